@@ -1,0 +1,240 @@
+//! Findings: what a check found, with a stable code, a severity, where, and how to fix it.
+//!
+//! Every surface (page, CLI, JSON report) renders these values; nothing matches on message
+//! text. `docs/findings.md` has one heading per [`Code`] id.
+
+use serde::{Serialize, Serializer};
+
+/// How much a finding matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; nothing to do.
+    Info,
+    /// The file may still work, but something is off.
+    Warning,
+    /// The file will not work (or must not be trusted) as it is.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase word used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $variant:ident = $id:literal, $sev:ident, $desc:literal; )*) => {
+        /// A stable finding code. The kebab-case id never changes once released.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
+        pub enum Code {
+            $( $(#[$doc])* #[doc = $desc] $variant, )*
+        }
+
+        impl Code {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [Code] = &[ $( Code::$variant, )* ];
+
+            /// The stable kebab-case id, e.g. `utf16-encoded`.
+            pub fn id(self) -> &'static str {
+                match self { $( Code::$variant => $id, )* }
+            }
+
+            /// One line saying what the code means.
+            pub fn description(self) -> &'static str {
+                match self { $( Code::$variant => $desc, )* }
+            }
+
+            /// The severity a finding with this code has.
+            pub fn severity(self) -> Severity {
+                match self { $( Code::$variant => Severity::$sev, )* }
+            }
+
+            /// Looks a code up by its id.
+            pub fn from_id(id: &str) -> Option<Code> {
+                match id { $( $id => Some(Code::$variant), )* _ => None }
+            }
+        }
+    };
+}
+
+codes! {
+    // --- the request file: bytes and encoding -------------------------------------------
+    RequestEmpty = "request-empty", Error, "The request file is empty (0 bytes).";
+    InputTooLarge = "input-too-large", Error, "The file is larger than the size budget and was not read.";
+    Utf8Bom = "utf8-bom", Warning, "The file starts with a UTF-8 byte order mark; MS-RMPR asks for plain ASCII.";
+    Utf16Encoded = "utf16-encoded", Error, "The file is UTF-16 text; the enrollment service expects ASCII.";
+    NulBytes = "nul-bytes", Error, "The file contains NUL bytes that are not explained by UTF-16.";
+    NonAscii = "non-ascii", Error, "The file contains non-ASCII characters; MS-RMPR asks for ASCII.";
+    InvalidUtf8 = "invalid-utf8", Error, "The file is not valid UTF-8 (nor ASCII, nor UTF-16).";
+    CrlfLineEndings = "crlf-line-endings", Info, "Lines end with CR LF (Windows style); this is harmless.";
+    LeadingJunk = "leading-junk", Error, "There is content before the XML starts.";
+    TrailingJunk = "trailing-junk", Error, "There is content after the XML ends.";
+    HtmlWrapper = "html-wrapper", Error, "The file is an HTML page (e.g. \"Save as web page\"), not the exported XML.";
+    BrowserRendering = "browser-rendering", Error, "The file is a browser's display of the XML (copied or saved from the page), not the file itself.";
+    Truncated = "truncated", Error, "The file ends before the XML is complete.";
+    XmlMalformed = "xml-malformed", Error, "The XML is not well-formed.";
+    DoctypeRefused = "doctype-refused", Error, "The file declares a DOCTYPE or entities, which are refused.";
+    XmlBudgetExceeded = "xml-budget-exceeded", Error, "The XML is nested too deeply or has too many elements or attributes.";
+    // --- the request file: structure ------------------------------------------------------
+    SoapEnvelope = "soap-envelope", Info, "The request is wrapped in a SOAP envelope; its EnrollParameters were read from inside.";
+    NotARequest = "not-a-request", Error, "The XML is not an enrollment request (wrong root element).";
+    CertificateNotRequest = "certificate-not-request", Error, "This is an XrML certificate, not the exported request.";
+    WrongNamespace = "wrong-namespace", Error, "EnrollParameters is not in the namespace http://microsoft.com/DRM/EnrollmentService.";
+    MissingElement = "missing-element", Error, "A required element is missing.";
+    UnexpectedElement = "unexpected-element", Warning, "An element that the schema does not define is present.";
+    ElementOrder = "element-order", Warning, "Elements are not in the order the schema defines.";
+    DuplicateElement = "duplicate-element", Error, "An element that may appear once appears more than once.";
+    RevocationTypeInvalid = "revocation-type-invalid", Error, "RevocationType is not StandardRevocation or CustomRevocation.";
+    RevocationNonRevocable = "revocation-nonrevocable", Error, "RevocationType NonRevocable is not supported by the enrollment service.";
+    RevocationAuthoritiesMissing = "revocation-authorities-missing", Error, "CustomRevocation needs aRevocationAuthorities, and there are none.";
+    RevocationAuthoritiesUnexpected = "revocation-authorities-unexpected", Error, "aRevocationAuthorities is present although RevocationType is not CustomRevocation.";
+    RevocationAuthorityKeyInvalid = "revocation-authority-key-invalid", Error, "A revocation authority public key does not decode as an RSA key.";
+    GuidInvalid = "guid-invalid", Error, "Guid is not a GUID.";
+    GuidWithoutBraces = "guid-without-braces", Info, "Guid has no braces; it is accepted and shown with braces.";
+    VersionEmpty = "version-empty", Error, "EnrolleeInformation/Version is empty; the enrollment service rejects that.";
+    EnrolleeFieldEmpty = "enrollee-field-empty", Info, "An EnrolleeInformation field (SKU, Name, URL) is empty; the service ignores it.";
+    UrlImplausible = "url-implausible", Warning, "The cluster URL does not look like an http(s) URL.";
+    AdRmsVersion = "ad-rms-version", Warning, "The version is an AD RMS version; AD RMS self-enrolls and never needs the Microsoft enrollment service.";
+    KeyBase64Invalid = "key-base64-invalid", Error, "aPublicKeyBytes is not valid base64.";
+    KeyFormatUnknown = "key-format-unknown", Error, "aPublicKeyBytes is neither a DER RSAPublicKey nor a CryptoAPI PUBLICKEYBLOB.";
+    KeySizeUnusual = "key-size-unusual", Error, "The server key is not RSA-1024 or RSA-2048.";
+    KeyExponentUnusual = "key-exponent-unusual", Warning, "The server key's public exponent is not 65537.";
+    KeyModulusEven = "key-modulus-even", Error, "The server key's modulus is even, so it cannot be an RSA key.";
+    FileNameUnrecognised = "file-name-unrecognised", Info, "The file name does not follow <server>EnrollRequest.xml or <server>RenewRequest.xml.";
+    // --- certificates (XrML) ----------------------------------------------------------------
+    NoXrmlFound = "no-xrml-found", Error, "No XrML certificate was found in the file.";
+    RequestNotCertificate = "request-not-certificate", Error, "This is the enrollment request, not the downloaded certificate.";
+    XrmlMalformed = "xrml-malformed", Error, "An XrML document is not well-formed or lacks a required element.";
+    TimeInvalid = "time-invalid", Error, "A time in the certificate cannot be read.";
+    ResponseWrapper = "response-wrapper", Info, "The certificates came inside a wrapper (SOAP chain or offline enrollment response) and were read from it.";
+    SignatureAlgorithmUnsupported = "signature-algorithm-unsupported", Error, "The certificate names a digest or signature algorithm that is not accepted.";
+    SignatureSha1Legacy = "signature-sha1-legacy", Info, "The certificate is signed with SHA-1 (cryptographic mode 1); accepted as legacy.";
+    SignatureWhitespaceStripped = "signature-whitespace-stripped", Info, "The digest matched only after whitespace between tags was removed (a pretty-printed copy).";
+    DigestMismatch = "digest-mismatch", Error, "The BODY's hash differs from the signed digest: the certificate was altered.";
+    SignatureInvalid = "signature-invalid", Error, "The RSA signature does not verify with the issuer's key.";
+    ChainNoSlc = "chain-no-slc", Error, "The file has XrML documents, but no Server Licensor Certificate.";
+    ChainReordered = "chain-reordered", Info, "The certificates were not leaf-first; they were put in order.";
+    ChainIncomplete = "chain-incomplete", Error, "A certificate of the chain is missing.";
+    ChainLinkMismatch = "chain-link-mismatch", Error, "An issuer's ID does not match the next certificate's principal.";
+    ChainUntrustedRoot = "chain-untrusted-root", Error, "The chain does not end at a trusted root key.";
+    ChainTooLong = "chain-too-long", Error, "The chain is longer than the budget allows.";
+    ChainUnexpectedShape = "chain-unexpected-shape", Warning, "A certificate's type or issuer name is not what an SLC chain has at that place.";
+    IssuedOutsideIssuerRange = "issued-outside-issuer-range", Error, "A certificate was issued outside its issuer's ISSUE time range.";
+    SlcExpired = "slc-expired", Error, "The Server Licensor Certificate has expired.";
+    SlcNotYetValid = "slc-not-yet-valid", Error, "The Server Licensor Certificate is not valid yet.";
+    SlcExpiringSoon = "slc-expiring-soon", Warning, "The Server Licensor Certificate expires within 90 days.";
+    PairGuidMismatch = "pair-guid-mismatch", Error, "This certificate does not answer this request: the server GUID differs.";
+    PairKeyMismatch = "pair-key-mismatch", Error, "This certificate does not answer this request: the server key differs.";
+    // --- the transfer workstation's trust prerequisites ------------------------------------
+    RootParseFailed = "root-parse-failed", Error, "The root certificate file cannot be read as PEM or DER X.509.";
+    RootGteExpired = "root-gte-expired", Warning, "This is the GTE CyberTrust Global Root, which expired on 2018-08-13.";
+    RootExpired = "root-expired", Warning, "The root certificate has expired.";
+    RootUnrecognised = "root-unrecognised", Info, "The root certificate is not one the procedure or Microsoft's current TLS service names.";
+    EnvInsecureContext = "env-insecure-context", Info, "The page is not a secure context; Web Crypto may be unavailable (the app does not need it).";
+    EnvOffline = "env-offline", Warning, "The browser reports that it is offline; submission needs the internet.";
+    EnvClockSuspect = "env-clock-suspect", Warning, "The computer's clock looks wrong; expiry checks depend on it.";
+    EnvLocalFileMode = "env-local-file-mode", Info, "The page runs as a local file (file://): nothing is sent anywhere unless you submit.";
+    ProbeReached = "probe-reached", Info, "The enrollment address answered an HTTPS request (its content cannot be read by the page).";
+    ProbeUnreachable = "probe-unreachable", Warning, "The enrollment address could not be reached, or the request was blocked.";
+}
+
+impl Serialize for Code {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// Where in the input a finding applies: a byte offset in the file as loaded, and the
+/// 1-based line and column (in characters) of that offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Location {
+    /// Byte offset in the file as loaded (before any decoding).
+    pub offset: usize,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+}
+
+/// One thing a check found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Stable code.
+    pub code: Code,
+    /// Severity (always `code.severity()`).
+    pub severity: Severity,
+    /// What was found, with the specific values.
+    pub message: String,
+    /// How to fix it, in plain words.
+    pub fix: String,
+    /// Where in the file, when it applies to one place.
+    pub location: Option<Location>,
+}
+
+impl Finding {
+    /// A finding with the code's severity and no location.
+    pub fn new(code: Code, message: impl Into<String>, fix: impl Into<String>) -> Finding {
+        Finding {
+            code,
+            severity: code.severity(),
+            message: message.into(),
+            fix: fix.into(),
+            location: None,
+        }
+    }
+
+    /// The same finding, placed at `location`.
+    pub fn at(mut self, location: Option<Location>) -> Finding {
+        self.location = location;
+        self
+    }
+}
+
+/// The codes of `findings`, in order (handy for tests and summaries).
+pub fn codes(findings: &[Finding]) -> Vec<Code> {
+    findings.iter().map(|f| f.code).collect()
+}
+
+/// True when any finding is an error.
+pub fn has_errors(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn code_ids_are_unique_and_round_trip() {
+        let mut seen = HashSet::new();
+        for &c in Code::ALL {
+            assert!(seen.insert(c.id()), "duplicate id {}", c.id());
+            assert_eq!(Code::from_id(c.id()), Some(c));
+            assert!(c.id().chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-'));
+        }
+        assert_eq!(seen.len(), Code::ALL.len());
+    }
+
+    #[test]
+    fn every_code_has_a_heading_in_findings_md() {
+        let doc = include_str!("../../../docs/findings.md");
+        for &c in Code::ALL {
+            let heading = format!("\n## `{}`\n", c.id());
+            assert!(doc.contains(&heading), "docs/findings.md lacks a heading for {}", c.id());
+        }
+    }
+}

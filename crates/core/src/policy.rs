@@ -1,0 +1,101 @@
+//! Policy: everything a check depends on that is not the file itself — the time, the trust
+//! anchors, the accepted hash algorithms, and the budgets that bound hostile input.
+
+use crate::key::RsaKey;
+use crate::time::UtcTime;
+
+/// Largest request file read. A real request is about 1–2 KiB; 1 MiB leaves room for
+/// pretty-printing and wrappers while refusing a wrong file (an ISO, a log) at once.
+pub const MAX_REQUEST_BYTES: usize = 1024 * 1024;
+
+/// Largest certificate file read. A 4-certificate chain is about 12 KiB (24 KiB as UTF-16,
+/// more escaped); XrML inside a protected-file container can be larger, so 64 MiB.
+pub const MAX_CERT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Deepest element nesting accepted. XrML nests about 12 deep, the request 5.
+pub const MAX_XML_DEPTH: usize = 64;
+
+/// Most elements in one XML document. An XrML certificate has about 80, a request 15.
+pub const MAX_XML_ELEMENTS: usize = 20_000;
+
+/// Most attributes on one element. Real files have at most 3.
+pub const MAX_XML_ATTRIBUTES: usize = 64;
+
+/// Most XrML documents read from one file: a chain has 4, a protected file under 10.
+pub const MAX_XRML_DOCUMENTS: usize = 1_000;
+
+/// Longest chain followed. Real SLC chains have 4 certificates.
+pub const MAX_CHAIN_LENGTH: usize = 10;
+
+/// Largest RSA key accepted (bits). RMS uses 1024 and 2048.
+pub const MAX_RSA_BITS: usize = 4096;
+
+/// Days before the SLC's expiry at which a warning is given.
+pub const EXPIRY_WARNING_DAYS: i64 = 90;
+
+/// A trusted root key, by name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrustAnchor {
+    /// The root's name as issuers write it (e.g. `Microsoft DRM Production Root`).
+    pub name: String,
+    /// The root's RSA key.
+    pub key: RsaKey,
+}
+
+/// Hash algorithms for XrML signatures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum HashAlg {
+    /// SHA-1: cryptographic mode 1, legacy (MS-RMPR §3.1.4.7).
+    Sha1,
+    /// SHA-256: cryptographic mode 2.
+    Sha256,
+}
+
+/// What a certificate check depends on besides the file.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    /// The time to check against ("now"), supplied by the caller.
+    pub now: UtcTime,
+    /// Trusted root keys. Production: [`Policy::microsoft_production`].
+    pub anchors: Vec<TrustAnchor>,
+    /// Accepted hash algorithms.
+    pub hashes: Vec<HashAlg>,
+}
+
+/// The Microsoft DRM Production Root's modulus as XrML writes it (base64, little-endian);
+/// from `shared/vectors/roots/microsoft-drm-production-root.xrml-key.txt`.
+pub const MICROSOFT_DRM_PRODUCTION_ROOT_MODULUS_B64: &str = "XylCwSoow3MdnsVPkTtwIY5rk647bS64Nf7M2HS8klRk5ahhcMx9VOlntzqX3SYyqxoXQFDR/kTWVTpbXVMsSYLxqr+WD1jTdHsv//79QwHtrKhLMR7jcLcMnXfAE39KaUAZg3dFSEt+JYbZboSjPeJo6D1aZmcZvladrIq+KpBqbgIEqabqPAgG8/IbhtNblaDkTo7ev+AuIWec9EjHJCYk0TSzJf423iHZYJXDMz081OBrKY+jMtqk8aMpiqvcX6mv7mT7IwYw9aEklx+3pmLqBY87VWzlxFK88jl5CLHbJqxL5iwC3VpfVz0Ualng1KtDqZmcZdjwPcQc3RMxlg==";
+
+/// The name of the Microsoft XrML trust anchor.
+pub const MICROSOFT_DRM_PRODUCTION_ROOT: &str = "Microsoft DRM Production Root";
+
+impl TrustAnchor {
+    /// The pinned Microsoft DRM Production Root.
+    pub fn microsoft_production() -> TrustAnchor {
+        let key = RsaKey::from_xrml("65537", MICROSOFT_DRM_PRODUCTION_ROOT_MODULUS_B64)
+            .unwrap_or(RsaKey { modulus: vec![], exponent: 0 });
+        TrustAnchor { name: MICROSOFT_DRM_PRODUCTION_ROOT.to_owned(), key }
+    }
+}
+
+impl Policy {
+    /// Production policy at `now`: the Microsoft root, SHA-1 (legacy) and SHA-256.
+    pub fn microsoft_production(now: UtcTime) -> Policy {
+        Policy { now, anchors: vec![TrustAnchor::microsoft_production()], hashes: vec![HashAlg::Sha1, HashAlg::Sha256] }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pinned_root_matches_the_shared_big_endian_hex() {
+        let a = TrustAnchor::microsoft_production();
+        assert_eq!(a.key.bits(), 2048);
+        assert_eq!(
+            crate::text::hex(&a.key.modulus),
+            "963113dd1cc43df0d8659c99a943abd4e0596a143d575f5add022ce64bac26dbb1087939f2bc52c4e56c553b8f05ea62a6b71f9724a1f5300623fb64eeafa95fdcab8a29a3f1a4da32a38f296be0d43c3d33c39560d921de36fe25b334d1242624c748f49c67212ee0bfde8e4ee4a0955bd3861bf2f306083ceaa6a904026e6a902abe8aac9d56be1967665a3de868e23da3846ed986257e4b484577831940694a7f13c0779d0cb770e31e314ba8aced0143fdfeff2f7b74d3580f96bfaaf182492c535d5b3a55d644fed15040171aab3226dd973ab767e9547dcc7061a8e5645492bc74d8ccfe35b82e6d3bae936b8e21703b914fc59e1d73c3282ac142295f"
+        );
+    }
+}

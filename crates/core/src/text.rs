@@ -1,0 +1,196 @@
+//! Turning the bytes of a file into text, remembering how, so that every finding can point
+//! back at a byte offset in the file exactly as it was loaded.
+
+use crate::finding::Location;
+use serde::Serialize;
+
+/// How the file's bytes were decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Encoding {
+    /// Plain 7-bit ASCII (what MS-RMPR asks for).
+    Ascii,
+    /// UTF-8 with non-ASCII characters.
+    Utf8,
+    /// UTF-8 with a byte order mark.
+    Utf8Bom,
+    /// UTF-16 little-endian (with or without BOM).
+    Utf16Le,
+    /// UTF-16 big-endian (with or without BOM).
+    Utf16Be,
+    /// Not decodable as any of the above; decoded lossily.
+    Invalid,
+}
+
+/// Decoded text plus what is needed to map positions back to the loaded bytes.
+#[derive(Debug, Clone)]
+pub struct Decoded {
+    /// The text (BOM removed).
+    pub text: String,
+    /// How it was decoded.
+    pub encoding: Encoding,
+    /// Length of the byte order mark that was removed, in bytes.
+    pub bom_len: usize,
+    /// Byte offset of the first invalid UTF-8 sequence, when there was one.
+    pub invalid_at: Option<usize>,
+}
+
+impl Decoded {
+    /// Decodes `bytes`: UTF-8 (BOM or not), UTF-16 LE/BE (BOM, or detected by NUL pattern).
+    pub fn new(bytes: &[u8]) -> Decoded {
+        if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+            let (text, invalid_at) = utf8_lossy(rest);
+            let encoding = if invalid_at.is_some() { Encoding::Invalid } else { Encoding::Utf8Bom };
+            return Decoded { text, encoding, bom_len: 3, invalid_at: invalid_at.map(|o| o + 3) };
+        }
+        if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+            return Decoded { text: utf16(rest, false), encoding: Encoding::Utf16Le, bom_len: 2, invalid_at: None };
+        }
+        if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+            return Decoded { text: utf16(rest, true), encoding: Encoding::Utf16Be, bom_len: 2, invalid_at: None };
+        }
+        match bytes {
+            [b'<', 0, ..] => {
+                return Decoded { text: utf16(bytes, false), encoding: Encoding::Utf16Le, bom_len: 0, invalid_at: None }
+            }
+            [0, b'<', ..] => {
+                return Decoded { text: utf16(bytes, true), encoding: Encoding::Utf16Be, bom_len: 0, invalid_at: None }
+            }
+            _ => {}
+        }
+        let (text, invalid_at) = utf8_lossy(bytes);
+        let encoding = if invalid_at.is_some() {
+            Encoding::Invalid
+        } else if bytes.is_ascii() {
+            Encoding::Ascii
+        } else {
+            Encoding::Utf8
+        };
+        Decoded { text, encoding, bom_len: 0, invalid_at }
+    }
+
+    /// True when the text came from UTF-16.
+    pub fn is_utf16(&self) -> bool {
+        matches!(self.encoding, Encoding::Utf16Le | Encoding::Utf16Be)
+    }
+
+    /// The byte offset in the loaded file of the text position `pos` (a byte index into
+    /// `self.text`, clamped to its length).
+    pub fn byte_offset(&self, pos: usize) -> usize {
+        let pos = floor_char_boundary(&self.text, pos);
+        let before = self.text.get(..pos).unwrap_or("");
+        let len = if self.is_utf16() { before.encode_utf16().count() * 2 } else { before.len() };
+        self.bom_len + len
+    }
+
+    /// The location (byte offset, line, column) of the text position `pos`.
+    pub fn location(&self, pos: usize) -> Location {
+        let pos = floor_char_boundary(&self.text, pos);
+        let before = self.text.get(..pos).unwrap_or("");
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+        Location { offset: self.byte_offset(pos), line, column }
+    }
+}
+
+/// The location of a byte offset in raw bytes that were not decoded (lines counted on `\n`).
+pub fn raw_location(bytes: &[u8], offset: usize) -> Location {
+    let offset = offset.min(bytes.len());
+    let before = bytes.get(..offset).unwrap_or(&[]);
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    Location { offset, line, column: offset - line_start + 1 }
+}
+
+/// Line starts of a byte buffer, for many location look-ups in one file (each `O(log n)`).
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the `\n` positions of `bytes`.
+    pub fn new(bytes: &[u8]) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(bytes.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The location of byte `offset` (column counted in bytes).
+    pub fn location(&self, offset: usize) -> Location {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts.get(line - 1).copied().unwrap_or(0);
+        Location { offset, line, column: offset - start + 1 }
+    }
+}
+
+fn floor_char_boundary(s: &str, mut pos: usize) -> usize {
+    pos = pos.min(s.len());
+    while pos > 0 && !s.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    pos
+}
+
+fn utf8_lossy(bytes: &[u8]) -> (String, Option<usize>) {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_owned(), None),
+        Err(e) => (String::from_utf8_lossy(bytes).into_owned(), Some(e.valid_up_to())),
+    }
+}
+
+fn utf16(bytes: &[u8], big_endian: bool) -> String {
+    let units = bytes.chunks_exact(2).map(|p| match p {
+        [a, b] if big_endian => u16::from_be_bytes([*a, *b]),
+        [a, b] => u16::from_le_bytes([*a, *b]),
+        _ => 0xFFFD,
+    });
+    char::decode_utf16(units).map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER)).collect()
+}
+
+/// Lowercase hex of `bytes`.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Uppercase hex with colons, as Windows shows thumbprints' neighbours (`AB:CD:…`).
+pub fn hex_colons(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02X}")).collect::<Vec<_>>().join(":")
+}
+
+/// SHA-256 of `bytes`, lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex(&sha2::Sha256::digest(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16le_offsets_map_back_to_bytes() {
+        let src = "<a>\n<b/>";
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in src.encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = Decoded::new(&bytes);
+        assert_eq!(d.encoding, Encoding::Utf16Le);
+        assert_eq!(d.text, src);
+        let loc = d.location(4);
+        assert_eq!(loc, Location { offset: 2 + 8, line: 2, column: 1 });
+    }
+
+    #[test]
+    fn invalid_utf8_reports_offset() {
+        let d = Decoded::new(b"<a>\xff</a>");
+        assert_eq!(d.encoding, Encoding::Invalid);
+        assert_eq!(d.invalid_at, Some(3));
+    }
+
+    #[test]
+    fn sha256_of_abc() {
+        assert_eq!(sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+}
