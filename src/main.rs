@@ -1,1 +1,5 @@
-fn main(){}
+//! The wasm entry point: everything lives in the library.
+
+fn main() {
+    slc_courier_app::run();
+}

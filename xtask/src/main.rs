@@ -1,1 +1,125 @@
-fn main(){}
+//! `cargo xtask`: the project's automation, in Rust.
+//!
+//! - `run [--port N]`  install what is missing, build both outputs, serve `dist/` on 127.0.0.1
+//! - `dist`            the hosted build (`dist/`) and the single file (`dist/slc-courier.html`)
+//! - `test`            everything CI runs (= `ci`)
+//! - `setup [--browser]` install the toolchain pieces only
+//! - `gen-testdata [--check]` write (or check) the synthetic vectors
+//! - `screenshots`     PNGs of each step, light and dark, into `docs/screenshots/`
+
+mod dist;
+mod gen;
+mod serve;
+mod setup;
+mod util;
+
+use anyhow::{bail, Result};
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = util::root();
+    std::env::set_current_dir(&root)?;
+    let flag = |f: &str| args.iter().any(|a| a == f);
+    match args.first().map(String::as_str) {
+        Some("setup") => setup::all(flag("--browser")),
+        Some("dist") => {
+            setup::all(false)?;
+            dist::build()
+        }
+        Some("run") => {
+            setup::all(false)?;
+            dist::build()?;
+            let port = args
+                .iter()
+                .position(|a| a == "--port")
+                .and_then(|i| args.get(i + 1))
+                .map(|p| p.parse())
+                .transpose()?
+                .unwrap_or(8080u16);
+            serve::serve(&root.join("dist"), port)
+        }
+        Some("test") | Some("ci") => test(),
+        Some("gen-testdata") => gen::run(flag("--check")),
+        Some("screenshots") => {
+            setup::all(true)?;
+            dist::build()?;
+            util::run(util::cmd("node").arg("tests/e2e/screenshots.mjs"))
+        }
+        _ => {
+            eprintln!("usage: cargo xtask <run [--port N] | dist | test | setup [--browser] | gen-testdata [--check] | screenshots>");
+            bail!("unknown or missing command")
+        }
+    }
+}
+
+/// Everything CI checks, in order of cost.
+fn test() -> Result<()> {
+    let started = std::time::Instant::now();
+    setup::all(true)?;
+    util::step("cargo fmt --check");
+    util::run(util::cmd("cargo").args(["fmt", "--all", "--check"]))?;
+    util::step("clippy -D warnings");
+    util::run(util::cmd("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    util::step("core purity: no web dependencies in slc-courier-core");
+    core_is_pure()?;
+    util::step("synthetic vectors are what the generator makes");
+    gen::run(true)?;
+    util::step("native tests");
+    util::run(util::cmd("cargo").args(["test", "--workspace"]))?;
+    util::step("wasm tests in headless Chromium");
+    util::run(
+        util::cmd("cargo")
+            .args([
+                "test",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "slc-courier",
+                "--tests",
+            ])
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+    )?;
+    util::step("dist: hosted build and single file");
+    dist::build()?;
+    util::step("browser end-to-end tests (http://127.0.0.1 and file://)");
+    util::run(util::cmd("node").args(["--test", "--test-concurrency=1", "tests/e2e/"]))?;
+    println!("\nxtask test: all green in {:.0?}", started.elapsed());
+    Ok(())
+}
+
+/// The core must not depend on web crates (ARCHITECTURE.md invariant).
+fn core_is_pure() -> Result<()> {
+    let out = util::output(util::cmd("cargo").args([
+        "tree",
+        "-p",
+        "slc-courier-core",
+        "-e",
+        "normal",
+        "--prefix",
+        "none",
+        "--format",
+        "{p}",
+    ]))?;
+    let banned = ["web-sys", "js-sys", "wasm-bindgen", "gloo", "yew"];
+    let bad: Vec<&str> = out
+        .lines()
+        .filter(|l| {
+            banned
+                .iter()
+                .any(|b| l.split_whitespace().next() == Some(b) || l.starts_with(&format!("{b}-")))
+        })
+        .collect();
+    if !bad.is_empty() {
+        bail!("slc-courier-core depends on web crates: {bad:?}");
+    }
+    println!("ok: {} crates, none of {banned:?}", out.lines().count());
+    Ok(())
+}

@@ -9,7 +9,10 @@ use crate::policy::{Policy, EXPIRY_WARNING_DAYS, MAX_CHAIN_LENGTH, MICROSOFT_DRM
 use crate::request::RequestSummary;
 use crate::text::sha256_hex;
 use crate::time::UtcTime;
-use crate::xrml::{check_signature, parse_certificate, read_documents, Certificate, SignatureStatus, Wrapper};
+use crate::xrml::{
+    check_signature, parse_certificate, read_documents, signature_notes, Certificate,
+    SignatureStatus, Wrapper,
+};
 use serde::Serialize;
 
 /// The SLC's issuer name for an enrollment-service chain (Windows RMS 1.0).
@@ -161,16 +164,28 @@ pub fn inspect(bytes: &[u8], policy: &Policy) -> (Vec<CertView>, Wrapper, Vec<Fi
         .map(|(i, d)| {
             let cert = parse_certificate(d, i);
             findings.extend(cert.findings.iter().cloned());
-            let signature = cert.signature.as_ref().map(|_| check_signature(&cert, &policy.hashes, &mut findings));
+            let signature = cert
+                .signature
+                .as_ref()
+                .map(|_| check_signature(&cert, &policy.hashes, &mut findings));
             CertView { cert, signature }
         })
+        .collect::<Vec<CertView>>();
+    let statuses: Vec<(usize, &SignatureStatus)> = views
+        .iter()
+        .filter_map(|v| v.signature.as_ref().map(|s| (v.cert.index, s)))
         .collect();
+    findings.extend(signature_notes(&statuses));
     (views, read.wrapper, findings)
 }
 
 /// Verifies the SLC chain in `bytes` against `policy` and, when given, pairs it with the
 /// request. Never panics; every problem is a finding.
-pub fn verify_chain(bytes: &[u8], policy: &Policy, request: Option<&RequestSummary>) -> ChainReport {
+pub fn verify_chain(
+    bytes: &[u8],
+    policy: &Policy,
+    request: Option<&RequestSummary>,
+) -> ChainReport {
     let (documents, wrapper, mut findings) = inspect(bytes, policy);
     let mut report = ChainReport {
         size: bytes.len(),
@@ -180,7 +195,14 @@ pub fn verify_chain(bytes: &[u8], policy: &Policy, request: Option<&RequestSumma
         chain: vec![],
         kind: None,
         pairing: None,
-        verdict: Verdict { valid: false, expires: None, days_remaining: None, issuer: None, server: None, server_guid: None },
+        verdict: Verdict {
+            valid: false,
+            expires: None,
+            days_remaining: None,
+            issuer: None,
+            server: None,
+            server_guid: None,
+        },
         findings: vec![],
         verified: None,
         checked_at: policy.now,
@@ -190,14 +212,26 @@ pub fn verify_chain(bytes: &[u8], policy: &Policy, request: Option<&RequestSumma
         return report;
     }
     let docs: Vec<&Certificate> = report.documents.iter().map(|v| &v.cert).collect();
-    let is_chain_type = |c: &Certificate| c.descriptor.object_type == SLC_TYPE || c.descriptor.object_type == CA_TYPE;
-    let candidates: Vec<usize> = (0..docs.len()).filter(|&i| docs.get(i).is_some_and(|c| is_chain_type(c))).collect();
+    let is_chain_type = |c: &Certificate| {
+        c.descriptor.object_type == SLC_TYPE || c.descriptor.object_type == CA_TYPE
+    };
+    let candidates: Vec<usize> = (0..docs.len())
+        .filter(|&i| docs.get(i).is_some_and(|c| is_chain_type(c)))
+        .collect();
     // The leaf: an SLC whose principal key issues no other candidate.
     let leaf = candidates.iter().copied().find(|&i| {
         docs.get(i).is_some_and(|c| {
             c.descriptor.object_type == SLC_TYPE
                 && c.principal.as_ref().is_some_and(|p| p.key.is_some())
-                && !candidates.iter().any(|&j| j != i && docs.get(j).is_some_and(|o| same_key(&o.issuer.key, &c.principal.as_ref().and_then(|p| p.key.clone()))))
+                && !candidates.iter().any(|&j| {
+                    j != i
+                        && docs.get(j).is_some_and(|o| {
+                            same_key(
+                                &o.issuer.key,
+                                &c.principal.as_ref().and_then(|p| p.key.clone()),
+                            )
+                        })
+                })
         })
     });
     let Some(leaf) = leaf else {
@@ -209,21 +243,52 @@ pub fn verify_chain(bytes: &[u8], policy: &Policy, request: Option<&RequestSumma
     let mut chain = vec![leaf];
     let mut anchored = None;
     loop {
-        let Some(cur) = chain.last().and_then(|&i| docs.get(i)) else { break };
-        if let Some(a) = policy.anchors.iter().find(|a| cur.issuer.key.as_ref() == Some(&a.key)) {
+        let Some(cur) = chain.last().and_then(|&i| docs.get(i)) else {
+            break;
+        };
+        if let Some(a) = policy
+            .anchors
+            .iter()
+            .find(|a| cur.issuer.key.as_ref() == Some(&a.key))
+        {
             anchored = Some(a.name.clone());
             break;
         }
-        let next = candidates.iter().copied().find(|&j| !chain.contains(&j) && docs.get(j).is_some_and(|o| same_key(&o.principal.as_ref().and_then(|p| p.key.clone()), &cur.issuer.key)));
+        let next = candidates.iter().copied().find(|&j| {
+            !chain.contains(&j)
+                && docs.get(j).is_some_and(|o| {
+                    same_key(
+                        &o.principal.as_ref().and_then(|p| p.key.clone()),
+                        &cur.issuer.key,
+                    )
+                })
+        });
         match next {
             Some(j) if chain.len() < MAX_CHAIN_LENGTH => chain.push(j),
             Some(_) => {
-                findings.push(Finding::new(Code::ChainTooLong, format!("The chain is longer than {MAX_CHAIN_LENGTH} certificates."), "A genuine SLC chain has four certificates. Download it again.").at(at(cur)));
+                findings.push(
+                    Finding::new(
+                        Code::ChainTooLong,
+                        format!("The chain is longer than {MAX_CHAIN_LENGTH} certificates."),
+                        "A genuine SLC chain has four certificates. Download it again.",
+                    )
+                    .at(at(cur)),
+                );
                 break;
             }
             None => {
                 let issuer = cur.issuer.object.label().to_owned();
-                if issuer == MICROSOFT_DRM_PRODUCTION_ROOT || policy.anchors.iter().any(|a| a.name == issuer) {
+                let same_id = candidates.iter().filter_map(|&j| docs.get(j)).find(|o| {
+                    o.index != cur.index
+                        && o.principal
+                            .as_ref()
+                            .is_some_and(|p| p.object.same_id(&cur.issuer.object))
+                });
+                if let Some(o) = same_id {
+                    findings.push(Finding::new(Code::ChainLinkMismatch, format!("Certificate {} names \"{issuer}\" as issuer, but its issuer key differs from the key certificate {} gives \"{issuer}\".", cur.index + 1, o.index + 1), "The certificate was not issued by the certificate that follows it (forged or mixed chain). Download it again.").at(at(cur)));
+                } else if issuer == MICROSOFT_DRM_PRODUCTION_ROOT
+                    || policy.anchors.iter().any(|a| a.name == issuer)
+                {
                     findings.push(Finding::new(Code::ChainUntrustedRoot, format!("The last certificate names \"{issuer}\" as issuer, but its key is not the pinned key of that root."), "This chain was not issued by Microsoft's production hierarchy (a test or forged chain). Do not import it.").at(at(cur)));
                 } else {
                     findings.push(Finding::new(Code::ChainIncomplete, format!("The certificate issued by \"{issuer}\" is missing: no certificate in the file has that issuer as its principal."), "Download the complete chain (all four certificates: SLC, enrollment service, enrollment CA, CA) again.").at(at(cur)));
@@ -234,10 +299,26 @@ pub fn verify_chain(bytes: &[u8], policy: &Policy, request: Option<&RequestSumma
     }
     // Leaf-first order vs file order.
     if chain.windows(2).any(|w| matches!(w, [a, b] if a > b)) {
-        findings.push(Finding::new(Code::ChainReordered, format!("The certificates were in file order {}; they were read leaf first.", chain.iter().map(|i| (i + 1).to_string()).collect::<Vec<_>>().join(", ")), "Nothing to fix."));
+        findings.push(Finding::new(
+            Code::ChainReordered,
+            format!(
+                "The certificates were in file order {}; they were read leaf first.",
+                chain
+                    .iter()
+                    .map(|i| (i + 1).to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            "Nothing to fix.",
+        ));
     }
     for w in chain.windows(2) {
-        let (Some(c), Some(parent)) = (w.first().and_then(|&i| docs.get(i)), w.get(1).and_then(|&i| docs.get(i))) else { continue };
+        let (Some(c), Some(parent)) = (
+            w.first().and_then(|&i| docs.get(i)),
+            w.get(1).and_then(|&i| docs.get(i)),
+        ) else {
+            continue;
+        };
         let pobj = parent.principal.as_ref().map(|p| &p.object);
         if !pobj.is_some_and(|p| p.same_id(&c.issuer.object)) {
             findings.push(Finding::new(Code::ChainLinkMismatch, format!("Certificate {} names issuer ID \"{}\", but the certificate holding that key is issued to \"{}\".", c.index + 1, c.issuer.object.id, pobj.map_or("", |p| p.id.as_str())), "The chain was assembled from different sources. Download it again.").at(at(c)));
@@ -270,12 +351,33 @@ pub fn verify_chain(bytes: &[u8], policy: &Policy, request: Option<&RequestSumma
         if let Some(e) = expires {
             let days = policy.now.days_until(e);
             if policy.now > e {
-                findings.push(Finding::new(Code::SlcExpired, format!("The SLC expired on {e} ({} days ago).", -days), "Renew the SLC: export a renewal request on the RMS server and submit it.").at(at(s)));
+                findings.push(
+                    Finding::new(
+                        Code::SlcExpired,
+                        format!("The SLC expired on {e} ({} days ago).", -days),
+                        "Renew the SLC: export a renewal request on the RMS server and submit it.",
+                    )
+                    .at(at(s)),
+                );
             } else if days < EXPIRY_WARNING_DAYS {
-                findings.push(Finding::new(Code::SlcExpiringSoon, format!("The SLC expires on {e}, in {days} days."), "Plan the renewal now.").at(at(s)));
+                findings.push(
+                    Finding::new(
+                        Code::SlcExpiringSoon,
+                        format!("The SLC expires on {e}, in {days} days."),
+                        "Plan the renewal now.",
+                    )
+                    .at(at(s)),
+                );
             }
         } else {
-            findings.push(Finding::new(Code::XrmlMalformed, "The SLC has no ISSUE right time range, so its expiry is unknown.", "Download the certificate again.").at(at(s)));
+            findings.push(
+                Finding::new(
+                    Code::XrmlMalformed,
+                    "The SLC has no ISSUE right time range, so its expiry is unknown.",
+                    "Download the certificate again.",
+                )
+                .at(at(s)),
+            );
         }
         if let Some(b) = start.filter(|&b| policy.now < b) {
             findings.push(Finding::new(Code::SlcNotYetValid, format!("The SLC becomes valid on {b}; it is now {}.", policy.now), "Check this computer's clock; if it is right, wait or ask why the certificate is post-dated.").at(at(s)));
@@ -299,15 +401,33 @@ pub fn verify_chain(bytes: &[u8], policy: &Policy, request: Option<&RequestSumma
     // (e.g. a licence in the same file) are kept but do not invalidate the chain.
     // Errors on documents outside the chain (e.g. a licence in the same file) are shown
     // but do not decide the chain's verdict.
-    let outside: Vec<usize> = report.documents.iter().filter(|d| !chain.contains(&d.cert.index)).map(|d| d.cert.offset).collect();
-    let chain_errors = findings.iter().any(|f| f.severity == crate::finding::Severity::Error && f.location.is_none_or(|l| !outside.contains(&l.offset)));
-    let sigs_ok = chain.iter().all(|&i| report.documents.get(i).and_then(|v| v.signature.as_ref()).is_some_and(SignatureStatus::is_valid));
+    let outside: Vec<usize> = report
+        .documents
+        .iter()
+        .filter(|d| !chain.contains(&d.cert.index))
+        .map(|d| d.cert.offset)
+        .collect();
+    let chain_errors = findings.iter().any(|f| {
+        f.severity == crate::finding::Severity::Error
+            && f.location.is_none_or(|l| !outside.contains(&l.offset))
+    });
+    let sigs_ok = chain.iter().all(|&i| {
+        report
+            .documents
+            .get(i)
+            .and_then(|v| v.signature.as_ref())
+            .is_some_and(SignatureStatus::is_valid)
+    });
     let valid = anchored.is_some() && sigs_ok && !chain_errors;
     report.verdict.valid = valid;
     report.verdict.expires = expires;
     report.verdict.days_remaining = expires.map(|e| policy.now.days_until(e));
     if valid {
-        report.verified = Some(VerifiedChain { length: chain.len(), expires, anchor: anchored.unwrap_or_default() });
+        report.verified = Some(VerifiedChain {
+            length: chain.len(),
+            expires,
+            anchor: anchored.unwrap_or_default(),
+        });
     }
     report.findings = findings;
     report

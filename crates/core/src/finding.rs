@@ -224,7 +224,10 @@ mod tests {
         for &c in Code::ALL {
             assert!(seen.insert(c.id()), "duplicate id {}", c.id());
             assert_eq!(Code::from_id(c.id()), Some(c));
-            assert!(c.id().chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-'));
+            assert!(c
+                .id()
+                .chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-'));
         }
         assert_eq!(seen.len(), Code::ALL.len());
     }
@@ -234,7 +237,11 @@ mod tests {
         let doc = include_str!("../../../docs/findings.md");
         for &c in Code::ALL {
             let heading = format!("\n## `{}`\n", c.id());
-            assert!(doc.contains(&heading), "docs/findings.md lacks a heading for {}", c.id());
+            assert!(
+                doc.contains(&heading),
+                "docs/findings.md lacks a heading for {}",
+                c.id()
+            );
         }
     }
 }

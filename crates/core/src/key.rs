@@ -65,7 +65,9 @@ impl std::fmt::Display for KeyError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             KeyError::Base64 { detail } => write!(f, "not valid base64: {detail}"),
-            KeyError::UnknownFormat => f.write_str("neither a DER RSAPublicKey nor a CryptoAPI PUBLICKEYBLOB"),
+            KeyError::UnknownFormat => {
+                f.write_str("neither a DER RSAPublicKey nor a CryptoAPI PUBLICKEYBLOB")
+            }
             KeyError::EmptyModulus => f.write_str("the modulus is empty"),
         }
     }
@@ -84,7 +86,9 @@ pub fn base64_decode(s: &str) -> Result<Vec<u8>, KeyError> {
     let clean: String = s.chars().filter(|c| !c.is_ascii_whitespace()).collect();
     base64::engine::general_purpose::STANDARD
         .decode(clean.as_bytes())
-        .map_err(|e| KeyError::Base64 { detail: e.to_string() })
+        .map_err(|e| KeyError::Base64 {
+            detail: e.to_string(),
+        })
 }
 
 impl RsaKey {
@@ -113,7 +117,10 @@ impl RsaKey {
     pub fn from_xrml(exponent: &str, modulus_b64_le: &str) -> Result<RsaKey, KeyError> {
         let mut m = base64_decode(modulus_b64_le)?;
         m.reverse();
-        let e: u64 = exponent.trim().parse().map_err(|_| KeyError::UnknownFormat)?;
+        let e: u64 = exponent
+            .trim()
+            .parse()
+            .map_err(|_| KeyError::UnknownFormat)?;
         RsaKey::new(&m, e)
     }
 
@@ -151,7 +158,9 @@ fn parse_capi_blob(b: &[u8]) -> Option<Result<RsaKey, KeyError>> {
     if header.get(..2)? != [0x06, 0x02] || header.get(8..12)? != b"RSA1" {
         return None;
     }
-    let u32_at = |i: usize| -> Option<u32> { Some(u32::from_le_bytes(header.get(i..i + 4)?.try_into().ok()?)) };
+    let u32_at = |i: usize| -> Option<u32> {
+        Some(u32::from_le_bytes(header.get(i..i + 4)?.try_into().ok()?))
+    };
     let bitlen = u32_at(12)? as usize;
     let exp = u32_at(16)?;
     let len = bitlen.div_ceil(8);
@@ -226,7 +235,9 @@ fn parse_der(b: &[u8]) -> Option<(Result<RsaKey, KeyError>, KeyForm)> {
     let mut inner = Der { b: seq };
     let (t_alg, alg) = inner.tlv()?;
     let (t_bits, bits) = inner.tlv()?;
-    const RSA_OID: &[u8] = &[0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01];
+    const RSA_OID: &[u8] = &[
+        0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01,
+    ];
     if t_alg != 0x30 || t_bits != 0x03 || !alg.starts_with(RSA_OID) {
         return None;
     }
@@ -240,7 +251,9 @@ mod tests {
 
     #[test]
     fn capi_blob_and_der_normalise_to_the_same_key() {
-        let modulus_be: Vec<u8> = (0..128u32).map(|i| (i * 7 + 0x81) as u8 | u8::from(i == 127)).collect();
+        let modulus_be: Vec<u8> = (0..128u32)
+            .map(|i| (i * 7 + 0x81) as u8 | u8::from(i == 127))
+            .collect();
         let mut blob = vec![0x06, 0x02, 0, 0, 0x00, 0xA4, 0, 0];
         blob.extend_from_slice(b"RSA1");
         blob.extend_from_slice(&1024u32.to_le_bytes());
@@ -262,7 +275,10 @@ mod tests {
 
     #[test]
     fn junk_is_unknown_format() {
-        assert_eq!(RsaKey::from_request_bytes(b"hello world"), Err(KeyError::UnknownFormat));
+        assert_eq!(
+            RsaKey::from_request_bytes(b"hello world"),
+            Err(KeyError::UnknownFormat)
+        );
         assert!(matches!(base64_decode("@@@"), Err(KeyError::Base64 { .. })));
     }
 }

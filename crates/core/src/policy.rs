@@ -72,16 +72,49 @@ pub const MICROSOFT_DRM_PRODUCTION_ROOT: &str = "Microsoft DRM Production Root";
 impl TrustAnchor {
     /// The pinned Microsoft DRM Production Root.
     pub fn microsoft_production() -> TrustAnchor {
-        let key = RsaKey::from_xrml("65537", MICROSOFT_DRM_PRODUCTION_ROOT_MODULUS_B64)
-            .unwrap_or(RsaKey { modulus: vec![], exponent: 0 });
-        TrustAnchor { name: MICROSOFT_DRM_PRODUCTION_ROOT.to_owned(), key }
+        let key = RsaKey::from_xrml("65537", MICROSOFT_DRM_PRODUCTION_ROOT_MODULUS_B64).unwrap_or(
+            RsaKey {
+                modulus: vec![],
+                exponent: 0,
+            },
+        );
+        TrustAnchor {
+            name: MICROSOFT_DRM_PRODUCTION_ROOT.to_owned(),
+            key,
+        }
+    }
+}
+
+impl TrustAnchor {
+    /// Reads a key file in the format of `shared/vectors/roots/*.xrml-key.txt`
+    /// (`issuer_id=`, `public_exponent=`, `modulus_base64_xrml=` lines; `#` comments).
+    pub fn from_key_file(text: &str) -> Result<TrustAnchor, String> {
+        let field = |k: &str| {
+            text.lines()
+                .filter(|l| !l.starts_with('#'))
+                .find_map(|l| l.strip_prefix(k).and_then(|r| r.strip_prefix('=')))
+                .map(str::trim)
+        };
+        let name = field("issuer_id").ok_or("no issuer_id= line")?;
+        let e = field("public_exponent").ok_or("no public_exponent= line")?;
+        let m = field("modulus_base64_xrml").ok_or("no modulus_base64_xrml= line")?;
+        let key =
+            RsaKey::from_xrml(e, m).map_err(|err| format!("the key cannot be read: {err}"))?;
+        Ok(TrustAnchor {
+            name: name.to_owned(),
+            key,
+        })
     }
 }
 
 impl Policy {
     /// Production policy at `now`: the Microsoft root, SHA-1 (legacy) and SHA-256.
     pub fn microsoft_production(now: UtcTime) -> Policy {
-        Policy { now, anchors: vec![TrustAnchor::microsoft_production()], hashes: vec![HashAlg::Sha1, HashAlg::Sha256] }
+        Policy {
+            now,
+            anchors: vec![TrustAnchor::microsoft_production()],
+            hashes: vec![HashAlg::Sha1, HashAlg::Sha256],
+        }
     }
 }
 

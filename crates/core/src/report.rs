@@ -60,7 +60,12 @@ pub struct Receipt {
 
 impl Receipt {
     /// Builds the receipt from what was checked.
-    pub fn new(tool: ToolInfo, checked_at: UtcTime, request: Option<&RequestReport>, chain: Option<(&ChainReport, Option<&str>)>) -> Receipt {
+    pub fn new(
+        tool: ToolInfo,
+        checked_at: UtcTime,
+        request: Option<&RequestReport>,
+        chain: Option<(&ChainReport, Option<&str>)>,
+    ) -> Receipt {
         let mut findings = vec![];
         if let Some(r) = request {
             findings.extend(r.findings.iter().cloned());
@@ -72,8 +77,16 @@ impl Receipt {
             schema: RECEIPT_SCHEMA,
             tool,
             checked_at,
-            request: request.map(|r| FileEntry { name: r.file_name.clone(), size: r.size, sha256: r.sha256.clone() }),
-            certificate: chain.map(|(c, name)| FileEntry { name: name.map(str::to_owned), size: c.size, sha256: c.sha256.clone() }),
+            request: request.map(|r| FileEntry {
+                name: r.file_name.clone(),
+                size: r.size,
+                sha256: r.sha256.clone(),
+            }),
+            certificate: chain.map(|(c, name)| FileEntry {
+                name: name.map(str::to_owned),
+                size: c.size,
+                sha256: c.sha256.clone(),
+            }),
             request_report: request.cloned(),
             verdict: chain.map(|(c, _)| c.verdict.clone()),
             pairing: chain.and_then(|(c, _)| c.pairing.clone()),
@@ -81,10 +94,81 @@ impl Receipt {
         }
     }
 
+    /// A printable, self-contained HTML report (no scripts, no external resources).
+    pub fn to_html(&self) -> String {
+        let mut h = String::from("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>SLC Courier transfer receipt</title><style>body{font:14px/1.4 system-ui,sans-serif;max-width:60rem;margin:2rem auto;color:#111}code{font:12px ui-monospace,monospace;word-break:break-all}table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:.3rem;text-align:left;vertical-align:top}.error{font-weight:bold}</style></head><body>");
+        h.push_str("<h1>SLC Courier — transfer receipt</h1>");
+        h.push_str(&format!(
+            "<p>Checked at {} by {} {} (build {}).</p>",
+            self.checked_at,
+            esc(&self.tool.name),
+            esc(&self.tool.version),
+            esc(&self.tool.build_id)
+        ));
+        if let Some(v) = &self.verdict {
+            h.push_str(&format!(
+                "<h2>Verdict: {}</h2>",
+                if v.valid { "VALID" } else { "NOT VALID" }
+            ));
+            if let Some(e) = v.expires {
+                h.push_str(&format!(
+                    "<p>New expiration date: <strong>{}</strong>{}</p>",
+                    e.date(),
+                    v.days_remaining
+                        .map(|d| format!(" ({d} days remaining)"))
+                        .unwrap_or_default()
+                ));
+            }
+            h.push_str(&format!(
+                "<p>Issued by {} to {} {}</p>",
+                esc(v.issuer.as_deref().unwrap_or("-")),
+                esc(v.server.as_deref().unwrap_or("-")),
+                esc(v.server_guid.as_deref().unwrap_or(""))
+            ));
+        }
+        h.push_str("<h2>Files</h2><table><tr><th>Role</th><th>Name</th><th>Bytes</th><th>SHA-256</th></tr>");
+        for (role, f) in [
+            ("request", &self.request),
+            ("certificate", &self.certificate),
+        ] {
+            if let Some(f) = f {
+                h.push_str(&format!(
+                    "<tr><td>{role}</td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>",
+                    esc(f.name.as_deref().unwrap_or("-")),
+                    f.size,
+                    f.sha256
+                ));
+            }
+        }
+        h.push_str("</table><h2>Findings</h2>");
+        if self.findings.is_empty() {
+            h.push_str("<p>None.</p>");
+        } else {
+            h.push_str("<table><tr><th>Severity</th><th>Code</th><th>Message</th><th>Where</th><th>Fix</th></tr>");
+            for f in &self.findings {
+                let at = f
+                    .location
+                    .map(|l| format!("byte {}, line {}, column {}", l.offset, l.line, l.column))
+                    .unwrap_or_default();
+                h.push_str(&format!("<tr class=\"{}\"><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>", f.severity.as_str(), f.severity.as_str(), f.code.id(), esc(&f.message), at, esc(&f.fix)));
+            }
+            h.push_str("</table>");
+        }
+        h.push_str("<h2>Far-side check</h2><p>On the RMS server: <code>Get-FileHash -Algorithm SHA256 &lt;file&gt;</code> or <code>certutil -hashfile &lt;file&gt; SHA256</code>; compare with the SHA-256 above.</p><p>Checked by: ______________________ Date: ____________</p></body></html>");
+        h
+    }
+
     /// Pretty JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
     }
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// Compares a hash pasted from the far side (`Get-FileHash` table, `certutil -hashfile`
@@ -96,7 +180,12 @@ pub fn compare_pasted_hash(pasted: &str, expected: &str) -> (Option<String>, boo
         .split_whitespace()
         .find(|t| is_hash(t))
         .map(str::to_owned)
-        .or_else(|| pasted.lines().map(|l| l.replace(' ', "")).find(|l| is_hash(l)))
+        .or_else(|| {
+            pasted
+                .lines()
+                .map(|l| l.replace(' ', ""))
+                .find(|l| is_hash(l))
+        })
         .map(|s| s.to_ascii_lowercase());
     let ok = found.as_deref() == Some(expected);
     (found, ok)

@@ -14,7 +14,8 @@ use serde::Serialize;
 pub const ENROLL_NS: &str = "http://microsoft.com/DRM/EnrollmentService";
 
 /// The documented offline enrollment page (MS-RMPR §3.6.4.2).
-pub const DEFAULT_ENROLLMENT_URL: &str = "https://activation.drm.microsoft.com/offlineenroll/Enrollment.aspx";
+pub const DEFAULT_ENROLLMENT_URL: &str =
+    "https://activation.drm.microsoft.com/offlineenroll/Enrollment.aspx";
 
 /// Enrollment or renewal, as the file name tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -115,7 +116,10 @@ pub fn kind_from_file_name(name: &str) -> (RequestKind, Option<String>) {
         ("renewalrequest.xml", RequestKind::Renewal),
     ] {
         if let Some(prefix) = lower.strip_suffix(suffix) {
-            let server = base.get(..prefix.len()).filter(|s| !s.is_empty()).map(str::to_owned);
+            let server = base
+                .get(..prefix.len())
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned);
             return (kind, server);
         }
     }
@@ -133,7 +137,12 @@ pub fn normalise_guid(s: &str) -> Option<(String, bool)> {
     };
     let groups: Vec<&str> = inner.split('-').collect();
     let lens = [8, 4, 4, 4, 12];
-    if groups.len() != 5 || groups.iter().zip(lens).any(|(g, l)| g.len() != l || !g.bytes().all(|b| b.is_ascii_hexdigit())) {
+    if groups.len() != 5
+        || groups
+            .iter()
+            .zip(lens)
+            .any(|(g, l)| g.len() != l || !g.bytes().all(|b| b.is_ascii_hexdigit()))
+    {
         return None;
     }
     Some((format!("{{{}}}", inner.to_ascii_lowercase()), braces))
@@ -141,7 +150,12 @@ pub fn normalise_guid(s: &str) -> Option<(String, bool)> {
 
 /// The product a version string belongs to: `1.x` is Windows RMS 1.0; `6.x` and later AD RMS.
 pub fn product_from_version(v: &str) -> Product {
-    match v.trim().split('.').next().and_then(|m| m.parse::<u32>().ok()) {
+    match v
+        .trim()
+        .split('.')
+        .next()
+        .and_then(|m| m.parse::<u32>().ok())
+    {
         Some(1) => Product::Rms1,
         Some(m) if m >= 6 => Product::AdRms,
         _ => Product::Unknown,
@@ -161,7 +175,8 @@ impl Ctx<'_> {
     }
     fn push(&mut self, code: Code, at: Option<usize>, message: String, fix: &str) {
         let location = at.and_then(|p| self.loc(p));
-        self.findings.push(Finding::new(code, message, fix).at(location));
+        self.findings
+            .push(Finding::new(code, message, fix).at(location));
     }
 }
 
@@ -208,7 +223,11 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
     }
     let decoded = Decoded::new(bytes);
     report.encoding = decoded.encoding;
-    let mut cx = Ctx { decoded: &decoded, base: 0, findings: vec![] };
+    let mut cx = Ctx {
+        decoded: &decoded,
+        base: 0,
+        findings: vec![],
+    };
     encoding_findings(&mut cx, bytes);
     let text = decoded.text.as_str();
 
@@ -229,7 +248,10 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
         if ie_tree {
             return finish(report, cx, name_server);
         }
-    } else if let Some(p) = lower.find("<!-- saved from url=").or_else(|| lower.find("<html")) {
+    } else if let Some(p) = lower
+        .find("<!-- saved from url=")
+        .or_else(|| lower.find("<html"))
+    {
         wrapped = true;
         cx.push(
             Code::HtmlWrapper,
@@ -239,7 +261,10 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
         );
     }
     if wrapped {
-        match text.find("<EnrollParameters").or_else(|| text.find("<soap:Envelope")) {
+        match text
+            .find("<EnrollParameters")
+            .or_else(|| text.find("<soap:Envelope"))
+        {
             Some(p) => content_start = p,
             None => return finish(report, cx, name_server),
         }
@@ -271,7 +296,12 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
         }
     };
     if let Some(p) = doc.leading_text {
-        cx.push(Code::LeadingJunk, Some(p), "There is text before the root element.".into(), "Delete the text before <EnrollParameters>.");
+        cx.push(
+            Code::LeadingJunk,
+            Some(p),
+            "There is text before the root element.".into(),
+            "Delete the text before <EnrollParameters>.",
+        );
     }
     if let (Some(p), false) = (doc.trailing, wrapped) {
         cx.push(
@@ -285,7 +315,8 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
     let params = match root.local.as_str() {
         "EnrollParameters" => Some(root),
         "Envelope" => {
-            let inner = find_descendant(root, "EnrollParameters").or_else(|| find_descendant(root, "oInput"));
+            let inner = find_descendant(root, "EnrollParameters")
+                .or_else(|| find_descendant(root, "oInput"));
             cx.push(
                 Code::SoapEnvelope,
                 Some(root.start),
@@ -293,7 +324,12 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
                 "Nothing to fix if the enrollment page accepts it; the offline page expects the bare EnrollParameters document.",
             );
             if inner.is_none() {
-                cx.push(Code::MissingElement, Some(root.start), "The SOAP envelope has no Enroll/oInput element.".into(), "Export the request again on the RMS server.");
+                cx.push(
+                    Code::MissingElement,
+                    Some(root.start),
+                    "The SOAP envelope has no Enroll/oInput element.".into(),
+                    "Export the request again on the RMS server.",
+                );
             }
             inner
         }
@@ -369,7 +405,12 @@ fn encoding_findings(cx: &mut Ctx<'_>, bytes: &[u8]) {
     let text = d.text.as_str();
     if let Some(p) = text.find('\0') {
         let n = text.matches('\0').count();
-        cx.push(Code::NulBytes, Some(p), format!("The file contains {n} NUL byte(s), first at this place."), "The file was padded or damaged (e.g. a partial copy to USB). Export it again.");
+        cx.push(
+            Code::NulBytes,
+            Some(p),
+            format!("The file contains {n} NUL byte(s), first at this place."),
+            "The file was padded or damaged (e.g. a partial copy to USB). Export it again.",
+        );
     }
     if d.encoding != Encoding::Invalid {
         if let Some((p, c)) = text.char_indices().find(|(_, c)| !c.is_ascii()) {
@@ -378,7 +419,12 @@ fn encoding_findings(cx: &mut Ctx<'_>, bytes: &[u8]) {
         }
     }
     if let Some(p) = text.find("\r\n") {
-        cx.push(Code::CrlfLineEndings, Some(p), "Lines end with CR LF (Windows line endings).".into(), "Nothing to fix: line endings do not matter to the service.");
+        cx.push(
+            Code::CrlfLineEndings,
+            Some(p),
+            "Lines end with CR LF (Windows line endings).".into(),
+            "Nothing to fix: line endings do not matter to the service.",
+        );
     }
 }
 
@@ -399,21 +445,55 @@ fn check_children(cx: &mut Ctx<'_>, parent: &Element, expected: &[(&str, bool)],
     let mut order_reported = false;
     for (i, c) in parent.children.iter().enumerate() {
         let Some(idx) = expected.iter().position(|(n, _)| *n == c.local) else {
-            cx.push(Code::UnexpectedElement, Some(c.start), format!("<{}> is not part of <{}>.", c.name, parent.local), "Remove the element; the RMS export never writes it.");
+            cx.push(
+                Code::UnexpectedElement,
+                Some(c.start),
+                format!("<{}> is not part of <{}>.", c.name, parent.local),
+                "Remove the element; the RMS export never writes it.",
+            );
             continue;
         };
         if parent.children.iter().take(i).any(|p| p.local == c.local) {
-            cx.push(Code::DuplicateElement, Some(c.start), format!("<{}> appears more than once in <{}>.", c.local, parent.local), "Keep one and export the request again.");
+            cx.push(
+                Code::DuplicateElement,
+                Some(c.start),
+                format!(
+                    "<{}> appears more than once in <{}>.",
+                    c.local, parent.local
+                ),
+                "Keep one and export the request again.",
+            );
         }
         if ordered && idx < last_index && !order_reported {
             order_reported = true;
-            cx.push(Code::ElementOrder, Some(c.start), format!("<{}> comes after an element that the schema puts after it.", c.local), &format!("Put the children of <{}> in the order {}.", parent.local, expected.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")));
+            cx.push(
+                Code::ElementOrder,
+                Some(c.start),
+                format!(
+                    "<{}> comes after an element that the schema puts after it.",
+                    c.local
+                ),
+                &format!(
+                    "Put the children of <{}> in the order {}.",
+                    parent.local,
+                    expected
+                        .iter()
+                        .map(|(n, _)| *n)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
         }
         last_index = last_index.max(idx);
     }
     for (name, required) in expected {
         if *required && parent.child(name).is_none() {
-            cx.push(Code::MissingElement, Some(parent.start), format!("<{}> has no <{name}>.", parent.local), "The file is incomplete or was edited. Export the request again.");
+            cx.push(
+                Code::MissingElement,
+                Some(parent.start),
+                format!("<{}> has no <{name}>.", parent.local),
+                "The file is incomplete or was edited. Export the request again.",
+            );
         }
     }
 }
@@ -423,11 +503,25 @@ fn check_params(cx: &mut Ctx<'_>, p: &Element, s: &mut RequestSummary) {
         cx.push(
             Code::WrongNamespace,
             Some(p.start),
-            format!("<{}> is in namespace {}, not {ENROLL_NS}.", p.name, p.ns.as_deref().map_or("(none)".to_owned(), |n| format!("\"{n}\""))),
+            format!(
+                "<{}> is in namespace {}, not {ENROLL_NS}.",
+                p.name,
+                p.ns.as_deref()
+                    .map_or("(none)".to_owned(), |n| format!("\"{n}\""))
+            ),
             &format!("The root must carry xmlns=\"{ENROLL_NS}\". Export the request again."),
         );
     }
-    check_children(cx, p, &[("RevocationInformation", true), ("CertificatePublicKey", true), ("EnrolleeInformation", true)], true);
+    check_children(
+        cx,
+        p,
+        &[
+            ("RevocationInformation", true),
+            ("CertificatePublicKey", true),
+            ("EnrolleeInformation", true),
+        ],
+        true,
+    );
     if let Some(r) = p.child("RevocationInformation") {
         check_revocation(cx, r, s);
     }
@@ -441,7 +535,17 @@ fn check_params(cx: &mut Ctx<'_>, p: &Element, s: &mut RequestSummary) {
         }
     }
     if let Some(e) = p.child("EnrolleeInformation") {
-        check_children(cx, e, &[("SKU", false), ("Version", true), ("Name", false), ("URL", false)], false);
+        check_children(
+            cx,
+            e,
+            &[
+                ("SKU", false),
+                ("Version", true),
+                ("Name", false),
+                ("URL", false),
+            ],
+            false,
+        );
         let text = |n: &str| e.child(n).map(|c| c.trimmed().to_owned());
         s.sku = text("SKU").filter(|v| !v.is_empty());
         s.server_name = text("Name").filter(|v| !v.is_empty());
@@ -458,7 +562,10 @@ fn check_params(cx: &mut Ctx<'_>, p: &Element, s: &mut RequestSummary) {
                 }
             }
         }
-        let empty: Vec<&str> = ["SKU", "Name", "URL"].into_iter().filter(|n| e.child(n).is_none_or(|c| c.trimmed().is_empty())).collect();
+        let empty: Vec<&str> = ["SKU", "Name", "URL"]
+            .into_iter()
+            .filter(|n| e.child(n).is_none_or(|c| c.trimmed().is_empty()))
+            .collect();
         if !empty.is_empty() {
             cx.push(Code::EnrolleeFieldEmpty, Some(e.start), format!("Empty or missing: {}.", empty.join(", ")), "Nothing to fix: the enrollment service ignores these fields; they only help you recognise the server.");
         }
@@ -471,18 +578,29 @@ fn check_params(cx: &mut Ctx<'_>, p: &Element, s: &mut RequestSummary) {
 }
 
 fn plausible_url(u: &str) -> bool {
-    let rest = u.strip_prefix("https://").or_else(|| u.strip_prefix("http://"));
+    let rest = u
+        .strip_prefix("https://")
+        .or_else(|| u.strip_prefix("http://"));
     match rest {
         Some(r) => {
             let host = r.split(['/', ':', '?', '#']).next().unwrap_or("");
-            !host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.') && !u.contains(char::is_whitespace)
+            !host.is_empty()
+                && host
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+                && !u.contains(char::is_whitespace)
         }
         None => false,
     }
 }
 
 fn check_revocation(cx: &mut Ctx<'_>, r: &Element, s: &mut RequestSummary) {
-    check_children(cx, r, &[("RevocationType", true), ("aRevocationAuthorities", false)], true);
+    check_children(
+        cx,
+        r,
+        &[("RevocationType", true), ("aRevocationAuthorities", false)],
+        true,
+    );
     let ty = r.child("RevocationType");
     let ty_text = ty.map(|t| t.trimmed().to_owned());
     s.revocation_type = ty_text.clone();
@@ -494,7 +612,9 @@ fn check_revocation(cx: &mut Ctx<'_>, r: &Element, s: &mut RequestSummary) {
         }
     }
     let auths = r.child("aRevocationAuthorities");
-    let infos: Vec<&Element> = auths.map(|a| a.children_named("RevocationAuthorityInformation").collect()).unwrap_or_default();
+    let infos: Vec<&Element> = auths
+        .map(|a| a.children_named("RevocationAuthorityInformation").collect())
+        .unwrap_or_default();
     s.revocation_authorities = infos.len();
     let custom = ty_text.as_deref() == Some("CustomRevocation");
     // MS-RMPR §3.6.4.1: aRevocationAuthorities only (and then required) for CustomRevocation.
@@ -502,14 +622,27 @@ fn check_revocation(cx: &mut Ctx<'_>, r: &Element, s: &mut RequestSummary) {
         cx.push(Code::RevocationAuthoritiesMissing, Some(ty.map_or(r.start, |t| t.start)), "CustomRevocation is chosen, but no revocation authority is listed.".into(), "On the RMS server, add the revocation authority's public key, or choose standard revocation; export again.");
     }
     if let (Some(a), false) = (auths, custom) {
-        cx.push(Code::RevocationAuthoritiesUnexpected, Some(a.start), "aRevocationAuthorities is present, but RevocationType is not CustomRevocation.".into(), "Either choose CustomRevocation or remove the authorities; export the request again.");
+        cx.push(
+            Code::RevocationAuthoritiesUnexpected,
+            Some(a.start),
+            "aRevocationAuthorities is present, but RevocationType is not CustomRevocation.".into(),
+            "Either choose CustomRevocation or remove the authorities; export the request again.",
+        );
     }
     for info in infos {
         let Some(k) = info.child("aRevocationAuthorityPublicKey") else {
-            cx.push(Code::MissingElement, Some(info.start), "<RevocationAuthorityInformation> has no <aRevocationAuthorityPublicKey>.".into(), "Export the request again.");
+            cx.push(
+                Code::MissingElement,
+                Some(info.start),
+                "<RevocationAuthorityInformation> has no <aRevocationAuthorityPublicKey>.".into(),
+                "Export the request again.",
+            );
             continue;
         };
-        let ok = base64_decode(k.trimmed()).ok().and_then(|b| RsaKey::from_request_bytes(&b).ok()).is_some();
+        let ok = base64_decode(k.trimmed())
+            .ok()
+            .and_then(|b| RsaKey::from_request_bytes(&b).ok())
+            .is_some();
         if !ok {
             cx.push(Code::RevocationAuthorityKeyInvalid, Some(k.start), "The revocation authority key does not decode as a base64 RSA public key.".into(), "Give the authority's RSA public key (PKCS#1, base64) on the RMS server and export again.");
         }
@@ -520,11 +653,24 @@ fn check_guid(cx: &mut Ctx<'_>, g: &Element, s: &mut RequestSummary) {
     match normalise_guid(g.trimmed()) {
         Some((n, braces)) => {
             if !braces {
-                cx.push(Code::GuidWithoutBraces, Some(g.start), format!("Guid \"{}\" has no braces; read as {n}.", g.trimmed()), "Nothing to fix: both forms are accepted.");
+                cx.push(
+                    Code::GuidWithoutBraces,
+                    Some(g.start),
+                    format!("Guid \"{}\" has no braces; read as {n}.", g.trimmed()),
+                    "Nothing to fix: both forms are accepted.",
+                );
             }
             s.guid = Some(n);
         }
-        None => cx.push(Code::GuidInvalid, Some(g.start), format!("\"{}\" is not a GUID (8-4-4-4-12 hexadecimal digits, optionally in braces).", g.trimmed()), "The file was edited or damaged. Export the request again."),
+        None => cx.push(
+            Code::GuidInvalid,
+            Some(g.start),
+            format!(
+                "\"{}\" is not a GUID (8-4-4-4-12 hexadecimal digits, optionally in braces).",
+                g.trimmed()
+            ),
+            "The file was edited or damaged. Export the request again.",
+        ),
     }
 }
 
@@ -548,11 +694,21 @@ fn check_key(cx: &mut Ctx<'_>, b: &Element, s: &mut RequestSummary) {
         cx.push(Code::KeySizeUnusual, Some(b.start), format!("The server key is RSA-{bits}; RMS uses RSA-1024 (mode 1) or RSA-2048 (mode 2)."), "Export the request again from the RMS server; a different key size means the file is not a genuine export.");
     }
     if key.exponent != 65537 {
-        cx.push(Code::KeyExponentUnusual, Some(b.start), format!("The public exponent is {}, not 65537.", key.exponent), "RMS keys use 65537. Check that this is the genuine export.");
+        cx.push(
+            Code::KeyExponentUnusual,
+            Some(b.start),
+            format!("The public exponent is {}, not 65537.", key.exponent),
+            "RMS keys use 65537. Check that this is the genuine export.",
+        );
     }
     if key.modulus_is_even() {
         cx.push(Code::KeyModulusEven, Some(b.start), "The modulus is even, so this cannot be an RSA public key.".into(), "The key bytes are damaged (for example byte order reversed by hand). Export the request again.");
     }
-    s.key = Some(KeyInfo { form, bits, exponent: key.exponent, fingerprint: key.fingerprint() });
+    s.key = Some(KeyInfo {
+        form,
+        bits,
+        exponent: key.exponent,
+        fingerprint: key.fingerprint(),
+    });
     s.rsa_key = Some(key);
 }

@@ -40,21 +40,50 @@ impl Decoded {
     pub fn new(bytes: &[u8]) -> Decoded {
         if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
             let (text, invalid_at) = utf8_lossy(rest);
-            let encoding = if invalid_at.is_some() { Encoding::Invalid } else { Encoding::Utf8Bom };
-            return Decoded { text, encoding, bom_len: 3, invalid_at: invalid_at.map(|o| o + 3) };
+            let encoding = if invalid_at.is_some() {
+                Encoding::Invalid
+            } else {
+                Encoding::Utf8Bom
+            };
+            return Decoded {
+                text,
+                encoding,
+                bom_len: 3,
+                invalid_at: invalid_at.map(|o| o + 3),
+            };
         }
         if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-            return Decoded { text: utf16(rest, false), encoding: Encoding::Utf16Le, bom_len: 2, invalid_at: None };
+            return Decoded {
+                text: utf16(rest, false),
+                encoding: Encoding::Utf16Le,
+                bom_len: 2,
+                invalid_at: None,
+            };
         }
         if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-            return Decoded { text: utf16(rest, true), encoding: Encoding::Utf16Be, bom_len: 2, invalid_at: None };
+            return Decoded {
+                text: utf16(rest, true),
+                encoding: Encoding::Utf16Be,
+                bom_len: 2,
+                invalid_at: None,
+            };
         }
         match bytes {
             [b'<', 0, ..] => {
-                return Decoded { text: utf16(bytes, false), encoding: Encoding::Utf16Le, bom_len: 0, invalid_at: None }
+                return Decoded {
+                    text: utf16(bytes, false),
+                    encoding: Encoding::Utf16Le,
+                    bom_len: 0,
+                    invalid_at: None,
+                }
             }
             [0, b'<', ..] => {
-                return Decoded { text: utf16(bytes, true), encoding: Encoding::Utf16Be, bom_len: 0, invalid_at: None }
+                return Decoded {
+                    text: utf16(bytes, true),
+                    encoding: Encoding::Utf16Be,
+                    bom_len: 0,
+                    invalid_at: None,
+                }
             }
             _ => {}
         }
@@ -66,7 +95,12 @@ impl Decoded {
         } else {
             Encoding::Utf8
         };
-        Decoded { text, encoding, bom_len: 0, invalid_at }
+        Decoded {
+            text,
+            encoding,
+            bom_len: 0,
+            invalid_at,
+        }
     }
 
     /// True when the text came from UTF-16.
@@ -79,7 +113,11 @@ impl Decoded {
     pub fn byte_offset(&self, pos: usize) -> usize {
         let pos = floor_char_boundary(&self.text, pos);
         let before = self.text.get(..pos).unwrap_or("");
-        let len = if self.is_utf16() { before.encode_utf16().count() * 2 } else { before.len() };
+        let len = if self.is_utf16() {
+            before.encode_utf16().count() * 2
+        } else {
+            before.len()
+        };
         self.bom_len + len
     }
 
@@ -90,7 +128,11 @@ impl Decoded {
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
-        Location { offset: self.byte_offset(pos), line, column }
+        Location {
+            offset: self.byte_offset(pos),
+            line,
+            column,
+        }
     }
 }
 
@@ -99,8 +141,15 @@ pub fn raw_location(bytes: &[u8], offset: usize) -> Location {
     let offset = offset.min(bytes.len());
     let before = bytes.get(..offset).unwrap_or(&[]);
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    Location { offset, line, column: offset - line_start + 1 }
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    Location {
+        offset,
+        line,
+        column: offset - line_start + 1,
+    }
 }
 
 /// Line starts of a byte buffer, for many location look-ups in one file (each `O(log n)`).
@@ -112,7 +161,13 @@ impl LineIndex {
     /// Indexes the `\n` positions of `bytes`.
     pub fn new(bytes: &[u8]) -> LineIndex {
         let mut starts = vec![0];
-        starts.extend(bytes.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i + 1));
+        starts.extend(
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|(_, &b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
         LineIndex { starts }
     }
 
@@ -120,7 +175,11 @@ impl LineIndex {
     pub fn location(&self, offset: usize) -> Location {
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts.get(line - 1).copied().unwrap_or(0);
-        Location { offset, line, column: offset - start + 1 }
+        Location {
+            offset,
+            line,
+            column: offset - start + 1,
+        }
     }
 }
 
@@ -135,7 +194,10 @@ fn floor_char_boundary(s: &str, mut pos: usize) -> usize {
 fn utf8_lossy(bytes: &[u8]) -> (String, Option<usize>) {
     match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_owned(), None),
-        Err(e) => (String::from_utf8_lossy(bytes).into_owned(), Some(e.valid_up_to())),
+        Err(e) => (
+            String::from_utf8_lossy(bytes).into_owned(),
+            Some(e.valid_up_to()),
+        ),
     }
 }
 
@@ -145,7 +207,9 @@ fn utf16(bytes: &[u8], big_endian: bool) -> String {
         [a, b] => u16::from_le_bytes([*a, *b]),
         _ => 0xFFFD,
     });
-    char::decode_utf16(units).map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER)).collect()
+    char::decode_utf16(units)
+        .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
 }
 
 /// Lowercase hex of `bytes`.
@@ -155,7 +219,11 @@ pub fn hex(bytes: &[u8]) -> String {
 
 /// Uppercase hex with colons, as Windows shows thumbprints' neighbours (`AB:CD:…`).
 pub fn hex_colons(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02X}")).collect::<Vec<_>>().join(":")
+    bytes
+        .iter()
+        .map(|b| format!("{b:02X}"))
+        .collect::<Vec<_>>()
+        .join(":")
 }
 
 /// SHA-256 of `bytes`, lowercase hex.
@@ -179,7 +247,14 @@ mod tests {
         assert_eq!(d.encoding, Encoding::Utf16Le);
         assert_eq!(d.text, src);
         let loc = d.location(4);
-        assert_eq!(loc, Location { offset: 2 + 8, line: 2, column: 1 });
+        assert_eq!(
+            loc,
+            Location {
+                offset: 2 + 8,
+                line: 2,
+                column: 1
+            }
+        );
     }
 
     #[test]
@@ -191,6 +266,9 @@ mod tests {
 
     #[test]
     fn sha256_of_abc() {
-        assert_eq!(sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 }

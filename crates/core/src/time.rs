@@ -19,19 +19,37 @@ impl UtcTime {
     }
 
     /// From calendar parts (UTC). Returns `None` for an impossible date or time.
-    pub fn from_parts(year: i64, month: u32, day: u32, hour: u32, minute: u32, second: u32) -> Option<UtcTime> {
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 60 {
+    pub fn from_parts(
+        year: i64,
+        month: u32,
+        day: u32,
+        hour: u32,
+        minute: u32,
+        second: u32,
+    ) -> Option<UtcTime> {
+        if !(1..=12).contains(&month)
+            || day == 0
+            || day > days_in_month(year, month)
+            || hour > 23
+            || minute > 59
+            || second > 60
+        {
             return None;
         }
         let days = days_from_civil(year, month, day);
-        Some(UtcTime(days * 86_400 + i64::from(hour) * 3600 + i64::from(minute) * 60 + i64::from(second)))
+        Some(UtcTime(
+            days * 86_400 + i64::from(hour) * 3600 + i64::from(minute) * 60 + i64::from(second),
+        ))
     }
 
     /// Parses XrML's `YYYY-MM-DDThh:mm`, leniently: seconds, fractions, a trailing `Z`,
     /// a space instead of `T`, and surrounding whitespace are accepted; a date alone is midnight.
     pub fn parse(s: &str) -> Option<UtcTime> {
         let s = s.trim();
-        let s = s.strip_suffix('Z').or_else(|| s.strip_suffix('z')).unwrap_or(s);
+        let s = s
+            .strip_suffix('Z')
+            .or_else(|| s.strip_suffix('z'))
+            .unwrap_or(s);
         let (date, time) = match s.find(['T', 't', ' ']) {
             Some(i) => (s.get(..i)?, s.get(i + 1..)?),
             None => (s, "00:00"),
@@ -149,7 +167,10 @@ mod tests {
 
     #[track_caller]
     fn check(s: &str, expected: Option<&str>) {
-        assert_eq!(UtcTime::parse(s).map(|t| t.to_string()).as_deref(), expected);
+        assert_eq!(
+            UtcTime::parse(s).map(|t| t.to_string()).as_deref(),
+            expected
+        );
     }
 
     #[test]

@@ -17,10 +17,26 @@ pub const GTE_SHA1: &str = "97817950d81c9670cc34d809cf794431367ef474";
 
 /// Roots the procedure or Microsoft's services name, by SHA-1 thumbprint.
 const KNOWN_ROOTS: &[(&str, &str, &str)] = &[
-    (GTE_SHA1, "GTE CyberTrust Global Root", "named by the Windows RMS procedure; expired 2018-08-13"),
-    ("d4de20d05e66fc53fe1a50882c78db2852cae474", "Baltimore CyberTrust Root", "its successor for Microsoft services; expired 2025-05-12"),
-    ("df3c24f9bfd666761b268073fe06d1cc8d4f82a4", "DigiCert Global Root G2", "a current root of Microsoft's TLS services"),
-    ("73a5e64a3bff8316ff0edccc618a906e4eae4d74", "Microsoft RSA Root Certificate Authority 2017", "a current root of Microsoft's TLS services"),
+    (
+        GTE_SHA1,
+        "GTE CyberTrust Global Root",
+        "named by the Windows RMS procedure; expired 2018-08-13",
+    ),
+    (
+        "d4de20d05e66fc53fe1a50882c78db2852cae474",
+        "Baltimore CyberTrust Root",
+        "its successor for Microsoft services; expired 2025-05-12",
+    ),
+    (
+        "df3c24f9bfd666761b268073fe06d1cc8d4f82a4",
+        "DigiCert Global Root G2",
+        "a current root of Microsoft's TLS services",
+    ),
+    (
+        "73a5e64a3bff8316ff0edccc618a906e4eae4d74",
+        "Microsoft RSA Root Certificate Authority 2017",
+        "a current root of Microsoft's TLS services",
+    ),
 ];
 
 /// What the page learnt about a root certificate file.
@@ -121,24 +137,73 @@ pub fn browser_findings(f: &BrowserFacts) -> (Vec<Measured>, Vec<Finding>) {
     let mut findings = vec![];
     let clock_ok = f.clock >= f.build_time - 86_400;
     let measured = vec![
-        Measured { label: "WebAssembly", value: "available (this page runs on it)".into(), ok: true },
-        Measured { label: "Secure context", value: if f.secure_context { "yes" } else { "no" }.into(), ok: true },
-        Measured { label: "Web Crypto (crypto.subtle)", value: if f.subtle_crypto { "available" } else { "not available (not needed: hashes are computed in WebAssembly)" }.into(), ok: true },
-        Measured { label: "Online (browser's hint)", value: if f.online { "online" } else { "offline" }.into(), ok: f.online },
-        Measured { label: "Clock", value: UtcTime::from_unix(f.clock).to_string(), ok: clock_ok },
-        Measured { label: "Mode", value: if f.local_file { "local file (file://)" } else { "hosted page" }.into(), ok: true },
+        Measured {
+            label: "WebAssembly",
+            value: "available (this page runs on it)".into(),
+            ok: true,
+        },
+        Measured {
+            label: "Secure context",
+            value: if f.secure_context { "yes" } else { "no" }.into(),
+            ok: true,
+        },
+        Measured {
+            label: "Web Crypto (crypto.subtle)",
+            value: if f.subtle_crypto {
+                "available"
+            } else {
+                "not available (not needed: hashes are computed in WebAssembly)"
+            }
+            .into(),
+            ok: true,
+        },
+        Measured {
+            label: "Online (browser's hint)",
+            value: if f.online { "online" } else { "offline" }.into(),
+            ok: f.online,
+        },
+        Measured {
+            label: "Clock",
+            value: UtcTime::from_unix(f.clock).to_string(),
+            ok: clock_ok,
+        },
+        Measured {
+            label: "Mode",
+            value: if f.local_file {
+                "local file (file://)"
+            } else {
+                "hosted page"
+            }
+            .into(),
+            ok: true,
+        },
     ];
     if !f.secure_context {
-        findings.push(Finding::new(Code::EnvInsecureContext, "The page is not a secure context.", "Nothing to fix for this tool; if hosting it, serve it over HTTPS."));
+        findings.push(Finding::new(
+            Code::EnvInsecureContext,
+            "The page is not a secure context.",
+            "Nothing to fix for this tool; if hosting it, serve it over HTTPS.",
+        ));
     }
     if !f.online {
         findings.push(Finding::new(Code::EnvOffline, "The browser reports that it is offline.", "Connect this workstation to the internet before step 3 (submit); the other steps work offline."));
     }
     if !clock_ok {
-        findings.push(Finding::new(Code::EnvClockSuspect, format!("The clock says {}, which is before this tool was built.", UtcTime::from_unix(f.clock)), "Set this computer's date and time; certificate expiry is judged against it."));
+        findings.push(Finding::new(
+            Code::EnvClockSuspect,
+            format!(
+                "The clock says {}, which is before this tool was built.",
+                UtcTime::from_unix(f.clock)
+            ),
+            "Set this computer's date and time; certificate expiry is judged against it.",
+        ));
     }
     if f.local_file {
-        findings.push(Finding::new(Code::EnvLocalFileMode, "The page runs from a local file.", "Nothing to fix."));
+        findings.push(Finding::new(
+            Code::EnvLocalFileMode,
+            "The page runs from a local file.",
+            "Nothing to fix.",
+        ));
     }
     (measured, findings)
 }

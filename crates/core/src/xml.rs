@@ -44,7 +44,10 @@ impl Element {
 
     /// An attribute's value by name.
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// The trimmed text.
@@ -98,7 +101,9 @@ pub enum XmlError {
 impl std::fmt::Display for XmlError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            XmlError::Truncated { open, .. } => write!(f, "the text ends while <{open}> is still open"),
+            XmlError::Truncated { open, .. } => {
+                write!(f, "the text ends while <{open}> is still open")
+            }
             XmlError::Malformed { detail, .. } => write!(f, "not well-formed: {detail}"),
             XmlError::Doctype { .. } => f.write_str("a DOCTYPE declaration is present"),
             XmlError::Budget { detail, .. } => write!(f, "budget exceeded: {detail}"),
@@ -137,7 +142,12 @@ fn prefix_of(name: &str) -> &str {
 }
 
 fn resolve(scopes: &[(String, String)], prefix: &str) -> Option<String> {
-    scopes.iter().rev().find(|(p, _)| p == prefix).map(|(_, u)| u.clone()).filter(|u| !u.is_empty())
+    scopes
+        .iter()
+        .rev()
+        .find(|(p, _)| p == prefix)
+        .map(|(_, u)| u.clone())
+        .filter(|u| !u.is_empty())
 }
 
 fn start_element(
@@ -148,14 +158,23 @@ fn start_element(
     let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
     let mut attrs = Vec::new();
     for a in e.attributes() {
-        let a = a.map_err(|err| XmlError::Malformed { pos: start, detail: err.to_string() })?;
+        let a = a.map_err(|err| XmlError::Malformed {
+            pos: start,
+            detail: err.to_string(),
+        })?;
         if attrs.len() >= MAX_XML_ATTRIBUTES {
-            return Err(XmlError::Budget { pos: start, detail: format!("more than {MAX_XML_ATTRIBUTES} attributes on <{name}>") });
+            return Err(XmlError::Budget {
+                pos: start,
+                detail: format!("more than {MAX_XML_ATTRIBUTES} attributes on <{name}>"),
+            });
         }
         let key = String::from_utf8_lossy(a.key.as_ref()).into_owned();
         let value = a
             .unescape_value()
-            .map_err(|err| XmlError::Malformed { pos: start, detail: err.to_string() })?
+            .map_err(|err| XmlError::Malformed {
+                pos: start,
+                detail: err.to_string(),
+            })?
             .into_owned();
         if key == "xmlns" {
             scopes.push((String::new(), value.clone()));
@@ -165,7 +184,16 @@ fn start_element(
         attrs.push((key, value));
     }
     let ns = resolve(scopes, prefix_of(&name));
-    Ok(Element { local: local_of(&name).to_owned(), name, ns, attrs, children: vec![], text: String::new(), start, end: start })
+    Ok(Element {
+        local: local_of(&name).to_owned(),
+        name,
+        ns,
+        attrs,
+        children: vec![],
+        text: String::new(),
+        start,
+        end: start,
+    })
 }
 
 /// Parses `text` as one XML document. Text before the root that is not whitespace is
@@ -191,10 +219,16 @@ pub fn parse(text: &str) -> Result<Document, XmlError> {
                 let is_empty = after > 1 && text.as_bytes().get(after - 2) == Some(&b'/');
                 count += 1;
                 if count > MAX_XML_ELEMENTS {
-                    return Err(XmlError::Budget { pos: before, detail: format!("more than {MAX_XML_ELEMENTS} elements") });
+                    return Err(XmlError::Budget {
+                        pos: before,
+                        detail: format!("more than {MAX_XML_ELEMENTS} elements"),
+                    });
                 }
                 if stack.len() >= MAX_XML_DEPTH {
-                    return Err(XmlError::Budget { pos: before, detail: format!("nesting deeper than {MAX_XML_DEPTH}") });
+                    return Err(XmlError::Budget {
+                        pos: before,
+                        detail: format!("nesting deeper than {MAX_XML_DEPTH}"),
+                    });
                 }
                 let scope_len = scopes.len();
                 let mut el = start_element(&e, before, &mut scopes)?;
@@ -211,7 +245,10 @@ pub fn parse(text: &str) -> Result<Document, XmlError> {
             }
             XmlEvent::End(_) => {
                 let Some(mut open) = stack.pop() else {
-                    return Err(XmlError::Malformed { pos: before, detail: "an end tag without a start tag".into() });
+                    return Err(XmlError::Malformed {
+                        pos: before,
+                        detail: "an end tag without a start tag".into(),
+                    });
                 };
                 open.el.end = after;
                 scopes.truncate(open.scope_len);
@@ -221,12 +258,17 @@ pub fn parse(text: &str) -> Result<Document, XmlError> {
                 }
             }
             XmlEvent::Text(t) => {
-                let s = t.unescape().map_err(|err| XmlError::Malformed { pos: before, detail: err.to_string() })?;
+                let s = t.unescape().map_err(|err| XmlError::Malformed {
+                    pos: before,
+                    detail: err.to_string(),
+                })?;
                 match stack.last_mut() {
                     Some(open) => open.el.text.push_str(&s),
                     None => {
                         if leading_text.is_none() && !s.trim().is_empty() {
-                            let skip = text.get(before..).map_or(0, |r| r.len() - r.trim_start().len());
+                            let skip = text
+                                .get(before..)
+                                .map_or(0, |r| r.len() - r.trim_start().len());
                             leading_text = Some(before + skip);
                         }
                     }
@@ -240,7 +282,10 @@ pub fn parse(text: &str) -> Result<Document, XmlError> {
             XmlEvent::DocType(_) => return Err(XmlError::Doctype { pos: before }),
             XmlEvent::Eof => {
                 return Err(match stack.last() {
-                    Some(open) => XmlError::Truncated { pos: text.len(), open: open.el.name.clone() },
+                    Some(open) => XmlError::Truncated {
+                        pos: text.len(),
+                        open: open.el.name.clone(),
+                    },
                     None => XmlError::NoRoot,
                 });
             }
@@ -252,18 +297,33 @@ pub fn parse(text: &str) -> Result<Document, XmlError> {
 fn finish(text: &str, root: Element, leading_text: Option<usize>) -> Document {
     let rest = text.get(root.end..).unwrap_or("");
     let trimmed = rest.trim_start();
-    let trailing = if trimmed.is_empty() { None } else { Some(root.end + (rest.len() - trimmed.len())) };
-    Document { root, leading_text, trailing }
+    let trailing = if trimmed.is_empty() {
+        None
+    } else {
+        Some(root.end + (rest.len() - trimmed.len()))
+    };
+    Document {
+        root,
+        leading_text,
+        trailing,
+    }
 }
 
 fn classify(err: quick_xml::Error, pos: usize, len: usize, stack: &[Open]) -> XmlError {
     let detail = err.to_string();
-    let eof_like = detail.contains("EOF") || detail.contains("Unexpected end") || detail.contains("unclosed");
+    let eof_like =
+        detail.contains("EOF") || detail.contains("Unexpected end") || detail.contains("unclosed");
     if eof_like && pos + 64 >= len {
         if let Some(open) = stack.last() {
-            return XmlError::Truncated { pos: len, open: open.el.name.clone() };
+            return XmlError::Truncated {
+                pos: len,
+                open: open.el.name.clone(),
+            };
         }
-        return XmlError::Truncated { pos: len, open: "(prolog)".into() };
+        return XmlError::Truncated {
+            pos: len,
+            open: "(prolog)".into(),
+        };
     }
     XmlError::Malformed { pos, detail }
 }
@@ -291,7 +351,10 @@ mod tests {
     fn errors_are_classified() {
         assert!(matches!(parse("<a><b>"), Err(XmlError::Truncated { .. })));
         assert!(matches!(parse("<a></b>"), Err(XmlError::Malformed { .. })));
-        assert!(matches!(parse("<!DOCTYPE a [<!ENTITY x \"y\">]><a/>"), Err(XmlError::Doctype { .. })));
+        assert!(matches!(
+            parse("<!DOCTYPE a [<!ENTITY x \"y\">]><a/>"),
+            Err(XmlError::Doctype { .. })
+        ));
         assert!(matches!(parse(""), Err(XmlError::NoRoot)));
         let deep = "<a>".repeat(100);
         assert!(matches!(parse(&deep), Err(XmlError::Budget { .. })));

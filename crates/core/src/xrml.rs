@@ -53,7 +53,10 @@ fn find_all(hay: &[u8], needle: &[u8]) -> Vec<usize> {
         return out;
     }
     let mut i = 0;
-    while let Some(p) = hay.get(i..).and_then(|h| h.windows(needle.len()).position(|w| w == needle)) {
+    while let Some(p) = hay
+        .get(i..)
+        .and_then(|h| h.windows(needle.len()).position(|w| w == needle))
+    {
         out.push(i + p);
         i += p + needle.len();
     }
@@ -78,7 +81,16 @@ fn cut_documents(
 ) {
     for start in xrml_starts(hay.as_bytes()) {
         if docs.len() >= MAX_XRML_DOCUMENTS {
-            findings.push(Finding::new(Code::XrmlMalformed, format!("More than {MAX_XRML_DOCUMENTS} XrML documents; the rest were not read."), "Split the file; a certificate chain has four documents.").at(Some(at(start))));
+            findings.push(
+                Finding::new(
+                    Code::XrmlMalformed,
+                    format!(
+                        "More than {MAX_XRML_DOCUMENTS} XrML documents; the rest were not read."
+                    ),
+                    "Split the file; a certificate chain has four documents.",
+                )
+                .at(Some(at(start))),
+            );
             return;
         }
         let rest = hay.get(start..).unwrap_or("");
@@ -90,8 +102,12 @@ fn cut_documents(
                 location: at(start),
             }),
             None => findings.push(
-                Finding::new(Code::XrmlMalformed, "An XrML document starts here but the file ends before its </XrML>.", "The file is truncated. Download the certificate again.")
-                    .at(Some(at(start))),
+                Finding::new(
+                    Code::XrmlMalformed,
+                    "An XrML document starts here but the file ends before its </XrML>.",
+                    "The file is truncated. Download the certificate again.",
+                )
+                .at(Some(at(start))),
             ),
         }
     }
@@ -100,12 +116,26 @@ fn cut_documents(
 /// Finds every XrML document in `bytes`: bare, inside SOAP, escaped inside the offline
 /// enrollment response, in UTF-8 or UTF-16, or embedded in binary data.
 pub fn read_documents(bytes: &[u8]) -> ReadResult {
-    let mut r = ReadResult { docs: vec![], wrapper: Wrapper::Bare, findings: vec![] };
+    let mut r = ReadResult {
+        docs: vec![],
+        wrapper: Wrapper::Bare,
+        findings: vec![],
+    };
     if bytes.len() > MAX_CERT_BYTES {
-        r.findings.push(Finding::new(Code::InputTooLarge, format!("The file is {} bytes; the limit is {MAX_CERT_BYTES}.", bytes.len()), "Choose the downloaded certificate chain; it is a few kilobytes."));
+        r.findings.push(Finding::new(
+            Code::InputTooLarge,
+            format!(
+                "The file is {} bytes; the limit is {MAX_CERT_BYTES}.",
+                bytes.len()
+            ),
+            "Choose the downloaded certificate chain; it is a few kilobytes.",
+        ));
         return r;
     }
-    let utf16 = matches!(bytes, [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] | [b'<', 0, ..] | [0, b'<', ..]);
+    let utf16 = matches!(
+        bytes,
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] | [b'<', 0, ..] | [0, b'<', ..]
+    );
     let decoded;
     let text: std::borrow::Cow<'_, str>;
     let at: Box<dyn Fn(usize) -> Location + '_>;
@@ -124,13 +154,32 @@ pub fn read_documents(bytes: &[u8]) -> ReadResult {
         for start in xrml_starts(bytes) {
             let rest = bytes.get(start..).unwrap_or(&[]);
             let Some(end) = find_all(rest, b"</XrML>").first().copied() else {
-                r.findings.push(Finding::new(Code::XrmlMalformed, "An XrML document starts here but the file ends before its </XrML>.", "The file is truncated. Download the certificate again.").at(Some(at(start))));
+                r.findings.push(
+                    Finding::new(
+                        Code::XrmlMalformed,
+                        "An XrML document starts here but the file ends before its </XrML>.",
+                        "The file is truncated. Download the certificate again.",
+                    )
+                    .at(Some(at(start))),
+                );
                 continue;
             };
             let doc = rest.get(..end + 7).unwrap_or(&[]);
             match std::str::from_utf8(doc) {
-                Ok(s) => r.docs.push(SourceDoc { text: s.to_owned(), offset: start, slot: None, location: at(start) }),
-                Err(e) => r.findings.push(Finding::new(Code::XrmlMalformed, "An XrML document contains bytes that are not UTF-8.", "The file was damaged in transfer. Download the certificate again.").at(Some(at(start + e.valid_up_to())))),
+                Ok(s) => r.docs.push(SourceDoc {
+                    text: s.to_owned(),
+                    offset: start,
+                    slot: None,
+                    location: at(start),
+                }),
+                Err(e) => r.findings.push(
+                    Finding::new(
+                        Code::XrmlMalformed,
+                        "An XrML document contains bytes that are not UTF-8.",
+                        "The file was damaged in transfer. Download the certificate again.",
+                    )
+                    .at(Some(at(start + e.valid_up_to()))),
+                ),
             }
             if r.docs.len() >= MAX_XRML_DOCUMENTS {
                 break;
@@ -142,7 +191,11 @@ pub fn read_documents(bytes: &[u8]) -> ReadResult {
     if !r.docs.is_empty() {
         if text.contains("CertificateChain") {
             r.wrapper = Wrapper::SoapChain;
-            r.findings.push(Finding::new(Code::ResponseWrapper, "The certificates came inside a SOAP CertificateChain and were read from it.", "Nothing to fix."));
+            r.findings.push(Finding::new(
+                Code::ResponseWrapper,
+                "The certificates came inside a SOAP CertificateChain and were read from it.",
+                "Nothing to fix.",
+            ));
         }
         return r;
     }
@@ -157,12 +210,27 @@ pub fn read_documents(bytes: &[u8]) -> ReadResult {
                 });
                 for h in holders {
                     let loc = at(h.start);
-                    cut_documents(&h.text, Some(&h.local), &|_| loc, &mut r.docs, &mut r.findings);
+                    cut_documents(
+                        &h.text,
+                        Some(&h.local),
+                        &|_| loc,
+                        &mut r.docs,
+                        &mut r.findings,
+                    );
                 }
                 r.wrapper = Wrapper::EscapedResponse;
                 r.findings.push(Finding::new(Code::ResponseWrapper, "The certificates came as escaped text inside the offline enrollment response (LicensorCertificateChain) and were read from it.", "Nothing to fix."));
             }
-            Err(e) => r.findings.push(Finding::new(Code::XrmlMalformed, format!("The enrollment response holding the certificates cannot be read: {e}."), "Download the certificate again.").at(Some(at(0)))),
+            Err(e) => r.findings.push(
+                Finding::new(
+                    Code::XrmlMalformed,
+                    format!(
+                        "The enrollment response holding the certificates cannot be read: {e}."
+                    ),
+                    "Download the certificate again.",
+                )
+                .at(Some(at(0))),
+            ),
         }
         if !r.docs.is_empty() {
             return r;
@@ -195,7 +263,9 @@ pub struct ObjectInfo {
 
 impl ObjectInfo {
     fn from(el: Option<&Element>) -> ObjectInfo {
-        let Some(o) = el else { return ObjectInfo::default() };
+        let Some(o) = el else {
+            return ObjectInfo::default();
+        };
         let id = o.child("ID");
         ObjectInfo {
             object_type: o.attr("type").unwrap_or("").to_owned(),
@@ -208,13 +278,21 @@ impl ObjectInfo {
 
     /// The ID compared case-insensitively and without braces for GUIDs.
     pub fn same_id(&self, other: &ObjectInfo) -> bool {
-        let norm = |s: &str| s.trim().trim_start_matches('{').trim_end_matches('}').to_ascii_lowercase();
+        let norm = |s: &str| {
+            s.trim()
+                .trim_start_matches('{')
+                .trim_end_matches('}')
+                .to_ascii_lowercase()
+        };
         norm(&self.id) == norm(&other.id)
     }
 
     /// The best label: the name, else the ID.
     pub fn label(&self) -> &str {
-        self.name.as_deref().filter(|n| !n.is_empty()).unwrap_or(&self.id)
+        self.name
+            .as_deref()
+            .filter(|n| !n.is_empty())
+            .unwrap_or(&self.id)
     }
 }
 
@@ -302,7 +380,9 @@ impl Certificate {
 
     /// The exact BODY text.
     pub fn body_text(&self) -> &str {
-        self.source.get(self.body_span.0..self.body_span.1).unwrap_or("")
+        self.source
+            .get(self.body_span.0..self.body_span.1)
+            .unwrap_or("")
     }
 }
 
@@ -324,20 +404,47 @@ fn party(el: Option<&Element>, what: &str, findings: &mut Vec<Finding>, at: Loca
         (Some(e), Some(m)) => match RsaKey::from_xrml(&e, &m) {
             Ok(k) => Some(k),
             Err(err) => {
-                findings.push(Finding::new(Code::XrmlMalformed, format!("The {what} public key cannot be read: {err}."), "The certificate is damaged. Download it again.").at(Some(at)));
+                findings.push(
+                    Finding::new(
+                        Code::XrmlMalformed,
+                        format!("The {what} public key cannot be read: {err}."),
+                        "The certificate is damaged. Download it again.",
+                    )
+                    .at(Some(at)),
+                );
                 None
             }
         },
         _ => None,
     };
-    Party { key_bits: key.as_ref().map(RsaKey::bits), key_fingerprint: key.as_ref().map(RsaKey::fingerprint), object, key }
+    Party {
+        key_bits: key.as_ref().map(RsaKey::bits),
+        key_fingerprint: key.as_ref().map(RsaKey::fingerprint),
+        object,
+        key,
+    }
 }
 
-fn time_of(el: Option<&Element>, what: &str, findings: &mut Vec<Finding>, at: Location) -> Option<UtcTime> {
+fn time_of(
+    el: Option<&Element>,
+    what: &str,
+    findings: &mut Vec<Finding>,
+    at: Location,
+) -> Option<UtcTime> {
     let el = el?;
     let t = UtcTime::parse(el.trimmed());
     if t.is_none() {
-        findings.push(Finding::new(Code::TimeInvalid, format!("{what} \"{}\" is not a time (YYYY-MM-DDThh:mm).", el.trimmed()), "The certificate is damaged. Download it again.").at(Some(at)));
+        findings.push(
+            Finding::new(
+                Code::TimeInvalid,
+                format!(
+                    "{what} \"{}\" is not a time (YYYY-MM-DDThh:mm).",
+                    el.trimmed()
+                ),
+                "The certificate is damaged. Download it again.",
+            )
+            .at(Some(at)),
+        );
     }
     t
 }
@@ -356,7 +463,12 @@ pub fn parse_certificate(doc: &SourceDoc, index: usize) -> Certificate {
         issued: None,
         validity: None,
         issue_range: None,
-        issuer: Party { object: ObjectInfo::default(), key: None, key_bits: None, key_fingerprint: None },
+        issuer: Party {
+            object: ObjectInfo::default(),
+            key: None,
+            key_bits: None,
+            key_fingerprint: None,
+        },
         principal: None,
         security_levels: vec![],
         signature: None,
@@ -367,14 +479,28 @@ pub fn parse_certificate(doc: &SourceDoc, index: usize) -> Certificate {
     let parsed = match xml::parse(&doc.text) {
         Ok(d) => d,
         Err(e) => {
-            c.findings.push(Finding::new(Code::XrmlMalformed, format!("XrML document {} is not well-formed: {e}.", index + 1), "The certificate was damaged or edited. Download it again.").at(Some(at)));
+            c.findings.push(
+                Finding::new(
+                    Code::XrmlMalformed,
+                    format!("XrML document {} is not well-formed: {e}.", index + 1),
+                    "The certificate was damaged or edited. Download it again.",
+                )
+                .at(Some(at)),
+            );
             return c;
         }
     };
     let root = parsed.root;
     c.purpose = root.attr("purpose").map(str::to_owned);
     let Some(body) = root.child("BODY") else {
-        c.findings.push(Finding::new(Code::XrmlMalformed, format!("XrML document {} has no BODY.", index + 1), "Download the certificate again.").at(Some(at)));
+        c.findings.push(
+            Finding::new(
+                Code::XrmlMalformed,
+                format!("XrML document {} has no BODY.", index + 1),
+                "Download the certificate again.",
+            )
+            .at(Some(at)),
+        );
         return c;
     };
     c.body_span = (body.start, body.end);
@@ -382,17 +508,32 @@ pub fn parse_certificate(doc: &SourceDoc, index: usize) -> Certificate {
     c.descriptor = ObjectInfo::from(body.path(&["DESCRIPTOR", "OBJECT"]));
     c.issued = time_of(body.child("ISSUEDTIME"), "ISSUEDTIME", &mut c.findings, at);
     if let Some(v) = body.child("VALIDITYTIME") {
-        c.validity = Some((time_of(v.child("FROM"), "VALIDITYTIME FROM", &mut c.findings, at), time_of(v.child("UNTIL"), "VALIDITYTIME UNTIL", &mut c.findings, at)));
+        c.validity = Some((
+            time_of(v.child("FROM"), "VALIDITYTIME FROM", &mut c.findings, at),
+            time_of(v.child("UNTIL"), "VALIDITYTIME UNTIL", &mut c.findings, at),
+        ));
     }
     c.issuer = party(body.child("ISSUER"), "issuer", &mut c.findings, at);
     if c.issuer.key.is_none() && !c.findings.iter().any(|f| f.code == Code::XrmlMalformed) {
-        c.findings.push(Finding::new(Code::XrmlMalformed, format!("XrML document {} has no ISSUER/PUBLICKEY.", index + 1), "Download the certificate again.").at(Some(at)));
+        c.findings.push(
+            Finding::new(
+                Code::XrmlMalformed,
+                format!("XrML document {} has no ISSUER/PUBLICKEY.", index + 1),
+                "Download the certificate again.",
+            )
+            .at(Some(at)),
+        );
     }
     if let Some(p) = body.path(&["ISSUEDPRINCIPALS", "PRINCIPAL"]) {
         c.principal = Some(party(Some(p), "principal", &mut c.findings, at));
         c.security_levels = p
             .children_named("SECURITYLEVEL")
-            .map(|s| (s.attr("name").unwrap_or("").to_owned(), s.attr("value").unwrap_or("").to_owned()))
+            .map(|s| {
+                (
+                    s.attr("name").unwrap_or("").to_owned(),
+                    s.attr("value").unwrap_or("").to_owned(),
+                )
+            })
             .collect();
     }
     // MS-RMPR §3.1.6.2: the certificate's authority is the RANGETIME of its ISSUE right.
@@ -405,26 +546,74 @@ pub fn parse_certificate(doc: &SourceDoc, index: usize) -> Certificate {
         });
     }
     if let Some(rt) = range {
-        c.issue_range = Some((time_of(rt.child("FROM"), "ISSUE RANGETIME FROM", &mut c.findings, at), time_of(rt.child("UNTIL"), "ISSUE RANGETIME UNTIL", &mut c.findings, at)));
+        c.issue_range = Some((
+            time_of(
+                rt.child("FROM"),
+                "ISSUE RANGETIME FROM",
+                &mut c.findings,
+                at,
+            ),
+            time_of(
+                rt.child("UNTIL"),
+                "ISSUE RANGETIME UNTIL",
+                &mut c.findings,
+                at,
+            ),
+        ));
     }
     if let Some(sig) = root.child("SIGNATURE") {
         let digest = sig.child("DIGEST");
-        let digest_value = digest.and_then(|d| d.child("VALUE")).map(|v| base64_decode(v.trimmed()));
+        let digest_value = digest
+            .and_then(|d| d.child("VALUE"))
+            .map(|v| base64_decode(v.trimmed()));
         let value = sig.child("VALUE").map(|v| base64_decode(v.trimmed()));
         match (digest_value, value) {
             (Some(Ok(dv)), Some(Ok(v))) => {
                 c.signature = Some(SignatureBlock {
-                    digest_algorithm: digest.and_then(|d| d.child("ALGORITHM")).map(|a| a.trimmed().to_owned()).unwrap_or_default(),
+                    digest_algorithm: digest
+                        .and_then(|d| d.child("ALGORITHM"))
+                        .map(|a| a.trimmed().to_owned())
+                        .unwrap_or_default(),
                     digest: dv,
-                    algorithm: sig.child("ALGORITHM").map(|a| a.trimmed().to_owned()).unwrap_or_default(),
+                    algorithm: sig
+                        .child("ALGORITHM")
+                        .map(|a| a.trimmed().to_owned())
+                        .unwrap_or_default(),
                     value: v,
                 });
             }
-            (Some(Err(e)), _) | (_, Some(Err(e))) => c.findings.push(Finding::new(Code::XrmlMalformed, format!("The SIGNATURE of document {} is not valid base64: {e}.", index + 1), "Download the certificate again.").at(Some(at))),
-            _ => c.findings.push(Finding::new(Code::XrmlMalformed, format!("The SIGNATURE of document {} lacks its DIGEST/VALUE or VALUE.", index + 1), "Download the certificate again.").at(Some(at))),
+            (Some(Err(e)), _) | (_, Some(Err(e))) => c.findings.push(
+                Finding::new(
+                    Code::XrmlMalformed,
+                    format!(
+                        "The SIGNATURE of document {} is not valid base64: {e}.",
+                        index + 1
+                    ),
+                    "Download the certificate again.",
+                )
+                .at(Some(at)),
+            ),
+            _ => c.findings.push(
+                Finding::new(
+                    Code::XrmlMalformed,
+                    format!(
+                        "The SIGNATURE of document {} lacks its DIGEST/VALUE or VALUE.",
+                        index + 1
+                    ),
+                    "Download the certificate again.",
+                )
+                .at(Some(at)),
+            ),
         }
     } else {
-        c.findings.push(Finding::new(Code::XrmlMalformed, format!("XrML document {} has no SIGNATURE.", index + 1), "Download the certificate again.").at(Some(at)));
+        c.findings.push(
+            Finding::new(
+                Code::XrmlMalformed,
+                format!("XrML document {} has no SIGNATURE.", index + 1),
+                "Download the certificate again.",
+            )
+            .at(Some(at)),
+        );
     }
     c
 }
@@ -466,7 +655,11 @@ pub fn strip_intertag_whitespace(s: &str) -> String {
         out.push_str(head);
         let ws = tail.len() - tail.trim_start_matches([' ', '\t', '\r', '\n']).len();
         let after = tail.get(ws..).unwrap_or("");
-        rest = if ws > 0 && after.starts_with('<') { after } else { tail };
+        rest = if ws > 0 && after.starts_with('<') {
+            after
+        } else {
+            tail
+        };
     }
     out.push_str(rest);
     out
@@ -482,13 +675,29 @@ fn hash_utf16le(alg: HashAlg, text: &str) -> Vec<u8> {
 }
 
 /// Checks one certificate's digest and signature (rms-formats.md §4), with its own
-/// `ISSUER/PUBLICKEY`. Findings are added to `findings`.
-pub fn check_signature(c: &Certificate, accepted: &[HashAlg], findings: &mut Vec<Finding>) -> SignatureStatus {
-    let mut st = SignatureStatus { hash: None, digest_form: None, signature_valid: false };
+/// `ISSUER/PUBLICKEY`. Failures are added to `findings`; the informational notes (SHA-1,
+/// whitespace) are left to [`signature_notes`], which gives one of each per file.
+pub fn check_signature(
+    c: &Certificate,
+    accepted: &[HashAlg],
+    findings: &mut Vec<Finding>,
+) -> SignatureStatus {
+    let mut st = SignatureStatus {
+        hash: None,
+        digest_form: None,
+        signature_valid: false,
+    };
     let at = Some(c.location);
     let n = c.index + 1;
-    let (Some(sig), Some(key)) = (&c.signature, &c.issuer.key) else { return st };
-    let alg = match sig.digest_algorithm.to_ascii_uppercase().replace('-', "").as_str() {
+    let (Some(sig), Some(key)) = (&c.signature, &c.issuer.key) else {
+        return st;
+    };
+    let alg = match sig
+        .digest_algorithm
+        .to_ascii_uppercase()
+        .replace('-', "")
+        .as_str()
+    {
         "SHA1" => HashAlg::Sha1,
         "SHA256" => HashAlg::Sha256,
         other => {
@@ -497,11 +706,28 @@ pub fn check_signature(c: &Certificate, accepted: &[HashAlg], findings: &mut Vec
         }
     };
     if !accepted.contains(&alg) {
-        findings.push(Finding::new(Code::SignatureAlgorithmUnsupported, format!("Document {n} uses {alg:?}, which the policy does not accept."), "Change the policy or obtain a certificate with an accepted algorithm.").at(at));
+        findings.push(
+            Finding::new(
+                Code::SignatureAlgorithmUnsupported,
+                format!("Document {n} uses {alg:?}, which the policy does not accept."),
+                "Change the policy or obtain a certificate with an accepted algorithm.",
+            )
+            .at(at),
+        );
         return st;
     }
     if !sig.algorithm.is_empty() && !sig.algorithm.to_ascii_uppercase().starts_with("RSA") {
-        findings.push(Finding::new(Code::SignatureAlgorithmUnsupported, format!("Document {n} names signature algorithm \"{}\".", sig.algorithm), "RMS signs with RSA PKCS#1 v1.5.").at(at));
+        findings.push(
+            Finding::new(
+                Code::SignatureAlgorithmUnsupported,
+                format!(
+                    "Document {n} names signature algorithm \"{}\".",
+                    sig.algorithm
+                ),
+                "RMS signs with RSA PKCS#1 v1.5.",
+            )
+            .at(at),
+        );
         return st;
     }
     st.hash = Some(alg);
@@ -512,18 +738,42 @@ pub fn check_signature(c: &Certificate, accepted: &[HashAlg], findings: &mut Vec
         st.digest_form = Some(BodyForm::Stripped);
     }
     st.signature_valid = rsa_verify(key, alg, &sig.digest, &sig.value);
-    match st.digest_form {
-        None => findings.push(Finding::new(Code::DigestMismatch, format!("Document {n} ({}): the hash of its BODY does not equal the signed digest.", c.kind()), "The certificate was altered after signing (edited, re-saved, or damaged). Download it again and do not open it in an editor.").at(at)),
-        Some(BodyForm::Stripped) => findings.push(Finding::new(Code::SignatureWhitespaceStripped, format!("Document {n}: the digest matched after removing whitespace between tags (a pretty-printed copy)."), "Nothing to fix; genuine RMS output is compact, so prefer the file exactly as downloaded.").at(at)),
-        Some(BodyForm::Raw) => {}
+    if st.digest_form.is_none() {
+        findings.push(Finding::new(Code::DigestMismatch, format!("Document {n} ({}): the hash of its BODY does not equal the signed digest.", c.kind()), "The certificate was altered after signing (edited, re-saved, or damaged). Download it again and do not open it in an editor.").at(at));
     }
     if !st.signature_valid {
         findings.push(Finding::new(Code::SignatureInvalid, format!("Document {n} ({}): the RSA signature does not verify with the issuer's key ({}-bit).", c.kind(), key.bits()), "The certificate is forged or damaged. Download it again from the enrollment service.").at(at));
     }
-    if alg == HashAlg::Sha1 && st.is_valid() {
-        findings.push(Finding::new(Code::SignatureSha1Legacy, format!("Document {n} is signed with SHA-1 (cryptographic mode 1)."), "Nothing to fix: Windows RMS 1.0 chains use SHA-1; it is accepted as legacy.").at(at));
-    }
     st
+}
+
+/// One `signature-sha1-legacy` and one `signature-whitespace-stripped` note for all the
+/// valid documents they apply to (`(document number, status)` pairs).
+pub fn signature_notes(statuses: &[(usize, &SignatureStatus)]) -> Vec<Finding> {
+    let list = |f: &dyn Fn(&SignatureStatus) -> bool| -> Vec<String> {
+        statuses
+            .iter()
+            .filter(|(_, s)| s.is_valid() && f(s))
+            .map(|(i, _)| (i + 1).to_string())
+            .collect()
+    };
+    let mut out = vec![];
+    let stripped = list(&|s| s.digest_form == Some(BodyForm::Stripped));
+    if !stripped.is_empty() {
+        out.push(Finding::new(Code::SignatureWhitespaceStripped, format!("Document(s) {} matched their digest after removing whitespace between tags (a pretty-printed copy).", stripped.join(", ")), "Nothing to fix; genuine RMS output is compact, so prefer the file exactly as downloaded."));
+    }
+    let sha1 = list(&|s| s.hash == Some(HashAlg::Sha1));
+    if !sha1.is_empty() {
+        out.push(Finding::new(
+            Code::SignatureSha1Legacy,
+            format!(
+                "Document(s) {} are signed with SHA-1 (cryptographic mode 1).",
+                sha1.join(", ")
+            ),
+            "Nothing to fix: Windows RMS 1.0 chains use SHA-1; it is accepted as legacy.",
+        ));
+    }
+    out
 }
 
 fn rsa_verify(key: &RsaKey, alg: HashAlg, digest: &[u8], sig: &[u8]) -> bool {
@@ -549,8 +799,14 @@ mod tests {
 
     #[test]
     fn strip_removes_only_intertag_whitespace() {
-        assert_eq!(strip_intertag_whitespace("<a>\n  <b> x </b>\n</a>"), "<a><b> x </b></a>");
-        assert_eq!(strip_intertag_whitespace("<a> text <b/></a>"), "<a> text <b/></a>");
+        assert_eq!(
+            strip_intertag_whitespace("<a>\n  <b> x </b>\n</a>"),
+            "<a><b> x </b></a>"
+        );
+        assert_eq!(
+            strip_intertag_whitespace("<a> text <b/></a>"),
+            "<a> text <b/></a>"
+        );
     }
 
     #[test]

@@ -1,0 +1,229 @@
+//! Step 1, data-driven: every synthetic request (made by `cargo xtask gen-testdata`) and the
+//! exact finding codes it must produce.
+
+use slc_courier_core::finding::{codes, Code, Code::*};
+use slc_courier_core::key::KeyForm;
+use slc_courier_core::request::{check_request, Product, RequestKind};
+use slc_courier_core::text::Encoding;
+
+fn data(rel: &str) -> Vec<u8> {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/request")
+        .join(rel);
+    std::fs::read(&p)
+        .unwrap_or_else(|e| panic!("{}: {e} (run cargo xtask gen-testdata)", p.display()))
+}
+
+#[track_caller]
+fn check(file: &str, expected: &[Code]) {
+    let name = if file == "request.xml" {
+        "request.xml"
+    } else {
+        "RMS01EnrollRequest.xml"
+    };
+    let r = check_request(&data(&format!("bad/{file}")), Some(name));
+    assert_eq!(codes(&r.findings), expected, "{file}: {:#?}", r.findings);
+}
+
+#[test]
+fn each_damaged_request_has_its_exact_findings() {
+    check("request-empty.xml", &[RequestEmpty]);
+    check("utf8-bom.xml", &[Utf8Bom]);
+    check("utf16-encoded.xml", &[Utf16Encoded]);
+    check("utf16be-no-bom.xml", &[Utf16Encoded]);
+    check("nul-bytes.xml", &[NulBytes, TrailingJunk]);
+    check("non-ascii.xml", &[NonAscii]);
+    check("invalid-utf8.xml", &[InvalidUtf8]);
+    check("crlf-line-endings.xml", &[CrlfLineEndings]);
+    check("leading-junk.xml", &[LeadingJunk]);
+    check("trailing-junk.xml", &[TrailingJunk]);
+    check("html-wrapper.xml", &[HtmlWrapper]);
+    check("browser-rendering.xml", &[BrowserRendering]);
+    check("browser-rendering-ie.xml", &[BrowserRendering]);
+    check("truncated.xml", &[Truncated]);
+    check("xml-malformed.xml", &[XmlMalformed]);
+    check("doctype-refused.xml", &[DoctypeRefused]);
+    check("xml-budget-exceeded.xml", &[XmlBudgetExceeded]);
+    check("soap-envelope.xml", &[SoapEnvelope]);
+    check("not-a-request.xml", &[NotARequest]);
+    check("wrong-namespace.xml", &[WrongNamespace]);
+    check("missing-element.xml", &[MissingElement]);
+    check("unexpected-element.xml", &[UnexpectedElement]);
+    check("element-order.xml", &[ElementOrder]);
+    check("duplicate-element.xml", &[DuplicateElement]);
+    check("revocation-type-invalid.xml", &[RevocationTypeInvalid]);
+    check("revocation-nonrevocable.xml", &[RevocationNonRevocable]);
+    check(
+        "revocation-authorities-missing.xml",
+        &[RevocationAuthoritiesMissing],
+    );
+    check(
+        "revocation-authorities-unexpected.xml",
+        &[RevocationAuthoritiesUnexpected],
+    );
+    check(
+        "revocation-authority-key-invalid.xml",
+        &[RevocationAuthorityKeyInvalid],
+    );
+    check("guid-invalid.xml", &[GuidInvalid]);
+    check("guid-without-braces.xml", &[GuidWithoutBraces]);
+    check("version-empty.xml", &[VersionEmpty]);
+    check("enrollee-field-empty.xml", &[EnrolleeFieldEmpty]);
+    check("url-implausible.xml", &[UrlImplausible]);
+    check("ad-rms-version.xml", &[AdRmsVersion]);
+    check("key-base64-invalid.xml", &[KeyBase64Invalid]);
+    check("key-format-unknown.xml", &[KeyFormatUnknown]);
+    check("key-size-unusual.xml", &[KeySizeUnusual]);
+    check("key-exponent-unusual.xml", &[KeyExponentUnusual]);
+    check("key-modulus-even.xml", &[KeyModulusEven]);
+    check("request.xml", &[FileNameUnrecognised]);
+}
+
+#[test]
+fn every_request_code_has_a_damaged_variant() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/request/bad");
+    let mut seen = std::collections::BTreeSet::new();
+    for e in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{e}")) {
+        let p = e.unwrap_or_else(|e| panic!("{e}")).path();
+        let name = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_owned();
+        let r = check_request(
+            &std::fs::read(&p).unwrap_or_default(),
+            Some(if name == "request.xml" {
+                "request.xml"
+            } else {
+                "RMS01EnrollRequest.xml"
+            }),
+        );
+        seen.extend(codes(&r.findings));
+    }
+    // InputTooLarge is checked below without a 1 MiB file in the repository.
+    let request_codes: Vec<Code> = Code::ALL
+        .iter()
+        .copied()
+        .take_while(|c| *c != NoXrmlFound)
+        .filter(|c| *c != InputTooLarge && *c != CertificateNotRequest)
+        .collect();
+    let missing: Vec<&Code> = request_codes.iter().filter(|c| !seen.contains(c)).collect();
+    assert!(missing.is_empty(), "codes without a variant: {missing:?}");
+    assert!(request_codes.len() >= 25);
+}
+
+#[test]
+fn oversized_input_is_refused_up_front() {
+    let big = vec![b' '; slc_courier_core::policy::MAX_REQUEST_BYTES + 1];
+    let r = check_request(&big, Some("RMS01EnrollRequest.xml"));
+    assert_eq!(codes(&r.findings), vec![InputTooLarge]);
+    assert_eq!(
+        r.findings
+            .first()
+            .and_then(|f| f.location)
+            .map(|l| l.offset),
+        Some(slc_courier_core::policy::MAX_REQUEST_BYTES)
+    );
+}
+
+#[test]
+fn a_certificate_in_step_one_is_named_as_such() {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/chain/good/sha1-compact.xml");
+    let bytes = std::fs::read(p).unwrap_or_default();
+    let r = check_request(&bytes, Some("RMS01EnrollRequest.xml"));
+    assert_eq!(
+        codes(&r.findings),
+        vec![CertificateNotRequest, TrailingJunk]
+    );
+}
+
+#[test]
+fn good_requests_have_no_findings_and_the_expected_summary() {
+    let r = check_request(
+        &data("good/RMS01EnrollRequest.xml"),
+        Some("RMS01EnrollRequest.xml"),
+    );
+    assert_eq!(codes(&r.findings), vec![]);
+    assert_eq!(r.kind, RequestKind::Enrollment);
+    assert_eq!(r.encoding, Encoding::Ascii);
+    let s = &r.summary;
+    assert_eq!(s.server_name.as_deref(), Some("RMS01"));
+    assert_eq!(
+        s.cluster_url.as_deref(),
+        Some("http://rms01.contoso.test/_wmcs")
+    );
+    assert_eq!(
+        s.guid.as_deref(),
+        Some("{6f9619ff-8b86-d011-b42d-00c04fc964ff}")
+    );
+    assert_eq!(s.version.as_deref(), Some("1.0.3012.0"));
+    assert_eq!(s.sku.as_deref(), Some("12345-123-0000007-18968"));
+    assert_eq!(s.product, Some(Product::Rms1));
+    assert_eq!(s.revocation_type.as_deref(), Some("StandardRevocation"));
+    let k = s.key.clone().unwrap_or_else(|| panic!("no key"));
+    assert_eq!(
+        (k.form, k.bits, k.exponent),
+        (KeyForm::DerRsaPublicKey, 1024, 65537)
+    );
+    assert_eq!(
+        r.sha256,
+        slc_courier_core::text::sha256_hex(&data("good/RMS01EnrollRequest.xml"))
+    );
+
+    // The same key as a CryptoAPI blob: same fingerprint; renewal from the name.
+    let r2 = check_request(
+        &data("good/RMS01RenewRequest.xml"),
+        Some("RMS01RenewRequest.xml"),
+    );
+    assert_eq!(codes(&r2.findings), vec![]);
+    assert_eq!(r2.kind, RequestKind::Renewal);
+    let k2 = r2.summary.key.clone().unwrap_or_else(|| panic!("no key"));
+    assert_eq!(k2.form, KeyForm::CapiPublicKeyBlob);
+    assert_eq!(k2.fingerprint, k.fingerprint);
+
+    let r3 = check_request(
+        &data("good/RMS02EnrollRequest.xml"),
+        Some("RMS02EnrollRequest.xml"),
+    );
+    assert_eq!(codes(&r3.findings), vec![]);
+    assert_eq!(r3.summary.key.map(|k| k.bits), Some(2048));
+
+    let r4 = check_request(
+        &data("good/RMS03EnrollRequest.xml"),
+        Some("RMS03EnrollRequest.xml"),
+    );
+    assert_eq!(codes(&r4.findings), vec![]);
+    assert_eq!(r4.summary.revocation_authorities, 1);
+    assert_eq!(
+        r4.summary.revocation_type.as_deref(),
+        Some("CustomRevocation")
+    );
+}
+
+#[test]
+fn utf16_content_is_still_read_and_offsets_are_in_the_file() {
+    let r = check_request(
+        &data("bad/utf16-encoded.xml"),
+        Some("RMS01EnrollRequest.xml"),
+    );
+    assert_eq!(r.summary.server_name.as_deref(), Some("RMS01"));
+    assert_eq!(r.encoding, Encoding::Utf16Le);
+    let r = check_request(
+        &data("bad/xml-malformed.xml"),
+        Some("RMS01EnrollRequest.xml"),
+    );
+    let loc = r
+        .findings
+        .first()
+        .and_then(|f| f.location)
+        .unwrap_or_else(|| panic!("no location"));
+    let text = String::from_utf8(data("bad/xml-malformed.xml")).unwrap_or_default();
+    assert_eq!(loc.line, 13);
+    assert!(
+        text[..loc.offset].ends_with("<Name>RMS01"),
+        "offset {} points at {:?}",
+        loc.offset,
+        &text[loc.offset..loc.offset + 10]
+    );
+}

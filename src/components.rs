@@ -1,0 +1,9 @@
+//! One component per file. Components render; the core decides.
+
+pub mod file_picker;
+pub mod findings;
+pub mod receipt_step;
+pub mod request_step;
+pub mod submit_step;
+pub mod trust_step;
+pub mod verify_step;

@@ -1,0 +1,80 @@
+//! A drop zone with its file-input twin (keyboard and screen-reader users use the button).
+
+use crate::services::files;
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, HtmlInputElement};
+use yew::prelude::*;
+
+/// Props.
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// A unique id (for the label and tests).
+    pub id: AttrValue,
+    /// What to drop.
+    pub label: AttrValue,
+    /// The button text.
+    pub button: AttrValue,
+    /// `accept` for the input.
+    #[prop_or_default]
+    pub accept: AttrValue,
+    /// Called when reading starts.
+    pub on_start: Callback<()>,
+    /// Called with (name, bytes) or an error message.
+    pub on_file: Callback<Result<(String, Vec<u8>), String>>,
+}
+
+/// The drop zone.
+#[function_component(FilePicker)]
+pub fn file_picker(p: &Props) -> Html {
+    let over = use_state(|| false);
+    let take = {
+        let on_file = p.on_file.clone();
+        let on_start = p.on_start.clone();
+        move |list: Option<web_sys::FileList>| {
+            if let Some(file) = list.and_then(|l| l.get(0)) {
+                on_start.emit(());
+                let on_file = on_file.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    on_file.emit(files::read(file).await);
+                });
+            }
+        }
+    };
+    let ondrop = {
+        let take = take.clone();
+        let over = over.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            over.set(false);
+            take(e.data_transfer().and_then(|d| d.files()));
+        })
+    };
+    let ondragover = {
+        let over = over.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            over.set(true);
+        })
+    };
+    let ondragleave = {
+        let over = over.clone();
+        Callback::from(move |_: DragEvent| over.set(false))
+    };
+    let onchange = Callback::from(move |e: Event| {
+        if let Some(input) = e
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        {
+            take(input.files());
+            input.set_value("");
+        }
+    });
+    let input_id = format!("{}-input", p.id);
+    html! {
+        <div id={p.id.clone()} class={classes!("drop", over.then_some("over"))} {ondrop} {ondragover} {ondragleave}>
+            <p>{ &p.label }</p>
+            <label class="button" for={input_id.clone()}>{ &p.button }</label>
+            <input id={input_id} class="visually-hidden" type="file" accept={p.accept.clone()} {onchange} />
+        </div>
+    }
+}

@@ -1,0 +1,159 @@
+//! Step 1: load the request; show findings, the summary card and the XML.
+
+use crate::components::file_picker::FilePicker;
+use crate::components::findings::Findings;
+use crate::services::browser;
+use crate::state::{Action, Loaded, RequestState, State, Step};
+use slc_courier_core::request::{check_request, Product, RequestKind};
+use slc_courier_core::text::Decoded;
+use std::rc::Rc;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+/// Props.
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The state.
+    pub state: UseReducerHandle<State>,
+}
+
+fn check(state: &UseReducerHandle<State>, name: String, bytes: Vec<u8>) {
+    let report = check_request(&bytes, Some(&name));
+    state.dispatch(Action::RequestChecked(
+        RequestState {
+            file: Loaded {
+                name,
+                bytes: Rc::new(bytes),
+            },
+            report: Rc::new(report),
+        },
+        browser::now(),
+    ));
+}
+
+/// Step 1.
+#[function_component(RequestStep)]
+pub fn request_step(p: &Props) -> Html {
+    let t = p.state.lang.t();
+    let error = use_state(|| None::<String>);
+    let on_start = {
+        let s = p.state.clone();
+        Callback::from(move |_| s.dispatch(Action::RequestLoading))
+    };
+    let on_file = {
+        let s = p.state.clone();
+        let error = error.clone();
+        Callback::from(move |r: Result<(String, Vec<u8>), String>| match r {
+            Ok((name, bytes)) => {
+                error.set(None);
+                check(&s, name, bytes);
+            }
+            Err(e) => error.set(Some(e)),
+        })
+    };
+    let paste = use_node_ref();
+    let on_paste = {
+        let s = p.state.clone();
+        let paste = paste.clone();
+        Callback::from(move |_| {
+            if let Some(ta) = paste.cast::<HtmlTextAreaElement>() {
+                check(&s, "pasted.xml".to_owned(), ta.value().into_bytes());
+            }
+        })
+    };
+    html! {
+        <section id="step-request" class="step" aria-labelledby="h-request">
+            <h2 id="h-request">{ t.step1 }</h2>
+            <p class="help">{ t.step1_help }</p>
+            <FilePicker id="request-drop" label={t.drop_here} button={t.choose_file} accept=".xml,text/xml" {on_start} {on_file} />
+            <details class="paste">
+                <summary>{ t.or_paste }</summary>
+                <textarea ref={paste} id="request-paste" rows="6" aria-label={t.or_paste}></textarea>
+                <button type="button" id="request-paste-check" onclick={on_paste}>{ t.use_pasted }</button>
+            </details>
+            if let Some(e) = &*error { <p class="status fail" role="alert"><span class="badge">{ t.fail }</span>{ " " }{ e }</p> }
+            { match &p.state.request {
+                Step::Idle => html! {},
+                Step::Loading => html! { <p class="working" role="status">{ t.reading }</p> },
+                Step::Done(r) => view(p.state.lang.t(), r),
+            } }
+        </section>
+    }
+}
+
+fn view(t: &'static crate::i18n::T, r: &RequestState) -> Html {
+    let rep = &r.report;
+    let s = &rep.summary;
+    let kind = match rep.kind {
+        RequestKind::Enrollment => t.enrollment,
+        RequestKind::Renewal => t.renewal,
+        RequestKind::Unknown => t.unknown,
+    };
+    let product = match s.product {
+        Some(Product::Rms1) => " (Windows RMS 1.0)",
+        Some(Product::AdRms) => " (AD RMS)",
+        _ => "",
+    };
+    let status = if !rep.is_ok() {
+        ("fail", t.fail)
+    } else if rep
+        .findings
+        .iter()
+        .any(|f| f.severity == slc_courier_core::Severity::Warning)
+    {
+        ("warn", t.warn)
+    } else {
+        ("pass", t.pass)
+    };
+    let dash = || "—".to_owned();
+    html! {
+        <div class="result" id="request-result" data-status={status.0}>
+            <dl class="file-facts">
+                <dt>{ t.file }</dt><dd id="request-name">{ &r.file.name }</dd>
+                <dt>{ t.size }</dt><dd id="request-size">{ format!("{} {}", rep.size, t.bytes) }</dd>
+                <dt>{ t.sha256 }</dt><dd><code id="request-sha256">{ &rep.sha256 }</code></dd>
+            </dl>
+            <p class={classes!("status", status.0)}><span class="badge">{ status.1 }</span></p>
+            <Findings findings={rep.findings.clone()} {t} />
+            <div class="card" id="request-summary">
+                <h3>{ t.summary }</h3>
+                <dl>
+                    <dt>{ t.server }</dt><dd id="sum-server">{ s.server_name.clone().unwrap_or_else(dash) }</dd>
+                    <dt>{ t.cluster_url }</dt><dd id="sum-url">{ s.cluster_url.clone().unwrap_or_else(dash) }</dd>
+                    <dt>{ t.guid }</dt><dd id="sum-guid"><code>{ s.guid.clone().unwrap_or_else(dash) }</code></dd>
+                    <dt>{ t.key }</dt><dd id="sum-key">{ s.key.as_ref().map(|k| format!("RSA-{} e={} · {}", k.bits, k.exponent, k.form.label())).unwrap_or_else(dash) }</dd>
+                    <dt>{ t.fingerprint }</dt><dd><code id="sum-fingerprint">{ s.key.as_ref().map(|k| k.fingerprint.clone()).unwrap_or_else(dash) }</code></dd>
+                    <dt>{ t.version }</dt><dd id="sum-version">{ format!("{}{} / {}", s.version.clone().unwrap_or_else(dash), product, s.sku.clone().unwrap_or_else(dash)) }</dd>
+                    <dt>{ t.kind }</dt><dd id="sum-kind">{ kind }</dd>
+                </dl>
+            </div>
+            { xml_view(t, &r.file.bytes, rep) }
+        </div>
+    }
+}
+
+/// Most lines shown in the XML view.
+const MAX_VIEW_LINES: usize = 500;
+
+fn xml_view(
+    t: &'static crate::i18n::T,
+    bytes: &[u8],
+    rep: &slc_courier_core::RequestReport,
+) -> Html {
+    let text = Decoded::new(bytes).text;
+    let marked: Vec<usize> = rep
+        .findings
+        .iter()
+        .filter(|f| f.severity != slc_courier_core::Severity::Info)
+        .filter_map(|f| f.location.map(|l| l.line))
+        .collect();
+    html! {
+        <details class="xml" open={!marked.is_empty()}>
+            <summary>{ t.show_xml }</summary>
+            <pre id="request-xml">{ for text.lines().take(MAX_VIEW_LINES).enumerate().map(|(i, line)| {
+                let hl = marked.contains(&(i + 1));
+                html! { <span class={classes!("ln", hl.then_some("hl"))} data-line={(i + 1).to_string()}>{ format!("{:>4}  {}\n", i + 1, line) }</span> }
+            }) }</pre>
+        </details>
+    }
+}

@@ -1,0 +1,65 @@
+//! Step 3: submit the exact bytes to the configured enrollment address.
+
+use crate::services::browser;
+use crate::state::{Action, State, Step};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Props.
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The state.
+    pub state: UseReducerHandle<State>,
+}
+
+/// Step 3.
+#[function_component(SubmitStep)]
+pub fn submit_step(p: &Props) -> Html {
+    let t = p.state.lang.t();
+    let error = use_state(|| None::<String>);
+    let onchange = {
+        let s = p.state.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            s.dispatch(Action::SetEnrollmentUrl(v.trim().to_owned()));
+        })
+    };
+    let url = p.state.enrollment_url.clone();
+    let body = match &p.state.request {
+        Step::Done(r) => {
+            let file = r.file.clone();
+            let sha = r.report.sha256.clone();
+            let field = p.state.config.form_field.clone();
+            let error2 = error.clone();
+            let post = {
+                let url = url.clone();
+                Callback::from(move |_| {
+                    let res = browser::submit_post(&url, &field, &file.name, &file.bytes);
+                    error2.set(res.err().map(|e| format!("{e:?}")));
+                })
+            };
+            let errors = !r.report.is_ok();
+            html! {
+                <>
+                    <p>{ t.submit_note }<br/><code id="submit-sha256">{ sha }</code>{ format!(" ({} · {} {})", r.file.name, r.file.bytes.len(), t.bytes) }</p>
+                    if errors { <p class="status fail"><span class="badge">{ t.fail }</span>{ " " }{ "Step 1 found errors: the service is likely to reject this request." }</p> }
+                    <p><a id="open-enrollment" class="button" href={url.clone()} target="_blank" rel="noopener noreferrer">{ t.open_page }</a></p>
+                    <p><button type="button" id="submit-post" onclick={post}>{ t.send_post }</button>
+                       { format!(" {}: {}", t.field_name, p.state.config.form_field) }</p>
+                </>
+            }
+        }
+        _ => html! { <p class="muted">{ t.need_request }</p> },
+    };
+    html! {
+        <section id="step-submit" class="step" aria-labelledby="h-submit">
+            <h2 id="h-submit">{ t.step3 }</h2>
+            <p class="help">{ t.step3_help }</p>
+            <p class="note" id="decommissioned">{ t.decommissioned }</p>
+            <label for="enrollment-url">{ t.enrollment_address }</label>
+            <input id="enrollment-url" type="url" value={url} {onchange} size="70" />
+            { body }
+            if let Some(e) = &*error { <p class="status fail" role="alert">{ e }</p> }
+        </section>
+    }
+}

@@ -1,0 +1,6 @@
+//! What the page needs from the browser: files, downloads, facts, the probe, submission,
+//! configuration. Nothing here decides; the core does.
+
+pub mod browser;
+pub mod config;
+pub mod files;

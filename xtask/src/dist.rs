@@ -1,0 +1,111 @@
+//! `cargo xtask dist`: the hosted build (Trunk, release, wasm-opt, SRI) and the single
+//! self-contained file that works from `file://`.
+
+use crate::util::{cmd, output, run, step};
+use anyhow::{bail, Context, Result};
+use base64::Engine;
+use sha2::Digest;
+use std::path::Path;
+
+/// The single file's name inside `dist/`.
+pub const SINGLE_FILE: &str = "slc-courier.html";
+
+/// Builds `dist/` and `dist/slc-courier.html` (+ `.sha256`).
+pub fn build() -> Result<()> {
+    step("trunk build --release (offline; pinned wasm-bindgen and wasm-opt)");
+    run(cmd("cargo").args(["fetch", "--quiet"]))?;
+    let (id, time) = build_id();
+    run(cmd("trunk")
+        .args(["build", "--release", "--offline"])
+        .env("SLC_BUILD_ID", &id)
+        .env("SLC_BUILD_TIME", &time))?;
+    let dist = Path::new("dist");
+    std::fs::copy("deploy/config.json", dist.join("config.json")).context("deploy/config.json")?;
+    let html = single_file(dist)?;
+    let path = dist.join(SINGLE_FILE);
+    std::fs::write(&path, &html)?;
+    let sha = crate::gen::hex(&sha2::Sha256::digest(&html));
+    std::fs::write(
+        dist.join(format!("{SINGLE_FILE}.sha256")),
+        format!("{sha}  {SINGLE_FILE}\n"),
+    )?;
+    println!("hosted build: {}/index.html", dist.display());
+    println!(
+        "single file:  {} ({} bytes, SHA-256 {sha})",
+        path.display(),
+        html.len()
+    );
+    Ok(())
+}
+
+/// Git commit and its time: stable for a commit, so rebuilding does not recompile.
+fn build_id() -> (String, String) {
+    let rev = output(cmd("git").args(["log", "-1", "--format=%h %ct"])).unwrap_or_default();
+    let mut it = rev.split_whitespace();
+    let (h, t) = (
+        it.next().unwrap_or("unknown").to_owned(),
+        it.next().unwrap_or("0").to_owned(),
+    );
+    let dirty = output(cmd("git").args(["status", "--porcelain", "--untracked-files=no"]))
+        .map(|s| !s.trim().is_empty())
+        .unwrap_or(false);
+    (if dirty { format!("{h}+dirty") } else { h }, t)
+}
+
+fn only_file(dist: &Path, suffix: &str) -> Result<std::path::PathBuf> {
+    let mut found = vec![];
+    for e in std::fs::read_dir(dist)? {
+        let p = e?.path();
+        if p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+            n.starts_with("slc-courier-app-") && n.ends_with(suffix)
+                || suffix == ".css" && n.starts_with("app-") && n.ends_with(".css")
+        }) {
+            found.push(p);
+        }
+    }
+    match found.as_slice() {
+        [one] => Ok(one.clone()),
+        _ => bail!("expected one *{suffix} in dist/, found {found:?}"),
+    }
+}
+
+fn cut<'a>(s: &'a str, start: &str, end: &str) -> Result<(&'a str, &'a str, &'a str)> {
+    let a = s
+        .find(start)
+        .with_context(|| format!("dist/index.html lacks {start}"))?;
+    let b = s[a..]
+        .find(end)
+        .with_context(|| format!("dist/index.html lacks {end} after {start}"))?
+        + a
+        + end.len();
+    Ok((&s[..a], &s[a..b], &s[b..]))
+}
+
+/// Turns Trunk's output into one file: CSS inline, glue JS in an inline module script,
+/// the wasm as base64 bytes handed to the init function (Chromium blocks even the glue
+/// `.js` import on file://).
+pub fn single_file(dist: &Path) -> Result<Vec<u8>> {
+    let index = std::fs::read_to_string(dist.join("index.html"))?;
+    let css = std::fs::read_to_string(only_file(dist, ".css")?)?;
+    let glue = std::fs::read_to_string(only_file(dist, ".js")?)?;
+    let wasm = std::fs::read(only_file(dist, "_bg.wasm")?)?;
+    let exports = "export { initSync, __wbg_init as default };";
+    if !glue.contains(exports) || glue.contains("</script") {
+        bail!("the wasm-bindgen glue has an unexpected shape; update xtask/src/dist.rs");
+    }
+    let glue = glue.replace(exports, "");
+    let (head, _css_link, rest) = cut(&index, "<link rel=\"stylesheet\"", "/>")?;
+    let (mid, _loader, rest) = cut(rest, "<script type=\"module\">", "</script>")?;
+    let (mid2, _preloads, tail) = cut(rest, "<link rel=\"modulepreload\"", "</head>")?;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(&wasm);
+    let script = format!(
+        "<script type=\"module\">\n{glue}\nconst wasmBytes = Uint8Array.from(atob(\"{b64}\"), (c) => c.charCodeAt(0));\nawait __wbg_init({{ module_or_path: wasmBytes }});\n</script>\n"
+    );
+    let body_end = tail.rfind("</body>").context("no </body>")?;
+    let out = format!(
+        "{head}<style>\n{css}\n</style>{mid}{mid2}</head>{}{script}{}",
+        &tail[..body_end],
+        &tail[body_end..]
+    );
+    Ok(out.into_bytes())
+}

@@ -1,0 +1,1022 @@
+//! `cargo xtask gen-testdata [--check]`: the project's synthetic vectors, made from fixed
+//! test keys (committed PEMs under `crates/core/tests/data/keys/`), so every byte can be
+//! reproduced. `--check` fails when a committed file differs from what this makes.
+//!
+//! Requests follow MS-RMPR §3.6.4.1 as .NET XmlSerializer writes them; chains follow
+//! §2.2.9.3 and are signed by the rule in `shared/docs/rms-formats.md` §4.
+
+use anyhow::{bail, Context, Result};
+use base64::Engine;
+use rsa::pkcs1::{DecodeRsaPrivateKey, EncodeRsaPrivateKey, EncodeRsaPublicKey};
+use rsa::traits::PublicKeyParts;
+use rsa::{Pkcs1v15Sign, RsaPrivateKey, RsaPublicKey};
+use sha2::Digest;
+use slc_courier_core::time::UtcTime;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+const DATA: &str = "crates/core/tests/data";
+
+/// Lowercase hex.
+pub fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+fn b64(b: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(b)
+}
+
+/// The fixed test keys: (name, bits, seed).
+const KEYS: &[(&str, usize, u64)] = &[
+    ("test-root", 2048, 1),
+    ("test-ca", 2048, 2),
+    ("test-enrollment-ca", 2048, 3),
+    ("test-enrollment-service-1024", 1024, 4),
+    ("test-enrollment-service-2048", 2048, 5),
+    ("test-server-rms01-1024", 1024, 6),
+    ("test-server-rms02-2048", 2048, 7),
+    ("test-server-rms03-1024", 1024, 8),
+    ("test-wrong-root", 2048, 9),
+    ("test-impostor", 1024, 10),
+];
+
+struct Keys(BTreeMap<&'static str, RsaPrivateKey>);
+
+impl Keys {
+    /// Loads the committed keys; makes (and writes) a missing one from its seed.
+    fn load(check: bool) -> Result<Keys> {
+        use rand_chacha::rand_core::SeedableRng;
+        let mut m = BTreeMap::new();
+        for &(name, bits, seed) in KEYS {
+            let path = Path::new(DATA).join("keys").join(format!("{name}.pem"));
+            let key = match std::fs::read_to_string(&path) {
+                Ok(pem) => RsaPrivateKey::from_pkcs1_pem(&pem)
+                    .with_context(|| path.display().to_string())?,
+                Err(_) if check => bail!(
+                    "{} is missing: run cargo xtask gen-testdata",
+                    path.display()
+                ),
+                Err(_) => {
+                    let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(seed);
+                    let k = RsaPrivateKey::new(&mut rng, bits)?;
+                    std::fs::create_dir_all(path.parent().context("parent")?)?;
+                    std::fs::write(
+                        &path,
+                        k.to_pkcs1_pem(rsa::pkcs8::LineEnding::LF)?.as_bytes(),
+                    )?;
+                    k
+                }
+            };
+            m.insert(name, key);
+        }
+        Ok(Keys(m))
+    }
+
+    fn get(&self, name: &str) -> &RsaPrivateKey {
+        match self.0.get(name) {
+            Some(k) => k,
+            None => unreachable!("unknown test key {name}"),
+        }
+    }
+}
+
+fn modulus_le_b64(k: &RsaPublicKey) -> String {
+    let mut m = k.n().to_bytes_be();
+    m.reverse();
+    b64(&m)
+}
+
+fn der(k: &RsaPublicKey) -> Vec<u8> {
+    k.to_pkcs1_der()
+        .map(|d| d.as_bytes().to_vec())
+        .unwrap_or_default()
+}
+
+/// CryptoAPI PUBLICKEYBLOB (CALG_RSA_KEYX, little-endian modulus).
+fn capi_blob(k: &RsaPublicKey) -> Vec<u8> {
+    let bits = k.n().bits() as u32;
+    let mut b = vec![0x06, 0x02, 0x00, 0x00, 0x00, 0xA4, 0x00, 0x00];
+    b.extend_from_slice(b"RSA1");
+    b.extend_from_slice(&bits.to_le_bytes());
+    let e = k.e().to_bytes_le();
+    let mut e4 = [0u8; 4];
+    for (d, s) in e4.iter_mut().zip(e.iter()) {
+        *d = *s;
+    }
+    b.extend_from_slice(&e4);
+    let mut m = k.n().to_bytes_be();
+    m.reverse();
+    b.extend_from_slice(&m);
+    b
+}
+
+// ---------------------------------------------------------------------------- requests
+
+struct Req {
+    revocation: String,
+    key_b64: String,
+    guid: String,
+    sku: String,
+    version: String,
+    name: String,
+    url: String,
+}
+
+impl Req {
+    fn render(&self) -> String {
+        format!(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<EnrollParameters xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" xmlns=\"http://microsoft.com/DRM/EnrollmentService\">\n  <RevocationInformation>\n{}  </RevocationInformation>\n  <CertificatePublicKey>\n    <aPublicKeyBytes>{}</aPublicKeyBytes>\n    <Guid>{}</Guid>\n  </CertificatePublicKey>\n  <EnrolleeInformation>\n    <SKU>{}</SKU>\n    <Version>{}</Version>\n    <Name>{}</Name>\n    <URL>{}</URL>\n  </EnrolleeInformation>\n</EnrollParameters>\n",
+            self.revocation, self.key_b64, self.guid, self.sku, self.version, self.name, self.url
+        )
+    }
+}
+
+const STANDARD: &str = "    <RevocationType>StandardRevocation</RevocationType>\n";
+
+fn custom(key_b64: &str) -> String {
+    format!("    <RevocationType>CustomRevocation</RevocationType>\n    <aRevocationAuthorities>\n      <RevocationAuthorityInformation>\n        <aRevocationAuthorityPublicKey>{key_b64}</aRevocationAuthorityPublicKey>\n      </RevocationAuthorityInformation>\n    </aRevocationAuthorities>\n")
+}
+
+const RMS01_GUID: &str = "{6F9619FF-8B86-D011-B42D-00C04FC964FF}";
+const RMS02_GUID: &str = "{3b1f2c44-5d6e-4f70-8a9b-0c1d2e3f4a5b}";
+const RMS03_GUID: &str = "{A0B1C2D3-E4F5-4617-8899-AABBCCDDEEFF}";
+
+fn rms01(keys: &Keys) -> Req {
+    let k = keys.get("test-server-rms01-1024").to_public_key();
+    Req {
+        revocation: STANDARD.to_owned(),
+        key_b64: b64(&der(&k)),
+        guid: RMS01_GUID.to_owned(),
+        sku: "12345-123-0000007-18968".to_owned(),
+        version: "1.0.3012.0".to_owned(),
+        name: "RMS01".to_owned(),
+        url: "http://rms01.contoso.test/_wmcs".to_owned(),
+    }
+}
+
+/// A DER RSAPublicKey with an arbitrary (not necessarily valid) modulus and exponent.
+fn fake_der(modulus_be: &[u8], e: u32) -> Vec<u8> {
+    let int = |v: &[u8]| {
+        let mut body = v.to_vec();
+        if body.first().is_some_and(|b| b & 0x80 != 0) {
+            body.insert(0, 0);
+        }
+        let mut out = vec![0x02];
+        out.extend(len(body.len()));
+        out.extend(body);
+        out
+    };
+    fn len(n: usize) -> Vec<u8> {
+        if n < 0x80 {
+            vec![n as u8]
+        } else if n < 0x100 {
+            vec![0x81, n as u8]
+        } else {
+            vec![0x82, (n >> 8) as u8, n as u8]
+        }
+    }
+    let e_bytes: Vec<u8> = e
+        .to_be_bytes()
+        .into_iter()
+        .skip_while(|&b| b == 0)
+        .collect();
+    let mut seq = int(modulus_be);
+    seq.extend(int(&e_bytes));
+    let mut out = vec![0x30];
+    out.extend(len(seq.len()));
+    out.extend(seq);
+    out
+}
+
+fn ie_rendering(xml: &str) -> String {
+    let mut out = String::new();
+    let lines: Vec<&str> = xml.lines().collect();
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.trim_start();
+        let opens_parent = t.starts_with('<')
+            && !t.starts_with("</")
+            && !t.starts_with("<?")
+            && !t.contains("</")
+            && lines
+                .get(i + 1)
+                .is_some_and(|n| n.trim_start().starts_with('<'));
+        out.push_str(if opens_parent { "- " } else { "  " });
+        out.push_str(t);
+        out.push_str(" \n");
+    }
+    out
+}
+
+fn utf16(s: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+    let mut out = vec![];
+    if bom {
+        out.extend_from_slice(if big_endian {
+            &[0xFE, 0xFF]
+        } else {
+            &[0xFF, 0xFE]
+        });
+    }
+    for u in s.encode_utf16() {
+        out.extend_from_slice(&if big_endian {
+            u.to_be_bytes()
+        } else {
+            u.to_le_bytes()
+        });
+    }
+    out
+}
+
+fn requests(keys: &Keys, files: &mut Files) {
+    let good = rms01(keys);
+    let g = good.render();
+    let dir = "request";
+    files.add(format!("{dir}/good/RMS01EnrollRequest.xml"), g.clone());
+    let capi = Req {
+        key_b64: b64(&capi_blob(
+            &keys.get("test-server-rms01-1024").to_public_key(),
+        )),
+        ..rms01(keys)
+    };
+    files.add(format!("{dir}/good/RMS01RenewRequest.xml"), capi.render());
+    let k2 = keys.get("test-server-rms02-2048").to_public_key();
+    let r2 = Req {
+        key_b64: b64(&der(&k2)),
+        guid: RMS02_GUID.to_owned(),
+        name: "RMS02".into(),
+        url: "https://rms02.contoso.test/_wmcs".into(),
+        ..rms01(keys)
+    };
+    files.add(format!("{dir}/good/RMS02EnrollRequest.xml"), r2.render());
+    let k3 = keys.get("test-server-rms03-1024").to_public_key();
+    let authority = b64(&der(&keys.get("test-impostor").to_public_key()));
+    let r3 = Req {
+        revocation: custom(&authority),
+        key_b64: b64(&capi_blob(&k3)),
+        guid: RMS03_GUID.to_owned(),
+        name: "RMS03".into(),
+        url: "https://rms03.fabrikam.test/_wmcs".into(),
+        ..rms01(keys)
+    };
+    files.add(format!("{dir}/good/RMS03EnrollRequest.xml"), r3.render());
+
+    // One damaged variant per finding code; the test names the exact codes.
+    let bad = |name: &str| format!("{dir}/bad/{name}");
+    let with = |from: &str, to: &str| g.replacen(from, to, 1);
+    files.add(bad("request-empty.xml"), Vec::new());
+    files.add(
+        bad("utf8-bom.xml"),
+        [&[0xEF, 0xBB, 0xBF][..], g.as_bytes()].concat(),
+    );
+    files.add(bad("utf16-encoded.xml"), utf16(&g, false, true));
+    files.add(bad("utf16be-no-bom.xml"), utf16(&g, true, false));
+    files.add(
+        bad("nul-bytes.xml"),
+        [g.as_bytes(), &[0u8; 64][..]].concat(),
+    );
+    files.add(
+        bad("non-ascii.xml"),
+        with("<Name>RMS01</Name>", "<Name>RMS01-Møller</Name>"),
+    );
+    let mut inv = g.clone().into_bytes();
+    if let Some(p) = g.find("RMS01</Name>") {
+        inv.insert(p + 5, 0xFF);
+    }
+    files.add(bad("invalid-utf8.xml"), inv);
+    files.add(bad("crlf-line-endings.xml"), g.replace('\n', "\r\n"));
+    files.add(
+        bad("leading-junk.xml"),
+        format!("Exported by admin on RMS01\n{g}"),
+    );
+    files.add(bad("trailing-junk.xml"), format!("{g}-- end of file --\n"));
+    let body = g.split_once('\n').map(|(_, b)| b).unwrap_or(&g);
+    files.add(bad("html-wrapper.xml"), format!("<!-- saved from url=(0014)about:internet -->\n<html><head><title>RMS01EnrollRequest.xml</title></head><body>\n{body}</body></html>\n"));
+    files.add(bad("browser-rendering.xml"), format!("This XML file does not appear to have any style information associated with it. The document tree is shown below.\n{body}"));
+    files.add(bad("browser-rendering-ie.xml"), ie_rendering(&g));
+    files.add(
+        bad("truncated.xml"),
+        g.get(..g.len() * 6 / 10).unwrap_or("").to_owned(),
+    );
+    files.add(
+        bad("xml-malformed.xml"),
+        with("<Name>RMS01</Name>", "<Name>RMS01</Nam>"),
+    );
+    files.add(bad("doctype-refused.xml"), with("<EnrollParameters", "<!DOCTYPE EnrollParameters [<!ENTITY x SYSTEM \"file:///c:/windows/win.ini\">]>\n<EnrollParameters"));
+    files.add(
+        bad("xml-budget-exceeded.xml"),
+        with(
+            "<Name>RMS01</Name>",
+            &format!(
+                "<Name>{}RMS01{}</Name>",
+                "<b>".repeat(80),
+                "</b>".repeat(80)
+            ),
+        ),
+    );
+    let inner = body.replacen("<EnrollParameters", "<oInput", 1).replacen(
+        "</EnrollParameters>",
+        "</oInput>",
+        1,
+    );
+    files.add(bad("soap-envelope.xml"), format!("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><Enroll xmlns=\"http://microsoft.com/DRM/EnrollmentService\">\n{inner}</Enroll></soap:Body></soap:Envelope>\n"));
+    files.add(
+        bad("not-a-request.xml"),
+        "<?xml version=\"1.0\"?>\n<configuration><appSettings/></configuration>\n".to_owned(),
+    );
+    files.add(
+        bad("wrong-namespace.xml"),
+        with(
+            "xmlns=\"http://microsoft.com/DRM/EnrollmentService\"",
+            "xmlns=\"http://microsoft.com/DRM/EnrollmentService/v2\"",
+        ),
+    );
+    files.add(
+        bad("missing-element.xml"),
+        with(&format!("    <Guid>{RMS01_GUID}</Guid>\n"), ""),
+    );
+    files.add(
+        bad("unexpected-element.xml"),
+        with(
+            "    <Name>",
+            "    <Comment>carried by J.</Comment>\n    <Name>",
+        ),
+    );
+    let (a, b) = (
+        g.find("  <CertificatePublicKey>"),
+        g.find("  <EnrolleeInformation>"),
+    );
+    let (c, d) = (
+        g.find("  </CertificatePublicKey>\n"),
+        g.find("  </EnrolleeInformation>\n"),
+    );
+    if let (Some(a), Some(b), Some(c), Some(d)) = (a, b, c, d) {
+        let cpk = &g[a..c + "  </CertificatePublicKey>\n".len()];
+        let ei = &g[b..d + "  </EnrolleeInformation>\n".len()];
+        files.add(
+            bad("element-order.xml"),
+            format!(
+                "{}{ei}{cpk}{}",
+                &g[..a],
+                &g[d + "  </EnrolleeInformation>\n".len()..]
+            ),
+        );
+    }
+    files.add(
+        bad("duplicate-element.xml"),
+        with(
+            "    <Guid>",
+            &format!("    <Guid>{RMS01_GUID}</Guid>\n    <Guid>"),
+        ),
+    );
+    files.add(
+        bad("revocation-type-invalid.xml"),
+        with("StandardRevocation", "standardrevocation"),
+    );
+    files.add(
+        bad("revocation-nonrevocable.xml"),
+        with("StandardRevocation", "NonRevocable"),
+    );
+    files.add(
+        bad("revocation-authorities-missing.xml"),
+        with("StandardRevocation", "CustomRevocation"),
+    );
+    files.add(
+        bad("revocation-authorities-unexpected.xml"),
+        with(
+            STANDARD,
+            &custom(&authority).replace("CustomRevocation", "StandardRevocation"),
+        ),
+    );
+    files.add(
+        bad("revocation-authority-key-invalid.xml"),
+        with(STANDARD, &custom(&b64(b"not a key at all"))),
+    );
+    files.add(
+        bad("guid-invalid.xml"),
+        with(RMS01_GUID, "{6F9619FF-8B86-D011-B42D}"),
+    );
+    files.add(
+        bad("guid-without-braces.xml"),
+        with(RMS01_GUID, "6f9619ff-8b86-d011-b42d-00c04fc964ff"),
+    );
+    files.add(
+        bad("version-empty.xml"),
+        with("<Version>1.0.3012.0</Version>", "<Version></Version>"),
+    );
+    files.add(
+        bad("enrollee-field-empty.xml"),
+        with("<Name>RMS01</Name>", "<Name />"),
+    );
+    files.add(
+        bad("url-implausible.xml"),
+        with("http://rms01.contoso.test/_wmcs", "rms01 contoso"),
+    );
+    files.add(
+        bad("ad-rms-version.xml"),
+        with("1.0.3012.0", "6.1.7600.16385"),
+    );
+    files.add(
+        bad("key-base64-invalid.xml"),
+        with(&good.key_b64, &format!("{}!!", &good.key_b64[..20])),
+    );
+    files.add(
+        bad("key-format-unknown.xml"),
+        with(&good.key_b64, &b64(b"hello world, this is not a key")),
+    );
+    let mut m768 = vec![0xC3u8; 96];
+    if let Some(l) = m768.last_mut() {
+        *l = 0x01;
+    }
+    files.add(
+        bad("key-size-unusual.xml"),
+        with(&good.key_b64, &b64(&fake_der(&m768, 65537))),
+    );
+    let n = keys
+        .get("test-server-rms01-1024")
+        .to_public_key()
+        .n()
+        .to_bytes_be();
+    files.add(
+        bad("key-exponent-unusual.xml"),
+        with(&good.key_b64, &b64(&fake_der(&n, 3))),
+    );
+    let mut even = n.clone();
+    if let Some(l) = even.last_mut() {
+        *l &= 0xFE;
+    }
+    files.add(
+        bad("key-modulus-even.xml"),
+        with(&good.key_b64, &b64(&fake_der(&even, 65537))),
+    );
+    files.add(bad("request.xml"), g.clone());
+}
+
+// ------------------------------------------------------------------------------ chains
+
+#[derive(Clone, Copy)]
+enum Hash {
+    Sha1,
+    Sha256,
+}
+
+struct Obj<'a> {
+    ty: &'a str,
+    id_type: &'a str,
+    id: &'a str,
+    name: &'a str,
+    url: Option<&'a str>,
+}
+
+impl Obj<'_> {
+    fn xml(&self) -> String {
+        let url = self
+            .url
+            .map(|u| format!("<ADDRESS type=\"URL\">{u}</ADDRESS>"))
+            .unwrap_or_default();
+        format!(
+            "<OBJECT type=\"{}\"><ID type=\"{}\">{}</ID><NAME>{}</NAME>{url}</OBJECT>",
+            self.ty, self.id_type, self.id, self.name
+        )
+    }
+}
+
+fn pubkey_xml(k: &RsaPublicKey) -> String {
+    format!(
+        "<PUBLICKEY><ALGORITHM>RSA</ALGORITHM><PARAMETER name=\"public-exponent\"><VALUE encoding=\"integer32\">{}</VALUE></PARAMETER><PARAMETER name=\"modulus\"><VALUE encoding=\"base64\" size=\"{}\">{}</VALUE></PARAMETER></PUBLICKEY>",
+        k.e(),
+        k.n().bits(),
+        modulus_le_b64(k)
+    )
+}
+
+struct Cert<'a> {
+    descriptor_type: &'a str,
+    descriptor_id: &'a str,
+    issued: &'a str,
+    issuer: Obj<'a>,
+    /// The key named as issuer (normally the signer's).
+    issuer_key: RsaPublicKey,
+    /// The key that signs.
+    signer: &'a RsaPrivateKey,
+    principal: Obj<'a>,
+    principal_key: RsaPublicKey,
+    levels: &'a [(&'a str, &'a str)],
+    range: (&'a str, &'a str),
+    hash: Hash,
+}
+
+impl Cert<'_> {
+    fn body(&self) -> String {
+        let levels: String = self
+            .levels
+            .iter()
+            .map(|(n, v)| format!("<SECURITYLEVEL name=\"{n}\" value=\"{v}\" />"))
+            .collect();
+        format!(
+            "<BODY type=\"LICENSE\" version=\"3.0\"><ISSUEDTIME>{}</ISSUEDTIME><DESCRIPTOR><OBJECT type=\"{dt}\"><ID type=\"MS-GUID\">{did}</ID></OBJECT></DESCRIPTOR><ISSUER>{}{}</ISSUER><ISSUEDPRINCIPALS><PRINCIPAL internal-id=\"1\">{}{}{levels}</PRINCIPAL></ISSUEDPRINCIPALS><WORK><OBJECT type=\"{dt}\"><ID type=\"MS-GUID\">{did}</ID></OBJECT><RIGHTSGROUP name=\"Main-Rights\"><RIGHTSLIST><RIGHT name=\"ISSUE\"><CONDITIONLIST><TIME><RANGETIME><FROM>{}</FROM><UNTIL>{}</UNTIL></RANGETIME></TIME><ACCESS><PRINCIPAL internal-id=\"1\" /></ACCESS></CONDITIONLIST></RIGHT></RIGHTSLIST></RIGHTSGROUP></WORK></BODY>",
+            self.issued,
+            self.issuer.xml(),
+            pubkey_xml(&self.issuer_key),
+            self.principal.xml(),
+            pubkey_xml(&self.principal_key),
+            self.range.0,
+            self.range.1,
+            dt = self.descriptor_type,
+            did = self.descriptor_id,
+        )
+    }
+
+    /// The signed document: `SIGNATURE` over the UTF-16LE BODY text.
+    fn render(&self) -> String {
+        let body = self.body();
+        let units: Vec<u8> = body.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let (alg, digest, scheme) = match self.hash {
+            Hash::Sha1 => (
+                "SHA1",
+                sha1::Sha1::digest(&units).to_vec(),
+                Pkcs1v15Sign::new::<sha1::Sha1>(),
+            ),
+            Hash::Sha256 => (
+                "SHA256",
+                sha2::Sha256::digest(&units).to_vec(),
+                Pkcs1v15Sign::new::<sha2::Sha256>(),
+            ),
+        };
+        let sig = self.signer.sign(scheme, &digest).unwrap_or_default();
+        format!(
+            "<XrML version=\"1.2\" xmlns=\"\">{body}<SIGNATURE><DIGEST><ALGORITHM>{alg}</ALGORITHM><PARAMETER name=\"codingtype\"><VALUE encoding=\"string\">surface-coding</VALUE></PARAMETER><VALUE encoding=\"base64\" size=\"{}\">{}</VALUE></DIGEST><ALGORITHM>RSA PKCS#1-V1.5</ALGORITHM><VALUE encoding=\"base64\" size=\"{}\">{}</VALUE></SIGNATURE></XrML>",
+            digest.len() * 8,
+            b64(&digest),
+            sig.len() * 8,
+            b64(&sig)
+        )
+    }
+}
+
+/// Options for one synthetic chain.
+struct ChainSpec<'a> {
+    hash: Hash,
+    es_key: &'a str,
+    server_key: &'a str,
+    server_guid: &'a str,
+    server_name: &'a str,
+    server_url: &'a str,
+    slc_issued: &'a str,
+    slc_range: (&'a str, &'a str),
+    slc_issuer_name: &'a str,
+    es_issued: &'a str,
+    root_key: &'a str,
+    /// Sign the SLC with this key (and name it as issuer) instead of the enrollment service's.
+    slc_signer: Option<&'a str>,
+}
+
+const ES_GUID: &str = "{C1D2E3F4-0A1B-4C2D-8E3F-405162738495}";
+
+fn chain(keys: &Keys, s: &ChainSpec<'_>) -> Vec<String> {
+    let es = keys.get(s.es_key);
+    let eca = keys.get("test-enrollment-ca");
+    let ca = keys.get("test-ca");
+    let root = keys.get(s.root_key);
+    let slc_signer = keys.get(s.slc_signer.unwrap_or(s.es_key));
+    let server = keys.get(s.server_key).to_public_key();
+    let version = [
+        ("Server-Version", "1.0.3012.0"),
+        ("Server-SKU", "12345-123-0000007-18968"),
+    ];
+    let slc = Cert {
+        descriptor_type: "Server-Licensor-Certificate",
+        descriptor_id: "{0D4E5F60-7182-4A93-B4C5-D6E7F8091A2B}",
+        issued: s.slc_issued,
+        issuer: Obj {
+            ty: "MS-DRM-Server",
+            id_type: "MS-GUID",
+            id: ES_GUID,
+            name: s.slc_issuer_name,
+            url: None,
+        },
+        issuer_key: slc_signer.to_public_key(),
+        signer: slc_signer,
+        principal: Obj {
+            ty: "MS-DRM-Server",
+            id_type: "MS-GUID",
+            id: s.server_guid,
+            name: s.server_name,
+            url: Some(s.server_url),
+        },
+        principal_key: server,
+        levels: &version,
+        range: s.slc_range,
+        hash: s.hash,
+    };
+    let esc = Cert {
+        descriptor_type: "Server-Licensor-Certificate",
+        descriptor_id: "{9A8B7C6D-5E4F-4A3B-9C2D-1E0F2A3B4C5D}",
+        issued: s.es_issued,
+        issuer: Obj {
+            ty: "DRM-Certificate-Authority",
+            id_type: "ascii-tag",
+            id: "Microsoft DRM Production Server Enrollment CA",
+            name: "Microsoft DRM Production Server Enrollment CA",
+            url: None,
+        },
+        issuer_key: eca.to_public_key(),
+        signer: eca,
+        principal: Obj {
+            ty: "MS-DRM-Server",
+            id_type: "MS-GUID",
+            id: ES_GUID,
+            name: s.slc_issuer_name,
+            url: None,
+        },
+        principal_key: es.to_public_key(),
+        levels: &[],
+        range: ("2002-12-05T01:07", "2255-04-18T16:50"),
+        hash: s.hash,
+    };
+    let ecac = Cert {
+        descriptor_type: "DRM-CA-Certificate",
+        descriptor_id: "{2B3C4D5E-6F70-4182-93A4-B5C6D7E8F901}",
+        issued: "2005-06-17T00:00",
+        issuer: Obj {
+            ty: "DRM-Certificate-Authority",
+            id_type: "ascii-tag",
+            id: "Microsoft DRM Production CA",
+            name: "Microsoft DRM Production CA",
+            url: None,
+        },
+        issuer_key: ca.to_public_key(),
+        signer: ca,
+        principal: Obj {
+            ty: "DRM-Certificate-Authority",
+            id_type: "ascii-tag",
+            id: "Microsoft DRM Production Server Enrollment CA",
+            name: "Microsoft DRM Production Server Enrollment CA",
+            url: None,
+        },
+        principal_key: eca.to_public_key(),
+        levels: &[],
+        range: ("2002-12-05T01:07", "2014-01-21T00:00"),
+        hash: s.hash,
+    };
+    let cac = Cert {
+        descriptor_type: "DRM-CA-Certificate",
+        descriptor_id: "{4669B6BA-BD57-4F8D-A4ED-0AA900D4BD38}",
+        issued: "2005-06-16T23:59",
+        issuer: Obj {
+            ty: "DRM-Certificate-Authority",
+            id_type: "ascii-tag",
+            id: "Microsoft DRM Production Root",
+            name: "Microsoft DRM Production Root",
+            url: None,
+        },
+        issuer_key: root.to_public_key(),
+        signer: root,
+        principal: Obj {
+            ty: "DRM-Certificate-Authority",
+            id_type: "ascii-tag",
+            id: "Microsoft DRM Production CA",
+            name: "Microsoft DRM Production CA",
+            url: None,
+        },
+        principal_key: ca.to_public_key(),
+        levels: &[],
+        range: ("2002-12-05T01:07", "2014-01-20T23:59"),
+        hash: s.hash,
+    };
+    vec![slc.render(), esc.render(), ecac.render(), cac.render()]
+}
+
+/// Indents between tags, as an XML pretty-printer would (inter-tag whitespace only).
+fn pretty(doc: &str) -> String {
+    let mut out = String::new();
+    let mut depth: usize = 0;
+    let mut i = 0;
+    let b = doc.as_bytes();
+    while let Some(rel) = doc.get(i..).and_then(|r| r.find('<')) {
+        let start = i + rel;
+        let end = doc
+            .get(start..)
+            .and_then(|r| r.find('>'))
+            .map_or(doc.len(), |e| start + e + 1);
+        let tag = &doc[start..end];
+        let closing = tag.starts_with("</");
+        let self_closing = tag.ends_with("/>");
+        if closing {
+            depth = depth.saturating_sub(1);
+        }
+        // Text before this tag stays attached (no whitespace is inserted next to text).
+        let text_before = start > i;
+        if !text_before && !out.is_empty() && b.get(start.wrapping_sub(1)) == Some(&b'>') {
+            out.push('\n');
+            out.push_str(&"    ".repeat(depth));
+        }
+        out.push_str(&doc[i..end]);
+        if !closing && !self_closing && !tag.starts_with("<?") {
+            depth += 1;
+        }
+        i = end;
+    }
+    out.push_str(&doc[i..]);
+    out
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn chains(keys: &Keys, files: &mut Files) -> Result<()> {
+    let base = ChainSpec {
+        hash: Hash::Sha1,
+        es_key: "test-enrollment-service-1024",
+        server_key: "test-server-rms01-1024",
+        server_guid: RMS01_GUID,
+        server_name: "RMS01",
+        server_url: "http://rms01.contoso.test/_wmcs",
+        slc_issued: "2026-11-20T10:00",
+        slc_range: ("2026-11-20T10:00", "2046-06-18T10:00"),
+        slc_issuer_name: "Microsoft DRM Server Enrollment Service",
+        es_issued: "2005-06-17T16:50",
+        root_key: "test-root",
+        slc_signer: None,
+    };
+    // 7150 days, as KB 2853958 extended Windows RMS SLCs.
+    let from = UtcTime::parse(base.slc_range.0).context("time")?;
+    let until = UtcTime::from_unix(from.unix() + 7150 * 86_400);
+    if until.to_string() != format!("{}Z", base.slc_range.1) {
+        bail!("SLC range is not 7150 days: {until}");
+    }
+    let dir = "chain";
+    let sha1 = chain(keys, &base);
+    files.add(format!("{dir}/good/sha1-compact.xml"), sha1.concat());
+    files.add(
+        format!("{dir}/good/sha1-pretty.xml"),
+        format!(
+            "<?xml version=\"1.0\"?>\n{}\n",
+            sha1.iter()
+                .map(|d| pretty(d))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+    );
+    files.add(
+        format!("{dir}/good/sha1-bom-crlf.xml"),
+        [
+            &[0xEF, 0xBB, 0xBF][..],
+            format!(
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\r\n{}\r\n",
+                sha1.join("\r\n")
+            )
+            .as_bytes(),
+        ]
+        .concat(),
+    );
+    files.add(
+        format!("{dir}/good/sha1-soap.xml"),
+        format!(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?><soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><CertificateChain xmlns=\"http://microsoft.com/DRM/EnrollmentService\">{}</CertificateChain></soap:Body></soap:Envelope>",
+            sha1.iter().map(|d| format!("<Certificate>{d}</Certificate>")).collect::<String>()
+        ),
+    );
+    let slots = ["SLC", "EnrollmentServiceCert", "EnrollmentCACert", "CACert"];
+    let response = |docs: &[String]| {
+        format!(
+            "<?xml version=\"1.0\" encoding=\"utf-16\"?>\r\n<EnrollResponse xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" xmlns=\"http://microsoft.com/DRM/EnrollmentService\">\r\n  <LicensorCertificateChain>\r\n{}  </LicensorCertificateChain>\r\n</EnrollResponse>",
+            slots.iter().zip(docs).map(|(s, d)| format!("    <{s}>{}</{s}>\r\n", escape(d))).collect::<String>()
+        )
+    };
+    files.add(
+        format!("{dir}/good/sha1-response-utf16.xml"),
+        utf16(&response(&sha1), false, true),
+    );
+    let shuffled = [&sha1[2], &sha1[0], &sha1[3], &sha1[1]]
+        .map(String::as_str)
+        .concat();
+    files.add(format!("{dir}/good/sha1-shuffled.xml"), shuffled);
+    let sha256 = chain(
+        keys,
+        &ChainSpec {
+            hash: Hash::Sha256,
+            es_key: "test-enrollment-service-2048",
+            server_key: "test-server-rms02-2048",
+            server_guid: RMS02_GUID,
+            server_name: "RMS02",
+            server_url: "https://rms02.contoso.test/_wmcs",
+            ..base
+        },
+    );
+    files.add(format!("{dir}/good/sha256-compact.xml"), sha256.concat());
+    files.add(
+        format!("{dir}/good/sha256-pretty.xml"),
+        sha256
+            .iter()
+            .map(|d| pretty(d))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    files.add(
+        format!("{dir}/good/sha256-response-utf8.xml"),
+        response(&sha256).replace("encoding=\"utf-16\"", "encoding=\"utf-8\""),
+    );
+    let selfenroll = chain(
+        keys,
+        &ChainSpec {
+            slc_issuer_name: "Microsoft DRM Server Self Enrollment Service",
+            ..base
+        },
+    );
+    files.add(
+        format!("{dir}/good/self-enrollment.xml"),
+        selfenroll.concat(),
+    );
+    let mut container = vec![
+        0x00, 0x01, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0xFF, 0xFE, 0x00,
+    ];
+    container.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
+    container.extend_from_slice(b"<?xml version=\"1.0\"?>");
+    container.extend_from_slice(sha1.concat().as_bytes());
+    container.extend_from_slice(&[0x00, 0x00, 0x9C, 0x8D, 0xFF, 0x00, 0x13]);
+    files.add(format!("{dir}/good/embedded-in-binary.bin"), container);
+
+    // Damaged variants, one per failure the verifier must name.
+    let bad = |n: &str| format!("{dir}/bad/{n}");
+    let mut tb = sha1.clone();
+    tb[0] = tb[0].replacen("<NAME>RMS01</NAME>", "<NAME>RMS09</NAME>", 1);
+    files.add(bad("tampered-body.xml"), tb.concat());
+    let mut td = sha1.clone();
+    let digest_at = td[0].find("size=\"160\">").context("digest")? + "size=\"160\">".len();
+    let flip = |s: &mut String, at: usize| {
+        let c = s.as_bytes().get(at).copied().unwrap_or(b'A');
+        s.replace_range(at..at + 1, if c == b'A' { "B" } else { "A" });
+    };
+    flip(&mut td[0], digest_at + 3);
+    files.add(bad("tampered-digest.xml"), td.concat());
+    let mut ts = sha1.clone();
+    let sig_at = ts[0].rfind("size=\"1024\">").context("sig")? + "size=\"1024\">".len();
+    flip(&mut ts[0], sig_at + 10);
+    files.add(bad("tampered-signature.xml"), ts.concat());
+    files.add(
+        bad("wrong-issuer-key.xml"),
+        chain(
+            keys,
+            &ChainSpec {
+                slc_signer: Some("test-impostor"),
+                ..base
+            },
+        )
+        .concat(),
+    );
+    files.add(
+        bad("missing-certificate.xml"),
+        [&sha1[0], &sha1[1], &sha1[3]].map(String::as_str).concat(),
+    );
+    files.add(
+        bad("wrong-root.xml"),
+        chain(
+            keys,
+            &ChainSpec {
+                root_key: "test-wrong-root",
+                ..base
+            },
+        )
+        .concat(),
+    );
+    files.add(
+        bad("expired-slc.xml"),
+        chain(
+            keys,
+            &ChainSpec {
+                slc_issued: "2005-01-10T10:00",
+                slc_range: ("2005-01-10T10:00", "2024-08-17T10:00"),
+                ..base
+            },
+        )
+        .concat(),
+    );
+    files.add(
+        bad("not-yet-valid.xml"),
+        chain(
+            keys,
+            &ChainSpec {
+                slc_issued: "2026-11-20T10:00",
+                slc_range: ("2027-01-01T00:00", "2046-06-18T10:00"),
+                ..base
+            },
+        )
+        .concat(),
+    );
+    files.add(
+        bad("issued-outside-issuer-range.xml"),
+        chain(
+            keys,
+            &ChainSpec {
+                es_issued: "2015-03-01T12:00",
+                ..base
+            },
+        )
+        .concat(),
+    );
+    let all = sha1.concat();
+    files.add(
+        bad("truncated.xml"),
+        all.get(..all.len() * 6 / 10).unwrap_or("").to_owned(),
+    );
+    files.add(
+        bad("only-licence.xml"),
+        sha1[0].replace("Server-Licensor-Certificate", "Client-Licensor-Certificate"),
+    );
+    files.add(bad("empty.xml"), Vec::new());
+    files.add(
+        bad("png-renamed.xml"),
+        [&b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"[..], &[0u8; 32]].concat(),
+    );
+
+    // The synthetic trust anchor, in the same format as shared/vectors/roots/.
+    let root = keys.get("test-root").to_public_key();
+    files.add(
+        format!("{dir}/test-root.xrml-key.txt"),
+        format!("# SYNTHETIC test root (cargo xtask gen-testdata). NOT Microsoft's key.\nissuer_object_type=DRM-Certificate-Authority\nissuer_id_type=ascii-tag\nissuer_id=Microsoft DRM Production Root\npublic_exponent={}\nmodulus_bits={}\nmodulus_base64_xrml={}\n", root.e(), root.n().bits(), modulus_le_b64(&root)),
+    );
+    Ok(())
+}
+
+// ------------------------------------------------------------------------------- files
+
+struct Files(BTreeMap<String, Vec<u8>>);
+
+impl Files {
+    fn add(&mut self, rel: String, bytes: impl Into<Vec<u8>>) {
+        self.0.insert(rel, bytes.into());
+    }
+}
+
+fn generated_dirs() -> [PathBuf; 2] {
+    [
+        Path::new(DATA).join("request"),
+        Path::new(DATA).join("chain"),
+    ]
+}
+
+/// Writes (or, with `check`, compares) every synthetic vector.
+pub fn run(check: bool) -> Result<()> {
+    let keys = Keys::load(check)?;
+    let mut files = Files(BTreeMap::new());
+    requests(&keys, &mut files);
+    chains(&keys, &mut files)?;
+    let mut stale = vec![];
+    for (rel, bytes) in &files.0 {
+        let path = Path::new(DATA).join(rel);
+        let same = std::fs::read(&path).is_ok_and(|b| &b == bytes);
+        if check {
+            if !same {
+                stale.push(rel.clone());
+            }
+        } else if !same {
+            std::fs::create_dir_all(path.parent().context("parent")?)?;
+            std::fs::write(&path, bytes)?;
+        }
+    }
+    // Files in the generated folders that the generator does not make.
+    for dir in generated_dirs() {
+        for e in walk(&dir)? {
+            let rel = e.strip_prefix(DATA)?.to_string_lossy().replace('\\', "/");
+            if rel.ends_with("README.md") || files.0.contains_key(&rel) {
+                continue;
+            }
+            if check {
+                stale.push(format!("{rel} (not made by the generator)"));
+            } else {
+                std::fs::remove_file(&e)?;
+            }
+        }
+    }
+    if check && !stale.is_empty() {
+        bail!("synthetic vectors differ from the generator's output (run cargo xtask gen-testdata): {stale:?}");
+    }
+    println!(
+        "{} synthetic vectors {}",
+        files.0.len(),
+        if check {
+            "match the generator"
+        } else {
+            "written"
+        }
+    );
+    Ok(())
+}
+
+fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut out = vec![];
+    if !dir.exists() {
+        return Ok(out);
+    }
+    for e in std::fs::read_dir(dir)? {
+        let p = e?.path();
+        if p.is_dir() {
+            out.extend(walk(&p)?);
+        } else {
+            out.push(p);
+        }
+    }
+    Ok(out)
+}
