@@ -1,6 +1,12 @@
 //! wasm-bindgen tests in headless Chromium: the browser services and the core's verifier
 //! as compiled to WebAssembly (`cargo test --target wasm32-unknown-unknown --tests`).
 #![cfg(target_arch = "wasm32")]
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
 
 use slc_courier_app::services::{browser, files};
 use slc_courier_core::finding::{codes, Code};
@@ -14,7 +20,8 @@ async fn a_browser_file_is_read_as_the_exact_bytes() {
     let bytes: Vec<u8> = (0..=255u8).chain([0xFF, 0xFE, 0x00, b'<']).collect();
     let array = js_sys::Uint8Array::from(bytes.as_slice());
     let parts = js_sys::Array::of1(&array);
-    let file = web_sys::File::new_with_u8_array_sequence(&parts, "RMS01EnrollRequest.xml").unwrap_or_else(|_| unreachable!());
+    let file = web_sys::File::new_with_u8_array_sequence(&parts, "RMS01EnrollRequest.xml")
+        .unwrap_or_else(|_| unreachable!());
     let (name, read) = files::read(file).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(name, "RMS01EnrollRequest.xml");
     assert_eq!(read, bytes);
@@ -35,11 +42,20 @@ fn the_verifier_works_in_webassembly() {
     let key = include_str!("../crates/core/tests/data/chain/test-root.xrml-key.txt");
     let now = slc_courier_core::UtcTime::parse("2026-11-22T12:00").unwrap_or(browser::now());
     let anchor = TrustAnchor::from_key_file(key).unwrap_or_else(|e| panic!("{e}"));
-    let policy = Policy { anchors: vec![anchor], ..Policy::microsoft_production(now) };
+    let policy = Policy {
+        anchors: vec![anchor],
+        ..Policy::microsoft_production(now)
+    };
     let r = slc_courier_core::verify_chain(chain, &policy, None);
     assert!(r.verdict.valid);
-    assert_eq!(r.verdict.expires.map(|e| e.date()).as_deref(), Some("2046-06-18"));
+    assert_eq!(
+        r.verdict.expires.map(|e| e.date()).as_deref(),
+        Some("2046-06-18")
+    );
     let tampered = include_bytes!("../crates/core/tests/data/chain/bad/tampered-signature.xml");
     let r = slc_courier_core::verify_chain(tampered, &policy, None);
-    assert_eq!(codes(&r.findings), vec![Code::SignatureInvalid, Code::SignatureSha1Legacy]);
+    assert_eq!(
+        codes(&r.findings),
+        vec![Code::SignatureInvalid, Code::SignatureSha1Legacy]
+    );
 }

@@ -242,10 +242,7 @@ pub fn verify_chain(
     // Walk up: next = the candidate whose principal key is this one's issuer key.
     let mut chain = vec![leaf];
     let mut anchored = None;
-    loop {
-        let Some(cur) = chain.last().and_then(|&i| docs.get(i)) else {
-            break;
-        };
+    while let Some(cur) = chain.last().and_then(|&i| docs.get(i)) {
         if let Some(a) = policy
             .anchors
             .iter()

@@ -35,6 +35,41 @@ pub struct FileEntry {
     pub sha256: String,
 }
 
+/// One certificate of the verified chain, as the receipt records it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CertEntry {
+    /// DESCRIPTOR type (e.g. `Server-Licensor-Certificate`).
+    pub kind: String,
+    /// Issuer name (or ID).
+    pub issuer: String,
+    /// Principal name (or ID).
+    pub principal: Option<String>,
+    /// ISSUEDTIME.
+    pub issued: Option<UtcTime>,
+    /// ISSUE right RANGETIME UNTIL.
+    pub authority_until: Option<UtcTime>,
+    /// Digest and signature both verified.
+    pub signature_valid: bool,
+}
+
+impl CertEntry {
+    /// The chain of a report, leaf first.
+    pub fn chain_of(c: &ChainReport) -> Vec<CertEntry> {
+        c.chain
+            .iter()
+            .filter_map(|&i| c.documents.get(i))
+            .map(|d| CertEntry {
+                kind: d.cert.kind().to_owned(),
+                issuer: d.cert.issuer.object.label().to_owned(),
+                principal: d.cert.principal.as_ref().map(|p| p.object.label().to_owned()),
+                issued: d.cert.issued,
+                authority_until: d.cert.issue_range.and_then(|(_, u)| u),
+                signature_valid: d.signature.as_ref().is_some_and(|s| s.is_valid()),
+            })
+            .collect()
+    }
+}
+
 /// The transfer receipt.
 #[derive(Debug, Clone, Serialize)]
 pub struct Receipt {
@@ -54,6 +89,8 @@ pub struct Receipt {
     pub verdict: Option<Verdict>,
     /// Request ↔ certificate pairing.
     pub pairing: Option<Pairing>,
+    /// The certificate chain, leaf first.
+    pub chain: Vec<CertEntry>,
     /// Every finding of both steps.
     pub findings: Vec<Finding>,
 }
@@ -90,6 +127,7 @@ impl Receipt {
             request_report: request.cloned(),
             verdict: chain.map(|(c, _)| c.verdict.clone()),
             pairing: chain.and_then(|(c, _)| c.pairing.clone()),
+            chain: chain.map(|(c, _)| CertEntry::chain_of(c)).unwrap_or_default(),
             findings,
         }
     }
