@@ -125,6 +125,11 @@ pub struct T {
     pub valid_until: &'static str,
     pub principal: &'static str,
     pub issuer: &'static str,
+    pub anchor_pinned: &'static str,
+    pub anchor_custom: &'static str,
+    pub anchor_reset: &'static str,
+    pub anchor_other: &'static str,
+    pub anchor_file: &'static str,
 }
 
 /// English.
@@ -211,6 +216,11 @@ pub static EN: T = T {
     valid_until: "Authority until",
     principal: "Issued to",
     issuer: "Issuer",
+    anchor_pinned: "Trust anchor: Microsoft DRM Production Root (pinned in this tool).",
+    anchor_custom: "NOT the Microsoft root — verifying against the key in",
+    anchor_reset: "Use the Microsoft root",
+    anchor_other: "Verify against another root key (test laboratories only)",
+    anchor_file: "Root key file (.xrml-key.txt)",
 };
 
 /// Nederlands.
@@ -297,6 +307,11 @@ pub static NL: T = T {
     valid_until: "Bevoegd tot",
     principal: "Uitgegeven aan",
     issuer: "Uitgever",
+    anchor_pinned: "Vertrouwensanker: Microsoft DRM Production Root (vastgelegd in dit hulpmiddel).",
+    anchor_custom: "NIET de Microsoft-basis — controle tegen de sleutel in",
+    anchor_reset: "Microsoft-basis gebruiken",
+    anchor_other: "Controleren tegen een andere basissleutel (alleen testomgevingen)",
+    anchor_file: "Basissleutelbestand (.xrml-key.txt)",
 };
 
 impl T {

@@ -3,6 +3,7 @@
 use crate::i18n::Lang;
 use crate::services::config::Config;
 use slc_courier_core::chain::ChainReport;
+use slc_courier_core::policy::{Policy, TrustAnchor};
 use slc_courier_core::request::RequestReport;
 use slc_courier_core::trust::{ProbeOutcome, RootInfo};
 use slc_courier_core::{Finding, UtcTime};
@@ -86,6 +87,8 @@ pub struct State {
     pub chain: Step<ChainState>,
     /// When the last check ran.
     pub checked_at: Option<UtcTime>,
+    /// A trust anchor the user loaded instead of the pinned Microsoft root (test labs).
+    pub anchor: Option<(String, TrustAnchor)>,
 }
 
 /// What can happen.
@@ -110,6 +113,8 @@ pub enum Action {
     ChainLoading,
     /// Step 4 done.
     ChainChecked(ChainState, UtcTime),
+    /// Use another trust anchor (file name, anchor), or the pinned one again (`None`).
+    SetAnchor(Option<(String, TrustAnchor)>),
 }
 
 impl Reducible for State {
@@ -134,6 +139,10 @@ impl Reducible for State {
             Action::ProbeDone(o) => s.probe = Step::Done(o),
             Action::SetEnrollmentUrl(u) => s.enrollment_url = u,
             Action::ChainLoading => s.chain = Step::Loading,
+            Action::SetAnchor(a) => {
+                s.anchor = a;
+                s.chain = Step::Idle;
+            }
             Action::ChainChecked(c, t) => {
                 s.chain = Step::Done(c);
                 s.checked_at = Some(t);
@@ -157,7 +166,17 @@ impl State {
             probe: Step::Idle,
             chain: Step::Idle,
             checked_at: None,
+            anchor: None,
         }
+    }
+
+    /// The policy for step 4 at `now`: the pinned Microsoft root unless the user chose another.
+    pub fn policy(&self, now: UtcTime) -> Policy {
+        let mut p = Policy::microsoft_production(now);
+        if let Some((_, a)) = &self.anchor {
+            p.anchors = vec![a.clone()];
+        }
+        p
     }
 
     /// The request summary, when step 1 is done.

@@ -5,8 +5,9 @@ use crate::components::findings::Findings;
 use crate::services::browser;
 use crate::state::{Action, ChainState, Loaded, State, Step};
 use slc_courier_core::chain::{verify_chain, ChainReport};
-use slc_courier_core::Policy;
+use slc_courier_core::policy::TrustAnchor;
 use std::rc::Rc;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Props.
@@ -34,7 +35,7 @@ pub fn verify_step(p: &Props) -> Html {
                 let now = browser::now();
                 let report = verify_chain(
                     &bytes,
-                    &Policy::microsoft_production(now),
+                    &s.policy(now),
                     s.request_report().map(|r| &r.summary),
                 );
                 s.dispatch(Action::ChainChecked(
@@ -51,10 +52,57 @@ pub fn verify_step(p: &Props) -> Html {
             Err(e) => error.set(Some(e)),
         })
     };
+    let anchor_error = use_state(|| None::<String>);
+    let on_anchor = {
+        let s = p.state.clone();
+        let anchor_error = anchor_error.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|l| l.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let s = s.clone();
+            let anchor_error = anchor_error.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match crate::services::files::read(file).await {
+                    Ok((name, bytes)) => {
+                        match TrustAnchor::from_key_file(&String::from_utf8_lossy(&bytes)) {
+                            Ok(a) => {
+                                anchor_error.set(None);
+                                s.dispatch(Action::SetAnchor(Some((name, a))));
+                            }
+                            Err(e) => anchor_error.set(Some(format!("{name}: {e}"))),
+                        }
+                    }
+                    Err(e) => anchor_error.set(Some(e)),
+                }
+            });
+        })
+    };
+    let on_pinned = {
+        let s = p.state.clone();
+        Callback::from(move |_| s.dispatch(Action::SetAnchor(None)))
+    };
     html! {
         <section id="step-verify" class="step" aria-labelledby="h-verify">
             <h2 id="h-verify">{ t.step4 }</h2>
             <p class="help">{ t.step4_help }</p>
+            <div class="anchor" id="anchor">
+                { match &p.state.anchor {
+                    None => html! { <p>{ t.anchor_pinned }</p> },
+                    Some((name, a)) => html! {
+                        <p class="status warn" id="anchor-custom"><span class="badge">{ t.warn }</span>{ " " }{ format!("{} {name} (\"{}\", RSA-{})", t.anchor_custom, a.name, a.key.bits()) }
+                            { " " }<button type="button" class="small" onclick={on_pinned}>{ t.anchor_reset }</button></p>
+                    },
+                } }
+                <details>
+                    <summary>{ t.anchor_other }</summary>
+                    <label for="anchor-input">{ t.anchor_file }</label>{ " " }
+                    <input id="anchor-input" type="file" accept=".txt" onchange={on_anchor} />
+                    if let Some(e) = &*anchor_error { <p class="status fail" role="alert">{ e }</p> }
+                </details>
+            </div>
             <FilePicker id="chain-drop" label={t.drop_here} button={t.choose_file} accept=".xml,.bin,text/xml" {on_start} {on_file} />
             if let Some(e) = &*error { <p class="status fail" role="alert"><span class="badge">{ t.fail }</span>{ " " }{ e }</p> }
             { match &p.state.chain {

@@ -88,22 +88,34 @@ fn main() -> ExitCode {
 /// Reads a file the user named: one clear error for a directory, a missing or unreadable
 /// file, an oversized file, or binary data with no XML in it.
 fn read_input(path: &Path) -> Result<Vec<u8>> {
-    let meta = std::fs::metadata(path).with_context(|| format!("{}: cannot be read", path.display()))?;
+    let meta =
+        std::fs::metadata(path).with_context(|| format!("{}: cannot be read", path.display()))?;
     if meta.is_dir() {
         bail!("{}: is a directory, not a file", path.display());
     }
     if meta.len() > MAX_CERT_BYTES as u64 {
-        bail!("{}: {} bytes is larger than the {MAX_CERT_BYTES}-byte limit; this is not an RMS file", path.display(), meta.len());
+        bail!(
+            "{}: {} bytes is larger than the {MAX_CERT_BYTES}-byte limit; this is not an RMS file",
+            path.display(),
+            meta.len()
+        );
     }
-    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot be read", path.display()))?;
+    let bytes =
+        std::fs::read(path).with_context(|| format!("{}: cannot be read", path.display()))?;
     if looks_binary(&bytes) {
-        bail!("{}: binary data with no XML in it; this is not an RMS request or certificate", path.display());
+        bail!(
+            "{}: binary data with no XML in it; this is not an RMS request or certificate",
+            path.display()
+        );
     }
     Ok(bytes)
 }
 
 fn looks_binary(b: &[u8]) -> bool {
-    let utf16 = matches!(b, [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] | [b'<', 0, ..] | [0, b'<', ..]);
+    let utf16 = matches!(
+        b,
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] | [b'<', 0, ..] | [0, b'<', ..]
+    );
     let has = |n: &[u8]| b.windows(n.len()).any(|w| w == n);
     !utf16 && b.iter().take(8192).any(|&x| x == 0) && !has(b"<XrML") && !has(b"EnrollParameters")
 }
@@ -111,20 +123,32 @@ fn looks_binary(b: &[u8]) -> bool {
 /// Parses RFC 3339 (`Z` or `±hh:mm` offsets) or XrML's `YYYY-MM-DDThh:mm`.
 fn parse_at(at: &Option<String>) -> Result<UtcTime> {
     let Some(s) = at else {
-        let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0);
         return Ok(UtcTime::from_unix(secs));
     };
     let s = s.trim();
     let (base, offset) = match s.get(s.len().saturating_sub(6)..) {
-        Some(tail) if (tail.starts_with('+') || tail.starts_with('-')) && tail.get(3..4) == Some(":") => {
+        Some(tail)
+            if (tail.starts_with('+') || tail.starts_with('-')) && tail.get(3..4) == Some(":") =>
+        {
             let sign = if tail.starts_with('-') { -1 } else { 1 };
-            let h: i64 = tail.get(1..3).and_then(|x| x.parse().ok()).context("offset hours")?;
-            let m: i64 = tail.get(4..6).and_then(|x| x.parse().ok()).context("offset minutes")?;
+            let h: i64 = tail
+                .get(1..3)
+                .and_then(|x| x.parse().ok())
+                .context("offset hours")?;
+            let m: i64 = tail
+                .get(4..6)
+                .and_then(|x| x.parse().ok())
+                .context("offset minutes")?;
             (&s[..s.len() - 6], sign * (h * 3600 + m * 60))
         }
         _ => (s, 0),
     };
-    let t = UtcTime::parse(base).with_context(|| format!("--at {s}: not an RFC 3339 time (e.g. 2026-11-22T12:00:00Z)"))?;
+    let t = UtcTime::parse(base)
+        .with_context(|| format!("--at {s}: not an RFC 3339 time (e.g. 2026-11-22T12:00:00Z)"))?;
     Ok(UtcTime::from_unix(t.unix() - offset))
 }
 
@@ -134,8 +158,10 @@ fn policy(at: &Option<String>, anchors: &[PathBuf]) -> Result<Policy> {
         p.anchors = anchors
             .iter()
             .map(|a| {
-                let text = std::fs::read_to_string(a).with_context(|| format!("{}: cannot be read", a.display()))?;
-                TrustAnchor::from_key_file(&text).map_err(|e| anyhow::anyhow!("{}: {e}", a.display()))
+                let text = std::fs::read_to_string(a)
+                    .with_context(|| format!("{}: cannot be read", a.display()))?;
+                TrustAnchor::from_key_file(&text)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", a.display()))
             })
             .collect::<Result<_>>()?;
     }
@@ -143,11 +169,18 @@ fn policy(at: &Option<String>, anchors: &[PathBuf]) -> Result<Policy> {
 }
 
 fn tool() -> ToolInfo {
-    ToolInfo { name: "slc-courier-cli".to_owned(), version: env!("CARGO_PKG_VERSION").to_owned(), build_id: option_env!("SLC_BUILD_ID").unwrap_or("dev").to_owned(), single_file_sha256: None }
+    ToolInfo {
+        name: "slc-courier-cli".to_owned(),
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        build_id: option_env!("SLC_BUILD_ID").unwrap_or("dev").to_owned(),
+        single_file_sha256: None,
+    }
 }
 
 fn name_of(p: &Path) -> String {
-    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| p.display().to_string())
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| p.display().to_string())
 }
 
 fn run(cli: &Cli) -> Result<bool> {
@@ -164,7 +197,12 @@ fn run(cli: &Cli) -> Result<bool> {
             }
             Ok(r.is_ok())
         }
-        Command::Verify { chain, request, at, anchor } => {
+        Command::Verify {
+            chain,
+            request,
+            at,
+            anchor,
+        } => {
             let p = policy(at, anchor)?;
             let req = match request {
                 Some(f) => Some(check_request(&read_input(f)?, Some(&name_of(f)))),
@@ -174,7 +212,9 @@ fn run(cli: &Cli) -> Result<bool> {
             let r = verify_chain(&bytes, &p, req.as_ref().map(|r| &r.summary));
             let name = name_of(chain);
             if cli.json {
-                out.json(&Receipt::new(tool(), p.now, req.as_ref(), Some((&r, Some(&name)))).to_json());
+                out.json(
+                    &Receipt::new(tool(), p.now, req.as_ref(), Some((&r, Some(&name)))).to_json(),
+                );
             } else {
                 out.chain(&name, &r);
             }
@@ -190,7 +230,13 @@ fn run(cli: &Cli) -> Result<bool> {
                 let bytes = read_input(f)?;
                 let (docs, wrapper, findings) = inspect(&bytes, &p);
                 all_ok &= !slc_courier_core::finding::has_errors(&findings);
-                reports.push((name_of(f), slc_courier_core::text::sha256_hex(&bytes), docs, wrapper, findings));
+                reports.push((
+                    name_of(f),
+                    slc_courier_core::text::sha256_hex(&bytes),
+                    docs,
+                    wrapper,
+                    findings,
+                ));
             }
             progress.done();
             if cli.json {
@@ -202,13 +248,20 @@ fn run(cli: &Cli) -> Result<bool> {
             }
             Ok(all_ok)
         }
-        Command::Receipt { request, chain, output: path, at, anchor } => {
+        Command::Receipt {
+            request,
+            chain,
+            output: path,
+            at,
+            anchor,
+        } => {
             let p = policy(at, anchor)?;
             let req = check_request(&read_input(request)?, Some(&name_of(request)));
             let r = verify_chain(&read_input(chain)?, &p, Some(&req.summary));
             let name = name_of(chain);
             let receipt = Receipt::new(tool(), p.now, Some(&req), Some((&r, Some(&name))));
-            std::fs::write(path, receipt.to_json()).with_context(|| format!("{}: cannot be written", path.display()))?;
+            std::fs::write(path, receipt.to_json())
+                .with_context(|| format!("{}: cannot be written", path.display()))?;
             if cli.json {
                 out.json(&receipt.to_json());
             } else {

@@ -1,12 +1,21 @@
 //! Runs the `slc-courier` binary on the generator's vectors and on `../shared/vectors/`.
-#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
 
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::PathBuf;
 
 fn data(rel: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../core/tests/data").join(rel).display().to_string()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../core/tests/data")
+        .join(rel)
+        .display()
+        .to_string()
 }
 
 fn cli() -> Command {
@@ -16,19 +25,44 @@ fn cli() -> Command {
 }
 
 fn json(args: &[&str], code: i32) -> Value {
-    let out = cli().arg("--json").args(args).assert().code(code).get_output().stdout.clone();
-    serde_json::from_slice(&out).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out)))
+    let out = cli()
+        .arg("--json")
+        .args(args)
+        .assert()
+        .code(code)
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out)))
 }
 
 fn codes(v: &Value) -> Vec<String> {
-    v["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_owned()).collect()
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap().to_owned())
+        .collect()
 }
 
 const AT: &str = "2026-11-22T12:00:00Z";
 
 #[test]
 fn verify_a_good_chain_against_its_request() {
-    let v = json(&["verify", &data("chain/good/sha1-compact.xml"), "--request", &data("request/good/RMS01EnrollRequest.xml"), "--at", AT, "--anchor", &data("chain/test-root.xrml-key.txt")], 0);
+    let v = json(
+        &[
+            "verify",
+            &data("chain/good/sha1-compact.xml"),
+            "--request",
+            &data("request/good/RMS01EnrollRequest.xml"),
+            "--at",
+            AT,
+            "--anchor",
+            &data("chain/test-root.xrml-key.txt"),
+        ],
+        0,
+    );
     assert_eq!(v["schema"], "slc-courier-receipt/1");
     assert_eq!(v["verdict"]["valid"], true);
     assert_eq!(v["verdict"]["expires"], "2046-06-18T10:00Z");
@@ -42,28 +76,81 @@ fn verify_a_good_chain_against_its_request() {
 
 #[test]
 fn human_output_names_the_verdict_and_date() {
-    let out = cli().args(["verify", &data("chain/good/sha256-compact.xml"), "--at", "2026-11-22T13:00:00+01:00", "--anchor", &data("chain/test-root.xrml-key.txt")]).assert().code(0).get_output().stdout.clone();
+    let out = cli()
+        .args([
+            "verify",
+            &data("chain/good/sha256-compact.xml"),
+            "--at",
+            "2026-11-22T13:00:00+01:00",
+            "--anchor",
+            &data("chain/test-root.xrml-key.txt"),
+        ])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains("  verdict      VALID\n"), "{text}");
-    assert!(text.contains("  expires      2046-06-18 (7147 days remaining)\n"), "{text}");
+    assert!(
+        text.contains("  expires      2046-06-18 (7147 days remaining)\n"),
+        "{text}"
+    );
     assert!(!text.contains('\x1b'), "no colour when not a terminal");
 }
 
 #[test]
 fn a_tampered_or_foreign_chain_exits_one() {
-    let v = json(&["verify", &data("chain/bad/tampered-signature.xml"), "--at", AT, "--anchor", &data("chain/test-root.xrml-key.txt")], 1);
-    assert_eq!(codes(&v), vec!["signature-invalid", "signature-sha1-legacy"]);
-    let v = json(&["verify", &data("chain/good/sha1-compact.xml"), "--request", &data("request/good/RMS03EnrollRequest.xml"), "--at", AT, "--anchor", &data("chain/test-root.xrml-key.txt")], 1);
+    let v = json(
+        &[
+            "verify",
+            &data("chain/bad/tampered-signature.xml"),
+            "--at",
+            AT,
+            "--anchor",
+            &data("chain/test-root.xrml-key.txt"),
+        ],
+        1,
+    );
+    assert_eq!(
+        codes(&v),
+        vec!["signature-invalid", "signature-sha1-legacy"]
+    );
+    let v = json(
+        &[
+            "verify",
+            &data("chain/good/sha1-compact.xml"),
+            "--request",
+            &data("request/good/RMS03EnrollRequest.xml"),
+            "--at",
+            AT,
+            "--anchor",
+            &data("chain/test-root.xrml-key.txt"),
+        ],
+        1,
+    );
     assert_eq!(codes(&v)[1..], ["pair-guid-mismatch", "pair-key-mismatch"]);
     // Synthetic chains are not Microsoft's: without --anchor the pinned root rejects them.
-    let v = json(&["verify", &data("chain/good/sha1-compact.xml"), "--at", AT], 1);
-    assert_eq!(codes(&v), vec!["signature-sha1-legacy", "chain-untrusted-root"]);
+    let v = json(
+        &["verify", &data("chain/good/sha1-compact.xml"), "--at", AT],
+        1,
+    );
+    assert_eq!(
+        codes(&v),
+        vec!["signature-sha1-legacy", "chain-untrusted-root"]
+    );
 }
 
 #[test]
 fn request_reports_exact_codes_and_exit_status() {
-    let v = json(&["request", &data("request/good/RMS01EnrollRequest.xml")], 0);
-    assert_eq!(v["request_report"]["summary"]["guid"], "{6f9619ff-8b86-d011-b42d-00c04fc964ff}");
+    let v = json(
+        &["request", &data("request/good/RMS01EnrollRequest.xml")],
+        0,
+    );
+    assert_eq!(
+        v["request_report"]["summary"]["guid"],
+        "{6f9619ff-8b86-d011-b42d-00c04fc964ff}"
+    );
     assert_eq!(v["request_report"]["kind"], "enrollment");
     assert_eq!(codes(&v), Vec::<String>::new());
     let v = json(&["request", &data("request/bad/utf16-encoded.xml")], 1);
@@ -75,27 +162,72 @@ fn receipt_is_written() {
     let dir = std::env::temp_dir().join(format!("slc-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let out = dir.join("receipt.json");
-    cli().args(["receipt", &data("request/good/RMS02EnrollRequest.xml"), &data("chain/good/sha256-pretty.xml"), "-o", out.to_str().unwrap(), "--at", AT, "--anchor", &data("chain/test-root.xrml-key.txt")]).assert().code(0);
+    cli()
+        .args([
+            "receipt",
+            &data("request/good/RMS02EnrollRequest.xml"),
+            &data("chain/good/sha256-pretty.xml"),
+            "-o",
+            out.to_str().unwrap(),
+            "--at",
+            AT,
+            "--anchor",
+            &data("chain/test-root.xrml-key.txt"),
+        ])
+        .assert()
+        .code(0);
     let v: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(v["request"]["name"], "RMS02EnrollRequest.xml");
-    assert_eq!(v["request"]["sha256"], slc_sha256(&data("request/good/RMS02EnrollRequest.xml")));
-    assert_eq!(v["certificate"]["sha256"], slc_sha256(&data("chain/good/sha256-pretty.xml")));
+    assert_eq!(
+        v["request"]["sha256"],
+        slc_sha256(&data("request/good/RMS02EnrollRequest.xml"))
+    );
+    assert_eq!(
+        v["certificate"]["sha256"],
+        slc_sha256(&data("chain/good/sha256-pretty.xml"))
+    );
     assert_eq!(v["verdict"]["valid"], true);
     std::fs::remove_dir_all(dir).unwrap();
 }
 
 fn slc_sha256(path: &str) -> String {
     use sha2::Digest;
-    sha2::Sha256::digest(std::fs::read(path).unwrap()).iter().map(|b| format!("{b:02x}")).collect()
+    sha2::Sha256::digest(std::fs::read(path).unwrap())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[test]
 fn bad_input_is_one_line_and_exit_two() {
     for (args, expect) in [
-        (vec!["request".to_owned(), std::env::temp_dir().display().to_string()], "is a directory"),
-        (vec!["request".to_owned(), "/nonexistent/RMS01EnrollRequest.xml".to_owned()], "cannot be read"),
-        (vec!["inspect".to_owned(), data("chain/bad/png-renamed.xml")], "binary data with no XML"),
-        (vec!["verify".to_owned(), data("chain/good/sha1-compact.xml"), "--at".to_owned(), "yesterday".to_owned()], "not an RFC 3339 time"),
+        (
+            vec![
+                "request".to_owned(),
+                std::env::temp_dir().display().to_string(),
+            ],
+            "is a directory",
+        ),
+        (
+            vec![
+                "request".to_owned(),
+                "/nonexistent/RMS01EnrollRequest.xml".to_owned(),
+            ],
+            "cannot be read",
+        ),
+        (
+            vec!["inspect".to_owned(), data("chain/bad/png-renamed.xml")],
+            "binary data with no XML",
+        ),
+        (
+            vec![
+                "verify".to_owned(),
+                data("chain/good/sha1-compact.xml"),
+                "--at".to_owned(),
+                "yesterday".to_owned(),
+            ],
+            "not an RFC 3339 time",
+        ),
     ] {
         let out = cli().args(&args).assert().code(2).get_output().clone();
         let err = String::from_utf8(out.stderr).unwrap();
@@ -110,33 +242,70 @@ fn bad_input_is_one_line_and_exit_two() {
 fn inspect_reads_every_real_vector() {
     let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/vectors/xrml");
     if !shared.is_dir() {
-        assert!(std::env::var("CI").is_err(), "CI: ../shared/vectors is missing");
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI: ../shared/vectors is missing"
+        );
         return;
     }
-    let mut files: Vec<String> = std::fs::read_dir(&shared).unwrap().map(|e| e.unwrap().path().display().to_string()).collect();
+    let mut files: Vec<String> = std::fs::read_dir(&shared)
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .collect();
     files.sort();
     let mut args = vec!["inspect".to_owned(), "--at".to_owned(), AT.to_owned()];
     args.extend(files);
     let v = json(&args.iter().map(String::as_str).collect::<Vec<_>>(), 0);
     let f = v["files"].as_array().unwrap();
-    let counts: Vec<(String, usize)> = f.iter().map(|x| (x["name"].as_str().unwrap().to_owned(), x["documents"].as_array().unwrap().len())).collect();
-    assert_eq!(counts, vec![
-        ("ms-rmpr-4.5.1-machine-certificate.xml".to_owned(), 1),
-        ("ms-rmpr-4.5.2-rights-account-certificate.xml".to_owned(), 1),
-        ("ms-rmpr-4.5.3-client-licensor-certificate.xml".to_owned(), 1),
-        ("ms-rmpr-4.5.6-use-license.xml".to_owned(), 1),
-        ("rms-sdk-publishing-license-chain.xml".to_owned(), 8),
-    ]);
+    let counts: Vec<(String, usize)> = f
+        .iter()
+        .map(|x| {
+            (
+                x["name"].as_str().unwrap().to_owned(),
+                x["documents"].as_array().unwrap().len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        vec![
+            ("ms-rmpr-4.5.1-machine-certificate.xml".to_owned(), 1),
+            ("ms-rmpr-4.5.2-rights-account-certificate.xml".to_owned(), 1),
+            (
+                "ms-rmpr-4.5.3-client-licensor-certificate.xml".to_owned(),
+                1
+            ),
+            ("ms-rmpr-4.5.6-use-license.xml".to_owned(), 1),
+            ("rms-sdk-publishing-license-chain.xml".to_owned(), 8),
+        ]
+    );
     for file in f {
         for d in file["documents"].as_array().unwrap() {
             assert_eq!(d["signature"]["signature_valid"], true);
             assert_eq!(d["signature"]["digest_form"], "stripped");
         }
     }
-    assert_eq!(f[0]["documents"][0]["descriptor"]["object_type"], "Machine-Certificate");
+    assert_eq!(
+        f[0]["documents"][0]["descriptor"]["object_type"],
+        "Machine-Certificate"
+    );
     assert_eq!(f[3]["documents"][0]["purpose"], "Content-License");
     // The production SLC chain, through the pinned root.
-    let v = json(&["verify", &shared.join("rms-sdk-publishing-license-chain.xml").display().to_string(), "--at", AT], 0);
+    let v = json(
+        &[
+            "verify",
+            &shared
+                .join("rms-sdk-publishing-license-chain.xml")
+                .display()
+                .to_string(),
+            "--at",
+            AT,
+        ],
+        0,
+    );
     assert_eq!(v["verdict"]["expires"], "2255-04-18T16:50Z");
-    assert_eq!(v["verdict"]["issuer"], "Microsoft DRM Server Self Enrollment Service");
+    assert_eq!(
+        v["verdict"]["issuer"],
+        "Microsoft DRM Server Self Enrollment Service"
+    );
 }

@@ -5,7 +5,9 @@
 //! only when every check passed. A `VerifiedChain` cannot be built outside this module.
 
 use crate::finding::{Code, Finding, Location};
-use crate::policy::{Policy, EXPIRY_WARNING_DAYS, MAX_CHAIN_LENGTH, MICROSOFT_DRM_PRODUCTION_ROOT};
+use crate::policy::{
+    Policy, TrustAnchor, EXPIRY_WARNING_DAYS, MAX_CHAIN_LENGTH, MICROSOFT_DRM_PRODUCTION_ROOT,
+};
 use crate::request::RequestSummary;
 use crate::text::sha256_hex;
 use crate::time::UtcTime;
@@ -116,6 +118,10 @@ pub struct Verdict {
     pub server: Option<String>,
     /// The server's GUID in the SLC.
     pub server_guid: Option<String>,
+    /// The fingerprint (SHA-256 of the modulus) of the trust anchor the chain ended at.
+    pub anchor_fingerprint: Option<String>,
+    /// True when that anchor is the pinned Microsoft DRM Production Root.
+    pub anchor_is_microsoft: bool,
 }
 
 /// The result of [`verify_chain`].
@@ -202,6 +208,8 @@ pub fn verify_chain(
             issuer: None,
             server: None,
             server_guid: None,
+            anchor_fingerprint: None,
+            anchor_is_microsoft: false,
         },
         findings: vec![],
         verified: None,
@@ -249,6 +257,8 @@ pub fn verify_chain(
             .find(|a| cur.issuer.key.as_ref() == Some(&a.key))
         {
             anchored = Some(a.name.clone());
+            report.verdict.anchor_fingerprint = Some(a.key.fingerprint());
+            report.verdict.anchor_is_microsoft = a.key == TrustAnchor::microsoft_production().key;
             break;
         }
         let next = candidates.iter().copied().find(|&j| {

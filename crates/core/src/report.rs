@@ -61,7 +61,11 @@ impl CertEntry {
             .map(|d| CertEntry {
                 kind: d.cert.kind().to_owned(),
                 issuer: d.cert.issuer.object.label().to_owned(),
-                principal: d.cert.principal.as_ref().map(|p| p.object.label().to_owned()),
+                principal: d
+                    .cert
+                    .principal
+                    .as_ref()
+                    .map(|p| p.object.label().to_owned()),
                 issued: d.cert.issued,
                 authority_until: d.cert.issue_range.and_then(|(_, u)| u),
                 signature_valid: d.signature.as_ref().is_some_and(|s| s.is_valid()),
@@ -127,7 +131,9 @@ impl Receipt {
             request_report: request.cloned(),
             verdict: chain.map(|(c, _)| c.verdict.clone()),
             pairing: chain.and_then(|(c, _)| c.pairing.clone()),
-            chain: chain.map(|(c, _)| CertEntry::chain_of(c)).unwrap_or_default(),
+            chain: chain
+                .map(|(c, _)| CertEntry::chain_of(c))
+                .unwrap_or_default(),
             findings,
         }
     }
