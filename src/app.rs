@@ -23,7 +23,7 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             if !browser::is_local_file() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let (config, err) = match browser::fetch_config().await {
+                    let (config, err) = match browser::fetch_text("config.json").await {
                         Ok(Some(text)) => match Config::parse(&text) {
                             Ok(c) => (c, None),
                             Err(e) => (Config::default(), Some(e)),
@@ -37,6 +37,12 @@ pub fn app() -> Html {
                         }
                     }
                     s.dispatch(Action::Configured(config, err));
+                    // The published single file's hash, so a USB copy can be compared.
+                    if let Ok(Some(text)) = browser::fetch_text("slc-courier.html.sha256").await {
+                        if let Some(h) = text.split_whitespace().next().filter(|h| h.len() == 64) {
+                            s.dispatch(Action::SingleFileHash(h.to_owned()));
+                        }
+                    }
                 });
             }
         });
@@ -91,6 +97,10 @@ pub fn app() -> Html {
             <footer>
                 <p>{ t.build }{ ": " }<code id="build-id">{ browser::BUILD_ID.unwrap_or("dev") }</code>
                    { format!(" · slc-courier {}", env!("CARGO_PKG_VERSION")) }</p>
+                if let Some(h) = &state.single_file_sha256 {
+                    <p>{ t.single_file_hash }{ ": " }<code id="single-file-sha256">{ h }</code>
+                       { " (slc-courier.html)" }</p>
+                }
             </footer>
         </>
     }

@@ -130,6 +130,7 @@ pub struct T {
     pub anchor_reset: &'static str,
     pub anchor_other: &'static str,
     pub anchor_file: &'static str,
+    pub single_file_hash: &'static str,
 }
 
 /// English.
@@ -221,6 +222,7 @@ pub static EN: T = T {
     anchor_reset: "Use the Microsoft root",
     anchor_other: "Verify against another root key (test laboratories only)",
     anchor_file: "Root key file (.xrml-key.txt)",
+    single_file_hash: "Published single-file build SHA-256",
 };
 
 /// Nederlands.
@@ -312,6 +314,7 @@ pub static NL: T = T {
     anchor_reset: "Microsoft-basis gebruiken",
     anchor_other: "Controleren tegen een andere basissleutel (alleen testomgevingen)",
     anchor_file: "Basissleutelbestand (.xrml-key.txt)",
+    single_file_hash: "SHA-256 van de gepubliceerde build als één bestand",
 };
 
 impl T {

@@ -89,6 +89,8 @@ pub struct State {
     pub checked_at: Option<UtcTime>,
     /// A trust anchor the user loaded instead of the pinned Microsoft root (test labs).
     pub anchor: Option<(String, TrustAnchor)>,
+    /// The published single file's SHA-256 (hosted mode).
+    pub single_file_sha256: Option<String>,
 }
 
 /// What can happen.
@@ -115,6 +117,8 @@ pub enum Action {
     ChainChecked(ChainState, UtcTime),
     /// Use another trust anchor (file name, anchor), or the pinned one again (`None`).
     SetAnchor(Option<(String, TrustAnchor)>),
+    /// The single file's published hash was read.
+    SingleFileHash(String),
 }
 
 impl Reducible for State {
@@ -139,6 +143,7 @@ impl Reducible for State {
             Action::ProbeDone(o) => s.probe = Step::Done(o),
             Action::SetEnrollmentUrl(u) => s.enrollment_url = u,
             Action::ChainLoading => s.chain = Step::Loading,
+            Action::SingleFileHash(h) => s.single_file_sha256 = Some(h),
             Action::SetAnchor(a) => {
                 s.anchor = a;
                 s.chain = Step::Idle;
@@ -167,6 +172,7 @@ impl State {
             chain: Step::Idle,
             checked_at: None,
             anchor: None,
+            single_file_sha256: None,
         }
     }
 

@@ -14,12 +14,12 @@ pub struct Props {
 }
 
 /// The page's own identity.
-pub fn tool_info() -> ToolInfo {
+pub fn tool_info(single_file_sha256: Option<String>) -> ToolInfo {
     ToolInfo {
         name: "slc-courier".to_owned(),
         version: env!("CARGO_PKG_VERSION").to_owned(),
         build_id: browser::BUILD_ID.unwrap_or("dev").to_owned(),
-        single_file_sha256: None,
+        single_file_sha256,
     }
 }
 
@@ -30,7 +30,7 @@ pub fn receipt(s: &State) -> Receipt {
         _ => None,
     };
     Receipt::new(
-        tool_info(),
+        tool_info(s.single_file_sha256.clone()),
         s.checked_at.unwrap_or_else(browser::now),
         s.request_report(),
         chain,

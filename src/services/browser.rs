@@ -161,27 +161,26 @@ pub fn submit_post(url: &str, field: &str, name: &str, bytes: &[u8]) -> Result<(
     Ok(())
 }
 
-/// Loads `config.json` beside the page (hosted mode). `Ok(None)` when there is none.
-pub async fn fetch_config() -> Result<Option<String>, String> {
+/// Fetches a text file beside the page (hosted mode). `Ok(None)` when it does not exist.
+pub async fn fetch_text(name: &str) -> Result<Option<String>, String> {
     let w = web_sys::window().ok_or("no window")?;
     let init = web_sys::RequestInit::new();
     init.set_cache(web_sys::RequestCache::NoCache);
-    let resp =
-        wasm_bindgen_futures::JsFuture::from(w.fetch_with_str_and_init("config.json", &init))
-            .await
-            .map_err(|_| "config.json could not be requested".to_owned())?;
+    let resp = wasm_bindgen_futures::JsFuture::from(w.fetch_with_str_and_init(name, &init))
+        .await
+        .map_err(|_| format!("{name} could not be requested"))?;
     let resp: web_sys::Response = resp
         .dyn_into()
-        .map_err(|_| "config.json: no response".to_owned())?;
+        .map_err(|_| format!("{name}: no response"))?;
     if resp.status() == 404 {
         return Ok(None);
     }
     if !resp.ok() {
-        return Err(format!("config.json: HTTP {}", resp.status()));
+        return Err(format!("{name}: HTTP {}", resp.status()));
     }
-    let text = resp.text().map_err(|_| "config.json: no body".to_owned())?;
+    let text = resp.text().map_err(|_| format!("{name}: no body"))?;
     let text = wasm_bindgen_futures::JsFuture::from(text)
         .await
-        .map_err(|_| "config.json: body unreadable".to_owned())?;
+        .map_err(|_| format!("{name}: body unreadable"))?;
     Ok(text.as_string())
 }

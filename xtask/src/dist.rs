@@ -21,7 +21,9 @@ pub fn build() -> Result<()> {
         .env("SLC_BUILD_TIME", &time))?;
     let dist = Path::new("dist");
     std::fs::copy("deploy/config.json", dist.join("config.json")).context("deploy/config.json")?;
+    // The single file is made from Trunk's index.html before the bootstrap is moved out.
     let html = single_file(dist)?;
+    externalise_bootstrap(dist)?;
     let path = dist.join(SINGLE_FILE);
     std::fs::write(&path, &html)?;
     let sha = crate::gen::hex(&sha2::Sha256::digest(&html));
@@ -79,6 +81,23 @@ fn cut<'a>(s: &'a str, start: &str, end: &str) -> Result<(&'a str, &'a str, &'a 
         + a
         + end.len();
     Ok((&s[..a], &s[a..b], &s[b..]))
+}
+
+/// Moves Trunk's inline bootstrap `<script type="module">` into `boot-<hash>.js`, loaded with
+/// `src` and an SRI `integrity`, so the hosted page runs under `script-src 'self'` with no
+/// `'unsafe-inline'` and no hashes in the CSP.
+fn externalise_bootstrap(dist: &Path) -> Result<()> {
+    let index = std::fs::read_to_string(dist.join("index.html"))?;
+    let (head, script, tail) = cut(&index, "<script type=\"module\">", "</script>")?;
+    let body = &script["<script type=\"module\">".len()..script.len() - "</script>".len()];
+    let digest = sha2::Sha256::digest(body.as_bytes());
+    let name = format!("boot-{}.js", &crate::gen::hex(&digest)[..16]);
+    std::fs::write(dist.join(&name), body)?;
+    let sri =
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(body.as_bytes()));
+    let tag = format!("<script type=\"module\" src=\"./{name}\" integrity=\"sha384-{sri}\" crossorigin=\"anonymous\"></script>");
+    std::fs::write(dist.join("index.html"), format!("{head}{tag}{tail}"))?;
+    Ok(())
 }
 
 /// Turns Trunk's output into one file: CSS inline, glue JS in an inline module script,
