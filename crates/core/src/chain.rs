@@ -406,12 +406,22 @@ pub fn verify_chain(
     report.chain = chain.clone();
     // Signature results of the chain's certificates decide; findings on other documents
     // (e.g. a licence in the same file) are kept but do not invalidate the chain.
-    // Errors on documents outside the chain (e.g. a licence in the same file) are shown
-    // but do not decide the chain's verdict.
+    // Errors on documents that are not part of an SLC chain and were read correctly (e.g. a
+    // licence in the same file) are shown but do not decide the verdict. An error on a
+    // certificate of chain type, or on a document that could not be read, always does: a
+    // damaged SLC must never leave the rest of the chain to be judged "valid".
     let outside: Vec<usize> = report
         .documents
         .iter()
-        .filter(|d| !chain.contains(&d.cert.index))
+        .filter(|d| {
+            !chain.contains(&d.cert.index)
+                && !is_chain_type(&d.cert)
+                && !d
+                    .cert
+                    .findings
+                    .iter()
+                    .any(|f| f.code == Code::XrmlMalformed)
+        })
         .map(|d| d.cert.offset)
         .collect();
     let chain_errors = findings.iter().any(|f| {

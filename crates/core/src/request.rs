@@ -228,6 +228,17 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
         base: 0,
         findings: vec![],
     };
+    if let Some(kind) = binary_kind(bytes, &decoded) {
+        cx.findings.push(
+            Finding::new(
+                Code::InvalidUtf8,
+                format!("This is {kind}, not a text file (it starts with {}).", crate::text::hex(bytes.get(..8).unwrap_or(bytes))),
+                "Choose the request exported by the RMS server (<server>EnrollRequest.xml or <server>RenewRequest.xml); the file may have been renamed.",
+            )
+            .at(Some(raw_location(bytes, 0))),
+        );
+        return finish(report, cx, name_server);
+    }
     encoding_findings(&mut cx, bytes);
     let text = decoded.text.as_str();
 
@@ -268,6 +279,14 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
             Some(p) => content_start = p,
             None => return finish(report, cx, name_server),
         }
+    } else if text.trim().is_empty() {
+        cx.push(
+            Code::Truncated,
+            Some(0),
+            "The file contains only whitespace, no XML.".into(),
+            "Export the request again on the RMS server and click Save.",
+        );
+        return finish(report, cx, name_server);
     } else {
         let first = text.find('<');
         let lead = text.len() - text.trim_start_matches(|c: char| c.is_whitespace()).len();
@@ -368,6 +387,27 @@ fn finish(mut report: RequestReport, cx: Ctx<'_>, name_server: Option<String>) -
     report
 }
 
+/// Names binary data: known file signatures, or undecodable bytes with NULs among them.
+fn binary_kind(bytes: &[u8], d: &Decoded) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"\x89PNG", "a PNG image"),
+        (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+        (b"%PDF", "a PDF document"),
+        (b"GIF8", "a GIF image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"MZ", "a Windows program"),
+        (
+            b"\xD0\xCF\x11\xE0",
+            "an OLE file (an Outlook .msg or old Office document)",
+        ),
+    ];
+    if let Some((_, kind)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
+        return Some(kind);
+    }
+    let nul = bytes.iter().take(8192).any(|&b| b == 0);
+    (d.encoding == Encoding::Invalid && nul).then_some("binary data")
+}
+
 fn find_descendant<'a>(el: &'a Element, local: &str) -> Option<&'a Element> {
     let mut found = None;
     el.walk(&mut |e| {
@@ -401,6 +441,16 @@ fn encoding_findings(cx: &mut Ctx<'_>, bytes: &[u8]) {
             );
         }
         Encoding::Ascii | Encoding::Utf8 => {}
+    }
+    if d.is_utf16() && (bytes.len() - d.bom_len) % 2 == 1 {
+        cx.findings.push(
+            Finding::new(
+                Code::Truncated,
+                format!("The UTF-16 file has an odd number of bytes ({}): its last byte is cut off.", bytes.len()),
+                "The file is incomplete (cut off while copying). Export it again and compare its size.",
+            )
+            .at(Some(raw_location(bytes, bytes.len() - 1))),
+        );
     }
     let text = d.text.as_str();
     if let Some(p) = text.find('\0') {

@@ -69,7 +69,8 @@ impl Decoded {
             };
         }
         match bytes {
-            [b'<', 0, ..] => {
+            // `<` NUL x with x ≠ NUL: UTF-16LE (`<` NUL NUL NUL would be UTF-32, not read).
+            [b'<', 0, x, ..] if *x != 0 => {
                 return Decoded {
                     text: utf16(bytes, false),
                     encoding: Encoding::Utf16Le,

@@ -311,9 +311,11 @@ fn finish(text: &str, root: Element, leading_text: Option<usize>) -> Document {
 
 fn classify(err: quick_xml::Error, pos: usize, len: usize, stack: &[Open]) -> XmlError {
     let detail = err.to_string();
-    let eof_like =
-        detail.contains("EOF") || detail.contains("Unexpected end") || detail.contains("unclosed");
-    if eof_like && pos + 64 >= len {
+    // quick-xml says "… not found before end of input" for a tag, comment, PI or CDATA
+    // that the text ends inside of: the file was cut off there.
+    let cut = detail.contains("before end of input");
+    let eof_like = cut || detail.contains("EOF") || detail.contains("Unexpected end");
+    if eof_like && (cut || pos + 64 >= len) {
         if let Some(open) = stack.last() {
             return XmlError::Truncated {
                 pos: len,
