@@ -355,7 +355,9 @@ fn tiny_binary_and_foreign_files() {
     let png = [&b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"[..], &junk(2000, 7)].concat();
     let zip = [&b"PK\x03\x04\x14\x00\x06\x00"[..], &junk(500, 11)].concat();
     let pdf = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".to_vec();
-    let cases: Vec<(&str, Vec<u8>, Vec<Code>, Vec<Code>)> = vec![
+    // (what, bytes, request codes, chain codes)
+    type Case = (&'static str, Vec<u8>, Vec<Code>, Vec<Code>);
+    let cases: Vec<Case> = vec![
         ("0 bytes", vec![], vec![RequestEmpty], vec![NoXrmlFound]),
         (
             "1 byte <",
