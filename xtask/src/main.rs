@@ -6,8 +6,12 @@
 //! - `setup [--browser]` install the toolchain pieces only
 //! - `gen-testdata [--check]` write (or check) the synthetic vectors
 //! - `screenshots`     PNGs of each step, light and dark, into `docs/screenshots/`
+//! - `bench`           measurements into `docs/benchmarks.md`
+//! - `fuzz [--seconds N]` every fuzz target for N seconds; crashes kept in fuzz/regressions/
 
+mod bench;
 mod dist;
+mod fuzz;
 mod gen;
 mod serve;
 mod setup;
@@ -40,13 +44,28 @@ fn main() -> Result<()> {
         }
         Some("test") | Some("ci") => test(),
         Some("gen-testdata") => gen::run(flag("--check")),
+        Some("bench") => {
+            setup::all(true)?;
+            dist::build()?;
+            bench::run_all()
+        }
+        Some("fuzz") => {
+            let seconds = args
+                .iter()
+                .position(|a| a == "--seconds")
+                .and_then(|i| args.get(i + 1))
+                .map(|p| p.parse())
+                .transpose()?
+                .unwrap_or(120u64);
+            fuzz::run_all(seconds)
+        }
         Some("screenshots") => {
             setup::all(true)?;
             dist::build()?;
             util::run(util::cmd("node").arg("tests/e2e/screenshots.mjs"))
         }
         _ => {
-            eprintln!("usage: cargo xtask <run [--port N] | dist | test | setup [--browser] | gen-testdata [--check] | screenshots>");
+            eprintln!("usage: cargo xtask <run [--port N] | dist | test | setup [--browser] | gen-testdata [--check] | fuzz [--seconds N] | screenshots | bench>");
             bail!("unknown or missing command")
         }
     }

@@ -1,0 +1,112 @@
+//! Criterion benchmarks read by `cargo xtask bench` (docs/benchmarks.md): the 4-certificate
+//! SLC chain verified and paired, against its floor (the RSA verifications and the hashes
+//! alone), and `inspect` over 1, 10 and 100 documents and a 10 MB file.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use slc_courier_core::policy::{HashAlg, Policy, TrustAnchor};
+use slc_courier_core::xrml::{parse_certificate, read_documents};
+use slc_courier_core::{check_request, verify_chain, UtcTime};
+
+const CHAIN: &[u8] = include_bytes!("../tests/data/chain/good/sha1-compact.xml");
+const REQUEST: &[u8] = include_bytes!("../tests/data/request/good/RMS01EnrollRequest.xml");
+const ROOT: &str = include_str!("../tests/data/chain/test-root.xrml-key.txt");
+
+fn policy() -> Policy {
+    Policy {
+        anchors: vec![TrustAnchor::from_key_file(ROOT).unwrap()],
+        ..Policy::microsoft_production(UtcTime::parse("2026-11-22T12:00").unwrap())
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let policy = policy();
+    let request = check_request(REQUEST, Some("RMS01EnrollRequest.xml"));
+    c.bench_function("chain_verify_pair", |b| {
+        b.iter(|| {
+            let r = verify_chain(black_box(CHAIN), &policy, Some(&request.summary));
+            assert!(r.verdict.valid);
+        })
+    });
+
+    // The floor: the four RSA verifications and the four body hashes, nothing else.
+    let certs: Vec<_> = read_documents(CHAIN)
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| parse_certificate(d, i))
+        .collect();
+    let keys: Vec<rsa::RsaPublicKey> = certs
+        .iter()
+        .map(|c| c.issuer.key.as_ref().unwrap().to_rsa().unwrap())
+        .collect();
+    let sigs: Vec<(Vec<u8>, Vec<u8>)> = certs
+        .iter()
+        .map(|c| {
+            (
+                c.signature.as_ref().unwrap().digest.clone(),
+                c.signature.as_ref().unwrap().value.clone(),
+            )
+        })
+        .collect();
+    let bodies: Vec<Vec<u8>> = certs
+        .iter()
+        .map(|c| {
+            c.body_text()
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect()
+        })
+        .collect();
+    c.bench_function("floor_rsa_verify_x4", |b| {
+        b.iter(|| {
+            for (k, (d, s)) in keys.iter().zip(&sigs) {
+                k.verify(rsa::Pkcs1v15Sign::new::<sha1::Sha1>(), d, s)
+                    .unwrap();
+            }
+        })
+    });
+    c.bench_function("floor_sha1_bodies_x4", |b| {
+        use sha1::Digest;
+        b.iter(|| {
+            for body in &bodies {
+                black_box(sha1::Sha1::digest(body));
+            }
+        })
+    });
+    let _ = HashAlg::Sha1;
+
+    // Scaling: 1, 10 and 100 concatenated documents, and a 10 MB file, through inspect.
+    let one = std::str::from_utf8(CHAIN).unwrap();
+    let first = &one[..one.find("</XrML>").unwrap() + 7];
+    for n in [1usize, 10, 100] {
+        let input = first.repeat(n).into_bytes();
+        c.bench_function(&format!("inspect_{n}_documents"), |b| {
+            b.iter(|| {
+                let (docs, _, _) = slc_courier_core::chain::inspect(black_box(&input), &policy);
+                assert_eq!(docs.len(), n);
+            })
+        });
+    }
+    let mut ten_mb = vec![b' '; 10 * 1024 * 1024];
+    ten_mb[..CHAIN.len()].copy_from_slice(CHAIN);
+    c.bench_function("inspect_10mb_file", |b| {
+        b.iter(|| {
+            let (docs, _, _) = slc_courier_core::chain::inspect(black_box(&ten_mb), &policy);
+            assert_eq!(docs.len(), 4);
+        })
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(3)).warm_up_time(std::time::Duration::from_secs(1));
+    targets = bench
+}
+criterion_main!(benches);

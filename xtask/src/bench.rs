@@ -1,0 +1,182 @@
+//! `cargo xtask bench`: measurements written to `docs/benchmarks.md`. Targets are goals for
+//! these figures, never assertions in tests.
+
+use crate::util::{cmd, output, run, step};
+use anyhow::{Context, Result};
+use std::fmt::Write as _;
+use std::path::Path;
+
+fn criterion_ns(name: &str) -> Result<f64> {
+    let path = Path::new("target/criterion")
+        .join(name)
+        .join("new/estimates.json");
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).with_context(|| path.display().to_string())?)?;
+    v.pointer("/mean/point_estimate")
+        .and_then(|x| x.as_f64())
+        .context("no mean in estimates.json")
+}
+
+/// `openssl speed` verifications per second for RSA 1024 and 2048.
+fn openssl_verify_per_sec() -> Result<(f64, f64)> {
+    let out = output(cmd("openssl").args(["speed", "-seconds", "2", "rsa1024", "rsa2048"]))?;
+    let rate = |bits: &str| -> Option<f64> {
+        out.lines()
+            .find(|l| l.starts_with(&format!("rsa {bits} bits")))
+            .and_then(|l| l.split_whitespace().nth(6))
+            .and_then(|x| x.parse().ok())
+    };
+    Ok((
+        rate("1024").context("openssl rsa1024")?,
+        rate("2048").context("openssl rsa2048")?,
+    ))
+}
+
+fn gzip_len(path: &Path) -> Result<usize> {
+    let out = cmd("gzip").args(["-9", "-c"]).arg(path).output()?;
+    Ok(out.stdout.len())
+}
+
+/// Runs everything and writes docs/benchmarks.md.
+pub fn run_all() -> Result<()> {
+    step("criterion: native verification, floor, scaling");
+    run(cmd("cargo").args(["bench", "-p", "slc-courier-core", "--bench", "verify"]))?;
+    let ms = |n: &str| criterion_ns(n).map(|ns| ns / 1e6);
+    let native = ms("chain_verify_pair")?;
+    let floor_rsa = ms("floor_rsa_verify_x4")?;
+    let floor_hash = ms("floor_sha1_bodies_x4")?;
+    let scaling: Vec<(String, f64)> = [
+        "inspect_1_documents",
+        "inspect_10_documents",
+        "inspect_100_documents",
+        "inspect_10mb_file",
+    ]
+    .iter()
+    .map(|n| Ok((n.to_string(), ms(n)?)))
+    .collect::<Result<_>>()?;
+    step("openssl speed rsa1024 rsa2048");
+    let (v1024, v2048) = openssl_verify_per_sec()?;
+    // The chain has one RSA-1024 verification (the SLC) and three RSA-2048 ones.
+    let openssl_floor = 1000.0 / v1024 + 3.0 * 1000.0 / v2048 + floor_hash;
+    step("headless Chromium: wasm verification, single-file start-up, drop to verdict");
+    let js = output(cmd("node").arg("tests/e2e/bench.mjs"))?;
+    let b: serde_json::Value = serde_json::from_str(js.lines().last().unwrap_or("{}"))?;
+    let num = |k: &str| b.get(k).and_then(|x| x.as_f64()).unwrap_or(f64::NAN);
+    let single = Path::new("dist/slc-courier.html");
+    let raw = std::fs::metadata(single)?.len() as usize;
+    let gz = gzip_len(single)?;
+    let wasm = std::fs::read_dir("dist")?
+        .filter_map(|e| e.ok())
+        .find(|e| e.file_name().to_string_lossy().ends_with("_bg.wasm"))
+        .map(|e| e.metadata().map(|m| m.len()).unwrap_or(0))
+        .unwrap_or(0);
+
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.starts_with("model name"))
+        .and_then(|l| l.split(':').nth(1))
+        .unwrap_or("?")
+        .trim()
+        .to_owned();
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(0);
+    let rustc = output(cmd("rustc").arg("-V")).unwrap_or_default();
+    let chromium = output(cmd("/usr/bin/chromium").arg("--version")).unwrap_or_default();
+    let date = output(cmd("date").args(["-u", "+%Y-%m-%d %H:%M UTC"])).unwrap_or_default();
+    let pass = |ok: bool| if ok { "met" } else { "**not met**" };
+    let (wasm_ms, drop_ms) = (num("wasm_verify_ms"), num("drop_to_verdict_ms"));
+    let mut md = String::new();
+    writeln!(md, "# Benchmarks\n\nWritten by `cargo xtask bench` on {}. Machine: {cpu}, {cores} cores; {}; {}.\nFigures are from one run on a shared machine: compare ratios, not absolute times.\n", date.trim(), rustc.trim(), chromium.trim())?;
+    writeln!(md, "## Verification of the 4-certificate SLC chain + pairing\n\n| what | time | target |\n|---|---|---|")?;
+    writeln!(
+        md,
+        "| native (`verify_chain`, criterion mean) | {native:.3} ms | |"
+    )?;
+    writeln!(
+        md,
+        "| floor, RustCrypto: 4 RSA verifications + 4 SHA-1 body hashes | {:.3} ms | |",
+        floor_rsa + floor_hash
+    )?;
+    writeln!(md, "| floor, OpenSSL: 1×RSA-1024 + 3×RSA-2048 verify (`openssl speed`: {v1024:.0}/s, {v2048:.0}/s) + hashes | {openssl_floor:.3} ms | |")?;
+    writeln!(
+        md,
+        "| native ÷ OpenSSL floor | {:.2}× | ≤ 2× — {} |",
+        native / openssl_floor,
+        pass(native / openssl_floor <= 2.0)
+    )?;
+    writeln!(
+        md,
+        "| native ÷ RustCrypto floor | {:.2}× | |",
+        native / (floor_rsa + floor_hash)
+    )?;
+    writeln!(
+        md,
+        "| wasm in headless Chromium (mean of 50, median of 5 runs) | {wasm_ms:.3} ms | |"
+    )?;
+    writeln!(
+        md,
+        "| wasm ÷ native | {:.2}× | ≤ 1.5× — {} |\n",
+        wasm_ms / native,
+        pass(wasm_ms / native <= 1.5)
+    )?;
+    writeln!(md, "## Size\n\n| file | bytes | target |\n|---|---|---|")?;
+    writeln!(
+        md,
+        "| `dist/slc-courier.html` raw | {raw} ({:.0} KiB) | ≤ 512 KiB — {} |",
+        raw as f64 / 1024.0,
+        pass(raw <= 512 * 1024)
+    )?;
+    writeln!(
+        md,
+        "| `dist/slc-courier.html` gzip -9 | {gz} ({:.0} KiB) | |",
+        gz as f64 / 1024.0
+    )?;
+    writeln!(
+        md,
+        "| the wasm alone (after wasm-opt) | {wasm} ({:.0} KiB) | |\n",
+        wasm as f64 / 1024.0
+    )?;
+    writeln!(md, "## The single file in headless Chromium (file://, median of 5)\n\n| what | time | target |\n|---|---|---|")?;
+    writeln!(
+        md,
+        "| open → app interactive | {:.0} ms | |",
+        num("single_file_interactive_ms")
+    )?;
+    writeln!(
+        md,
+        "| drop chain → verdict visible | {drop_ms:.0} ms | ≤ 300 ms — {} |\n",
+        pass(drop_ms <= 300.0)
+    )?;
+    writeln!(md, "## Scaling of `inspect` (criterion means)\n\n| input | time | per document |\n|---|---|---|")?;
+    for (n, t) in &scaling {
+        let docs: f64 = match n.as_str() {
+            "inspect_1_documents" => 1.0,
+            "inspect_10_documents" => 10.0,
+            "inspect_100_documents" => 100.0,
+            _ => 4.0,
+        };
+        writeln!(
+            md,
+            "| {} | {t:.3} ms | {:.3} ms |",
+            n.trim_start_matches("inspect_").replace('_', " "),
+            t / docs
+        )?;
+    }
+    let t = |k: &str| {
+        scaling
+            .iter()
+            .find(|(n, _)| n == k)
+            .map_or(f64::NAN, |(_, t)| *t)
+    };
+    writeln!(
+        md,
+        "\nRatio 100 ÷ 10 documents: {:.2} (linear = 10); 10 ÷ 1: {:.2} (linear = 10).",
+        t("inspect_100_documents") / t("inspect_10_documents"),
+        t("inspect_10_documents") / t("inspect_1_documents")
+    )?;
+    std::fs::write("docs/benchmarks.md", md)?;
+    println!("wrote docs/benchmarks.md");
+    Ok(())
+}
