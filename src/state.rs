@@ -101,6 +101,10 @@ pub enum Action {
     Configured(Config, Option<String>),
     /// Step 1 started reading.
     RequestLoading,
+    /// Step 1 reset (the file was refused).
+    RequestIdle,
+    /// Step 4 reset (the file was refused).
+    ChainIdle,
     /// Step 1 done.
     RequestChecked(RequestState, UtcTime),
     /// Step 2 root inspected.
@@ -134,6 +138,8 @@ impl Reducible for State {
                 s.config_error = err;
             }
             Action::RequestLoading => s.request = Step::Loading,
+            Action::RequestIdle => s.request = Step::Idle,
+            Action::ChainIdle => s.chain = Step::Idle,
             Action::RequestChecked(r, t) => {
                 s.request = Step::Done(r);
                 s.checked_at = Some(t);

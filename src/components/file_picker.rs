@@ -1,6 +1,6 @@
 //! A drop zone with its file-input twin (keyboard and screen-reader users use the button).
 
-use crate::services::files;
+use crate::services::files::{self, ReadError};
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
@@ -19,8 +19,10 @@ pub struct Props {
     pub accept: AttrValue,
     /// Called when reading starts.
     pub on_start: Callback<()>,
-    /// Called with (name, bytes) or an error message.
-    pub on_file: Callback<Result<(String, Vec<u8>), String>>,
+    /// The largest file read (larger ones are refused up front with a finding).
+    pub limit: usize,
+    /// Called with (name, bytes) or why the file was not read.
+    pub on_file: Callback<Result<(String, Vec<u8>), ReadError>>,
 }
 
 /// The drop zone.
@@ -30,12 +32,13 @@ pub fn file_picker(p: &Props) -> Html {
     let take = {
         let on_file = p.on_file.clone();
         let on_start = p.on_start.clone();
+        let limit = p.limit;
         move |list: Option<web_sys::FileList>| {
             if let Some(file) = list.and_then(|l| l.get(0)) {
                 on_start.emit(());
                 let on_file = on_file.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    on_file.emit(files::read(file).await);
+                    on_file.emit(files::read(file, limit).await);
                 });
             }
         }

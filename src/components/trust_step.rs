@@ -3,6 +3,7 @@
 use crate::components::file_picker::FilePicker;
 use crate::components::findings::Findings;
 use crate::services::browser;
+use crate::services::files::ReadError;
 use crate::state::{Action, RootState, State, Step};
 use slc_courier_core::trust::{browser_findings, inspect_root, manual_checks, probe_finding};
 use yew::prelude::*;
@@ -39,7 +40,7 @@ pub fn trust_step(p: &Props) -> Html {
     };
     let on_root = {
         let s = p.state.clone();
-        Callback::from(move |r: Result<(String, Vec<u8>), String>| {
+        Callback::from(move |r: Result<(String, Vec<u8>), ReadError>| {
             let st = match r {
                 Ok((name, bytes)) => {
                     let (info, findings) = inspect_root(&bytes, browser::now());
@@ -49,7 +50,12 @@ pub fn trust_step(p: &Props) -> Html {
                         findings,
                     }
                 }
-                Err(e) => RootState {
+                Err(ReadError::TooLarge(f)) => RootState {
+                    name: String::new(),
+                    info: None,
+                    findings: vec![f],
+                },
+                Err(ReadError::Unreadable(e)) => RootState {
                     name: e,
                     info: None,
                     findings: vec![],
@@ -85,7 +91,7 @@ pub fn trust_step(p: &Props) -> Html {
             </div>
             <Findings findings={findings} {t} />
             <h3>{ "Root certificate" }</h3>
-            <FilePicker id="root-drop" label={t.root_drop} button={t.choose_file} accept=".cer,.crt,.pem,.der" on_start={Callback::noop()} on_file={on_root} />
+            <FilePicker id="root-drop" label={t.root_drop} button={t.choose_file} accept=".cer,.crt,.pem,.der" limit={1024 * 1024} on_start={Callback::noop()} on_file={on_root} />
             if let Some(r) = &p.state.root {
                 <div class="card" id="root-result">
                     <p><strong>{ &r.name }</strong></p>

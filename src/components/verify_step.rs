@@ -3,6 +3,7 @@
 use crate::components::file_picker::FilePicker;
 use crate::components::findings::Findings;
 use crate::services::browser;
+use crate::services::files::{self, ReadError};
 use crate::state::{Action, ChainState, Loaded, State, Step};
 use slc_courier_core::chain::{verify_chain, ChainReport};
 use slc_courier_core::policy::TrustAnchor;
@@ -21,7 +22,7 @@ pub struct Props {
 #[function_component(VerifyStep)]
 pub fn verify_step(p: &Props) -> Html {
     let t = p.state.lang.t();
-    let error = use_state(|| None::<String>);
+    let error = use_state(|| None::<ReadError>);
     let on_start = {
         let s = p.state.clone();
         Callback::from(move |_| s.dispatch(Action::ChainLoading))
@@ -29,27 +30,34 @@ pub fn verify_step(p: &Props) -> Html {
     let on_file = {
         let s = p.state.clone();
         let error = error.clone();
-        Callback::from(move |r: Result<(String, Vec<u8>), String>| match r {
+        Callback::from(move |r: Result<(String, Vec<u8>), ReadError>| match r {
             Ok((name, bytes)) => {
                 error.set(None);
-                let now = browser::now();
-                let report = verify_chain(
-                    &bytes,
-                    &s.policy(now),
-                    s.request_report().map(|r| &r.summary),
-                );
-                s.dispatch(Action::ChainChecked(
-                    ChainState {
-                        file: Loaded {
-                            name,
-                            bytes: Rc::new(bytes),
+                let s = s.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    files::yield_to_browser().await;
+                    let now = browser::now();
+                    let report = verify_chain(
+                        &bytes,
+                        &s.policy(now),
+                        s.request_report().map(|r| &r.summary),
+                    );
+                    s.dispatch(Action::ChainChecked(
+                        ChainState {
+                            file: Loaded {
+                                name,
+                                bytes: Rc::new(bytes),
+                            },
+                            report: Rc::new(report),
                         },
-                        report: Rc::new(report),
-                    },
-                    now,
-                ));
+                        now,
+                    ));
+                });
             }
-            Err(e) => error.set(Some(e)),
+            Err(e) => {
+                s.dispatch(Action::ChainIdle);
+                error.set(Some(e));
+            }
         })
     };
     let anchor_error = use_state(|| None::<String>);
@@ -65,7 +73,7 @@ pub fn verify_step(p: &Props) -> Html {
             let s = s.clone();
             let anchor_error = anchor_error.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                match crate::services::files::read(file).await {
+                match files::read(file, 64 * 1024).await {
                     Ok((name, bytes)) => {
                         match TrustAnchor::from_key_file(&String::from_utf8_lossy(&bytes)) {
                             Ok(a) => {
@@ -75,7 +83,8 @@ pub fn verify_step(p: &Props) -> Html {
                             Err(e) => anchor_error.set(Some(format!("{name}: {e}"))),
                         }
                     }
-                    Err(e) => anchor_error.set(Some(e)),
+                    Err(ReadError::TooLarge(f)) => anchor_error.set(Some(f.message)),
+                    Err(ReadError::Unreadable(e)) => anchor_error.set(Some(e)),
                 }
             });
         })
@@ -103,8 +112,12 @@ pub fn verify_step(p: &Props) -> Html {
                     if let Some(e) = &*anchor_error { <p class="status fail" role="alert">{ e }</p> }
                 </details>
             </div>
-            <FilePicker id="chain-drop" label={t.drop_here} button={t.choose_file} accept=".xml,.bin,text/xml" {on_start} {on_file} />
-            if let Some(e) = &*error { <p class="status fail" role="alert"><span class="badge">{ t.fail }</span>{ " " }{ e }</p> }
+            <FilePicker id="chain-drop" label={t.drop_here} button={t.choose_file} accept=".xml,.bin,text/xml" limit={slc_courier_core::policy::MAX_CERT_BYTES} {on_start} {on_file} />
+            { match &*error {
+                Some(ReadError::TooLarge(f)) => html! { <div id="refused" role="alert"><Findings findings={vec![f.clone()]} {t} /></div> },
+                Some(ReadError::Unreadable(e)) => html! { <p class="status fail" role="alert"><span class="badge">{ t.fail }</span>{ " " }{ e }</p> },
+                None => html! {},
+            } }
             { match &p.state.chain {
                 Step::Idle => html! {},
                 Step::Loading => html! { <p class="working" role="status">{ t.reading }</p> },

@@ -1,17 +1,39 @@
 //! Reading a dropped or picked file as raw bytes.
 
-use slc_courier_core::policy::MAX_CERT_BYTES;
+use slc_courier_core::{Code, Finding};
 
-/// A file read as bytes, or why not.
-pub async fn read(file: web_sys::File) -> Result<(String, Vec<u8>), String> {
+/// Why a file was not read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadError {
+    /// Larger than the step's budget: refused before reading.
+    TooLarge(Finding),
+    /// The browser could not read it.
+    Unreadable(String),
+}
+
+/// The finding for a file refused up front for its size.
+pub fn too_large(name: &str, size: f64, limit: usize) -> Finding {
+    Finding::new(
+        Code::InputTooLarge,
+        format!("{name} is {size:.0} bytes; the limit here is {limit} bytes, so it was not read."),
+        "Choose the right file: a request is about 2 KB, a certificate chain about 12 KB.",
+    )
+}
+
+/// Reads `file` as bytes, refusing it up front when it is larger than `limit`.
+pub async fn read(file: web_sys::File, limit: usize) -> Result<(String, Vec<u8>), ReadError> {
     let name = file.name();
-    // Refuse oversized input before reading it into memory.
-    if file.size() > MAX_CERT_BYTES as f64 {
-        return Err(format!("{name}: {} bytes is larger than the {MAX_CERT_BYTES}-byte limit; this is not an RMS file.", file.size()));
+    if file.size() > limit as f64 {
+        return Err(ReadError::TooLarge(too_large(&name, file.size(), limit)));
     }
     let blob = gloo_file::File::from(file);
     gloo_file::futures::read_as_bytes(&blob)
         .await
         .map(|b| (name.clone(), b))
-        .map_err(|e| format!("{name}: cannot be read ({e})"))
+        .map_err(|e| ReadError::Unreadable(format!("{name}: cannot be read ({e})")))
+}
+
+/// Lets the browser paint (e.g. the "working" state) before a long synchronous check.
+pub async fn yield_to_browser() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
 }

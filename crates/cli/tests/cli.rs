@@ -281,8 +281,9 @@ fn inspect_reads_every_real_vector() {
     );
     for file in f {
         for d in file["documents"].as_array().unwrap() {
-            assert_eq!(d["signature"]["signature_valid"], true);
-            assert_eq!(d["signature"]["digest_form"], "stripped");
+            assert_eq!(d["signature_check"]["signature_valid"], true);
+            assert_eq!(d["signature"]["digest_algorithm"], "SHA1");
+            assert_eq!(d["signature_check"]["digest_form"], "stripped");
         }
     }
     assert_eq!(

@@ -74,7 +74,8 @@ pub struct CertView {
     /// The certificate as read.
     #[serde(flatten)]
     pub cert: Certificate,
-    /// The signature check.
+    /// The signature check (`signature_check` in JSON; `signature` is the block itself).
+    #[serde(rename = "signature_check")]
     pub signature: Option<SignatureStatus>,
 }
 
