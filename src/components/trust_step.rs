@@ -21,7 +21,13 @@ pub fn trust_step(p: &Props) -> Html {
     let t = p.state.lang.t();
     let facts = use_memo((), |_| browser::facts());
     let (measured, mut findings) = browser_findings(&facts);
-    let probe_target = p.state.config.probe_target().to_owned();
+    // The configured probe address, else the enrollment address as edited in step 3.
+    let probe_target = p
+        .state
+        .config
+        .probe_url
+        .clone()
+        .unwrap_or_else(|| p.state.enrollment_url.clone());
     if let Step::Done(o) = p.state.probe {
         findings.push(probe_finding(&probe_target, o));
     }

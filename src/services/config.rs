@@ -69,11 +69,6 @@ impl Config {
         }
         Ok(c)
     }
-
-    /// The address the probe requests.
-    pub fn probe_target(&self) -> &str {
-        self.probe_url.as_deref().unwrap_or(&self.enrollment_url)
-    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import fs from 'node:fs';
-import { launch, openApp, dropFile, data, MODES } from './harness.mjs';
+import { launch, openApp, dropFile, data, ownOrigin, MODES } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -62,6 +62,26 @@ for (const mode of MODES) {
     } finally {
       await app.close();
       await ep.close();
+    }
+  });
+}
+
+for (const mode of MODES) {
+  test(`${mode}: the probe says "reached" or "blocked or unreachable", never more`, async () => {
+    const ep = await endpoint();
+    const app = await openApp(browser, mode);
+    try {
+      await app.page.fill('#enrollment-url', ep.url);
+      await app.page.press('#enrollment-url', 'Tab');
+      await app.page.click('#probe-button');
+      await app.page.waitForSelector('#step-trust .finding[data-code="probe-reached"]');
+      await ep.close();
+      await app.page.click('#probe-button');
+      await app.page.waitForSelector('#step-trust .finding[data-code="probe-unreachable"]');
+      const foreign = app.requests.filter((u) => !ownOrigin(app.base, u));
+      assert.deepEqual([...new Set(foreign)], [ep.url]);
+    } finally {
+      await app.close();
     }
   });
 }
