@@ -493,26 +493,41 @@ fn xml_error_finding(cx: &mut Ctx<'_>, e: &XmlError) {
 fn check_children(cx: &mut Ctx<'_>, parent: &Element, expected: &[(&str, bool)], ordered: bool) {
     let mut last_index = 0usize;
     let mut order_reported = false;
-    for (i, c) in parent.children.iter().enumerate() {
+    // Each expected name is counted once; each unexpected or duplicated name is reported
+    // once (with how often it occurs), so a hostile file cannot flood the report.
+    let mut seen = vec![0usize; expected.len()];
+    let mut unexpected: Vec<(&str, usize)> = Vec::new();
+    for c in &parent.children {
         let Some(idx) = expected.iter().position(|(n, _)| *n == c.local) else {
-            cx.push(
-                Code::UnexpectedElement,
-                Some(c.start),
-                format!("<{}> is not part of <{}>.", c.name, parent.local),
-                "Remove the element; the RMS export never writes it.",
-            );
+            match unexpected.iter_mut().find(|(n, _)| *n == c.local) {
+                Some((_, count)) => *count += 1,
+                None => {
+                    unexpected.push((c.local.as_str(), 1));
+                    cx.push(
+                        Code::UnexpectedElement,
+                        Some(c.start),
+                        format!("<{}> is not part of <{}>.", c.name, parent.local),
+                        "Remove the element; the RMS export never writes it.",
+                    );
+                }
+            }
             continue;
         };
-        if parent.children.iter().take(i).any(|p| p.local == c.local) {
-            cx.push(
-                Code::DuplicateElement,
-                Some(c.start),
-                format!(
-                    "<{}> appears more than once in <{}>.",
-                    c.local, parent.local
-                ),
-                "Keep one and export the request again.",
-            );
+        if let Some(n) = seen.get_mut(idx) {
+            *n += 1;
+            if *n == 2 {
+                let total = parent
+                    .children
+                    .iter()
+                    .filter(|p| p.local == c.local)
+                    .count();
+                cx.push(
+                    Code::DuplicateElement,
+                    Some(c.start),
+                    format!("<{}> appears {total} times in <{}>.", c.local, parent.local),
+                    "Keep one and export the request again.",
+                );
+            }
         }
         if ordered && idx < last_index && !order_reported {
             order_reported = true;

@@ -137,6 +137,56 @@ impl Decoded {
     }
 }
 
+/// Locations in a [`Decoded`] text for positions that mostly increase: each look-up counts on
+/// from the previous one, so locating every document of a large UTF-16 file stays linear.
+pub struct Locator<'a> {
+    decoded: &'a Decoded,
+    last: std::cell::Cell<(usize, Location, usize)>,
+}
+
+impl<'a> Locator<'a> {
+    /// A locator over `decoded`.
+    pub fn new(decoded: &'a Decoded) -> Locator<'a> {
+        let start = Location {
+            offset: decoded.bom_len,
+            line: 1,
+            column: 1,
+        };
+        Locator {
+            decoded,
+            last: std::cell::Cell::new((0, start, 0)),
+        }
+    }
+
+    /// The location of text position `pos`.
+    pub fn location(&self, pos: usize) -> Location {
+        let text = &self.decoded.text;
+        let pos = floor_char_boundary(text, pos);
+        let (from, mut loc, mut units) = self.last.get();
+        if pos < from {
+            let l = self.decoded.location(pos);
+            self.last.set((pos, l, l.offset - self.decoded.bom_len));
+            return l;
+        }
+        for c in text.get(from..pos).unwrap_or("").chars() {
+            units += if self.decoded.is_utf16() {
+                c.len_utf16() * 2
+            } else {
+                c.len_utf8()
+            };
+            if c == '\n' {
+                loc.line += 1;
+                loc.column = 1;
+            } else {
+                loc.column += 1;
+            }
+        }
+        loc.offset = self.decoded.bom_len + units;
+        self.last.set((pos, loc, units));
+        loc
+    }
+}
+
 /// The location of a byte offset in raw bytes that were not decoded (lines counted on `\n`).
 pub fn raw_location(bytes: &[u8], offset: usize) -> Location {
     let offset = offset.min(bytes.len());
@@ -256,6 +306,22 @@ mod tests {
                 column: 1
             }
         );
+    }
+
+    #[test]
+    fn the_locator_agrees_with_location() {
+        let src = "<a>\nx\u{e9}\u{1F600}\n  <b/>\n</a>";
+        for bytes in [src.as_bytes().to_vec(), {
+            let mut b = vec![0xFF, 0xFE];
+            b.extend(src.encode_utf16().flat_map(u16::to_le_bytes));
+            b
+        }] {
+            let d = Decoded::new(&bytes);
+            let l = Locator::new(&d);
+            for pos in [0, 3, 4, 6, 10, 13, 2, 17, d.text.len()] {
+                assert_eq!(l.location(pos), d.location(pos), "pos {pos}");
+            }
+        }
     }
 
     #[test]

@@ -142,7 +142,8 @@ pub fn read_documents(bytes: &[u8]) -> ReadResult {
     if utf16 {
         decoded = Decoded::new(bytes);
         text = std::borrow::Cow::Borrowed(decoded.text.as_str());
-        at = Box::new(|p| decoded.location(p));
+        let locator = crate::text::Locator::new(&decoded);
+        at = Box::new(move |p| locator.location(p));
     } else {
         // Binary-safe: cut on raw bytes, so XrML inside other data is found.
         text = String::from_utf8_lossy(bytes);
@@ -153,7 +154,7 @@ pub fn read_documents(bytes: &[u8]) -> ReadResult {
         // Cut from raw bytes, then require each document to be valid UTF-8.
         for start in xrml_starts(bytes) {
             let rest = bytes.get(start..).unwrap_or(&[]);
-            let Some(end) = find_all(rest, b"</XrML>").first().copied() else {
+            let Some(end) = rest.windows(7).position(|w| w == b"</XrML>") else {
                 r.findings.push(
                     Finding::new(
                         Code::XrmlMalformed,

@@ -131,6 +131,20 @@ fn budgets_bound_hostile_requests() {
         ))),
         vec![XmlBudgetExceeded]
     );
+    // 19,000 duplicated and 900 unexpected siblings: one finding each, not thousands.
+    let dup = good.replacen(
+        "<Version>",
+        &format!(
+            "{}{}<Version>",
+            "<SKU>x</SKU>".repeat(19_000),
+            "<Extra/>".repeat(900)
+        ),
+        1,
+    );
+    assert_eq!(
+        request_codes(dup.as_bytes()),
+        vec![DuplicateElement, UnexpectedElement]
+    );
     // 30,000 sibling elements.
     assert_eq!(
         request_codes(&with_name(&"<a/>".repeat(30_000))),
