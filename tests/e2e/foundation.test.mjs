@@ -64,3 +64,15 @@ test('without WebAssembly the page explains itself instead of going blank', asyn
     await context.close();
   }
 });
+
+test('without DecompressionStream the single file says what it needs', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => { delete globalThis.DecompressionStream; });
+  const page = await context.newPage();
+  try {
+    await page.goto('file://' + path.join(DIST, 'slc-courier.html'));
+    await page.waitForFunction(() => /cannot unpack the tool/.test(document.body.textContent));
+  } finally {
+    await context.close();
+  }
+});

@@ -101,7 +101,7 @@ fn externalise_bootstrap(dist: &Path) -> Result<()> {
 }
 
 /// Turns Trunk's output into one file: CSS inline, glue JS in an inline module script,
-/// the wasm as base64 bytes handed to the init function (Chromium blocks even the glue
+/// the wasm gzip-compressed as base64, inflated in the page and handed to the init function (Chromium blocks even the glue
 /// `.js` import on file://).
 pub fn single_file(dist: &Path) -> Result<Vec<u8>> {
     let index = std::fs::read_to_string(dist.join("index.html"))?;
@@ -116,9 +116,13 @@ pub fn single_file(dist: &Path) -> Result<Vec<u8>> {
     let (head, _css_link, rest) = cut(&index, "<link rel=\"stylesheet\"", "/>")?;
     let (mid, _loader, rest) = cut(rest, "<script type=\"module\">", "</script>")?;
     let (mid2, _preloads, tail) = cut(rest, "<link rel=\"modulepreload\"", "</head>")?;
-    let b64 = base64::engine::general_purpose::STANDARD.encode(&wasm);
+    // The wasm is gzip-compressed before base64 (a third of the size) and inflated by the
+    // browser's DecompressionStream; a browser without it gets a clear message, not a blank page.
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    std::io::Write::write_all(&mut gz, &wasm)?;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(gz.finish()?);
     let script = format!(
-        "<script type=\"module\">\n{glue}\nconst wasmBytes = Uint8Array.from(atob(\"{b64}\"), (c) => c.charCodeAt(0));\nawait __wbg_init({{ module_or_path: wasmBytes }});\n</script>\n"
+        "<script type=\"module\">\n{glue}\nconst packed = Uint8Array.from(atob(\"{b64}\"), (c) => c.charCodeAt(0));\nif (typeof DecompressionStream === 'undefined') {{\n  const boot = document.getElementById('boot');\n  if (boot) boot.textContent = 'SLC Courier needs a browser from 2023 or later (Edge, Chrome 80+, Firefox 113+): this one cannot unpack the tool.';\n}} else {{\n  const wasmBytes = new Uint8Array(await new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());\n  await __wbg_init({{ module_or_path: wasmBytes }});\n}}\n</script>\n"
     );
     let body_end = tail.rfind("</body>").context("no </body>")?;
     let out = format!(
