@@ -8,34 +8,15 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
+use common::{data, now, test_policy as policy};
 use slc_courier_core::chain::{verify_chain, ChainKind, ChainReport};
 use slc_courier_core::finding::{codes, Code, Code::*};
-use slc_courier_core::policy::{Policy, TrustAnchor};
+use slc_courier_core::policy::Policy;
 use slc_courier_core::request::check_request;
 use slc_courier_core::time::UtcTime;
 use slc_courier_core::xrml::Wrapper;
-
-fn data(rel: &str) -> Vec<u8> {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(rel);
-    std::fs::read(&p)
-        .unwrap_or_else(|e| panic!("{}: {e} (run cargo xtask gen-testdata)", p.display()))
-}
-
-/// The fixed "now" of these tests.
-fn now() -> UtcTime {
-    UtcTime::parse("2026-11-22T12:00").unwrap_or(UtcTime::from_unix(0))
-}
-
-fn policy() -> Policy {
-    let text = String::from_utf8(data("chain/test-root.xrml-key.txt")).unwrap_or_default();
-    let anchor = TrustAnchor::from_key_file(&text).unwrap_or_else(|e| panic!("{e}"));
-    Policy {
-        anchors: vec![anchor],
-        ..Policy::microsoft_production(now())
-    }
-}
 
 fn verify(chain: &str, request: Option<&str>) -> ChainReport {
     let req = request.map(|r| check_request(&data(&format!("request/good/{r}")), Some(r)));

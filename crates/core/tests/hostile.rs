@@ -9,29 +9,12 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
+use common::{data, test_policy as policy};
 use slc_courier_core::finding::{codes, Code, Code::*};
-use slc_courier_core::policy::{Policy, TrustAnchor, MAX_CERT_BYTES, MAX_REQUEST_BYTES};
-use slc_courier_core::{check_request, verify_chain, UtcTime};
-
-fn data(rel: &str) -> Vec<u8> {
-    std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/data")
-            .join(rel),
-    )
-    .unwrap()
-}
-
-fn policy() -> Policy {
-    let anchor = TrustAnchor::from_key_file(
-        &String::from_utf8(data("chain/test-root.xrml-key.txt")).unwrap(),
-    )
-    .unwrap();
-    Policy {
-        anchors: vec![anchor],
-        ..Policy::microsoft_production(UtcTime::parse("2026-11-22T12:00").unwrap())
-    }
-}
+use slc_courier_core::policy::{MAX_CERT_BYTES, MAX_REQUEST_BYTES};
+use slc_courier_core::{check_request, verify_chain};
 
 fn request_codes(bytes: &[u8]) -> Vec<Code> {
     codes(&check_request(bytes, Some("RMS01EnrollRequest.xml")).findings)

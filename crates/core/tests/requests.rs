@@ -8,17 +8,15 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use slc_courier_core::finding::{codes, Code, Code::*};
 use slc_courier_core::key::KeyForm;
 use slc_courier_core::request::{check_request, Product, RequestKind};
 use slc_courier_core::text::Encoding;
 
 fn data(rel: &str) -> Vec<u8> {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/request")
-        .join(rel);
-    std::fs::read(&p)
-        .unwrap_or_else(|e| panic!("{}: {e} (run cargo xtask gen-testdata)", p.display()))
+    common::data(&format!("request/{rel}"))
 }
 
 #[track_caller]
