@@ -86,6 +86,18 @@ fn test() -> Result<()> {
         "-D",
         "warnings",
     ]))?;
+    util::step("clippy -D warnings for the wasm target (the app and its browser tests)");
+    util::run(util::cmd("cargo").args([
+        "clippy",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "slc-courier",
+        "--tests",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     util::step("core purity: no web dependencies in slc-courier-core");
     core_is_pure()?;
     util::step("synthetic vectors are what the generator makes");
