@@ -33,13 +33,7 @@ fn main() -> Result<()> {
         Some("run") => {
             setup::all(false)?;
             dist::build()?;
-            let port = args
-                .iter()
-                .position(|a| a == "--port")
-                .and_then(|i| args.get(i + 1))
-                .map(|p| p.parse())
-                .transpose()?
-                .unwrap_or(8080u16);
+            let port = option(&args, "--port")?.unwrap_or(8080u16);
             serve::serve(&root.join("dist"), port)
         }
         Some("test") | Some("ci") => test(),
@@ -50,13 +44,7 @@ fn main() -> Result<()> {
             bench::run_all()
         }
         Some("fuzz") => {
-            let seconds = args
-                .iter()
-                .position(|a| a == "--seconds")
-                .and_then(|i| args.get(i + 1))
-                .map(|p| p.parse())
-                .transpose()?
-                .unwrap_or(120u64);
+            let seconds = option(&args, "--seconds")?.unwrap_or(120u64);
             fuzz::run_all(seconds)
         }
         Some("screenshots") => {
@@ -69,6 +57,18 @@ fn main() -> Result<()> {
             bail!("unknown or missing command")
         }
     }
+}
+
+/// The value after `--name`, parsed; `None` when the option is absent.
+fn option<T: std::str::FromStr>(args: &[String], name: &str) -> Result<Option<T>>
+where
+    T::Err: std::error::Error + Send + Sync + 'static,
+{
+    let value = args
+        .iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1));
+    Ok(value.map(|v| v.parse()).transpose()?)
 }
 
 /// Everything CI checks, in order of cost.
