@@ -1,5 +1,7 @@
 //! A drop zone with its file-input twin (keyboard and screen-reader users use the button).
 
+use crate::components::findings::Findings;
+use crate::i18n::Lang;
 use crate::services::files::{self, ReadError};
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement};
@@ -17,28 +19,48 @@ pub struct Props {
     /// `accept` for the input.
     #[prop_or_default]
     pub accept: AttrValue,
+    /// The page language (for the refusal message).
+    pub lang: Lang,
     /// Called when reading starts.
+    #[prop_or_default]
     pub on_start: Callback<()>,
     /// The largest file read (larger ones are refused up front with a finding).
     pub limit: usize,
-    /// Called with (name, bytes) or why the file was not read.
-    pub on_file: Callback<Result<(String, Vec<u8>), ReadError>>,
+    /// Called with (name, bytes) once read, after the browser has painted the working state.
+    pub on_file: Callback<(String, Vec<u8>)>,
+    /// Called when a file was refused or could not be read (the picker shows why).
+    #[prop_or_default]
+    pub on_refused: Callback<()>,
 }
 
 /// The drop zone.
 #[function_component(FilePicker)]
 pub fn file_picker(p: &Props) -> Html {
     let over = use_state(|| false);
+    let error = use_state(|| None::<ReadError>);
     let take = {
         let on_file = p.on_file.clone();
         let on_start = p.on_start.clone();
+        let on_refused = p.on_refused.clone();
+        let error = error.clone();
         let limit = p.limit;
         move |list: Option<web_sys::FileList>| {
             if let Some(file) = list.and_then(|l| l.get(0)) {
                 on_start.emit(());
-                let on_file = on_file.clone();
+                let (on_file, on_refused, error) =
+                    (on_file.clone(), on_refused.clone(), error.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    on_file.emit(files::read(file, limit).await);
+                    match files::read(file, limit).await {
+                        Ok(read) => {
+                            error.set(None);
+                            files::yield_to_browser().await;
+                            on_file.emit(read);
+                        }
+                        Err(e) => {
+                            error.set(Some(e));
+                            on_refused.emit(());
+                        }
+                    }
                 });
             }
         }
@@ -73,11 +95,19 @@ pub fn file_picker(p: &Props) -> Html {
         }
     });
     let input_id = format!("{}-input", p.id);
+    let t = p.lang.t();
     html! {
-        <div id={p.id.clone()} class={classes!("drop", over.then_some("over"))} {ondrop} {ondragover} {ondragleave}>
-            <p>{ &p.label }</p>
-            <label class="button" for={input_id.clone()}>{ &p.button }</label>
-            <input id={input_id} class="visually-hidden" type="file" accept={p.accept.clone()} {onchange} />
-        </div>
+        <>
+            <div id={p.id.clone()} class={classes!("drop", over.then_some("over"))} {ondrop} {ondragover} {ondragleave}>
+                <p>{ &p.label }</p>
+                <label class="button" for={input_id.clone()}>{ &p.button }</label>
+                <input id={input_id} class="visually-hidden" type="file" accept={p.accept.clone()} {onchange} />
+            </div>
+            { match &*error {
+                Some(ReadError::TooLarge(f)) => html! { <div id={format!("{}-refused", p.id)} role="alert"><Findings findings={vec![f.clone()]} {t} /></div> },
+                Some(ReadError::Unreadable(e)) => html! { <p class="status fail" role="alert"><span class="badge">{ t.fail }</span>{ " " }{ e }</p> },
+                None => html! {},
+            } }
+        </>
     }
 }

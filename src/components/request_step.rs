@@ -3,7 +3,6 @@
 use crate::components::file_picker::FilePicker;
 use crate::components::findings::Findings;
 use crate::services::browser;
-use crate::services::files::{self, ReadError};
 use crate::state::{Action, Loaded, RequestState, State, Step};
 use slc_courier_core::request::{check_request, Product, RequestKind};
 use slc_courier_core::text::Decoded;
@@ -36,28 +35,17 @@ fn check(state: &UseReducerHandle<State>, name: String, bytes: Vec<u8>) {
 #[function_component(RequestStep)]
 pub fn request_step(p: &Props) -> Html {
     let t = p.state.lang.t();
-    let error = use_state(|| None::<ReadError>);
     let on_start = {
         let s = p.state.clone();
         Callback::from(move |_| s.dispatch(Action::RequestLoading))
     };
     let on_file = {
         let s = p.state.clone();
-        let error = error.clone();
-        Callback::from(move |r: Result<(String, Vec<u8>), ReadError>| match r {
-            Ok((name, bytes)) => {
-                error.set(None);
-                let s = s.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    files::yield_to_browser().await;
-                    check(&s, name, bytes);
-                });
-            }
-            Err(e) => {
-                s.dispatch(Action::RequestIdle);
-                error.set(Some(e));
-            }
-        })
+        Callback::from(move |(name, bytes): (String, Vec<u8>)| check(&s, name, bytes))
+    };
+    let on_refused = {
+        let s = p.state.clone();
+        Callback::from(move |_| s.dispatch(Action::RequestIdle))
     };
     let paste = use_node_ref();
     let on_paste = {
@@ -73,17 +61,12 @@ pub fn request_step(p: &Props) -> Html {
         <section id="step-request" class="step" aria-labelledby="h-request">
             <h2 id="h-request">{ t.step1 }</h2>
             <p class="help">{ t.step1_help }</p>
-            <FilePicker id="request-drop" label={t.drop_here} button={t.choose_file} accept=".xml,text/xml" limit={slc_courier_core::policy::MAX_REQUEST_BYTES} {on_start} {on_file} />
+            <FilePicker id="request-drop" label={t.drop_here} button={t.choose_file} accept=".xml,text/xml" limit={slc_courier_core::policy::MAX_REQUEST_BYTES} lang={p.state.lang} {on_start} {on_file} {on_refused} />
             <details class="paste">
                 <summary>{ t.or_paste }</summary>
                 <textarea ref={paste} id="request-paste" rows="6" aria-label={t.or_paste}></textarea>
                 <button type="button" id="request-paste-check" onclick={on_paste}>{ t.use_pasted }</button>
             </details>
-            { match &*error {
-                Some(ReadError::TooLarge(f)) => html! { <div id="refused" role="alert"><Findings findings={vec![f.clone()]} {t} /></div> },
-                Some(ReadError::Unreadable(e)) => html! { <p class="status fail" role="alert"><span class="badge">{ t.fail }</span>{ " " }{ e }</p> },
-                None => html! {},
-            } }
             { match &p.state.request {
                 Step::Idle => html! {},
                 Step::Loading => html! { <p class="working" role="status">{ t.reading }</p> },

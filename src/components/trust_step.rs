@@ -3,7 +3,6 @@
 use crate::components::file_picker::FilePicker;
 use crate::components::findings::Findings;
 use crate::services::browser;
-use crate::services::files::ReadError;
 use crate::state::{Action, RootState, State, Step};
 use slc_courier_core::trust::{browser_findings, inspect_root, manual_checks, probe_finding};
 use yew::prelude::*;
@@ -46,26 +45,12 @@ pub fn trust_step(p: &Props) -> Html {
     };
     let on_root = {
         let s = p.state.clone();
-        Callback::from(move |r: Result<(String, Vec<u8>), ReadError>| {
-            let st = match r {
-                Ok((name, bytes)) => {
-                    let (info, findings) = inspect_root(&bytes, browser::now());
-                    RootState {
-                        name,
-                        info,
-                        findings,
-                    }
-                }
-                Err(ReadError::TooLarge(f)) => RootState {
-                    name: String::new(),
-                    info: None,
-                    findings: vec![f],
-                },
-                Err(ReadError::Unreadable(e)) => RootState {
-                    name: e,
-                    info: None,
-                    findings: vec![],
-                },
+        Callback::from(move |(name, bytes): (String, Vec<u8>)| {
+            let (info, findings) = inspect_root(&bytes, browser::now());
+            let st = RootState {
+                name,
+                info,
+                findings,
             };
             s.dispatch(Action::RootInspected(st));
         })
@@ -97,7 +82,7 @@ pub fn trust_step(p: &Props) -> Html {
             </div>
             <Findings findings={findings} {t} />
             <h3>{ "Root certificate" }</h3>
-            <FilePicker id="root-drop" label={t.root_drop} button={t.choose_file} accept=".cer,.crt,.pem,.der" limit={1024 * 1024} on_start={Callback::noop()} on_file={on_root} />
+            <FilePicker id="root-drop" label={t.root_drop} button={t.choose_file} accept=".cer,.crt,.pem,.der" limit={1024 * 1024} lang={p.state.lang} on_file={on_root} />
             if let Some(r) = &p.state.root {
                 <div class="card" id="root-result">
                     <p><strong>{ &r.name }</strong></p>

@@ -22,43 +22,34 @@ pub struct Props {
 #[function_component(VerifyStep)]
 pub fn verify_step(p: &Props) -> Html {
     let t = p.state.lang.t();
-    let error = use_state(|| None::<ReadError>);
     let on_start = {
         let s = p.state.clone();
         Callback::from(move |_| s.dispatch(Action::ChainLoading))
     };
     let on_file = {
         let s = p.state.clone();
-        let error = error.clone();
-        Callback::from(move |r: Result<(String, Vec<u8>), ReadError>| match r {
-            Ok((name, bytes)) => {
-                error.set(None);
-                let s = s.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    files::yield_to_browser().await;
-                    let now = browser::now();
-                    let report = verify_chain(
-                        &bytes,
-                        &s.policy(now),
-                        s.request_report().map(|r| &r.summary),
-                    );
-                    s.dispatch(Action::ChainChecked(
-                        ChainState {
-                            file: Loaded {
-                                name,
-                                bytes: Rc::new(bytes),
-                            },
-                            report: Rc::new(report),
-                        },
-                        now,
-                    ));
-                });
-            }
-            Err(e) => {
-                s.dispatch(Action::ChainIdle);
-                error.set(Some(e));
-            }
+        Callback::from(move |(name, bytes): (String, Vec<u8>)| {
+            let now = browser::now();
+            let report = verify_chain(
+                &bytes,
+                &s.policy(now),
+                s.request_report().map(|r| &r.summary),
+            );
+            s.dispatch(Action::ChainChecked(
+                ChainState {
+                    file: Loaded {
+                        name,
+                        bytes: Rc::new(bytes),
+                    },
+                    report: Rc::new(report),
+                },
+                now,
+            ));
         })
+    };
+    let on_refused = {
+        let s = p.state.clone();
+        Callback::from(move |_| s.dispatch(Action::ChainIdle))
     };
     let anchor_error = use_state(|| None::<String>);
     let on_anchor = {
@@ -112,12 +103,7 @@ pub fn verify_step(p: &Props) -> Html {
                     if let Some(e) = &*anchor_error { <p class="status fail" role="alert">{ e }</p> }
                 </details>
             </div>
-            <FilePicker id="chain-drop" label={t.drop_here} button={t.choose_file} accept=".xml,.bin,text/xml" limit={slc_courier_core::policy::MAX_CERT_BYTES} {on_start} {on_file} />
-            { match &*error {
-                Some(ReadError::TooLarge(f)) => html! { <div id="refused" role="alert"><Findings findings={vec![f.clone()]} {t} /></div> },
-                Some(ReadError::Unreadable(e)) => html! { <p class="status fail" role="alert"><span class="badge">{ t.fail }</span>{ " " }{ e }</p> },
-                None => html! {},
-            } }
+            <FilePicker id="chain-drop" label={t.drop_here} button={t.choose_file} accept=".xml,.bin,text/xml" limit={slc_courier_core::policy::MAX_CERT_BYTES} lang={p.state.lang} {on_start} {on_file} {on_refused} />
             { match &p.state.chain {
                 Step::Idle => html! {},
                 Step::Loading => html! { <p class="working" role="status">{ t.reading }</p> },

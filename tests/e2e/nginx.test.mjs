@@ -103,11 +103,12 @@ test('nginx: the whole flow runs with zero CSP violations', async () => {
     await dropFile(page, '#chain-drop', data('chain/good/sha256-response-utf8.xml'));
     await page.waitForSelector('#verdict[data-valid="true"]');
     assert.equal(await page.textContent('#expiry-date'), '2046-06-18');
+    // The published hash is fetched after config.json; the receipt records it once shown.
+    const published = fs.readFileSync(path.join(www, 'slc-courier.html.sha256'), 'utf8').split(/\s+/)[0];
+    assert.equal(await page.textContent('#single-file-sha256'), published);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
     const receipt = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
     assert.equal(receipt.verdict.valid, true);
-    const published = fs.readFileSync(path.join(www, 'slc-courier.html.sha256'), 'utf8').split(/\s+/)[0];
-    assert.equal(await page.textContent('#single-file-sha256'), published);
     assert.equal(receipt.tool.single_file_sha256, published);
     assert.deepEqual(await page.evaluate(() => window.__csp), []);
     assert.deepEqual(console, []);

@@ -100,10 +100,10 @@ for (const mode of MODES) {
       }
       // An oversized file is refused before it is read, with its finding.
       await page.setInputFiles('#request-drop-input', { name: 'backup.iso', mimeType: 'application/octet-stream', buffer: Buffer.alloc(2 * 1024 * 1024, 0x20) });
-      await page.waitForSelector('#refused .finding[data-code="input-too-large"]');
+      await page.waitForSelector('#request-drop-refused .finding[data-code="input-too-large"]');
       await dropFile(page, '#request-drop', data('request/bad/revocation-nonrevocable.xml'), 'RMS01EnrollRequest.xml');
       await page.waitForSelector('#request-result .finding[data-code="revocation-nonrevocable"]');
-      assert.equal(await page.locator('#refused').count(), 0);
+      assert.equal(await page.locator('#request-drop-refused').count(), 0);
       // The offending line is highlighted in the XML view.
       assert.ok(await page.locator('#request-xml .ln.hl').count() >= 1);
       await dropFile(page, '#request-drop', data('request/good/RMS01EnrollRequest.xml'));
