@@ -132,6 +132,18 @@ codes! {
     SlcExpiringSoon = "slc-expiring-soon", Warning, "The Server Licensor Certificate expires within 90 days.";
     PairGuidMismatch = "pair-guid-mismatch", Error, "This certificate does not answer this request: the server GUID differs.";
     PairKeyMismatch = "pair-key-mismatch", Error, "This certificate does not answer this request: the server key differs.";
+    RequestHasErrors = "request-has-errors", Error, "The request has errors of its own, so no certificate can be said to answer it.";
+    XrmlUnterminated = "xrml-unterminated", Error, "An XrML document starts but never ends (truncated, or another document starts inside it).";
+    XrmlTooManyDocuments = "xrml-too-many-documents", Error, "The file holds more XrML starts than the budget allows; the rest was not read.";
+    WrapperMultipleDocuments = "wrapper-multiple-documents", Error, "A wrapper element that holds one certificate holds more than one XrML document.";
+    XrmlDuplicateElement = "xrml-duplicate-element", Error, "A signed document has a second BODY, SIGNATURE, DIGEST, ALGORITHM or VALUE: another reader could take the other copy.";
+    XrmlUnsignedContent = "xrml-unsigned-content", Error, "The XrML document holds content beside BODY and SIGNATURE that the signature does not cover.";
+    ChainAmbiguousLeaf = "chain-ambiguous-leaf", Error, "More than one Server Licensor Certificate could be the chain's leaf.";
+    ChainExtraCertificate = "chain-extra-certificate", Error, "A certificate in the file is not part of the chain to the trust anchor.";
+    ChainShapeInvalid = "chain-shape-invalid", Error, "Under the Microsoft root, the chain is not one of the two MS-RMPR SLC chain shapes.";
+    ChainKeySize = "chain-key-size", Error, "A key in the chain has a size RMS does not use (SLC and enrollment service 1024 or 2048 bits, CAs 2048).";
+    AnchorTest = "anchor-test", Warning, "The chain was checked against a trust anchor that is not the pinned Microsoft root: a test verdict, not a Microsoft one.";
+    KeyExponentInvalid = "key-exponent-invalid", Error, "The server key's public exponent is even or smaller than 3, so it is not a usable RSA key.";
     // --- the transfer workstation's trust prerequisites ------------------------------------
     RootParseFailed = "root-parse-failed", Error, "The root certificate file cannot be read as PEM or DER X.509.";
     RootGteExpired = "root-gte-expired", Warning, "This is the GTE CyberTrust Global Root, which expired on 2018-08-13.";
@@ -169,11 +181,33 @@ pub struct Location {
     pub column: usize,
 }
 
+/// What a finding is about. Set where the finding is made, never worked out afterwards from
+/// byte offsets; the verdict's rule on which findings decide reads it
+/// ([`crate::chain::decides`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Subject {
+    /// The file as a whole: its bytes, encoding, wrapper, or a document that could not be cut
+    /// out of it.
+    File,
+    /// One XrML document of the file, by its 0-based position (`ChainReport::documents`).
+    Document {
+        /// Position in file order, 0-based.
+        index: usize,
+    },
+    /// The chain assembled from the documents: its leaf, path, shape and anchor.
+    Chain,
+    /// The request a chain is paired with.
+    Request,
+}
+
 /// One thing a check found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
     /// Stable code.
     pub code: Code,
+    /// What it is about.
+    pub subject: Subject,
     /// Severity (always `code.severity()`).
     pub severity: Severity,
     /// What was found, with the specific values.
@@ -189,11 +223,23 @@ impl Finding {
     pub fn new(code: Code, message: impl Into<String>, fix: impl Into<String>) -> Finding {
         Finding {
             code,
+            subject: Subject::File,
             severity: code.severity(),
             message: message.into(),
             fix: fix.into(),
             location: None,
         }
+    }
+
+    /// The same finding, about `subject`.
+    pub fn about(mut self, subject: Subject) -> Finding {
+        self.subject = subject;
+        self
+    }
+
+    /// The same finding, about document `index` (0-based).
+    pub fn on_document(self, index: usize) -> Finding {
+        self.about(Subject::Document { index })
     }
 
     /// The same finding, placed at `location`.

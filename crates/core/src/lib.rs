@@ -24,7 +24,7 @@ pub mod xml;
 pub mod xrml;
 
 pub use chain::{verify_chain, ChainReport, VerifiedChain};
-pub use finding::{Code, Finding, Location, Severity};
+pub use finding::{Code, Finding, Location, Severity, Subject};
 pub use policy::Policy;
 pub use request::{check_request, RequestReport};
 pub use time::UtcTime;
