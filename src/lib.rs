@@ -51,8 +51,8 @@ pub fn bench_verify_chain(
     let mut valid = 0u32;
     for _ in 0..iterations {
         valid += u32::from(
-            slc_courier_core::verify_chain(chain, &policy, Some(&req.summary))
-                .verdict
+            slc_courier_core::verify_chain(chain, &policy, Some(&req))
+                .verdict()
                 .valid,
         );
     }

@@ -137,12 +137,19 @@ impl Reducible for State {
                 s.config = c;
                 s.config_error = err;
             }
-            Action::RequestLoading => s.request = Step::Loading,
-            Action::RequestIdle => s.request = Step::Idle,
+            Action::RequestLoading => {
+                s.request = Step::Loading;
+                s.reverify();
+            }
+            Action::RequestIdle => {
+                s.request = Step::Idle;
+                s.reverify();
+            }
             Action::ChainIdle => s.chain = Step::Idle,
             Action::RequestChecked(r, t) => {
                 s.request = Step::Done(r);
                 s.checked_at = Some(t);
+                s.reverify();
             }
             Action::RootInspected(r) => s.root = Some(r),
             Action::ProbeStarted => s.probe = Step::Loading,
@@ -152,7 +159,7 @@ impl Reducible for State {
             Action::SingleFileHash(h) => s.single_file_sha256 = Some(h),
             Action::SetAnchor(a) => {
                 s.anchor = a;
-                s.chain = Step::Idle;
+                s.reverify();
             }
             Action::ChainChecked(c, t) => {
                 s.chain = Step::Done(c);
@@ -179,6 +186,24 @@ impl State {
             checked_at: None,
             anchor: None,
             single_file_sha256: None,
+        }
+    }
+
+    /// Verifies the loaded chain again against the current request and anchor, at the time
+    /// it was first checked, so a changed input never leaves an old verdict (or a pairing with
+    /// another request) on screen or in a receipt.
+    fn reverify(&mut self) {
+        if let Step::Done(c) = &self.chain {
+            let now = c.report.checked_at;
+            let report = slc_courier_core::chain::verify_chain(
+                &c.file.bytes,
+                &self.policy(now),
+                self.request_report(),
+            );
+            self.chain = Step::Done(ChainState {
+                file: c.file.clone(),
+                report: Rc::new(report),
+            });
         }
     }
 

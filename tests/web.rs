@@ -54,15 +54,17 @@ fn the_verifier_works_in_webassembly() {
         ..Policy::microsoft_production(now)
     };
     let r = slc_courier_core::verify_chain(chain, &policy, None);
-    assert!(r.verdict.valid);
-    assert_eq!(
-        r.verdict.expires.map(|e| e.date()).as_deref(),
-        Some("2046-06-18")
-    );
+    let v = r.verdict();
+    assert_eq!(v.outcome, slc_courier_core::chain::Outcome::GenuineUnpaired);
+    assert_eq!(v.expires.map(|e| e.date()).as_deref(), Some("2046-06-18"));
     let tampered = include_bytes!("../crates/core/tests/data/chain/bad/tampered-signature.xml");
     let r = slc_courier_core::verify_chain(tampered, &policy, None);
     assert_eq!(
         codes(&r.findings),
-        vec![Code::SignatureInvalid, Code::SignatureSha1Legacy]
+        vec![
+            Code::SignatureInvalid,
+            Code::SignatureSha1Legacy,
+            Code::AnchorTest
+        ]
     );
 }

@@ -23,8 +23,9 @@ pub fn tool_info(single_file_sha256: Option<String>) -> ToolInfo {
     }
 }
 
-/// Builds the receipt from the state.
-pub fn receipt(s: &State) -> Receipt {
+/// Builds the receipt from the state (the reducer keeps the chain paired with the current
+/// request, so the core's stale-pairing refusal does not happen here).
+pub fn receipt(s: &State) -> Option<Receipt> {
     let chain = match &s.chain {
         Step::Done(c) => Some((&*c.report, Some(c.file.name.as_str()))),
         _ => None,
@@ -35,6 +36,7 @@ pub fn receipt(s: &State) -> Receipt {
         s.request_report(),
         chain,
     )
+    .ok()
 }
 
 /// Step 5.
@@ -51,21 +53,25 @@ pub fn receipt_step(p: &Props) -> Html {
         let s = p.state.clone();
         let stem = stem.clone();
         Callback::from(move |_| {
-            let _ = browser::download(
-                &format!("{stem}-receipt.json"),
-                "application/json",
-                receipt(&s).to_json().as_bytes(),
-            );
+            if let Some(r) = receipt(&s) {
+                let _ = browser::download(
+                    &format!("{stem}-receipt.json"),
+                    "application/json",
+                    r.to_json().as_bytes(),
+                );
+            }
         })
     };
     let on_html = {
         let s = p.state.clone();
         Callback::from(move |_| {
-            let _ = browser::download(
-                &format!("{stem}-receipt.html"),
-                "text/html",
-                receipt(&s).to_html().as_bytes(),
-            );
+            if let Some(r) = receipt(&s) {
+                let _ = browser::download(
+                    &format!("{stem}-receipt.html"),
+                    "text/html",
+                    r.to_html().as_bytes(),
+                );
+            }
         })
     };
     let on_print = Callback::from(|_| {

@@ -5,7 +5,7 @@ use crate::components::findings::Findings;
 use crate::services::browser;
 use crate::services::files::{self, ReadError};
 use crate::state::{Action, ChainState, Loaded, State, Step};
-use slc_courier_core::chain::{verify_chain, ChainReport};
+use slc_courier_core::chain::{verify_chain, ChainReport, Outcome};
 use slc_courier_core::policy::TrustAnchor;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -30,11 +30,7 @@ pub fn verify_step(p: &Props) -> Html {
         let s = p.state.clone();
         Callback::from(move |(name, bytes): (String, Vec<u8>)| {
             let now = browser::now();
-            let report = verify_chain(
-                &bytes,
-                &s.policy(now),
-                s.request_report().map(|r| &r.summary),
-            );
+            let report = verify_chain(&bytes, &s.policy(now), s.request_report());
             s.dispatch(Action::ChainChecked(
                 ChainState {
                     file: Loaded {
@@ -91,6 +87,10 @@ pub fn verify_step(p: &Props) -> Html {
             <div class="anchor" id="anchor">
                 { match &p.state.anchor {
                     None => html! { <p>{ t.anchor_pinned }</p> },
+                    Some((name, a)) if a.is_microsoft() => html! {
+                        <p class="status pass" id="anchor-custom">{ format!("{} {name}", t.anchor_file_is_microsoft) }
+                            { " " }<button type="button" class="small" onclick={on_pinned.clone()}>{ t.anchor_reset }</button></p>
+                    },
                     Some((name, a)) => html! {
                         <p class="status warn" id="anchor-custom"><span class="badge">{ t.warn }</span>{ " " }{ format!("{} {name} (\"{}\", RSA-{})", t.anchor_custom, a.name, a.key.bits()) }
                             { " " }<button type="button" class="small" onclick={on_pinned}>{ t.anchor_reset }</button></p>
@@ -115,8 +115,13 @@ pub fn verify_step(p: &Props) -> Html {
 
 fn view(t: &'static crate::i18n::T, c: &ChainState) -> Html {
     let r: &ChainReport = &c.report;
-    let v = &r.verdict;
+    let v = r.verdict();
     let dash = || "—".to_owned();
+    let (class, badge, line) = match v.outcome {
+        Outcome::AnswersRequest => ("pass", t.pass, t.verdict_valid),
+        Outcome::GenuineUnpaired => ("warn", t.warn, t.verdict_unpaired),
+        Outcome::NotValid => ("fail", t.fail, t.verdict_invalid),
+    };
     html! {
         <div class="result" id="chain-result">
             <dl class="file-facts">
@@ -124,11 +129,19 @@ fn view(t: &'static crate::i18n::T, c: &ChainState) -> Html {
                 <dt>{ t.size }</dt><dd>{ format!("{} {}", r.size, t.bytes) }</dd>
                 <dt>{ t.sha256 }</dt><dd><code id="chain-sha256">{ &r.sha256 }</code></dd>
             </dl>
-            <div id="verdict" class={classes!("verdict", if v.valid { "pass" } else { "fail" })} data-valid={v.valid.to_string()} role="status">
-                <p class="verdict-line"><span class="badge">{ if v.valid { t.pass } else { t.fail } }</span>{ " " }{ if v.valid { t.verdict_valid } else { t.verdict_invalid } }</p>
+            <div id="verdict" class={classes!("verdict", class)} data-valid={v.valid.to_string()} data-verdict={v.outcome.id()} role="status">
+                <p class="verdict-line"><span class="badge">{ badge }</span>{ " " }{ line }</p>
+                if let Some(a) = v.anchor.as_ref().filter(|a| !a.microsoft) {
+                    <p class="status warn" id="verdict-test-anchor"><strong>{ t.verdict_test_anchor }</strong>{ format!(" \"{}\" ({})", a.name, a.fingerprint) }</p>
+                }
+                if let Some(reason) = v.reason {
+                    <p id="verdict-reason">{ t.reason }{ ": " }<code>{ reason.id() }</code>{ " — " }{ reason.description() }</p>
+                }
                 if let Some(e) = v.expires {
                     <p class="expiry">{ t.new_expiry }{ ": " }<strong id="expiry-date">{ e.date() }</strong>
                         { v.days_remaining.map(|d| format!(" ({d} {})", t.days_remaining)).unwrap_or_default() }</p>
+                } else if let Some(e) = v.claimed_expires {
+                    <p class="claimed"><small>{ t.claimed_expiry }{ ": " }{ e.date() }</small></p>
                 }
                 <p>{ t.issued_by }{ ": " }<span id="verdict-issuer">{ v.issuer.clone().unwrap_or_else(dash) }</span>
                    { " · " }{ t.principal }{ ": " }<span id="verdict-server">{ v.server.clone().unwrap_or_else(dash) }</span></p>

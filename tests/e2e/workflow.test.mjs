@@ -53,17 +53,21 @@ for (const mode of MODES) {
       await dropFile(page, '#chain-drop', chain);
       await page.waitForSelector('#verdict');
       assert.equal(await page.getAttribute('#verdict', 'data-valid'), 'true');
+      assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'answers-request');
+      assert.match(await page.textContent('#verdict-test-anchor'), /TEST ANCHOR/);
       assert.equal(await page.textContent('#expiry-date'), '2046-06-18');
       assert.match(await page.textContent('#verdict'), /7147 days remaining/);
       assert.equal(await page.textContent('#verdict-issuer'), 'Microsoft DRM Server Enrollment Service');
       assert.equal(await page.locator('#chain-list li').count(), 4);
-      assert.deepEqual(await codes(page, '#chain-result'), ['signature-sha1-legacy']);
+      assert.deepEqual(await codes(page, '#chain-result'), ['signature-sha1-legacy', 'anchor-test']);
 
       // Step 5: the JSON receipt.
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
       assert.equal(download.suggestedFilename(), 'RMS01EnrollRequest-receipt.json');
       const receipt = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
-      assert.equal(receipt.schema, 'slc-courier-receipt/1');
+      assert.equal(receipt.schema, 'slc-courier-receipt/2');
+      assert.equal(receipt.verdict.outcome, 'answers-request');
+      assert.equal(receipt.verdict.anchor_is_test, true);
       assert.equal(receipt.request.sha256, await sha256(req));
       assert.equal(receipt.certificate.sha256, await sha256(chain));
       assert.equal(receipt.verdict.valid, true);
@@ -110,15 +114,17 @@ for (const mode of MODES) {
       await page.waitForSelector('#request-result[data-status="pass"]');
       await useTestAnchor(page);
       for (const [file, expected] of [
-        ['bad/tampered-signature.xml', ['signature-invalid', 'signature-sha1-legacy']],
-        ['bad/expired-slc.xml', ['signature-sha1-legacy', 'slc-expired']],
+        ['bad/tampered-signature.xml', ['signature-invalid', 'signature-sha1-legacy', 'anchor-test']],
+        ['bad/expired-slc.xml', ['signature-sha1-legacy', 'slc-expired', 'anchor-test']],
         ['bad/wrong-root.xml', ['signature-sha1-legacy', 'chain-untrusted-root']],
-        ['good/sha256-compact.xml', ['pair-guid-mismatch', 'pair-key-mismatch']],
+        ['good/sha256-compact.xml', ['anchor-test', 'pair-guid-mismatch', 'pair-key-mismatch']],
         ['bad/missing-certificate.xml', ['signature-sha1-legacy', 'chain-incomplete']],
       ]) {
         await dropFile(page, '#chain-drop', data(`chain/${file}`));
         await page.waitForFunction((n) => document.querySelector('#chain-name')?.textContent === n, path.basename(file));
         assert.equal(await page.getAttribute('#verdict', 'data-valid'), 'false', file);
+        assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'not-valid', file);
+        assert.equal(await page.locator('#expiry-date').count(), 0, file);
         assert.deepEqual(await codes(page, '#chain-result'), expected, file);
       }
       assert.deepEqual(app.errors, []);

@@ -38,6 +38,7 @@ const KEYS: &[(&str, usize, u64)] = &[
     ("test-server-rms03-1024", 1024, 8),
     ("test-wrong-root", 2048, 9),
     ("test-impostor", 1024, 10),
+    ("test-server-rms04-1536", 1536, 11),
 ];
 
 struct Keys(BTreeMap<&'static str, RsaPrivateKey>);
@@ -567,6 +568,9 @@ struct ChainSpec<'a> {
     root_key: &'a str,
     /// Sign the SLC with this key (and name it as issuer) instead of the enrollment service's.
     slc_signer: Option<&'a str>,
+    /// The enrollment service certificate's DESCRIPTOR type (an SLC chain has
+    /// `Server-Licensor-Certificate` there).
+    es_type: &'a str,
 }
 
 const ES_GUID: &str = "{C1D2E3F4-0A1B-4C2D-8E3F-405162738495}";
@@ -608,7 +612,7 @@ fn chain(keys: &Keys, s: &ChainSpec<'_>) -> Vec<String> {
         hash: s.hash,
     };
     let esc = Cert {
-        descriptor_type: "Server-Licensor-Certificate",
+        descriptor_type: s.es_type,
         descriptor_id: "{9A8B7C6D-5E4F-4A3B-9C2D-1E0F2A3B4C5D}",
         issued: s.es_issued,
         issuer: Obj {
@@ -739,6 +743,7 @@ fn chains(keys: &Keys, files: &mut Files) -> Result<()> {
         es_issued: "2005-06-17T16:50",
         root_key: "test-root",
         slc_signer: None,
+        es_type: "Server-Licensor-Certificate",
     };
     // 7150 days, as KB 2853958 extended Windows RMS SLCs.
     let from = UtcTime::parse(base.slc_range.0).context("time")?;
@@ -940,6 +945,163 @@ fn chains(keys: &Keys, files: &mut Files) -> Result<()> {
     Ok(())
 }
 
+// ------------------------------------------------------------------------------- attacks
+
+/// Files an attacker editing bytes (without the Microsoft key) would try, each of which a
+/// verifier must refuse or, with the request, not call an answer (issue 11). Everything is
+/// made from the genuine synthetic chain of RMS01.
+fn attacks(keys: &Keys, files: &mut Files) -> Result<()> {
+    let base = ChainSpec {
+        hash: Hash::Sha1,
+        es_key: "test-enrollment-service-1024",
+        server_key: "test-server-rms01-1024",
+        server_guid: RMS01_GUID,
+        server_name: "RMS01",
+        server_url: "http://rms01.contoso.test/_wmcs",
+        slc_issued: "2026-11-20T10:00",
+        slc_range: ("2026-11-20T10:00", "2046-06-18T10:00"),
+        slc_issuer_name: "Microsoft DRM Server Enrollment Service",
+        es_issued: "2005-06-17T16:50",
+        root_key: "test-root",
+        slc_signer: None,
+        es_type: "Server-Licensor-Certificate",
+    };
+    let at = |n: &str| format!("chain/attack/{n}");
+    let genuine = chain(keys, &base);
+    let [slc, es, eca, ca] = [&genuine[0], &genuine[1], &genuine[2], &genuine[3]];
+    let slots = ["SLC", "EnrollmentServiceCert", "EnrollmentCACert", "CACert"];
+    let response = |docs: &[(&str, String)]| {
+        format!(
+            "<?xml version=\"1.0\" encoding=\"utf-16\"?>\r\n<EnrollResponse xmlns=\"http://microsoft.com/DRM/EnrollmentService\"><LicensorCertificateChain>{}</LicensorCertificateChain></EnrollResponse>",
+            docs.iter().map(|(s, d)| format!("<{s}>{}</{s}>", escape(d))).collect::<String>()
+        )
+    };
+    let soap = |docs: &[&String]| {
+        format!(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?><soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><CertificateChain xmlns=\"http://microsoft.com/DRM/EnrollmentService\">{}</CertificateChain></soap:Body></soap:Envelope>",
+            docs.iter().map(|d| format!("<Certificate>{d}</Certificate>")).collect::<String>()
+        )
+    };
+    // 2. No SLC: the enrollment service certificate must not be taken as the leaf.
+    files.add(at("no-slc.xml"), [es, eca, ca].map(String::as_str).concat());
+    files.add(at("no-slc-soap.xml"), soap(&[es, eca, ca]));
+    files.add(
+        at("no-slc-response-utf16.xml"),
+        utf16(
+            &response(&[
+                (slots[1], es.clone()),
+                (slots[2], eca.clone()),
+                (slots[3], ca.clone()),
+            ]),
+            false,
+            true,
+        ),
+    );
+    // Two SLCs, both genuine, both issued by the enrollment service: which is the leaf?
+    let other = chain(
+        keys,
+        &ChainSpec {
+            server_key: "test-server-rms03-1024",
+            server_guid: RMS03_GUID,
+            server_name: "RMS03",
+            ..base
+        },
+    );
+    files.add(
+        at("two-slcs.xml"),
+        [slc, &other[0], es, eca, ca].map(String::as_str).concat(),
+    );
+    files.add(
+        at("two-slcs-soap.xml"),
+        soap(&[slc, &other[0], es, eca, ca]),
+    );
+    // A certificate of chain type that is not on the path.
+    files.add(
+        at("extra-ca.xml"),
+        [slc, es, eca, ca, ca].map(String::as_str).concat(),
+    );
+    files.add(
+        at("extra-ca-response-utf16.xml"),
+        utf16(
+            &response(&[
+                (slots[0], slc.clone()),
+                (slots[1], es.clone()),
+                (slots[2], eca.clone()),
+                (slots[3], ca.clone()),
+                (slots[3], ca.clone()),
+            ]),
+            false,
+            true,
+        ),
+    );
+    // 6. Issued (ISSUEDTIME) after the test's "now" although the ISSUE range began before.
+    files.add(
+        at("slc-issued-in-future.xml"),
+        chain(
+            keys,
+            &ChainSpec {
+                slc_issued: "2026-12-01T00:00",
+                ..base
+            },
+        )
+        .concat(),
+    );
+    // A server key of a size RMS never uses.
+    files.add(
+        at("slc-key-1536.xml"),
+        chain(
+            keys,
+            &ChainSpec {
+                server_key: "test-server-rms04-1536",
+                ..base
+            },
+        )
+        .concat(),
+    );
+    // Not an SLC chain shape: the enrollment service certificate typed as a CA certificate.
+    files.add(
+        at("wrong-shape.xml"),
+        chain(
+            keys,
+            &ChainSpec {
+                es_type: "DRM-CA-Certificate",
+                es_key: "test-enrollment-service-2048",
+                ..base
+            },
+        )
+        .concat(),
+    );
+    // Requests that do not match the genuine RMS01 chain in one value each.
+    let rms03_key = keys.get("test-server-rms03-1024").to_public_key();
+    files.add(
+        at("RMS01-other-key-EnrollRequest.xml"),
+        Req {
+            key_b64: b64(&der(&rms03_key)),
+            ..rms01(keys)
+        }
+        .render(),
+    );
+    files.add(
+        at("RMS01-other-guid-EnrollRequest.xml"),
+        Req {
+            guid: RMS03_GUID.to_owned(),
+            ..rms01(keys)
+        }
+        .render(),
+    );
+    files.add(
+        at("RMS01-capi-blob-EnrollRequest.xml"),
+        Req {
+            key_b64: b64(&capi_blob(
+                &keys.get("test-server-rms01-1024").to_public_key(),
+            )),
+            ..rms01(keys)
+        }
+        .render(),
+    );
+    Ok(())
+}
+
 // ------------------------------------------------------------------------------- files
 
 struct Files(BTreeMap<String, Vec<u8>>);
@@ -963,6 +1125,7 @@ pub fn run(check: bool) -> Result<()> {
     let mut files = Files(BTreeMap::new());
     requests(&keys, &mut files);
     chains(&keys, &mut files)?;
+    attacks(&keys, &mut files)?;
     let mut stale = vec![];
     for (rel, bytes) in &files.0 {
         let path = Path::new(DATA).join(rel);

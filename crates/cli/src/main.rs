@@ -1,7 +1,10 @@
 //! `slc-courier`: the SLC Courier checks from a terminal, on the same core as the page.
 //!
-//! Exit codes: 0 = no error findings (valid), 1 = findings of error severity,
-//! 2 = usage or I/O error (unreadable file, directory, oversized or binary input).
+//! Exit codes: 0 = nothing wrong was found (`verify`: a genuine chain that answers the request,
+//! or — no request given — a genuine chain, and the text says it was not paired; `receipt`:
+//! answers the request; `request`, `inspect`: no error findings), 1 = something is wrong,
+//! 2 = usage or I/O error (unreadable file, directory, oversized or binary input, bad `--at`).
+//! Output is written once at the end; a closed pipe ends the program quietly.
 
 mod output;
 
@@ -185,13 +188,19 @@ fn name_of(p: &Path) -> String {
 
 fn run(cli: &Cli) -> Result<bool> {
     let out = output::Out::new(cli.json);
+    let ok = run_to(cli, &out);
+    out.flush();
+    ok
+}
+
+fn run_to(cli: &Cli, out: &output::Out) -> Result<bool> {
     match &cli.command {
         Command::Request { file } => {
             let bytes = read_input(file)?;
             let r = check_request(&bytes, Some(&name_of(file)));
             let now = parse_at(&None)?;
             if cli.json {
-                out.json(&Receipt::new(tool(), now, Some(&r), None).to_json());
+                out.json(&Receipt::new(tool(), now, Some(&r), None)?.to_json());
             } else {
                 out.request(&r);
             }
@@ -209,16 +218,16 @@ fn run(cli: &Cli) -> Result<bool> {
                 None => None,
             };
             let bytes = read_input(chain)?;
-            let r = verify_chain(&bytes, &p, req.as_ref().map(|r| &r.summary));
+            let r = verify_chain(&bytes, &p, req.as_ref());
             let name = name_of(chain);
             if cli.json {
                 out.json(
-                    &Receipt::new(tool(), p.now, req.as_ref(), Some((&r, Some(&name)))).to_json(),
+                    &Receipt::new(tool(), p.now, req.as_ref(), Some((&r, Some(&name))))?.to_json(),
                 );
             } else {
                 out.chain(&name, &r);
             }
-            Ok(r.verdict.valid)
+            Ok(r.nothing_wrong())
         }
         Command::Inspect { files, at } => {
             let p = policy(at, &[])?;
@@ -257,18 +266,18 @@ fn run(cli: &Cli) -> Result<bool> {
         } => {
             let p = policy(at, anchor)?;
             let req = check_request(&read_input(request)?, Some(&name_of(request)));
-            let r = verify_chain(&read_input(chain)?, &p, Some(&req.summary));
+            let r = verify_chain(&read_input(chain)?, &p, Some(&req));
             let name = name_of(chain);
-            let receipt = Receipt::new(tool(), p.now, Some(&req), Some((&r, Some(&name))));
+            let receipt = Receipt::new(tool(), p.now, Some(&req), Some((&r, Some(&name))))?;
             std::fs::write(path, receipt.to_json())
                 .with_context(|| format!("{}: cannot be written", path.display()))?;
             if cli.json {
                 out.json(&receipt.to_json());
             } else {
                 out.chain(&name, &r);
-                println!("receipt written to {}", path.display());
+                out.line(format!("receipt written to {}", path.display()));
             }
-            Ok(req.is_ok() && r.verdict.valid)
+            Ok(r.verdict().valid)
         }
     }
 }

@@ -1,15 +1,23 @@
 //! Human output (coloured only on a terminal), JSON output, and the progress line.
 
-use slc_courier_core::chain::{CertView, ChainReport};
+use slc_courier_core::chain::{CertView, ChainReport, Outcome};
 use slc_courier_core::request::{RequestKind, RequestReport};
 use slc_courier_core::xrml::Wrapper;
 use slc_courier_core::{Finding, Severity};
-use std::io::IsTerminal;
+use std::cell::RefCell;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-/// Where output goes and whether it is coloured.
+/// Appends one formatted line to an [`Out`].
+macro_rules! outln {
+    ($out:expr, $($arg:tt)*) => { $out.line(format!($($arg)*)) };
+}
+
+/// Where output goes and whether it is coloured. Output is collected and written once by
+/// [`Out::flush`], which ends quietly when the reader has gone (`slc-courier … | head`).
 pub struct Out {
     colour: bool,
+    text: RefCell<String>,
 }
 
 /// One inspected file: name, SHA-256, documents, wrapper, findings.
@@ -22,7 +30,24 @@ impl Out {
             colour: !json
                 && std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none(),
+            text: RefCell::new(String::new()),
         }
+    }
+
+    /// Adds a line.
+    pub fn line(&self, s: String) {
+        let mut t = self.text.borrow_mut();
+        t.push_str(&s);
+        t.push('\n');
+    }
+
+    /// Writes what was collected to stdout. A closed pipe (or any other write error) is not
+    /// reported: the reader chose to stop reading, and the exit code still says the verdict.
+    pub fn flush(&self) {
+        let mut stdout = std::io::stdout().lock();
+        let _ = stdout
+            .write_all(self.text.borrow().as_bytes())
+            .and_then(|()| stdout.flush());
     }
 
     fn paint(&self, code: &str, s: &str) -> String {
@@ -43,25 +68,26 @@ impl Out {
 
     /// Prints JSON.
     pub fn json(&self, s: &str) {
-        println!("{s}");
+        outln!(self, "{s}");
     }
 
     fn findings(&self, findings: &[Finding]) {
         if findings.is_empty() {
-            println!("  {}  no findings", self.paint("1;32", "PASS"));
+            outln!(self, "  {}  no findings", self.paint("1;32", "PASS"));
         }
         for f in findings {
             let at = f
                 .location
                 .map(|l| format!(" (byte {}, line {}, column {})", l.offset, l.line, l.column))
                 .unwrap_or_default();
-            println!(
+            outln!(
+                self,
                 "  {}  {}  {}{at}",
                 self.status(f.severity),
                 f.code,
                 f.message
             );
-            println!("        fix: {}", f.fix);
+            outln!(self, "        fix: {}", f.fix);
         }
     }
 
@@ -69,10 +95,11 @@ impl Out {
     pub fn request(&self, r: &RequestReport) {
         let s = &r.summary;
         let dash = || "-".to_owned();
-        println!("request: {}", r.file_name.as_deref().unwrap_or("-"));
-        println!("  sha256       {}", r.sha256);
-        println!("  size         {} bytes ({:?})", r.size, r.encoding);
-        println!(
+        outln!(self, "request: {}", r.file_name.as_deref().unwrap_or("-"));
+        outln!(self, "  sha256       {}", r.sha256);
+        outln!(self, "  size         {} bytes ({:?})", r.size, r.encoding);
+        outln!(
+            self,
             "  kind         {}",
             match r.kind {
                 RequestKind::Enrollment => "enrollment",
@@ -80,31 +107,40 @@ impl Out {
                 RequestKind::Unknown => "unknown",
             }
         );
-        println!(
+        outln!(
+            self,
             "  server       {}",
             s.server_name.clone().unwrap_or_else(dash)
         );
-        println!(
+        outln!(
+            self,
             "  cluster url  {}",
             s.cluster_url.clone().unwrap_or_else(dash)
         );
-        println!("  guid         {}", s.guid.clone().unwrap_or_else(dash));
-        println!(
+        outln!(
+            self,
+            "  guid         {}",
+            s.guid.clone().unwrap_or_else(dash)
+        );
+        outln!(
+            self,
             "  version      {} (sku {})",
             s.version.clone().unwrap_or_else(dash),
             s.sku.clone().unwrap_or_else(dash)
         );
         match &s.key {
-            Some(k) => println!(
+            Some(k) => outln!(
+                self,
                 "  key          RSA-{} e={} {} fingerprint {}",
                 k.bits,
                 k.exponent,
                 k.form.label(),
                 k.fingerprint
             ),
-            None => println!("  key          -"),
+            None => outln!(self, "  key          -"),
         }
-        println!(
+        outln!(
+            self,
             "  verdict      {}",
             if r.is_ok() {
                 self.paint("1;32", "OK")
@@ -115,38 +151,85 @@ impl Out {
         self.findings(&r.findings);
     }
 
-    /// The chain report.
+    /// The chain report: the outcome first, said as it is; a test anchor named in the
+    /// verdict line itself.
     pub fn chain(&self, name: &str, r: &ChainReport) {
-        let v = &r.verdict;
-        println!("certificate chain: {name}");
-        println!("  sha256       {}", r.sha256);
-        println!(
-            "  verdict      {}",
-            if v.valid {
-                self.paint("1;32", "VALID")
-            } else {
-                self.paint("1;31", "NOT VALID")
+        let v = r.verdict();
+        outln!(self, "certificate chain: {name}");
+        outln!(self, "  sha256       {}", r.sha256);
+        let test = if v.anchor_is_test {
+            self.paint("1;33", " [TEST ANCHOR — not a Microsoft verdict]")
+        } else {
+            String::new()
+        };
+        let line = match v.outcome {
+            Outcome::AnswersRequest => {
+                self.paint("1;32", "VALID — a genuine chain that answers the request")
             }
-        );
+            Outcome::GenuineUnpaired => self.paint(
+                "1;33",
+                "GENUINE — NOT checked against a request (give --request before you carry it back)",
+            ),
+            Outcome::NotValid => self.paint("1;31", "NOT VALID — do not carry this file back"),
+        };
+        outln!(self, "  verdict      {line}{test}");
+        if let Some(reason) = v.reason {
+            outln!(
+                self,
+                "  reason       {} — {}",
+                reason.id(),
+                reason.description()
+            );
+        }
+        if let Some(a) = &v.anchor {
+            outln!(
+                self,
+                "  anchor       {} (key {}){}",
+                a.name,
+                a.fingerprint,
+                if a.microsoft {
+                    " — the pinned Microsoft DRM Production Root".to_owned()
+                } else {
+                    self.paint("1;33", " — TEST anchor from a file, NOT the Microsoft root")
+                }
+            );
+        }
         if let Some(e) = v.expires {
-            println!(
+            outln!(
+                self,
                 "  expires      {} ({} days remaining)",
                 e.date(),
                 v.days_remaining.unwrap_or(0)
             );
+        } else if let Some(e) = v.claimed_expires {
+            outln!(
+                self,
+                "  claimed      expiry {} (written in the rejected file, not proven)",
+                e.date()
+            );
         }
-        println!("  issued by    {}", v.issuer.as_deref().unwrap_or("-"));
-        println!(
+        outln!(
+            self,
+            "  issued by    {}",
+            v.issuer.as_deref().unwrap_or("-")
+        );
+        outln!(
+            self,
             "  server       {} {}",
             v.server.as_deref().unwrap_or("-"),
             v.server_guid.as_deref().unwrap_or("")
         );
         if let Some(p) = &r.pairing {
-            println!(
-                "  pairing      guid {} · key {}",
-                if p.guid_matches { "matches" } else { "DIFFERS" },
-                if p.key_matches { "matches" } else { "DIFFERS" }
-            );
+            if p.request_has_errors {
+                outln!(self, "  pairing      not compared: the request has errors (see `slc-courier request`)");
+            } else {
+                outln!(
+                    self,
+                    "  pairing      guid {} · key {}",
+                    if p.guid_matches { "matches" } else { "DIFFERS" },
+                    if p.key_matches { "matches" } else { "DIFFERS" }
+                );
+            }
         }
         for (n, &i) in r.chain.iter().enumerate() {
             if let Some(d) = r.documents.get(i) {
@@ -171,16 +254,18 @@ impl Out {
             Some(_) => self.paint("1;31", "FAILED"),
             None => self.paint("1;31", "missing"),
         };
-        println!("  {n}. {}  [{}]", c.kind(), sig);
-        println!("       issuer     {}", c.issuer.object.label());
-        println!(
+        outln!(self, "  {n}. {}  [{}]", c.kind(), sig);
+        outln!(self, "       issuer     {}", c.issuer.object.label());
+        outln!(
+            self,
             "       principal  {}",
             c.principal
                 .as_ref()
                 .map(|p| p.object.label().to_owned())
                 .unwrap_or_else(|| "-".into())
         );
-        println!(
+        outln!(
+            self,
             "       issued     {}   authority until {}",
             c.issued
                 .map(|t| t.to_string())
@@ -195,7 +280,8 @@ impl Out {
     /// One inspected file.
     pub fn inspect(&self, r: &Inspected) {
         let (name, sha, docs, wrapper, findings) = r;
-        println!(
+        outln!(
+            self,
             "{name}: {} XrML document(s), {:?}, sha256 {sha}",
             docs.len(),
             wrapper

@@ -63,15 +63,21 @@ fn verify_a_good_chain_against_its_request() {
         ],
         0,
     );
-    assert_eq!(v["schema"], "slc-courier-receipt/1");
+    assert_eq!(v["schema"], "slc-courier-receipt/2");
+    assert_eq!(v["verdict"]["outcome"], "answers-request");
+    assert_eq!(v["verdict"]["genuine"], true);
+    assert_eq!(v["verdict"]["answers_request"], true);
     assert_eq!(v["verdict"]["valid"], true);
+    assert_eq!(v["verdict"]["anchor_is_test"], true);
+    assert_eq!(v["verdict"]["anchor"]["microsoft"], false);
     assert_eq!(v["verdict"]["expires"], "2046-06-18T10:00Z");
     assert_eq!(v["verdict"]["days_remaining"], 7147);
     assert_eq!(v["verdict"]["server"], "RMS01");
     assert_eq!(v["pairing"]["key_matches"], true);
     assert_eq!(v["chain"].as_array().unwrap().len(), 4);
     assert_eq!(v["certificate"]["name"], "sha1-compact.xml");
-    assert_eq!(codes(&v), vec!["signature-sha1-legacy"]);
+    assert_eq!(codes(&v), vec!["signature-sha1-legacy", "anchor-test"]);
+    assert_eq!(v["findings"][1]["subject"]["kind"], "chain");
 }
 
 #[test]
@@ -91,7 +97,14 @@ fn human_output_names_the_verdict_and_date() {
         .stdout
         .clone();
     let text = String::from_utf8(out).unwrap();
-    assert!(text.contains("  verdict      VALID\n"), "{text}");
+    assert!(
+        text.contains("  verdict      GENUINE — NOT checked against a request (give --request before you carry it back) [TEST ANCHOR — not a Microsoft verdict]\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(" — TEST anchor from a file, NOT the Microsoft root\n"),
+        "{text}"
+    );
     assert!(
         text.contains("  expires      2046-06-18 (7147 days remaining)\n"),
         "{text}"
@@ -114,8 +127,11 @@ fn a_tampered_or_foreign_chain_exits_one() {
     );
     assert_eq!(
         codes(&v),
-        vec!["signature-invalid", "signature-sha1-legacy"]
+        vec!["signature-invalid", "signature-sha1-legacy", "anchor-test"]
     );
+    assert_eq!(v["verdict"]["outcome"], "not-valid");
+    assert_eq!(v["verdict"]["reason"], "signature-invalid");
+    assert_eq!(v["verdict"]["expires"], Value::Null);
     let v = json(
         &[
             "verify",
@@ -129,7 +145,13 @@ fn a_tampered_or_foreign_chain_exits_one() {
         ],
         1,
     );
-    assert_eq!(codes(&v)[1..], ["pair-guid-mismatch", "pair-key-mismatch"]);
+    assert_eq!(
+        codes(&v)[1..],
+        ["anchor-test", "pair-guid-mismatch", "pair-key-mismatch"]
+    );
+    assert_eq!(v["verdict"]["genuine"], true);
+    assert_eq!(v["verdict"]["answers_request"], false);
+    assert_eq!(v["verdict"]["valid"], false);
     // Synthetic chains are not Microsoft's: without --anchor the pinned root rejects them.
     let v = json(
         &["verify", &data("chain/good/sha1-compact.xml"), "--at", AT],
@@ -187,7 +209,126 @@ fn receipt_is_written() {
         slc_sha256(&data("chain/good/sha256-pretty.xml"))
     );
     assert_eq!(v["verdict"]["valid"], true);
+    // The request's findings are in the receipt, about the request.
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// Each class of false VALID found on the old main, by exit code and verdict.
+#[test]
+fn nothing_wrong_is_exit_zero_and_only_that() {
+    let anchor = data("chain/test-root.xrml-key.txt");
+    let run = |chain: &str, request: Option<&str>, code: i32| {
+        let mut args = vec!["verify".to_owned(), data(chain), "--at".into(), AT.into()];
+        args.extend(["--anchor".to_owned(), anchor.clone()]);
+        if let Some(r) = request {
+            args.extend(["--request".to_owned(), data(r)]);
+        }
+        json(&args.iter().map(String::as_str).collect::<Vec<_>>(), code)
+    };
+    let rms01 = Some("request/good/RMS01EnrollRequest.xml");
+    // A request with errors of its own is never answered, whatever the chain.
+    for bad in ["duplicate-element", "version-empty", "utf16-encoded"] {
+        let r = format!("request/bad/{bad}.xml");
+        let v = run("chain/good/sha1-compact.xml", Some(&r), 1);
+        assert_eq!(v["verdict"]["reason"], "request-has-errors", "{bad}");
+        assert_eq!(v["pairing"]["request_has_errors"], true, "{bad}");
+    }
+    let v = run(
+        "chain/good/sha1-compact.xml",
+        Some("chain/attack/RMS01-other-key-EnrollRequest.xml"),
+        1,
+    );
+    assert_eq!(v["verdict"]["reason"], "pair-key-mismatch");
+    // No SLC, with or without a request.
+    for f in [
+        "chain/attack/no-slc.xml",
+        "chain/attack/no-slc-response-utf16.xml",
+    ] {
+        assert_eq!(run(f, None, 1)["verdict"]["reason"], "chain-no-slc", "{f}");
+        assert_eq!(run(f, rms01, 1)["verdict"]["outcome"], "not-valid", "{f}");
+    }
+    for (f, reason) in [
+        ("chain/attack/two-slcs.xml", "chain-ambiguous-leaf"),
+        ("chain/attack/extra-ca.xml", "chain-extra-certificate"),
+        ("chain/attack/slc-issued-in-future.xml", "slc-not-yet-valid"),
+        ("chain/attack/slc-key-1536.xml", "chain-key-size"),
+        ("chain/attack/wrong-shape.xml", "chain-shape-invalid"),
+    ] {
+        assert_eq!(run(f, rms01, 1)["verdict"]["reason"], reason, "{f}");
+    }
+    let v = run("chain/good/sha1-compact.xml", rms01, 0);
+    assert_eq!(v["verdict"]["outcome"], "answers-request");
+    let v = run("chain/good/sha1-compact.xml", None, 0);
+    assert_eq!(v["verdict"]["outcome"], "genuine-unpaired");
+    assert_eq!(v["verdict"]["valid"], false);
+    assert_eq!(v["verdict"]["answers_request"], Value::Null);
+}
+
+#[test]
+fn a_receipt_for_a_request_with_errors_is_not_valid() {
+    let dir = std::env::temp_dir().join(format!("slc-cli-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("receipt.json");
+    cli()
+        .args([
+            "receipt",
+            &data("request/bad/duplicate-element.xml"),
+            &data("chain/good/sha1-compact.xml"),
+            "-o",
+            out.to_str().unwrap(),
+            "--at",
+            AT,
+            "--anchor",
+            &data("chain/test-root.xrml-key.txt"),
+        ])
+        .assert()
+        .code(1);
+    let v: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(v["verdict"]["valid"], false);
+    assert_eq!(v["verdict"]["genuine"], true);
+    assert_eq!(v["verdict"]["answers_request"], false);
+    assert_eq!(v["pairing"]["key_matches"], false);
+    let subjects: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "duplicate-element")
+        .map(|f| f["subject"]["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(subjects, ["request"]);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::{Command as Std, Stdio};
+    let bin = assert_cmd::cargo::cargo_bin("slc-courier");
+    let mut child = Std::new(bin)
+        .args([
+            "inspect",
+            "--at",
+            AT,
+            &data("chain/good/sha1-compact.xml"),
+            &data("chain/good/sha1-pretty.xml"),
+            &data("chain/good/sha256-pretty.xml"),
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away before anything is written
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(err, "");
+    assert_eq!(status.code(), Some(0));
 }
 
 fn slc_sha256(path: &str) -> String {
@@ -305,6 +446,9 @@ fn inspect_reads_every_real_vector() {
         0,
     );
     assert_eq!(v["verdict"]["expires"], "2255-04-18T16:50Z");
+    assert_eq!(v["verdict"]["outcome"], "genuine-unpaired");
+    assert_eq!(v["verdict"]["anchor_is_microsoft"], true);
+    assert_eq!(v["verdict"]["anchor_is_test"], false);
     assert_eq!(
         v["verdict"]["issuer"],
         "Microsoft DRM Server Self Enrollment Service"

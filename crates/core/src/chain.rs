@@ -1,14 +1,25 @@
 //! Step 4: verifying a downloaded SLC chain (MS-RMPR §2.2.9.3) and pairing it with the
 //! request it answers.
 //!
-//! [`verify_chain`] returns a [`ChainReport`]; its `verified` field holds a [`VerifiedChain`]
-//! only when every check passed. A `VerifiedChain` cannot be built outside this module.
+//! The verifier is a sequence of small stages, each with typed results (after
+//! rustls-webpki's `verify_cert.rs`):
+//!
+//! ```text
+//! read → parse → signatures → choose the leaf → build the path → links → shape → keys
+//!      → extra documents → times → pairing → decision
+//! ```
+//!
+//! The only way to "genuine" is a [`VerifiedChain`], and the only way to "answers the
+//! request" is an [`AnsweredRequest`] holding one; both have private fields and are built
+//! only by [`decide`] here. [`ChainReport::verdict`] derives the verdict from them every time
+//! it is asked; no surface decides validity itself.
 
-use crate::finding::{Code, Finding, Location};
+use crate::finding::{Code, Finding, Severity, Subject};
+use crate::key::RsaKey;
 use crate::policy::{
     Policy, TrustAnchor, EXPIRY_WARNING_DAYS, MAX_CHAIN_LENGTH, MICROSOFT_DRM_PRODUCTION_ROOT,
 };
-use crate::request::RequestSummary;
+use crate::request::RequestReport;
 use crate::text::sha256_hex;
 use crate::time::UtcTime;
 use crate::xrml::{
@@ -37,34 +48,83 @@ pub enum ChainKind {
     EnrollmentService,
     /// Issued by the Microsoft DRM Server Self Enrollment Service (AD RMS).
     SelfEnrollment,
-    /// Some other issuer.
-    Other,
 }
 
-/// Proof that a chain verified: only [`verify_chain`] builds one.
+/// The trust anchor a chain ended at, as every surface names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AnchorInfo {
+    /// The name the anchor file (or the pin) gives it. A test anchor may use Microsoft's name.
+    pub name: String,
+    /// SHA-256 of the anchor's big-endian modulus.
+    pub fingerprint: String,
+    /// True only when the anchor's key is the pinned Microsoft DRM Production Root key,
+    /// whatever its name and wherever it was loaded from.
+    pub microsoft: bool,
+}
+
+impl AnchorInfo {
+    fn of(a: &TrustAnchor) -> AnchorInfo {
+        AnchorInfo {
+            name: a.name.clone(),
+            fingerprint: a.key.fingerprint(),
+            microsoft: a.is_microsoft(),
+        }
+    }
+}
+
+/// Proof that a chain is genuine: built only by [`decide`], after the path from an SLC to a
+/// trust anchor was found and no deciding finding is an error.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct VerifiedChain {
-    length: usize,
-    expires: Option<UtcTime>,
-    anchor: String,
+    path: Vec<usize>,
+    kind: ChainKind,
+    expires: UtcTime,
+    anchor: AnchorInfo,
 }
 
 impl VerifiedChain {
+    /// Indices into `ChainReport::documents`, leaf (the SLC) first.
+    pub fn path(&self) -> &[usize] {
+        &self.path
+    }
     /// Number of certificates in the verified path.
     pub fn len(&self) -> usize {
-        self.length
+        self.path.len()
     }
-    /// Always false: a verified chain has at least one certificate.
+    /// Always false: a verified chain has at least its SLC.
     pub fn is_empty(&self) -> bool {
-        self.length == 0
+        self.path.is_empty()
+    }
+    /// Enrollment service or self-enrollment.
+    pub fn kind(&self) -> ChainKind {
+        self.kind
     }
     /// The SLC's expiry.
-    pub fn expires(&self) -> Option<UtcTime> {
+    pub fn expires(&self) -> UtcTime {
         self.expires
     }
     /// The trust anchor the chain ends at.
-    pub fn anchor(&self) -> &str {
+    pub fn anchor(&self) -> &AnchorInfo {
         &self.anchor
+    }
+}
+
+/// Proof that a genuine chain answers an error-free request: its SLC's GUID and key are the
+/// request's. Built only by [`decide`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AnsweredRequest {
+    chain: VerifiedChain,
+    request_sha256: String,
+}
+
+impl AnsweredRequest {
+    /// The genuine chain.
+    pub fn chain(&self) -> &VerifiedChain {
+        &self.chain
+    }
+    /// SHA-256 of the request it answers.
+    pub fn request_sha256(&self) -> &str {
+        &self.request_sha256
     }
 }
 
@@ -82,17 +142,20 @@ pub struct CertView {
 /// The SLC set against the request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Pairing {
+    /// True when the request has errors of its own: then nothing is compared and both
+    /// `*_matches` are false.
+    pub request_has_errors: bool,
     /// Request GUID vs SLC principal ID.
     pub request_guid: Option<String>,
     /// The SLC principal's ID.
     pub certificate_guid: String,
-    /// True when they are the same GUID.
+    /// True when they are the same GUID (and the request is error-free).
     pub guid_matches: bool,
     /// Request key fingerprint.
     pub request_key: Option<String>,
     /// SLC principal key fingerprint.
     pub certificate_key: Option<String>,
-    /// True when the keys are equal.
+    /// True when the keys are equal (and the request is error-free).
     pub key_matches: bool,
     /// Request server name vs SLC principal name.
     pub request_name: Option<String>,
@@ -104,25 +167,62 @@ pub struct Pairing {
     pub certificate_url: Option<String>,
 }
 
-/// What a person needs to decide.
+/// The three outcomes, named the same on every surface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    /// A genuine chain to a trust anchor whose SLC has the GUID and key of an error-free
+    /// request.
+    AnswersRequest,
+    /// A genuine chain; no request was given, so it was not checked against one.
+    GenuineUnpaired,
+    /// Anything else.
+    NotValid,
+}
+
+impl Outcome {
+    /// The kebab-case id (`answers-request`, `genuine-unpaired`, `not-valid`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Outcome::AnswersRequest => "answers-request",
+            Outcome::GenuineUnpaired => "genuine-unpaired",
+            Outcome::NotValid => "not-valid",
+        }
+    }
+}
+
+/// What a person needs to decide, derived from the proof ([`ChainReport::verdict`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Verdict {
-    /// True when the chain verified (and, if a request was given, answers it).
+    /// The outcome.
+    pub outcome: Outcome,
+    /// True when a [`VerifiedChain`] was built.
+    pub genuine: bool,
+    /// `None` when no request was given; otherwise whether an [`AnsweredRequest`] was built.
+    pub answers_request: Option<bool>,
+    /// Genuine and answers an error-free request.
     pub valid: bool,
-    /// The SLC's new expiration date (ISSUE RANGETIME UNTIL, or VALIDITYTIME UNTIL if earlier).
+    /// The decisive reason when the outcome is not `answers-request`: the first error that
+    /// decided (or `request-has-errors`, `pair-key-mismatch`, …).
+    pub reason: Option<Code>,
+    /// The SLC's new expiration date, from the proof (only when genuine).
     pub expires: Option<UtcTime>,
-    /// Whole days from "now" to the expiration.
+    /// Whole days from "now" to the expiration (only when genuine).
     pub days_remaining: Option<i64>,
-    /// Who issued the SLC.
+    /// The expiry written in a chain that is not genuine: claimed by the file, not proven.
+    pub claimed_expires: Option<UtcTime>,
+    /// Who issued the SLC (as written in it).
     pub issuer: Option<String>,
-    /// The server the SLC was issued to.
+    /// The server the SLC was issued to (as written in it).
     pub server: Option<String>,
-    /// The server's GUID in the SLC.
+    /// The server's GUID in the SLC (as written in it).
     pub server_guid: Option<String>,
-    /// The fingerprint (SHA-256 of the modulus) of the trust anchor the chain ended at.
-    pub anchor_fingerprint: Option<String>,
-    /// True when that anchor is the pinned Microsoft DRM Production Root.
+    /// The trust anchor the chain ended at, when it reached one.
+    pub anchor: Option<AnchorInfo>,
+    /// True when that anchor's key is the pinned Microsoft DRM Production Root's.
     pub anchor_is_microsoft: bool,
+    /// True when the chain ended at an anchor that is not Microsoft's (a test anchor).
+    pub anchor_is_test: bool,
 }
 
 /// The result of [`verify_chain`].
@@ -136,29 +236,117 @@ pub struct ChainReport {
     pub wrapper: Wrapper,
     /// Every document found, in file order, with its signature status.
     pub documents: Vec<CertView>,
-    /// Indices into `documents` of the chain, leaf (SLC) first.
+    /// Indices into `documents` of the path that was built, leaf (SLC) first (also when it
+    /// did not verify, to show how far it got).
     pub chain: Vec<usize>,
-    /// Enrollment service or self-enrollment.
+    /// Enrollment service or self-enrollment, when a leaf was chosen.
     pub kind: Option<ChainKind>,
-    /// Pairing with the request, when one was given.
+    /// Pairing with the request, when one was given and a leaf was chosen.
     pub pairing: Option<Pairing>,
-    /// The verdict.
-    pub verdict: Verdict,
-    /// Every finding.
+    /// Every finding, each naming its subject.
     pub findings: Vec<Finding>,
-    /// Present only when every check passed.
-    pub verified: Option<VerifiedChain>,
     /// The time checked against.
     pub checked_at: UtcTime,
+    /// True when a request was given.
+    pub request_given: bool,
+    /// SHA-256 of the request it was paired with, when one was given.
+    pub request_sha256: Option<String>,
+    #[serde(skip)]
+    verified: Option<VerifiedChain>,
+    #[serde(skip)]
+    answered: Option<AnsweredRequest>,
+    #[serde(skip)]
+    reached_anchor: Option<AnchorInfo>,
+    #[serde(skip)]
+    claimed_expires: Option<UtcTime>,
 }
 
-fn at(c: &Certificate) -> Option<Location> {
-    Some(c.location)
+impl ChainReport {
+    /// The proof that the chain is genuine, if it is.
+    pub fn verified(&self) -> Option<&VerifiedChain> {
+        self.verified.as_ref()
+    }
+
+    /// The proof that the genuine chain answers the request, if it does.
+    pub fn answered(&self) -> Option<&AnsweredRequest> {
+        self.answered.as_ref()
+    }
+
+    /// The verdict, derived from the proof each time.
+    pub fn verdict(&self) -> Verdict {
+        let genuine = self.verified.is_some();
+        let answers_request = self.request_given.then_some(self.answered.is_some());
+        let valid = self.answered.is_some();
+        let outcome = match (&self.verified, &self.answered, self.request_given) {
+            (Some(_), Some(_), true) => Outcome::AnswersRequest,
+            (Some(_), None, false) => Outcome::GenuineUnpaired,
+            _ => Outcome::NotValid,
+        };
+        let reason = (outcome != Outcome::AnswersRequest)
+            .then(|| self.decisive_reason(genuine))
+            .flatten();
+        let slc = self
+            .chain
+            .first()
+            .and_then(|&i| self.documents.get(i))
+            .map(|v| &v.cert);
+        let principal = slc.and_then(|s| s.principal.as_ref());
+        let anchor = self
+            .verified
+            .as_ref()
+            .map(|v| v.anchor.clone())
+            .or_else(|| self.reached_anchor.clone());
+        // A date is a headline only for a chain that may be carried back; otherwise it is what
+        // the rejected file claims.
+        let expires = self
+            .verified
+            .as_ref()
+            .filter(|_| outcome != Outcome::NotValid)
+            .map(VerifiedChain::expires);
+        Verdict {
+            outcome,
+            genuine,
+            answers_request,
+            valid,
+            reason,
+            expires,
+            days_remaining: expires.map(|e| self.checked_at.days_until(e)),
+            claimed_expires: if expires.is_some() {
+                None
+            } else {
+                self.claimed_expires
+            },
+            issuer: slc.map(|s| s.issuer.object.label().to_owned()),
+            server: principal.and_then(|p| p.object.name.clone()),
+            server_guid: principal.map(|p| p.object.id.clone()),
+            anchor_is_microsoft: anchor.as_ref().is_some_and(|a| a.microsoft),
+            anchor_is_test: anchor.as_ref().is_some_and(|a| !a.microsoft),
+            anchor,
+        }
+    }
+
+    /// True when nothing wrong was found: a genuine chain that answers the request, or (no
+    /// request given) a genuine chain. The CLI's exit code 0.
+    pub fn nothing_wrong(&self) -> bool {
+        self.verdict().outcome != Outcome::NotValid
+    }
+
+    fn decisive_reason(&self, genuine: bool) -> Option<Code> {
+        let deciding = deciding_documents(&self.documents, &self.chain);
+        let first = |pred: &dyn Fn(&Finding) -> bool| {
+            self.findings
+                .iter()
+                .find(|f| f.severity == Severity::Error && pred(f))
+                .map(|f| f.code)
+        };
+        if !genuine {
+            return first(&|f| decides_genuine(f.subject, &deciding));
+        }
+        first(&|f| f.subject == Subject::Request)
+    }
 }
 
-fn same_key(a: &Option<crate::key::RsaKey>, b: &Option<crate::key::RsaKey>) -> bool {
-    matches!((a, b), (Some(x), Some(y)) if x == y)
-}
+// ------------------------------------------------------------------ stage 1–3: read, parse, sign
 
 /// Reads every XrML document in `bytes` and checks each signature, without requiring a chain.
 pub fn inspect(bytes: &[u8], policy: &Policy) -> (Vec<CertView>, Wrapper, Vec<Finding>) {
@@ -186,13 +374,445 @@ pub fn inspect(bytes: &[u8], policy: &Policy) -> (Vec<CertView>, Wrapper, Vec<Fi
     (views, read.wrapper, findings)
 }
 
-/// Verifies the SLC chain in `bytes` against `policy` and, when given, pairs it with the
-/// request. Never panics; every problem is a finding.
-pub fn verify_chain(
-    bytes: &[u8],
+// ------------------------------------------------------------------ stage 4: the leaf
+
+fn is_chain_type(c: &Certificate) -> bool {
+    c.descriptor.object_type == SLC_TYPE || c.descriptor.object_type == CA_TYPE
+}
+
+fn slc_kind(c: &Certificate) -> Option<ChainKind> {
+    if c.descriptor.object_type != SLC_TYPE {
+        return None;
+    }
+    match c.issuer.object.label() {
+        ENROLLMENT_SERVICE => Some(ChainKind::EnrollmentService),
+        SELF_ENROLLMENT_SERVICE => Some(ChainKind::SelfEnrollment),
+        _ => None,
+    }
+}
+
+/// The leaf: the one Server Licensor Certificate issued by an enrollment service
+/// (MS-RMPR §2.2.9.3). None, or more than one, is an error: the verifier never picks.
+fn choose_leaf(docs: &[&Certificate]) -> Result<(usize, ChainKind), Finding> {
+    let candidates: Vec<(usize, ChainKind)> = docs
+        .iter()
+        .filter_map(|c| slc_kind(c).map(|k| (c.index, k)))
+        .collect();
+    match candidates.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(Finding::new(
+            Code::ChainNoSlc,
+            format!(
+                "The file has {} XrML document(s) ({}), but no Server Licensor Certificate issued by \"{ENROLLMENT_SERVICE}\" or \"{SELF_ENROLLMENT_SERVICE}\".",
+                docs.len(),
+                kinds_list(docs)
+            ),
+            "Choose the SLC chain downloaded from the enrollment service (its first certificate is the Server-Licensor-Certificate issued to your server).",
+        )
+        .about(Subject::Chain)),
+        many => Err(Finding::new(
+            Code::ChainAmbiguousLeaf,
+            format!(
+                "Documents {} are all Server Licensor Certificates issued by an enrollment service; the chain's leaf would be ambiguous.",
+                numbers(many.iter().map(|(i, _)| *i))
+            ),
+            "A genuine response holds one SLC. Download it again; do not combine files.",
+        )
+        .about(Subject::Chain)),
+    }
+}
+
+fn kinds_list(docs: &[&Certificate]) -> String {
+    let mut kinds: Vec<&str> = docs.iter().take(8).map(|c| c.kind()).collect();
+    if docs.len() > 8 {
+        kinds.push("…");
+    }
+    kinds.join(", ")
+}
+
+fn numbers(it: impl Iterator<Item = usize>) -> String {
+    let all: Vec<String> = it.map(|i| (i + 1).to_string()).collect();
+    if all.len() > 10 {
+        format!(
+            "{}, … ({} in all)",
+            all.get(..10).unwrap_or(&[]).join(", "),
+            all.len()
+        )
+    } else {
+        all.join(", ")
+    }
+}
+
+// ------------------------------------------------------------------ stage 5: the path
+
+/// A path from the leaf up to a trust anchor.
+struct Path<'a> {
+    docs: Vec<usize>,
+    anchor: Option<&'a TrustAnchor>,
+}
+
+/// Walks up from the leaf: the next certificate is the chain-type document whose principal
+/// key is the current issuer key, until an issuer key is a trust anchor.
+fn build_path<'a>(
+    leaf: usize,
+    docs: &[&Certificate],
+    policy: &'a Policy,
+    findings: &mut Vec<Finding>,
+) -> Path<'a> {
+    let mut path = Path {
+        docs: vec![leaf],
+        anchor: None,
+    };
+    while let Some(cur) = path.docs.last().and_then(|&i| docs.get(i)) {
+        let Some(issuer_key) = cur.issuer.key.as_ref() else {
+            break; // the document's own finding says why
+        };
+        if let Some(a) = policy.anchors.iter().find(|a| &a.key == issuer_key) {
+            path.anchor = Some(a);
+            break;
+        }
+        let next = docs.iter().find(|o| {
+            is_chain_type(o)
+                && !path.docs.contains(&o.index)
+                && o.principal.as_ref().and_then(|p| p.key.as_ref()) == Some(issuer_key)
+        });
+        match next {
+            Some(o) if path.docs.len() < MAX_CHAIN_LENGTH => path.docs.push(o.index),
+            Some(_) => {
+                findings.push(
+                    Finding::new(
+                        Code::ChainTooLong,
+                        format!("The chain is longer than {MAX_CHAIN_LENGTH} certificates."),
+                        "A genuine SLC chain has four certificates. Download it again.",
+                    )
+                    .about(Subject::Chain),
+                );
+                break;
+            }
+            None => {
+                findings.push(missing_issuer(cur, docs, policy));
+                break;
+            }
+        }
+    }
+    path
+}
+
+fn missing_issuer(cur: &Certificate, docs: &[&Certificate], policy: &Policy) -> Finding {
+    let issuer = cur.issuer.object.label().to_owned();
+    let same_id = docs.iter().find(|o| {
+        o.index != cur.index
+            && is_chain_type(o)
+            && o.principal
+                .as_ref()
+                .is_some_and(|p| p.object.same_id(&cur.issuer.object))
+    });
+    if let Some(o) = same_id {
+        Finding::new(Code::ChainLinkMismatch, format!("Certificate {} names \"{issuer}\" as issuer, but its issuer key differs from the key certificate {} gives \"{issuer}\".", cur.index + 1, o.index + 1), "The certificate was not issued by the certificate that follows it (forged or mixed chain). Download it again.").on_document(cur.index)
+    } else if issuer == MICROSOFT_DRM_PRODUCTION_ROOT
+        || policy.anchors.iter().any(|a| a.name == issuer)
+    {
+        Finding::new(Code::ChainUntrustedRoot, format!("Certificate {} names \"{issuer}\" as issuer, but its key is not the key of a trusted root.", cur.index + 1), "This chain was not issued by Microsoft's production hierarchy (a test or forged chain). Do not import it.").on_document(cur.index)
+    } else {
+        Finding::new(Code::ChainIncomplete, format!("The certificate issued by \"{issuer}\" is missing: no certificate in the file has that issuer's key as its principal."), "Download the complete chain (all four certificates: SLC, enrollment service, enrollment CA, CA) again.").about(Subject::Chain)
+    }
+}
+
+// ------------------------------------------------------------------ stage 6–9: links, shape, keys, extras
+
+/// Each certificate's ISSUER ID names the principal of the certificate that holds its
+/// issuer key.
+fn check_links(path: &[usize], docs: &[&Certificate], findings: &mut Vec<Finding>) {
+    for w in path.windows(2) {
+        let (Some(c), Some(parent)) = (
+            w.first().and_then(|&i| docs.get(i)),
+            w.get(1).and_then(|&i| docs.get(i)),
+        ) else {
+            continue;
+        };
+        let pobj = parent.principal.as_ref().map(|p| &p.object);
+        if !pobj.is_some_and(|p| p.same_id(&c.issuer.object)) {
+            findings.push(Finding::new(Code::ChainLinkMismatch, format!("Certificate {} names issuer ID \"{}\", but the certificate holding that key is issued to \"{}\".", c.index + 1, c.issuer.object.id, pobj.map_or("", |p| p.id.as_str())), "The chain was assembled from different sources. Download it again.").on_document(c.index));
+        }
+    }
+}
+
+/// MS-RMPR §2.2.9.3: SLC ← enrollment service ← enrollment CA ← CA ← root. With
+/// `policy.strict_shape` (the production policy) any other shape is an error; otherwise a
+/// warning.
+fn check_shape(
+    path: &[usize],
+    anchored: bool,
+    docs: &[&Certificate],
     policy: &Policy,
-    request: Option<&RequestSummary>,
-) -> ChainReport {
+    findings: &mut Vec<Finding>,
+) {
+    let code = if policy.strict_shape {
+        Code::ChainShapeInvalid
+    } else {
+        Code::ChainUnexpectedShape
+    };
+    let expected: [(&str, &[&str]); 4] = [
+        (SLC_TYPE, &[ENROLLMENT_SERVICE, SELF_ENROLLMENT_SERVICE]),
+        (SLC_TYPE, &[ENROLLMENT_CA]),
+        (CA_TYPE, &[PRODUCTION_CA]),
+        (CA_TYPE, &[MICROSOFT_DRM_PRODUCTION_ROOT]),
+    ];
+    for (pos, (&i, (ty, issuers))) in path.iter().zip(expected.iter()).enumerate() {
+        let Some(c) = docs.get(i) else { continue };
+        let issuer = c.issuer.object.label();
+        if c.descriptor.object_type != *ty || !issuers.contains(&issuer) {
+            findings.push(Finding::new(code, format!("Certificate {} of the chain is \"{}\" issued by \"{issuer}\"; position {} of an SLC chain is \"{ty}\" issued by {}.", c.index + 1, c.descriptor.object_type, pos + 1, issuers.join(" or ")), "Check that this is an SLC chain from the Microsoft enrollment service.").on_document(c.index));
+        }
+    }
+    if anchored && path.len() != expected.len() {
+        findings.push(
+            Finding::new(
+                code,
+                format!(
+                    "The chain has {} certificate(s) from the SLC to the trust anchor; an SLC chain has {}.",
+                    path.len(),
+                    expected.len()
+                ),
+                "Check that this is an SLC chain from the Microsoft enrollment service.",
+            )
+            .about(Subject::Chain),
+        );
+    }
+}
+
+/// MS-RMPR §3.1.4.7: RMS keys are RSA-1024 (mode 1) or RSA-2048 (mode 2). (The production
+/// Enrollment CA's own key is RSA-1024, so CA certificates are not held to 2048.)
+fn check_keys(path: &[usize], docs: &[&Certificate], findings: &mut Vec<Finding>) {
+    const RMS_KEY_BITS: [usize; 2] = [1024, 2048];
+    for c in path.iter().filter_map(|&i| docs.get(i)) {
+        let bits = c
+            .principal
+            .as_ref()
+            .and_then(|p| p.key.as_ref())
+            .map(RsaKey::bits);
+        if let Some(b) = bits.filter(|b| !RMS_KEY_BITS.contains(b)) {
+            findings.push(
+                Finding::new(
+                    Code::ChainKeySize,
+                    format!(
+                        "Certificate {} ({}) certifies an RSA-{b} key; RMS uses RSA-1024 or RSA-2048.",
+                        c.index + 1,
+                        c.kind(),
+                    ),
+                    "The chain is not genuine. Download it again.",
+                )
+                .on_document(c.index),
+            );
+        }
+    }
+}
+
+/// Certificates of chain type that are not on the path are ambiguous: refused.
+fn check_extra(path: &[usize], docs: &[&Certificate], findings: &mut Vec<Finding>) {
+    let extra: Vec<usize> = docs
+        .iter()
+        .filter(|c| is_chain_type(c) && !path.contains(&c.index))
+        .map(|c| c.index)
+        .collect();
+    if !extra.is_empty() {
+        findings.push(
+            Finding::new(
+                Code::ChainExtraCertificate,
+                format!(
+                    "Document(s) {} are SLC-chain certificates that are not on the path from the SLC to the trust anchor.",
+                    numbers(extra.iter().copied())
+                ),
+                "A genuine response holds the four certificates of one chain. Download it again; do not combine files.",
+            )
+            .about(Subject::Chain),
+        );
+    }
+}
+
+// ------------------------------------------------------------------ stage 10: times
+
+/// Each ISSUEDTIME lies within its issuer certificate's ISSUE range; the SLC is valid now:
+/// not before its ISSUEDTIME, its ISSUE range and VALIDITYTIME, not after their end. Returns
+/// the SLC's expiry as written.
+fn check_times(
+    path: &[usize],
+    docs: &[&Certificate],
+    now: UtcTime,
+    findings: &mut Vec<Finding>,
+) -> Option<UtcTime> {
+    for w in path.windows(2) {
+        let (Some(c), Some(parent)) = (
+            w.first().and_then(|&i| docs.get(i)),
+            w.get(1).and_then(|&i| docs.get(i)),
+        ) else {
+            continue;
+        };
+        if let (Some(t), Some((from, until))) = (c.issued, parent.issue_range) {
+            if from.is_some_and(|f| t < f) || until.is_some_and(|u| t > u) {
+                findings.push(Finding::new(Code::IssuedOutsideIssuerRange, format!("Certificate {} was issued {t}, outside its issuer's ISSUE range {} – {}.", c.index + 1, from.map_or("?".into(), |x| x.to_string()), until.map_or("?".into(), |x| x.to_string())), "The issuer had no authority to issue it then; the certificate is not genuine. Download it again.").on_document(c.index));
+            }
+        }
+    }
+    let s = path.first().and_then(|&i| docs.get(i))?;
+    let (from, until) = s.issue_range.unwrap_or((None, None));
+    let (vfrom, vuntil) = s.validity.unwrap_or((None, None));
+    let expires = match (until, vuntil) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    match expires {
+        Some(e) if now > e => findings.push(
+            Finding::new(
+                Code::SlcExpired,
+                format!("The SLC expired on {e} ({} days ago).", -now.days_until(e)),
+                "Renew the SLC: export a renewal request on the RMS server and submit it.",
+            )
+            .on_document(s.index),
+        ),
+        Some(e) if now.days_until(e) < EXPIRY_WARNING_DAYS => findings.push(
+            Finding::new(
+                Code::SlcExpiringSoon,
+                format!("The SLC expires on {e}, in {} days.", now.days_until(e)),
+                "Plan the renewal now.",
+            )
+            .on_document(s.index),
+        ),
+        Some(_) => {}
+        None => findings.push(
+            Finding::new(
+                Code::XrmlMalformed,
+                "The SLC has no ISSUE right time range, so its expiry is unknown.",
+                "Download the certificate again.",
+            )
+            .on_document(s.index),
+        ),
+    }
+    let start = [s.issued, from, vfrom].into_iter().flatten().max();
+    if let Some(b) = start.filter(|&b| now < b) {
+        findings.push(Finding::new(Code::SlcNotYetValid, format!("The SLC is not valid before {b}; it is now {now}."), "Check this computer's clock (and --at); if it is right, ask why the certificate is post-dated.").on_document(s.index));
+    }
+    expires
+}
+
+// ------------------------------------------------------------------ stage 11: pairing
+
+fn pair(slc: &Certificate, req: &RequestReport, findings: &mut Vec<Finding>) -> Pairing {
+    let principal = slc.principal.as_ref();
+    let cert_guid = principal.map(|p| p.object.id.clone()).unwrap_or_default();
+    let norm = crate::request::normalise_guid(&cert_guid).map(|(n, _)| n);
+    let cert_key = principal.and_then(|p| p.key.as_ref());
+    let s = &req.summary;
+    let ok = req.is_ok();
+    let p = Pairing {
+        request_has_errors: !ok,
+        request_guid: s.guid.clone(),
+        guid_matches: ok && norm.is_some() && norm == s.guid,
+        certificate_guid: cert_guid,
+        request_key: s.key.as_ref().map(|k| k.fingerprint.clone()),
+        certificate_key: cert_key.map(RsaKey::fingerprint),
+        key_matches: ok && matches!((cert_key, s.rsa_key.as_ref()), (Some(a), Some(b)) if a == b),
+        request_name: s.server_name.clone(),
+        certificate_name: principal.and_then(|p| p.object.name.clone()),
+        request_url: s.cluster_url.clone(),
+        certificate_url: principal.and_then(|p| p.object.url.clone()),
+    };
+    if !ok {
+        let n = req
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        findings.push(Finding::new(Code::RequestHasErrors, format!("The request{} has {n} error(s) of its own, so no certificate can be said to answer it (see `slc-courier request`, or step 1).", req.file_name.as_deref().map(|f| format!(" {f}")).unwrap_or_default()), "Fix the request first: export it again on the RMS server, check it in step 1, then check the certificate against it.").about(Subject::Request));
+        return p;
+    }
+    if !p.guid_matches {
+        findings.push(Finding::new(Code::PairGuidMismatch, format!("This certificate does not answer this request: it is issued to server {} but the request is from {}.", p.certificate_guid, p.request_guid.as_deref().unwrap_or("(no GUID)")), "Do not carry it back. Find the certificate downloaded for this request, or submit this request again.").about(Subject::Request));
+    }
+    if !p.key_matches {
+        findings.push(Finding::new(Code::PairKeyMismatch, "This certificate does not answer this request: its server key differs from the key in the request.", "Do not carry it back. Find the certificate downloaded for this request, or submit this request again.").about(Subject::Request));
+    }
+    p
+}
+
+// ------------------------------------------------------------------ stage 12: the decision
+
+/// Which documents' findings decide whether the chain is genuine: the documents on the
+/// path, every document of chain type (SLC or CA certificate) wherever it is, and every
+/// document that could not be read without error (its type cannot be trusted). Only a
+/// document read without error, of another type (a licence beside the chain), and not on the
+/// path does not decide: its signature or time findings are shown, nothing more.
+pub fn deciding_documents(documents: &[CertView], path: &[usize]) -> Vec<bool> {
+    documents
+        .iter()
+        .map(|v| {
+            path.contains(&v.cert.index)
+                || is_chain_type(&v.cert)
+                || crate::finding::has_errors(&v.cert.findings)
+        })
+        .collect()
+}
+
+/// Whether an error about `subject` stops the chain from being genuine: everything about
+/// the file and the chain, and documents by [`deciding_documents`]. Findings about the
+/// request decide only whether the chain answers it.
+pub fn decides_genuine(subject: Subject, deciding: &[bool]) -> bool {
+    match subject {
+        Subject::File | Subject::Chain => true,
+        Subject::Document { index } => deciding.get(index).copied().unwrap_or(true),
+        Subject::Request => false,
+    }
+}
+
+/// Builds the proofs: a [`VerifiedChain`] when the path reached an anchor and no deciding
+/// finding is an error; an [`AnsweredRequest`] when, in addition, an error-free request's
+/// GUID and key are the SLC's.
+fn decide(
+    report: &ChainReport,
+    kind: Option<ChainKind>,
+    anchor: Option<&TrustAnchor>,
+    expires: Option<UtcTime>,
+    request: Option<&RequestReport>,
+) -> (Option<VerifiedChain>, Option<AnsweredRequest>) {
+    let deciding = deciding_documents(&report.documents, &report.chain);
+    let errors = report
+        .findings
+        .iter()
+        .any(|f| f.severity == Severity::Error && decides_genuine(f.subject, &deciding));
+    let sigs_ok = report.chain.iter().all(|&i| {
+        report
+            .documents
+            .get(i)
+            .and_then(|v| v.signature.as_ref())
+            .is_some_and(SignatureStatus::is_valid)
+    });
+    let verified = match (kind, anchor, expires) {
+        (Some(kind), Some(a), Some(expires)) if !errors && sigs_ok => Some(VerifiedChain {
+            path: report.chain.clone(),
+            kind,
+            expires,
+            anchor: AnchorInfo::of(a),
+        }),
+        _ => None,
+    };
+    let answered = match (&verified, request, &report.pairing) {
+        (Some(v), Some(req), Some(p))
+            if req.is_ok() && !p.request_has_errors && p.guid_matches && p.key_matches =>
+        {
+            Some(AnsweredRequest {
+                chain: v.clone(),
+                request_sha256: req.sha256.clone(),
+            })
+        }
+        _ => None,
+    };
+    (verified, answered)
+}
+
+/// Verifies the SLC chain in `bytes` against `policy` and, when given, pairs it with the
+/// request (whose own errors mean it cannot be answered). Never panics; every problem is a
+/// finding naming its subject.
+pub fn verify_chain(bytes: &[u8], policy: &Policy, request: Option<&RequestReport>) -> ChainReport {
     let (documents, wrapper, mut findings) = inspect(bytes, policy);
     let mut report = ChainReport {
         size: bytes.len(),
@@ -202,287 +822,67 @@ pub fn verify_chain(
         chain: vec![],
         kind: None,
         pairing: None,
-        verdict: Verdict {
-            valid: false,
-            expires: None,
-            days_remaining: None,
-            issuer: None,
-            server: None,
-            server_guid: None,
-            anchor_fingerprint: None,
-            anchor_is_microsoft: false,
-        },
         findings: vec![],
-        verified: None,
         checked_at: policy.now,
+        request_given: request.is_some(),
+        request_sha256: request.map(|r| r.sha256.clone()),
+        verified: None,
+        answered: None,
+        reached_anchor: None,
+        claimed_expires: None,
     };
     if report.documents.is_empty() {
         report.findings = findings;
         return report;
     }
     let docs: Vec<&Certificate> = report.documents.iter().map(|v| &v.cert).collect();
-    let is_chain_type = |c: &Certificate| {
-        c.descriptor.object_type == SLC_TYPE || c.descriptor.object_type == CA_TYPE
-    };
-    let candidates: Vec<usize> = (0..docs.len())
-        .filter(|&i| docs.get(i).is_some_and(|c| is_chain_type(c)))
-        .collect();
-    // The leaf: an SLC whose principal key issues no other candidate.
-    let leaf = candidates.iter().copied().find(|&i| {
-        docs.get(i).is_some_and(|c| {
-            c.descriptor.object_type == SLC_TYPE
-                && c.principal.as_ref().is_some_and(|p| p.key.is_some())
-                && !candidates.iter().any(|&j| {
-                    j != i
-                        && docs.get(j).is_some_and(|o| {
-                            same_key(
-                                &o.issuer.key,
-                                &c.principal.as_ref().and_then(|p| p.key.clone()),
-                            )
-                        })
-                })
-        })
-    });
-    let Some(leaf) = leaf else {
-        findings.push(Finding::new(Code::ChainNoSlc, format!("The file has {} XrML document(s) ({}), but no Server Licensor Certificate.", docs.len(), docs.iter().map(|c| c.kind().to_owned()).collect::<Vec<_>>().join(", ")), "Choose the SLC chain downloaded from the enrollment service (its first certificate has type Server-Licensor-Certificate)."));
-        report.findings = findings;
-        return report;
-    };
-    // Walk up: next = the candidate whose principal key is this one's issuer key.
-    let mut chain = vec![leaf];
-    let mut anchored = None;
-    while let Some(cur) = chain.last().and_then(|&i| docs.get(i)) {
-        if let Some(a) = policy
-            .anchors
-            .iter()
-            .find(|a| cur.issuer.key.as_ref() == Some(&a.key))
-        {
-            anchored = Some(a.name.clone());
-            report.verdict.anchor_fingerprint = Some(a.key.fingerprint());
-            report.verdict.anchor_is_microsoft = a.key == TrustAnchor::microsoft_production().key;
-            break;
+    let (leaf, kind) = match choose_leaf(&docs) {
+        Ok(l) => l,
+        Err(f) => {
+            findings.push(f);
+            report.findings = findings;
+            return report;
         }
-        let next = candidates.iter().copied().find(|&j| {
-            !chain.contains(&j)
-                && docs.get(j).is_some_and(|o| {
-                    same_key(
-                        &o.principal.as_ref().and_then(|p| p.key.clone()),
-                        &cur.issuer.key,
-                    )
-                })
-        });
-        match next {
-            Some(j) if chain.len() < MAX_CHAIN_LENGTH => chain.push(j),
-            Some(_) => {
-                findings.push(
-                    Finding::new(
-                        Code::ChainTooLong,
-                        format!("The chain is longer than {MAX_CHAIN_LENGTH} certificates."),
-                        "A genuine SLC chain has four certificates. Download it again.",
-                    )
-                    .at(at(cur)),
-                );
-                break;
-            }
-            None => {
-                let issuer = cur.issuer.object.label().to_owned();
-                let same_id = candidates.iter().filter_map(|&j| docs.get(j)).find(|o| {
-                    o.index != cur.index
-                        && o.principal
-                            .as_ref()
-                            .is_some_and(|p| p.object.same_id(&cur.issuer.object))
-                });
-                if let Some(o) = same_id {
-                    findings.push(Finding::new(Code::ChainLinkMismatch, format!("Certificate {} names \"{issuer}\" as issuer, but its issuer key differs from the key certificate {} gives \"{issuer}\".", cur.index + 1, o.index + 1), "The certificate was not issued by the certificate that follows it (forged or mixed chain). Download it again.").at(at(cur)));
-                } else if issuer == MICROSOFT_DRM_PRODUCTION_ROOT
-                    || policy.anchors.iter().any(|a| a.name == issuer)
-                {
-                    findings.push(Finding::new(Code::ChainUntrustedRoot, format!("The last certificate names \"{issuer}\" as issuer, but its key is not the pinned key of that root."), "This chain was not issued by Microsoft's production hierarchy (a test or forged chain). Do not import it.").at(at(cur)));
-                } else {
-                    findings.push(Finding::new(Code::ChainIncomplete, format!("The certificate issued by \"{issuer}\" is missing: no certificate in the file has that issuer as its principal."), "Download the complete chain (all four certificates: SLC, enrollment service, enrollment CA, CA) again.").at(at(cur)));
-                }
-                break;
-            }
-        }
-    }
-    // Leaf-first order vs file order.
-    if chain.windows(2).any(|w| matches!(w, [a, b] if a > b)) {
+    };
+    let path = build_path(leaf, &docs, policy, &mut findings);
+    if path.docs.windows(2).any(|w| matches!(w, [a, b] if a > b)) {
         findings.push(Finding::new(
             Code::ChainReordered,
             format!(
                 "The certificates were in file order {}; they were read leaf first.",
-                chain
-                    .iter()
-                    .map(|i| (i + 1).to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                numbers(path.docs.iter().copied())
             ),
             "Nothing to fix.",
         ));
     }
-    for w in chain.windows(2) {
-        let (Some(c), Some(parent)) = (
-            w.first().and_then(|&i| docs.get(i)),
-            w.get(1).and_then(|&i| docs.get(i)),
-        ) else {
-            continue;
-        };
-        let pobj = parent.principal.as_ref().map(|p| &p.object);
-        if !pobj.is_some_and(|p| p.same_id(&c.issuer.object)) {
-            findings.push(Finding::new(Code::ChainLinkMismatch, format!("Certificate {} names issuer ID \"{}\", but the certificate holding that key is issued to \"{}\".", c.index + 1, c.issuer.object.id, pobj.map_or("", |p| p.id.as_str())), "The chain was assembled from different sources. Download it again.").at(at(c)));
-        }
-        // Each ISSUEDTIME must lie within its issuer certificate's ISSUE range.
-        if let (Some(t), Some((from, until))) = (c.issued, parent.issue_range) {
-            if from.is_some_and(|f| t < f) || until.is_some_and(|u| t > u) {
-                findings.push(Finding::new(Code::IssuedOutsideIssuerRange, format!("Certificate {} was issued {t}, outside its issuer's ISSUE range {} – {}.", c.index + 1, from.map_or("?".into(), |x| x.to_string()), until.map_or("?".into(), |x| x.to_string())), "The issuer had no authority to issue it then; the certificate is not genuine. Download it again.").at(at(c)));
-            }
-        }
+    check_links(&path.docs, &docs, &mut findings);
+    check_shape(
+        &path.docs,
+        path.anchor.is_some(),
+        &docs,
+        policy,
+        &mut findings,
+    );
+    check_keys(&path.docs, &docs, &mut findings);
+    if path.anchor.is_some() {
+        check_extra(&path.docs, &docs, &mut findings);
     }
-    let slc = docs.get(leaf).copied();
-    let kind = slc.map(|s| match s.issuer.object.label() {
-        ENROLLMENT_SERVICE => ChainKind::EnrollmentService,
-        SELF_ENROLLMENT_SERVICE => ChainKind::SelfEnrollment,
-        _ => ChainKind::Other,
-    });
-    report.kind = kind;
-    shape_findings(&chain, &docs, &mut findings);
-    // "now" matters only for the SLC's own range and validity.
-    let mut expires = None;
-    if let Some(s) = slc {
-        let (from, until) = s.issue_range.unwrap_or((None, None));
-        let (vfrom, vuntil) = s.validity.unwrap_or((None, None));
-        let start = from.max(vfrom);
-        expires = match (until, vuntil) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-        if let Some(e) = expires {
-            let days = policy.now.days_until(e);
-            if policy.now > e {
-                findings.push(
-                    Finding::new(
-                        Code::SlcExpired,
-                        format!("The SLC expired on {e} ({} days ago).", -days),
-                        "Renew the SLC: export a renewal request on the RMS server and submit it.",
-                    )
-                    .at(at(s)),
-                );
-            } else if days < EXPIRY_WARNING_DAYS {
-                findings.push(
-                    Finding::new(
-                        Code::SlcExpiringSoon,
-                        format!("The SLC expires on {e}, in {days} days."),
-                        "Plan the renewal now.",
-                    )
-                    .at(at(s)),
-                );
-            }
-        } else {
-            findings.push(
-                Finding::new(
-                    Code::XrmlMalformed,
-                    "The SLC has no ISSUE right time range, so its expiry is unknown.",
-                    "Download the certificate again.",
-                )
-                .at(at(s)),
-            );
-        }
-        if let Some(b) = start.filter(|&b| policy.now < b) {
-            findings.push(Finding::new(Code::SlcNotYetValid, format!("The SLC becomes valid on {b}; it is now {}.", policy.now), "Check this computer's clock; if it is right, wait or ask why the certificate is post-dated.").at(at(s)));
-        }
-        report.verdict.issuer = Some(s.issuer.object.label().to_owned());
-        report.verdict.server = s.principal.as_ref().and_then(|p| p.object.name.clone());
-        report.verdict.server_guid = s.principal.as_ref().map(|p| p.object.id.clone());
-        if let Some(req) = request {
-            let pairing = pair(s, req);
-            if !pairing.guid_matches {
-                findings.push(Finding::new(Code::PairGuidMismatch, format!("This certificate does not answer this request: it is issued to server {} but the request is from {}.", pairing.certificate_guid, pairing.request_guid.as_deref().unwrap_or("(no GUID)")), "Do not carry it back. Find the certificate downloaded for this request, or submit this request again.").at(at(s)));
-            }
-            if !pairing.key_matches {
-                findings.push(Finding::new(Code::PairKeyMismatch, "This certificate does not answer this request: its server key differs from the key in the request.", "Do not carry it back. Find the certificate downloaded for this request, or submit this request again.").at(at(s)));
-            }
-            report.pairing = Some(pairing);
-        }
+    let expires = check_times(&path.docs, &docs, policy.now, &mut findings);
+    if let Some(a) = path.anchor.filter(|a| !a.is_microsoft()) {
+        findings.push(Finding::new(Code::AnchorTest, format!("The chain ends at the trust anchor \"{}\" (key fingerprint {}), loaded from a file: it is NOT the pinned Microsoft DRM Production Root, whatever its name says. This is a test verdict, not a Microsoft one.", a.name, a.key.fingerprint()), "For a chain from Microsoft, check it against the pinned root (without --anchor; on the page, use the pinned Microsoft root).").about(Subject::Chain));
     }
-    report.chain = chain.clone();
-    // Signature results of the chain's certificates decide; findings on other documents
-    // (e.g. a licence in the same file) are kept but do not invalidate the chain.
-    // Errors on documents that are not part of an SLC chain and were read correctly (e.g. a
-    // licence in the same file) are shown but do not decide the verdict. An error on a
-    // certificate of chain type, or on a document that could not be read, always does: a
-    // damaged SLC must never leave the rest of the chain to be judged "valid".
-    let outside: Vec<usize> = report
-        .documents
-        .iter()
-        .filter(|d| {
-            !chain.contains(&d.cert.index)
-                && !is_chain_type(&d.cert)
-                && !d
-                    .cert
-                    .findings
-                    .iter()
-                    .any(|f| f.code == Code::XrmlMalformed)
-        })
-        .map(|d| d.cert.offset)
-        .collect();
-    let chain_errors = findings.iter().any(|f| {
-        f.severity == crate::finding::Severity::Error
-            && f.location.is_none_or(|l| !outside.contains(&l.offset))
-    });
-    let sigs_ok = chain.iter().all(|&i| {
-        report
-            .documents
-            .get(i)
-            .and_then(|v| v.signature.as_ref())
-            .is_some_and(SignatureStatus::is_valid)
-    });
-    let valid = anchored.is_some() && sigs_ok && !chain_errors;
-    report.verdict.valid = valid;
-    report.verdict.expires = expires;
-    report.verdict.days_remaining = expires.map(|e| policy.now.days_until(e));
-    if valid {
-        report.verified = Some(VerifiedChain {
-            length: chain.len(),
-            expires,
-            anchor: anchored.unwrap_or_default(),
-        });
-    }
+    let pairing = match (request, docs.get(leaf)) {
+        (Some(req), Some(slc)) => Some(pair(slc, req, &mut findings)),
+        _ => None,
+    };
+    report.kind = Some(kind);
+    report.chain = path.docs;
+    report.pairing = pairing;
     report.findings = findings;
+    report.reached_anchor = path.anchor.map(AnchorInfo::of);
+    report.claimed_expires = expires;
+    let (verified, answered) = decide(&report, Some(kind), path.anchor, expires, request);
+    report.verified = verified;
+    report.answered = answered;
     report
-}
-
-fn shape_findings(chain: &[usize], docs: &[&Certificate], findings: &mut Vec<Finding>) {
-    // §2.2.9.3: SLC ← enrollment service ← enrollment CA ← CA ← root.
-    let expected: [(&str, &[&str]); 4] = [
-        (SLC_TYPE, &[ENROLLMENT_SERVICE, SELF_ENROLLMENT_SERVICE]),
-        (SLC_TYPE, &[ENROLLMENT_CA]),
-        (CA_TYPE, &[PRODUCTION_CA]),
-        (CA_TYPE, &[MICROSOFT_DRM_PRODUCTION_ROOT]),
-    ];
-    for (pos, (&i, (ty, issuers))) in chain.iter().zip(expected.iter()).enumerate() {
-        let Some(c) = docs.get(i) else { continue };
-        let issuer = c.issuer.object.label();
-        if c.descriptor.object_type != *ty || !issuers.contains(&issuer) {
-            findings.push(Finding::new(Code::ChainUnexpectedShape, format!("Certificate {} of the chain is \"{}\" issued by \"{issuer}\"; position {} of an SLC chain is \"{ty}\" issued by {}.", c.index + 1, c.descriptor.object_type, pos + 1, issuers.join(" or ")), "Check that this is an SLC chain from the Microsoft enrollment service.").at(at(c)));
-        }
-    }
-}
-
-fn pair(slc: &Certificate, req: &RequestSummary) -> Pairing {
-    let principal = slc.principal.as_ref();
-    let cert_guid = principal.map(|p| p.object.id.clone()).unwrap_or_default();
-    let norm = crate::request::normalise_guid(&cert_guid).map(|(n, _)| n);
-    let cert_key = principal.and_then(|p| p.key.as_ref());
-    Pairing {
-        request_guid: req.guid.clone(),
-        guid_matches: norm.is_some() && norm == req.guid,
-        certificate_guid: cert_guid,
-        request_key: req.key.as_ref().map(|k| k.fingerprint.clone()),
-        certificate_key: cert_key.map(|k| k.fingerprint()),
-        key_matches: matches!((cert_key, req.rsa_key.as_ref()), (Some(a), Some(b)) if a == b),
-        request_name: req.server_name.clone(),
-        certificate_name: principal.and_then(|p| p.object.name.clone()),
-        request_url: req.cluster_url.clone(),
-        certificate_url: principal.and_then(|p| p.object.url.clone()),
-    }
 }

@@ -141,7 +141,7 @@ codes! {
     ChainAmbiguousLeaf = "chain-ambiguous-leaf", Error, "More than one Server Licensor Certificate could be the chain's leaf.";
     ChainExtraCertificate = "chain-extra-certificate", Error, "A certificate in the file is not part of the chain to the trust anchor.";
     ChainShapeInvalid = "chain-shape-invalid", Error, "Under the Microsoft root, the chain is not one of the two MS-RMPR SLC chain shapes.";
-    ChainKeySize = "chain-key-size", Error, "A key in the chain has a size RMS does not use (SLC and enrollment service 1024 or 2048 bits, CAs 2048).";
+    ChainKeySize = "chain-key-size", Error, "A key in the chain has a size RMS does not use (RMS keys are RSA-1024 or RSA-2048).";
     AnchorTest = "anchor-test", Warning, "The chain was checked against a trust anchor that is not the pinned Microsoft root: a test verdict, not a Microsoft one.";
     KeyExponentInvalid = "key-exponent-invalid", Error, "The server key's public exponent is even or smaller than 3, so it is not a usable RSA key.";
     // --- the transfer workstation's trust prerequisites ------------------------------------

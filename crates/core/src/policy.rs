@@ -60,6 +60,10 @@ pub struct Policy {
     pub anchors: Vec<TrustAnchor>,
     /// Accepted hash algorithms.
     pub hashes: Vec<HashAlg>,
+    /// When true (the production policy), a chain that is not one of the two MS-RMPR
+    /// §2.2.9.3 SLC chain shapes is an error (`chain-shape-invalid`); when false, a warning
+    /// (`chain-unexpected-shape`), for test laboratories with hierarchies of their own.
+    pub strict_shape: bool,
 }
 
 /// The Microsoft DRM Production Root's modulus as XrML writes it (base64, little-endian);
@@ -86,6 +90,12 @@ impl TrustAnchor {
 }
 
 impl TrustAnchor {
+    /// True when this anchor's key is the pinned Microsoft DRM Production Root key — by key,
+    /// never by name, wherever it was loaded from.
+    pub fn is_microsoft(&self) -> bool {
+        self.key == TrustAnchor::microsoft_production().key
+    }
+
     /// Reads a key file in the format of `shared/vectors/roots/*.xrml-key.txt`
     /// (`issuer_id=`, `public_exponent=`, `modulus_base64_xrml=` lines; `#` comments).
     pub fn from_key_file(text: &str) -> Result<TrustAnchor, String> {
@@ -114,6 +124,7 @@ impl Policy {
             now,
             anchors: vec![TrustAnchor::microsoft_production()],
             hashes: vec![HashAlg::Sha1, HashAlg::Sha256],
+            strict_shape: true,
         }
     }
 }

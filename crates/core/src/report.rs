@@ -2,14 +2,36 @@
 //!
 //! Versioned by [`RECEIPT_SCHEMA`]; `docs/receipt.md` documents the fields.
 
-use crate::chain::{ChainReport, Pairing, Verdict};
-use crate::finding::Finding;
+use crate::chain::{ChainReport, Outcome, Pairing, Verdict};
+use crate::finding::{Finding, Subject};
 use crate::request::RequestReport;
 use crate::time::UtcTime;
 use serde::Serialize;
 
 /// The schema id written into every receipt.
-pub const RECEIPT_SCHEMA: &str = "slc-courier-receipt/1";
+/// Version 2: `verdict` has `outcome`, `genuine`, `answers_request` and `valid` means "genuine
+/// and answers an error-free request"; every finding names its `subject`.
+pub const RECEIPT_SCHEMA: &str = "slc-courier-receipt/2";
+
+/// Why a receipt cannot be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ReceiptError {
+    /// The chain was checked against another request (or none) than the one given.
+    StalePairing,
+}
+
+impl std::error::Error for ReceiptError {}
+
+impl std::fmt::Display for ReceiptError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReceiptError::StalePairing => {
+                f.write_str("the chain was checked against another request than this one")
+            }
+        }
+    }
+}
 
 /// The tool that wrote the receipt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -89,32 +111,44 @@ pub struct Receipt {
     pub certificate: Option<FileEntry>,
     /// The request report.
     pub request_report: Option<RequestReport>,
-    /// The verdict on the certificate.
+    /// The verdict on the certificate, derived from the verifier's proof.
     pub verdict: Option<Verdict>,
     /// Request ↔ certificate pairing.
     pub pairing: Option<Pairing>,
     /// The certificate chain, leaf first.
     pub chain: Vec<CertEntry>,
-    /// Every finding of both steps.
+    /// Every finding of both steps; the request's own findings have the subject `request`.
     pub findings: Vec<Finding>,
 }
 
 impl Receipt {
-    /// Builds the receipt from what was checked.
+    /// Builds the receipt from what was checked. The chain must have been checked against
+    /// exactly this request (or none when none is given), so a receipt can never pair one
+    /// request's file with a verdict computed for another.
     pub fn new(
         tool: ToolInfo,
         checked_at: UtcTime,
         request: Option<&RequestReport>,
         chain: Option<(&ChainReport, Option<&str>)>,
-    ) -> Receipt {
+    ) -> Result<Receipt, ReceiptError> {
+        if let Some((c, _)) = chain {
+            if c.request_sha256.as_deref() != request.map(|r| r.sha256.as_str()) {
+                return Err(ReceiptError::StalePairing);
+            }
+        }
         let mut findings = vec![];
         if let Some(r) = request {
-            findings.extend(r.findings.iter().cloned());
+            findings.extend(
+                r.findings
+                    .iter()
+                    .cloned()
+                    .map(|f| f.about(Subject::Request)),
+            );
         }
         if let Some((c, _)) = chain {
             findings.extend(c.findings.iter().cloned());
         }
-        Receipt {
+        Ok(Receipt {
             schema: RECEIPT_SCHEMA,
             tool,
             checked_at,
@@ -129,13 +163,13 @@ impl Receipt {
                 sha256: c.sha256.clone(),
             }),
             request_report: request.cloned(),
-            verdict: chain.map(|(c, _)| c.verdict.clone()),
+            verdict: chain.map(|(c, _)| c.verdict()),
             pairing: chain.and_then(|(c, _)| c.pairing.clone()),
             chain: chain
                 .map(|(c, _)| CertEntry::chain_of(c))
                 .unwrap_or_default(),
             findings,
-        }
+        })
     }
 
     /// A printable, self-contained HTML report (no scripts, no external resources).
@@ -150,25 +184,7 @@ impl Receipt {
             esc(&self.tool.build_id)
         ));
         if let Some(v) = &self.verdict {
-            h.push_str(&format!(
-                "<h2>Verdict: {}</h2>",
-                if v.valid { "VALID" } else { "NOT VALID" }
-            ));
-            if let Some(e) = v.expires {
-                h.push_str(&format!(
-                    "<p>New expiration date: <strong>{}</strong>{}</p>",
-                    e.date(),
-                    v.days_remaining
-                        .map(|d| format!(" ({d} days remaining)"))
-                        .unwrap_or_default()
-                ));
-            }
-            h.push_str(&format!(
-                "<p>Issued by {} to {} {}</p>",
-                esc(v.issuer.as_deref().unwrap_or("-")),
-                esc(v.server.as_deref().unwrap_or("-")),
-                esc(v.server_guid.as_deref().unwrap_or(""))
-            ));
+            h.push_str(&verdict_html(v));
         }
         h.push_str("<h2>Files</h2><table><tr><th>Role</th><th>Name</th><th>Bytes</th><th>SHA-256</th></tr>");
         for (role, f) in [
@@ -188,13 +204,13 @@ impl Receipt {
         if self.findings.is_empty() {
             h.push_str("<p>None.</p>");
         } else {
-            h.push_str("<table><tr><th>Severity</th><th>Code</th><th>Message</th><th>Where</th><th>Fix</th></tr>");
+            h.push_str("<table><tr><th>Severity</th><th>Code</th><th>About</th><th>Message</th><th>Where</th><th>Fix</th></tr>");
             for f in &self.findings {
                 let at = f
                     .location
                     .map(|l| format!("byte {}, line {}, column {}", l.offset, l.line, l.column))
                     .unwrap_or_default();
-                h.push_str(&format!("<tr class=\"{}\"><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>", f.severity.as_str(), f.severity.as_str(), f.code.id(), esc(&f.message), at, esc(&f.fix)));
+                h.push_str(&format!("<tr class=\"{}\"><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", f.severity.as_str(), f.severity.as_str(), f.code.id(), subject_label(f.subject), esc(&f.message), at, esc(&f.fix)));
             }
             h.push_str("</table>");
         }
@@ -205,6 +221,75 @@ impl Receipt {
     /// Pretty JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    }
+}
+
+/// The verdict section of the printable receipt: the outcome, said as it is; a test anchor
+/// named in the heading; no expiration headline for a chain that is not genuine.
+fn verdict_html(v: &Verdict) -> String {
+    let mut h = String::new();
+    let test = if v.anchor_is_test {
+        " — TEST ANCHOR, not a Microsoft verdict"
+    } else {
+        ""
+    };
+    let head = match v.outcome {
+        Outcome::AnswersRequest => "VALID — a genuine chain that answers the request",
+        Outcome::GenuineUnpaired => "GENUINE chain, NOT checked against a request",
+        Outcome::NotValid => "NOT VALID — do not carry this file back",
+    };
+    h.push_str(&format!(
+        "<h2 id=\"verdict\" data-verdict=\"{}\">Verdict: {head}{test}</h2>",
+        v.outcome.id()
+    ));
+    if let Some(a) = &v.anchor {
+        h.push_str(&format!(
+            "<p>Trust anchor: {} (key fingerprint <code>{}</code>){}</p>",
+            esc(&a.name),
+            a.fingerprint,
+            if a.microsoft {
+                " — the pinned Microsoft DRM Production Root"
+            } else {
+                " — <strong>a test anchor loaded from a file, NOT the Microsoft root</strong>"
+            }
+        ));
+    }
+    if let Some(r) = v.reason {
+        h.push_str(&format!(
+            "<p>Reason: <code>{}</code> — {}</p>",
+            r.id(),
+            esc(r.description())
+        ));
+    }
+    if let Some(e) = v.expires {
+        h.push_str(&format!(
+            "<p>New expiration date: <strong>{}</strong>{}</p>",
+            e.date(),
+            v.days_remaining
+                .map(|d| format!(" ({d} days remaining)"))
+                .unwrap_or_default()
+        ));
+    } else if let Some(e) = v.claimed_expires {
+        h.push_str(&format!(
+            "<p><small>Expiration date claimed by the rejected file (not proven): {}</small></p>",
+            e.date()
+        ));
+    }
+    h.push_str(&format!(
+        "<p>Issued by {} to {} {}</p>",
+        esc(v.issuer.as_deref().unwrap_or("-")),
+        esc(v.server.as_deref().unwrap_or("-")),
+        esc(v.server_guid.as_deref().unwrap_or(""))
+    ));
+    h
+}
+
+fn subject_label(s: Subject) -> String {
+    match s {
+        Subject::File => "file".to_owned(),
+        Subject::Document { index } => format!("document {}", index + 1),
+        Subject::Chain => "chain".to_owned(),
+        Subject::Request => "request".to_owned(),
     }
 }
 

@@ -1,5 +1,5 @@
 //! Step 4, data-driven: every synthetic chain (made by `cargo xtask gen-testdata` with the
-//! fixed test keys) and the exact finding codes it must produce.
+//! fixed test keys), the exact finding codes it must produce and the outcome.
 
 #![allow(
     clippy::panic,
@@ -11,113 +11,180 @@
 mod common;
 
 use common::{data, now, test_policy as policy};
-use slc_courier_core::chain::{verify_chain, ChainKind, ChainReport};
-use slc_courier_core::finding::{codes, Code, Code::*};
-use slc_courier_core::policy::Policy;
-use slc_courier_core::request::check_request;
+use slc_courier_core::chain::{
+    decides_genuine, deciding_documents, verify_chain, ChainKind, ChainReport, Outcome,
+};
+use slc_courier_core::finding::{codes, Code, Code::*, Subject};
+use slc_courier_core::policy::{Policy, TrustAnchor};
+use slc_courier_core::request::{check_request, RequestReport};
 use slc_courier_core::time::UtcTime;
 use slc_courier_core::xrml::Wrapper;
+use Outcome::*;
 
-fn verify(chain: &str, request: Option<&str>) -> ChainReport {
-    let req = request.map(|r| check_request(&data(&format!("request/good/{r}")), Some(r)));
-    verify_chain(
-        &data(&format!("chain/{chain}")),
-        &policy(),
-        req.as_ref().map(|r| &r.summary),
-    )
+const RMS01: Option<&str> = Some("request/good/RMS01EnrollRequest.xml");
+
+fn request(rel: &str) -> RequestReport {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    check_request(&data(rel), Some(name))
+}
+
+fn verify_with(chain: &str, req: Option<&str>, policy: &Policy) -> ChainReport {
+    let req = req.map(request);
+    verify_chain(&data(&format!("chain/{chain}")), policy, req.as_ref())
+}
+
+fn verify(chain: &str, req: Option<&str>) -> ChainReport {
+    verify_with(chain, req, &policy())
 }
 
 #[track_caller]
-fn check(chain: &str, request: Option<&str>, expected: &[Code], valid: bool) {
-    let r = verify(chain, request);
-    assert_eq!(codes(&r.findings), expected, "{chain}: {:#?}", r.findings);
-    assert_eq!(r.verdict.valid, valid, "{chain}");
-    assert_eq!(r.verified.is_some(), valid, "{chain}");
+fn check_report(what: &str, r: &ChainReport, expected: &[Code], outcome: Outcome) {
+    assert_eq!(codes(&r.findings), expected, "{what}: {:#?}", r.findings);
+    let v = r.verdict();
+    assert_eq!(v.outcome, outcome, "{what}");
+    assert_eq!(v.genuine, r.verified().is_some(), "{what}");
+    assert_eq!(v.valid, outcome == AnswersRequest, "{what}");
+    assert_eq!(r.answered().is_some(), outcome == AnswersRequest, "{what}");
+    if outcome != NotValid {
+        assert!(v.genuine, "{what}");
+        assert!(v.expires.is_some() && v.claimed_expires.is_none(), "{what}");
+        assert_eq!(v.reason, None, "{what}");
+    } else {
+        assert_eq!(
+            v.expires, None,
+            "{what}: a rejected file has no proven expiry"
+        );
+        assert!(
+            v.reason.is_some(),
+            "{what}: a NOT VALID verdict names its reason"
+        );
+    }
+}
+
+#[track_caller]
+fn check(chain: &str, req: Option<&str>, expected: &[Code], outcome: Outcome) {
+    check_report(chain, &verify(chain, req), expected, outcome);
 }
 
 #[test]
-fn good_chains_in_every_form_verify() {
-    let rms01 = Some("RMS01EnrollRequest.xml");
-    check("good/sha1-compact.xml", rms01, &[SignatureSha1Legacy], true);
+fn good_chains_in_every_form_answer_their_request() {
+    let l = &[SignatureSha1Legacy, AnchorTest][..];
+    check("good/sha1-compact.xml", RMS01, l, AnswersRequest);
     check(
         "good/sha1-pretty.xml",
-        rms01,
-        &[SignatureWhitespaceStripped, SignatureSha1Legacy],
-        true,
+        RMS01,
+        &[SignatureWhitespaceStripped, SignatureSha1Legacy, AnchorTest],
+        AnswersRequest,
     );
-    check(
-        "good/sha1-bom-crlf.xml",
-        rms01,
-        &[SignatureSha1Legacy],
-        true,
-    );
+    check("good/sha1-bom-crlf.xml", RMS01, l, AnswersRequest);
     check(
         "good/sha1-soap.xml",
-        rms01,
-        &[ResponseWrapper, SignatureSha1Legacy],
-        true,
+        RMS01,
+        &[ResponseWrapper, SignatureSha1Legacy, AnchorTest],
+        AnswersRequest,
     );
     check(
         "good/sha1-response-utf16.xml",
-        rms01,
-        &[ResponseWrapper, SignatureSha1Legacy],
-        true,
+        RMS01,
+        &[ResponseWrapper, SignatureSha1Legacy, AnchorTest],
+        AnswersRequest,
     );
     check(
         "good/sha1-shuffled.xml",
-        rms01,
-        &[SignatureSha1Legacy, ChainReordered],
-        true,
+        RMS01,
+        &[SignatureSha1Legacy, ChainReordered, AnchorTest],
+        AnswersRequest,
     );
-    check(
-        "good/embedded-in-binary.bin",
-        rms01,
-        &[SignatureSha1Legacy],
-        true,
-    );
+    check("good/embedded-in-binary.bin", RMS01, l, AnswersRequest);
     check(
         "good/self-enrollment.xml",
-        Some("RMS01RenewRequest.xml"),
-        &[SignatureSha1Legacy],
-        true,
+        Some("request/good/RMS01RenewRequest.xml"),
+        l,
+        AnswersRequest,
     );
-    let rms02 = Some("RMS02EnrollRequest.xml");
-    check("good/sha256-compact.xml", rms02, &[], true);
+    check(
+        "good/sha1-compact.xml",
+        Some("chain/attack/RMS01-capi-blob-EnrollRequest.xml"),
+        l,
+        AnswersRequest,
+    );
+    let rms02 = Some("request/good/RMS02EnrollRequest.xml");
+    check(
+        "good/sha256-compact.xml",
+        rms02,
+        &[AnchorTest],
+        AnswersRequest,
+    );
     check(
         "good/sha256-pretty.xml",
         rms02,
-        &[SignatureWhitespaceStripped],
-        true,
+        &[SignatureWhitespaceStripped, AnchorTest],
+        AnswersRequest,
     );
     check(
         "good/sha256-response-utf8.xml",
         rms02,
-        &[ResponseWrapper],
-        true,
+        &[ResponseWrapper, AnchorTest],
+        AnswersRequest,
     );
 }
 
 #[test]
-fn the_verdict_names_the_new_expiration_date() {
-    let r = verify("good/sha1-compact.xml", Some("RMS01EnrollRequest.xml"));
+fn without_a_request_a_genuine_chain_is_genuine_but_unpaired() {
+    let r = verify("good/sha1-compact.xml", None);
+    check_report(
+        "unpaired",
+        &r,
+        &[SignatureSha1Legacy, AnchorTest],
+        GenuineUnpaired,
+    );
+    let v = r.verdict();
+    assert_eq!(v.answers_request, None);
+    assert!(!v.valid);
+    assert!(r.nothing_wrong());
+    assert_eq!(r.pairing, None);
+    let paired = verify("good/sha1-compact.xml", RMS01).verdict();
+    assert_eq!(paired.answers_request, Some(true));
+}
+
+#[test]
+fn the_verdict_names_the_new_expiration_date_and_the_anchor() {
+    let r = verify("good/sha1-compact.xml", RMS01);
     assert_eq!(r.chain, vec![0, 1, 2, 3]);
+    assert_eq!(
+        r.verified().map(|v| v.path().to_vec()),
+        Some(vec![0, 1, 2, 3])
+    );
     assert_eq!(r.kind, Some(ChainKind::EnrollmentService));
     assert_eq!(r.wrapper, Wrapper::Bare);
+    let v = r.verdict();
     assert_eq!(
-        r.verdict.expires.map(|e| e.to_string()).as_deref(),
+        v.expires.map(|e| e.to_string()).as_deref(),
         Some("2046-06-18T10:00Z")
     );
-    assert_eq!(r.verdict.days_remaining, Some(7147));
+    assert_eq!(v.days_remaining, Some(7147));
     assert_eq!(
-        r.verdict.issuer.as_deref(),
+        v.issuer.as_deref(),
         Some("Microsoft DRM Server Enrollment Service")
     );
-    assert_eq!(r.verdict.server.as_deref(), Some("RMS01"));
-    let p = r.pairing.unwrap_or_else(|| panic!("no pairing"));
-    assert!(p.guid_matches && p.key_matches);
+    assert_eq!(v.server.as_deref(), Some("RMS01"));
+    // The synthetic root calls itself "Microsoft DRM Production Root": the name must not
+    // make it Microsoft's.
+    let a = v.anchor.clone().unwrap();
+    assert_eq!(a.name, "Microsoft DRM Production Root");
+    assert!(!a.microsoft && v.anchor_is_test && !v.anchor_is_microsoft);
+    let test = r.findings.iter().find(|f| f.code == AnchorTest).unwrap();
+    assert_eq!(test.subject, Subject::Chain);
+    assert!(test.message.contains(&a.fingerprint));
+    let p = r.pairing.clone().unwrap();
+    assert!(p.guid_matches && p.key_matches && !p.request_has_errors);
     assert_eq!(
         p.certificate_url.as_deref(),
         Some("http://rms01.contoso.test/_wmcs")
+    );
+    assert_eq!(
+        r.answered().map(|a| a.request_sha256().to_owned()),
+        Some(request("request/good/RMS01EnrollRequest.xml").sha256)
     );
     assert_eq!(
         verify("good/sha1-shuffled.xml", None).chain,
@@ -135,88 +202,302 @@ fn the_verdict_names_the_new_expiration_date() {
 
 #[test]
 fn each_damaged_chain_has_its_exact_findings() {
-    let rms01 = Some("RMS01EnrollRequest.xml");
+    let l = SignatureSha1Legacy;
     check(
         "bad/tampered-body.xml",
-        rms01,
-        &[DigestMismatch, SignatureSha1Legacy],
-        false,
+        RMS01,
+        &[DigestMismatch, l, AnchorTest],
+        NotValid,
     );
     check(
         "bad/tampered-digest.xml",
-        rms01,
-        &[DigestMismatch, SignatureInvalid, SignatureSha1Legacy],
-        false,
+        RMS01,
+        &[DigestMismatch, SignatureInvalid, l, AnchorTest],
+        NotValid,
     );
     check(
         "bad/tampered-signature.xml",
-        rms01,
-        &[SignatureInvalid, SignatureSha1Legacy],
-        false,
+        RMS01,
+        &[SignatureInvalid, l, AnchorTest],
+        NotValid,
     );
     check(
         "bad/wrong-issuer-key.xml",
-        rms01,
-        &[SignatureSha1Legacy, ChainLinkMismatch],
-        false,
+        RMS01,
+        &[l, ChainLinkMismatch],
+        NotValid,
     );
     check(
         "bad/missing-certificate.xml",
-        rms01,
-        &[SignatureSha1Legacy, ChainIncomplete],
-        false,
+        RMS01,
+        &[l, ChainIncomplete],
+        NotValid,
     );
     check(
         "bad/wrong-root.xml",
-        rms01,
-        &[SignatureSha1Legacy, ChainUntrustedRoot],
-        false,
+        RMS01,
+        &[l, ChainUntrustedRoot],
+        NotValid,
     );
     check(
         "bad/expired-slc.xml",
-        rms01,
-        &[SignatureSha1Legacy, SlcExpired],
-        false,
+        RMS01,
+        &[l, SlcExpired, AnchorTest],
+        NotValid,
     );
     check(
         "bad/not-yet-valid.xml",
-        rms01,
-        &[SignatureSha1Legacy, SlcNotYetValid],
-        false,
+        RMS01,
+        &[l, SlcNotYetValid, AnchorTest],
+        NotValid,
     );
     check(
         "bad/issued-outside-issuer-range.xml",
-        rms01,
-        &[SignatureSha1Legacy, IssuedOutsideIssuerRange],
-        false,
+        RMS01,
+        &[l, IssuedOutsideIssuerRange, AnchorTest],
+        NotValid,
     );
-    check(
-        "bad/truncated.xml",
-        rms01,
-        &[XrmlMalformed, SignatureSha1Legacy, ChainIncomplete],
-        false,
-    );
-    // Edited after signing, so its digest no longer matches either.
     check(
         "bad/only-licence.xml",
-        rms01,
+        RMS01,
         &[DigestMismatch, ChainNoSlc],
-        false,
+        NotValid,
     );
-    check("bad/empty.xml", rms01, &[NoXrmlFound], false);
-    check("bad/png-renamed.xml", rms01, &[NoXrmlFound], false);
+    check("bad/empty.xml", RMS01, &[NoXrmlFound], NotValid);
+    check("bad/png-renamed.xml", RMS01, &[NoXrmlFound], NotValid);
+}
+
+#[test]
+fn a_chain_for_another_request_does_not_answer_it() {
+    let l = SignatureSha1Legacy;
     check(
         "good/sha1-compact.xml",
-        Some("RMS03EnrollRequest.xml"),
-        &[SignatureSha1Legacy, PairGuidMismatch, PairKeyMismatch],
-        false,
+        Some("request/good/RMS03EnrollRequest.xml"),
+        &[l, AnchorTest, PairGuidMismatch, PairKeyMismatch],
+        NotValid,
     );
     check(
         "good/sha256-compact.xml",
-        Some("RMS01EnrollRequest.xml"),
-        &[PairGuidMismatch, PairKeyMismatch],
-        false,
+        RMS01,
+        &[AnchorTest, PairGuidMismatch, PairKeyMismatch],
+        NotValid,
     );
+    // One value differs: the GUID is right but the key is another server's, and vice versa.
+    let r = verify(
+        "good/sha1-compact.xml",
+        Some("chain/attack/RMS01-other-key-EnrollRequest.xml"),
+    );
+    check_report("other key", &r, &[l, AnchorTest, PairKeyMismatch], NotValid);
+    let v = r.verdict();
+    assert!(v.genuine, "the chain itself is genuine");
+    assert_eq!(v.answers_request, Some(false));
+    assert_eq!(v.reason, Some(PairKeyMismatch));
+    let r = verify(
+        "good/sha1-compact.xml",
+        Some("chain/attack/RMS01-other-guid-EnrollRequest.xml"),
+    );
+    check_report(
+        "other guid",
+        &r,
+        &[l, AnchorTest, PairGuidMismatch],
+        NotValid,
+    );
+    assert_eq!(r.verdict().reason, Some(PairGuidMismatch));
+    assert!(r
+        .findings
+        .iter()
+        .filter(|f| f.code == PairGuidMismatch)
+        .all(|f| f.subject == Subject::Request));
+}
+
+#[test]
+fn a_request_with_errors_cannot_be_answered() {
+    for bad in [
+        "duplicate-element.xml",
+        "version-empty.xml",
+        "utf16-encoded.xml",
+        "truncated.xml",
+        "non-ascii.xml",
+    ] {
+        let rel = format!("request/bad/{bad}");
+        let req = request(&rel);
+        assert!(!req.is_ok(), "{bad} must have errors");
+        let r = verify("good/sha1-compact.xml", Some(&rel));
+        check_report(
+            bad,
+            &r,
+            &[SignatureSha1Legacy, AnchorTest, RequestHasErrors],
+            NotValid,
+        );
+        let v = r.verdict();
+        assert!(v.genuine, "{bad}: the chain itself is genuine");
+        assert_eq!(v.reason, Some(RequestHasErrors), "{bad}");
+        let p = r.pairing.clone().unwrap();
+        assert!(
+            p.request_has_errors && !p.guid_matches && !p.key_matches,
+            "{bad}"
+        );
+    }
+    // Informational findings do not stop a request from being answered.
+    check(
+        "good/sha1-compact.xml",
+        Some("request/bad/soap-envelope.xml"),
+        &[SignatureSha1Legacy, AnchorTest],
+        AnswersRequest,
+    );
+}
+
+#[test]
+fn a_file_without_an_slc_is_never_genuine() {
+    for (file, first) in [
+        ("attack/no-slc.xml", vec![SignatureSha1Legacy]),
+        (
+            "attack/no-slc-soap.xml",
+            vec![ResponseWrapper, SignatureSha1Legacy],
+        ),
+        (
+            "attack/no-slc-response-utf16.xml",
+            vec![ResponseWrapper, SignatureSha1Legacy],
+        ),
+    ] {
+        let expected = [first, vec![ChainNoSlc]].concat();
+        check(file, None, &expected, NotValid);
+        check(file, RMS01, &expected, NotValid);
+        let r = verify(file, None);
+        assert_eq!(r.verdict().reason, Some(ChainNoSlc), "{file}");
+        assert_eq!(r.pairing, None);
+    }
+}
+
+#[test]
+fn ambiguous_chains_are_refused() {
+    let l = SignatureSha1Legacy;
+    check(
+        "attack/two-slcs.xml",
+        RMS01,
+        &[l, ChainAmbiguousLeaf],
+        NotValid,
+    );
+    check(
+        "attack/two-slcs-soap.xml",
+        None,
+        &[ResponseWrapper, l, ChainAmbiguousLeaf],
+        NotValid,
+    );
+    check(
+        "attack/extra-ca.xml",
+        RMS01,
+        &[l, ChainExtraCertificate, AnchorTest],
+        NotValid,
+    );
+    let r = verify("attack/extra-ca.xml", None);
+    assert_eq!(r.chain, vec![0, 1, 2, 3]);
+    let extra = r
+        .findings
+        .iter()
+        .find(|f| f.code == ChainExtraCertificate)
+        .unwrap();
+    assert!(
+        extra.message.contains("Document(s) 5 "),
+        "{}",
+        extra.message
+    );
+    check(
+        "attack/extra-ca-response-utf16.xml",
+        RMS01,
+        &[ResponseWrapper, l, ChainExtraCertificate, AnchorTest],
+        NotValid,
+    );
+}
+
+#[test]
+fn times_keys_and_shape_are_checked() {
+    let l = SignatureSha1Legacy;
+    check(
+        "attack/slc-issued-in-future.xml",
+        RMS01,
+        &[l, SlcNotYetValid, AnchorTest],
+        NotValid,
+    );
+    let r = verify("attack/slc-issued-in-future.xml", RMS01);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.code == SlcNotYetValid)
+        .unwrap();
+    assert!(f.message.contains("2026-12-01T00:00"), "{}", f.message);
+    assert_eq!(f.subject, Subject::Document { index: 0 });
+    // From the ISSUEDTIME on, it is valid.
+    let later = Policy {
+        now: UtcTime::parse("2026-12-01T00:00").unwrap(),
+        ..policy()
+    };
+    check_report(
+        "at issuedtime",
+        &verify_with("attack/slc-issued-in-future.xml", RMS01, &later),
+        &[l, AnchorTest],
+        AnswersRequest,
+    );
+    check(
+        "attack/slc-key-1536.xml",
+        None,
+        &[l, ChainKeySize, AnchorTest],
+        NotValid,
+    );
+    check(
+        "attack/wrong-shape.xml",
+        None,
+        &[l, ChainShapeInvalid, AnchorTest],
+        NotValid,
+    );
+    let lenient = Policy {
+        strict_shape: false,
+        ..policy()
+    };
+    check_report(
+        "lenient shape",
+        &verify_with("attack/wrong-shape.xml", None, &lenient),
+        &[l, ChainUnexpectedShape, AnchorTest],
+        GenuineUnpaired,
+    );
+}
+
+#[test]
+fn which_documents_decide_is_a_rule_on_documents() {
+    // An edited licence beside a genuine chain: its error is shown but does not decide.
+    let mut bytes = data("chain/bad/only-licence.xml");
+    bytes.extend_from_slice(&data("chain/good/sha1-compact.xml"));
+    let req = request("request/good/RMS01EnrollRequest.xml");
+    let r = verify_chain(&bytes, &policy(), Some(&req));
+    check_report(
+        "licence beside the chain",
+        &r,
+        &[DigestMismatch, SignatureSha1Legacy, AnchorTest],
+        AnswersRequest,
+    );
+    assert_eq!(r.chain, vec![1, 2, 3, 4]);
+    let digest = r
+        .findings
+        .iter()
+        .find(|f| f.code == DigestMismatch)
+        .unwrap();
+    assert_eq!(digest.subject, Subject::Document { index: 0 });
+    let deciding = deciding_documents(&r.documents, &r.chain);
+    assert_eq!(deciding, vec![false, true, true, true, true]);
+    // The same error about a document that decides stops the chain.
+    assert!(!decides_genuine(Subject::Document { index: 0 }, &deciding));
+    assert!(decides_genuine(Subject::Document { index: 1 }, &deciding));
+    assert!(decides_genuine(Subject::Document { index: 9 }, &deciding));
+    assert!(decides_genuine(Subject::File, &deciding));
+    assert!(decides_genuine(Subject::Chain, &deciding));
+    assert!(!decides_genuine(Subject::Request, &deciding));
+    // An edited SLC beside the genuine chain is of chain type: it decides (and is a second
+    // leaf candidate only if it still names the enrollment service as issuer).
+    let mut bytes = data("chain/bad/tampered-body.xml");
+    bytes.extend_from_slice(&data("chain/good/sha1-compact.xml"));
+    let r = verify_chain(&bytes, &policy(), Some(&req));
+    assert_eq!(r.verdict().outcome, NotValid);
+    assert_eq!(r.verdict().reason, Some(DigestMismatch));
 }
 
 #[test]
@@ -227,6 +508,7 @@ fn the_request_dropped_as_a_certificate_is_named() {
         None,
     );
     assert_eq!(codes(&r.findings), vec![RequestNotCertificate]);
+    assert_eq!(r.verdict().reason, Some(RequestNotCertificate));
 }
 
 #[test]
@@ -236,21 +518,34 @@ fn synthetic_chains_do_not_verify_against_the_microsoft_root() {
         &Policy::microsoft_production(now()),
         None,
     );
-    assert_eq!(
-        codes(&r.findings),
-        vec![SignatureSha1Legacy, ChainUntrustedRoot]
+    check_report(
+        "microsoft root",
+        &r,
+        &[SignatureSha1Legacy, ChainUntrustedRoot],
+        NotValid,
     );
-    assert!(!r.verdict.valid);
+    assert_eq!(r.verdict().anchor, None);
 }
 
 #[test]
-fn expiring_soon_warns_but_stays_valid() {
+fn the_microsoft_key_loaded_from_a_file_is_recognised_as_microsofts() {
+    let text = format!(
+        "issuer_id=Some Other Name\npublic_exponent=65537\nmodulus_base64_xrml={}\n",
+        slc_courier_core::policy::MICROSOFT_DRM_PRODUCTION_ROOT_MODULUS_B64
+    );
+    let a = TrustAnchor::from_key_file(&text).unwrap();
+    assert!(a.is_microsoft());
+    assert!(TrustAnchor::microsoft_production().is_microsoft());
+    assert!(!policy().anchors[0].is_microsoft());
+}
+
+#[test]
+fn expiring_soon_warns_but_stays_genuine() {
     let soon = Policy {
         now: UtcTime::parse("2046-05-01T00:00").unwrap_or(now()),
         ..policy()
     };
     let r = verify_chain(&data("chain/good/sha256-compact.xml"), &soon, None);
-    assert_eq!(codes(&r.findings), vec![SlcExpiringSoon]);
-    assert!(r.verdict.valid);
-    assert_eq!(r.verdict.days_remaining, Some(48));
+    check_report("soon", &r, &[SlcExpiringSoon, AnchorTest], GenuineUnpaired);
+    assert_eq!(r.verdict().days_remaining, Some(48));
 }

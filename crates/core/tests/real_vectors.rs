@@ -94,22 +94,28 @@ fn production_slc_chain_verifies_to_the_pinned_root() {
     let r = verify_chain(&bytes, &Policy::microsoft_production(now()), None);
     assert_eq!(r.chain, vec![4, 5, 6, 7]);
     assert_eq!(r.kind, Some(ChainKind::SelfEnrollment));
-    assert!(r.verdict.valid, "{:#?}", r.findings);
-    assert!(r
-        .verified
-        .as_ref()
-        .is_some_and(|v| v.len() == 4 && v.anchor() == "Microsoft DRM Production Root"));
+    let v = r.verdict();
     assert_eq!(
-        r.verdict.expires.map(|e| e.to_string()).as_deref(),
+        v.outcome,
+        slc_courier_core::chain::Outcome::GenuineUnpaired,
+        "{:#?}",
+        r.findings
+    );
+    assert!(v.genuine && v.anchor_is_microsoft && !v.anchor_is_test);
+    assert!(r.verified().is_some_and(|v| v.len() == 4
+        && v.anchor().name == "Microsoft DRM Production Root"
+        && v.anchor().microsoft));
+    assert_eq!(
+        v.expires.map(|e| e.to_string()).as_deref(),
         Some("2255-04-18T16:50Z")
     );
-    assert_eq!(r.verdict.server.as_deref(), Some("CorpRights"));
+    assert_eq!(v.server.as_deref(), Some("CorpRights"));
     assert_eq!(
-        r.verdict.issuer.as_deref(),
+        v.issuer.as_deref(),
         Some("Microsoft DRM Server Self Enrollment Service")
     );
     assert_eq!(
-        r.verdict.server_guid.as_deref(),
+        v.server_guid.as_deref(),
         Some("{aaa331f3-e659-4ea9-876b-e8b25c7b4996}")
     );
     let infos: Vec<Code> = r.findings.iter().map(|f| f.code).collect();
