@@ -175,17 +175,31 @@ fn fake_der(modulus_be: &[u8], e: u32) -> Vec<u8> {
             vec![0x82, (n >> 8) as u8, n as u8]
         }
     }
-    let e_bytes: Vec<u8> = e
+    let mut e_bytes: Vec<u8> = e
         .to_be_bytes()
         .into_iter()
         .skip_while(|&b| b == 0)
         .collect();
+    if e_bytes.is_empty() {
+        // DER writes zero as one 0x00 byte.
+        e_bytes.push(0);
+    }
     let mut seq = int(modulus_be);
     seq.extend(int(&e_bytes));
     let mut out = vec![0x30];
     out.extend(len(seq.len()));
     out.extend(seq);
     out
+}
+
+/// A CryptoAPI PUBLICKEYBLOB with an arbitrary (not necessarily valid) modulus and exponent.
+fn fake_blob(modulus_be: &[u8], e: u32) -> Vec<u8> {
+    let mut b = vec![0x06, 0x02, 0x00, 0x00, 0x00, 0xA4, 0x00, 0x00];
+    b.extend_from_slice(b"RSA1");
+    b.extend_from_slice(&((modulus_be.len() * 8) as u32).to_le_bytes());
+    b.extend_from_slice(&e.to_le_bytes());
+    b.extend(modulus_be.iter().rev());
+    b
 }
 
 fn ie_rendering(xml: &str) -> String {
@@ -439,6 +453,17 @@ fn requests(keys: &Keys, files: &mut Files) {
         bad("key-exponent-unusual.xml"),
         with(&good.key_b64, &b64(&fake_der(&n, 3))),
     );
+    // An even exponent, or 0, 1 or 2, cannot be RSA: in both forms a request may carry.
+    for e in [0u32, 1, 2, 65536] {
+        files.add(
+            bad(&format!("key-exponent-invalid-{e}-der.xml")),
+            with(&good.key_b64, &b64(&fake_der(&n, e))),
+        );
+        files.add(
+            bad(&format!("key-exponent-invalid-{e}-blob.xml")),
+            with(&good.key_b64, &b64(&fake_blob(&n, e))),
+        );
+    }
     let mut even = n.clone();
     if let Some(l) = even.last_mut() {
         *l &= 0xFE;

@@ -758,7 +758,18 @@ fn check_key(cx: &mut Ctx<'_>, b: &Element, s: &mut RequestSummary) {
     if bits != 1024 && bits != 2048 {
         cx.push(Code::KeySizeUnusual, Some(b.start), format!("The server key is RSA-{bits}; RMS uses RSA-1024 (mode 1) or RSA-2048 (mode 2)."), "Export the request again from the RMS server; a different key size means the file is not a genuine export.");
     }
-    if key.exponent != 65537 {
+    // MS-RMPR §3.6.4.1: the key is RSA; RFC 8017 §3.1: its exponent is odd and at least 3.
+    if !key.exponent_is_usable() {
+        cx.push(
+            Code::KeyExponentInvalid,
+            Some(b.start),
+            format!(
+                "The public exponent is {}; an RSA exponent is odd and at least 3.",
+                key.exponent
+            ),
+            "The request was damaged or edited. Export it again on the RMS server.",
+        );
+    } else if key.exponent != 65537 {
         cx.push(
             Code::KeyExponentUnusual,
             Some(b.start),

@@ -81,6 +81,14 @@ fn each_damaged_request_has_its_exact_findings() {
     check("key-size-unusual.xml", &[KeySizeUnusual]);
     check("key-exponent-unusual.xml", &[KeyExponentUnusual]);
     check("key-modulus-even.xml", &[KeyModulusEven]);
+    check("key-exponent-invalid-0-der.xml", &[KeyExponentInvalid]);
+    check("key-exponent-invalid-1-der.xml", &[KeyExponentInvalid]);
+    check("key-exponent-invalid-2-der.xml", &[KeyExponentInvalid]);
+    check("key-exponent-invalid-65536-der.xml", &[KeyExponentInvalid]);
+    check("key-exponent-invalid-0-blob.xml", &[KeyExponentInvalid]);
+    check("key-exponent-invalid-1-blob.xml", &[KeyExponentInvalid]);
+    check("key-exponent-invalid-2-blob.xml", &[KeyExponentInvalid]);
+    check("key-exponent-invalid-65536-blob.xml", &[KeyExponentInvalid]);
     check("request.xml", &[FileNameUnrecognised]);
 }
 
@@ -111,10 +119,28 @@ fn every_request_code_has_a_damaged_variant() {
         .copied()
         .take_while(|c| *c != NoXrmlFound)
         .filter(|c| *c != InputTooLarge && *c != CertificateNotRequest)
+        // Declared after the certificate codes, but made by the request check.
+        .chain([KeyExponentInvalid])
         .collect();
     let missing: Vec<&Code> = request_codes.iter().filter(|c| !seen.contains(c)).collect();
     assert!(missing.is_empty(), "codes without a variant: {missing:?}");
     assert!(request_codes.len() >= 25);
+}
+
+#[test]
+fn an_exponent_that_cannot_be_rsa_is_read_in_either_form() {
+    for e in [0, 1, 2, 65536] {
+        for (form, name) in [
+            (KeyForm::DerRsaPublicKey, "der"),
+            (KeyForm::CapiPublicKeyBlob, "blob"),
+        ] {
+            let file = format!("bad/key-exponent-invalid-{e}-{name}.xml");
+            let r = check_request(&data(&file), Some("RMS01EnrollRequest.xml"));
+            assert!(!r.is_ok(), "{file}");
+            let k = r.summary.key.unwrap_or_else(|| panic!("{file}: no key"));
+            assert_eq!((k.form, k.bits, k.exponent), (form, 1024, e), "{file}");
+        }
+    }
 }
 
 #[test]
