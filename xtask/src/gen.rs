@@ -473,6 +473,77 @@ fn requests(keys: &Keys, files: &mut Files) {
         with(&good.key_b64, &b64(&fake_der(&even, 65537))),
     );
     files.add(bad("request.xml"), g.clone());
+
+    // Two copies of something that may appear once: ambiguous, at every level of every
+    // wrapper. The second copy comes from another server (RMS02), so a reader that takes
+    // either one gets a different answer.
+    let g2 = r2.render();
+    let body2 = g2.split_once('\n').map(|(_, b)| b).unwrap_or(&g2);
+    let oinput = |b: &str| {
+        b.replacen("<EnrollParameters", "<oInput", 1).replacen(
+            "</EnrollParameters>",
+            "</oInput>",
+            1,
+        )
+    };
+    let inner2 = oinput(body2);
+    let soap = |body: &str| {
+        format!("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">{body}</soap:Envelope>\n")
+    };
+    let soap_body = |call: &str| format!("<soap:Body>{call}</soap:Body>");
+    let enroll = |input: &str| {
+        format!("<Enroll xmlns=\"http://microsoft.com/DRM/EnrollmentService\">\n{input}</Enroll>")
+    };
+    files.add(
+        bad("duplicate-soap-oinput.xml"),
+        soap(&soap_body(&enroll(&format!("{inner}{inner2}")))),
+    );
+    files.add(
+        bad("duplicate-soap-enroll.xml"),
+        soap(&soap_body(&format!(
+            "{}{}",
+            enroll(&inner),
+            enroll(&inner2)
+        ))),
+    );
+    files.add(
+        bad("duplicate-soap-body.xml"),
+        soap(&format!(
+            "{}{}",
+            soap_body(&enroll(&inner)),
+            soap_body(&enroll(&inner2))
+        )),
+    );
+    files.add(
+        bad("duplicate-soap-enroll-parameters.xml"),
+        soap(&soap_body(&format!("{body}{body2}"))),
+    );
+    files.add(
+        bad("duplicate-enroll-parameters.xml"),
+        format!("{g}{body2}"),
+    );
+    files.add(bad("duplicate-html-enroll-parameters.xml"), format!("<!-- saved from url=(0014)about:internet -->\n<html><head><title>RMS01EnrollRequest.xml</title></head><body>\n{body}{body2}</body></html>\n"));
+    files.add(
+        bad("duplicate-public-key-bytes.xml"),
+        with(
+            "    <Guid>",
+            &format!(
+                "    <aPublicKeyBytes>{}</aPublicKeyBytes>\n    <Guid>",
+                r2.key_b64
+            ),
+        ),
+    );
+    files.add(
+        bad("duplicate-guid.xml"),
+        with(
+            "</Guid>\n",
+            &format!("</Guid>\n    <Guid>{RMS02_GUID}</Guid>\n"),
+        ),
+    );
+    files.add(
+        bad("duplicate-name.xml"),
+        with("    <URL>", "    <Name>RMS02</Name>\n    <URL>"),
+    );
 }
 
 // ------------------------------------------------------------------------------ chains
