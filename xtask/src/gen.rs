@@ -176,17 +176,31 @@ fn fake_der(modulus_be: &[u8], e: u32) -> Vec<u8> {
             vec![0x82, (n >> 8) as u8, n as u8]
         }
     }
-    let e_bytes: Vec<u8> = e
+    let mut e_bytes: Vec<u8> = e
         .to_be_bytes()
         .into_iter()
         .skip_while(|&b| b == 0)
         .collect();
+    if e_bytes.is_empty() {
+        // DER writes zero as one 0x00 byte.
+        e_bytes.push(0);
+    }
     let mut seq = int(modulus_be);
     seq.extend(int(&e_bytes));
     let mut out = vec![0x30];
     out.extend(len(seq.len()));
     out.extend(seq);
     out
+}
+
+/// A CryptoAPI PUBLICKEYBLOB with an arbitrary (not necessarily valid) modulus and exponent.
+fn fake_blob(modulus_be: &[u8], e: u32) -> Vec<u8> {
+    let mut b = vec![0x06, 0x02, 0x00, 0x00, 0x00, 0xA4, 0x00, 0x00];
+    b.extend_from_slice(b"RSA1");
+    b.extend_from_slice(&((modulus_be.len() * 8) as u32).to_le_bytes());
+    b.extend_from_slice(&e.to_le_bytes());
+    b.extend(modulus_be.iter().rev());
+    b
 }
 
 fn ie_rendering(xml: &str) -> String {
@@ -440,6 +454,17 @@ fn requests(keys: &Keys, files: &mut Files) {
         bad("key-exponent-unusual.xml"),
         with(&good.key_b64, &b64(&fake_der(&n, 3))),
     );
+    // An even exponent, or 0, 1 or 2, cannot be RSA: in both forms a request may carry.
+    for e in [0u32, 1, 2, 65536] {
+        files.add(
+            bad(&format!("key-exponent-invalid-{e}-der.xml")),
+            with(&good.key_b64, &b64(&fake_der(&n, e))),
+        );
+        files.add(
+            bad(&format!("key-exponent-invalid-{e}-blob.xml")),
+            with(&good.key_b64, &b64(&fake_blob(&n, e))),
+        );
+    }
     let mut even = n.clone();
     if let Some(l) = even.last_mut() {
         *l &= 0xFE;
@@ -449,6 +474,77 @@ fn requests(keys: &Keys, files: &mut Files) {
         with(&good.key_b64, &b64(&fake_der(&even, 65537))),
     );
     files.add(bad("request.xml"), g.clone());
+
+    // Two copies of something that may appear once: ambiguous, at every level of every
+    // wrapper. The second copy comes from another server (RMS02), so a reader that takes
+    // either one gets a different answer.
+    let g2 = r2.render();
+    let body2 = g2.split_once('\n').map(|(_, b)| b).unwrap_or(&g2);
+    let oinput = |b: &str| {
+        b.replacen("<EnrollParameters", "<oInput", 1).replacen(
+            "</EnrollParameters>",
+            "</oInput>",
+            1,
+        )
+    };
+    let inner2 = oinput(body2);
+    let soap = |body: &str| {
+        format!("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">{body}</soap:Envelope>\n")
+    };
+    let soap_body = |call: &str| format!("<soap:Body>{call}</soap:Body>");
+    let enroll = |input: &str| {
+        format!("<Enroll xmlns=\"http://microsoft.com/DRM/EnrollmentService\">\n{input}</Enroll>")
+    };
+    files.add(
+        bad("duplicate-soap-oinput.xml"),
+        soap(&soap_body(&enroll(&format!("{inner}{inner2}")))),
+    );
+    files.add(
+        bad("duplicate-soap-enroll.xml"),
+        soap(&soap_body(&format!(
+            "{}{}",
+            enroll(&inner),
+            enroll(&inner2)
+        ))),
+    );
+    files.add(
+        bad("duplicate-soap-body.xml"),
+        soap(&format!(
+            "{}{}",
+            soap_body(&enroll(&inner)),
+            soap_body(&enroll(&inner2))
+        )),
+    );
+    files.add(
+        bad("duplicate-soap-enroll-parameters.xml"),
+        soap(&soap_body(&format!("{body}{body2}"))),
+    );
+    files.add(
+        bad("duplicate-enroll-parameters.xml"),
+        format!("{g}{body2}"),
+    );
+    files.add(bad("duplicate-html-enroll-parameters.xml"), format!("<!-- saved from url=(0014)about:internet -->\n<html><head><title>RMS01EnrollRequest.xml</title></head><body>\n{body}{body2}</body></html>\n"));
+    files.add(
+        bad("duplicate-public-key-bytes.xml"),
+        with(
+            "    <Guid>",
+            &format!(
+                "    <aPublicKeyBytes>{}</aPublicKeyBytes>\n    <Guid>",
+                r2.key_b64
+            ),
+        ),
+    );
+    files.add(
+        bad("duplicate-guid.xml"),
+        with(
+            "</Guid>\n",
+            &format!("</Guid>\n    <Guid>{RMS02_GUID}</Guid>\n"),
+        ),
+    );
+    files.add(
+        bad("duplicate-name.xml"),
+        with("    <URL>", "    <Name>RMS02</Name>\n    <URL>"),
+    );
 }
 
 // ------------------------------------------------------------------------------ chains

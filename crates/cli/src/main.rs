@@ -123,7 +123,8 @@ fn looks_binary(b: &[u8]) -> bool {
     !utf16 && b.iter().take(8192).any(|&x| x == 0) && !has(b"<XrML") && !has(b"EnrollParameters")
 }
 
-/// Parses RFC 3339 (`Z` or `±hh:mm` offsets) or XrML's `YYYY-MM-DDThh:mm`.
+/// Parses `--at` strictly ([`UtcTime::parse_rfc3339`]): RFC 3339 with `Z` or `±hh:mm`, or
+/// XrML's `YYYY-MM-DDThh:mm` (UTC). Anything else is a usage error naming the option and value.
 fn parse_at(at: &Option<String>) -> Result<UtcTime> {
     let Some(s) = at else {
         let secs = std::time::SystemTime::now()
@@ -132,27 +133,9 @@ fn parse_at(at: &Option<String>) -> Result<UtcTime> {
             .unwrap_or(0);
         return Ok(UtcTime::from_unix(secs));
     };
-    let s = s.trim();
-    let (base, offset) = match s.get(s.len().saturating_sub(6)..) {
-        Some(tail)
-            if (tail.starts_with('+') || tail.starts_with('-')) && tail.get(3..4) == Some(":") =>
-        {
-            let sign = if tail.starts_with('-') { -1 } else { 1 };
-            let h: i64 = tail
-                .get(1..3)
-                .and_then(|x| x.parse().ok())
-                .context("offset hours")?;
-            let m: i64 = tail
-                .get(4..6)
-                .and_then(|x| x.parse().ok())
-                .context("offset minutes")?;
-            (&s[..s.len() - 6], sign * (h * 3600 + m * 60))
-        }
-        _ => (s, 0),
-    };
-    let t = UtcTime::parse(base)
-        .with_context(|| format!("--at {s}: not an RFC 3339 time (e.g. 2026-11-22T12:00:00Z)"))?;
-    Ok(UtcTime::from_unix(t.unix() - offset))
+    UtcTime::parse_rfc3339(s.trim()).with_context(|| {
+        format!("invalid value '{s}' for '--at' (give an RFC 3339 time, e.g. 2026-11-22T12:00:00Z)")
+    })
 }
 
 fn policy(at: &Option<String>, anchors: &[PathBuf]) -> Result<Policy> {

@@ -367,7 +367,7 @@ fn bad_input_is_one_line_and_exit_two() {
                 "--at".to_owned(),
                 "yesterday".to_owned(),
             ],
-            "not an RFC 3339 time",
+            "invalid value 'yesterday' for '--at'",
         ),
     ] {
         let out = cli().args(&args).assert().code(2).get_output().clone();
@@ -377,6 +377,69 @@ fn bad_input_is_one_line_and_exit_two() {
         assert!(!err.contains("panicked"));
     }
     cli().arg("frobnicate").assert().code(2);
+}
+
+#[test]
+fn at_out_of_range_is_a_usage_error_naming_the_option_and_value() {
+    const HINT: &str = "(give an RFC 3339 time, e.g. 2026-11-22T12:00:00Z)";
+    for (at, why) in [
+        (
+            "2026-11-22T12:00:00-99:99",
+            "the offset -99:99 is out of range (hours 00-23, minutes 00-59)",
+        ),
+        (
+            "2026-11-22T12:00:00+24:00",
+            "the offset +24:00 is out of range (hours 00-23, minutes 00-59)",
+        ),
+        (
+            "2026-11-22T12:00:00+05:60",
+            "the offset +05:60 is out of range (hours 00-23, minutes 00-59)",
+        ),
+        ("2026-02-30T12:00:00Z", "there is no date 2026-02-30"),
+        ("2026-11-22T24:00:00Z", "24:00:00 is not a time of day"),
+        (
+            "2026-11-22T12:00:00",
+            "expected 'Z' or an offset such as +01:00 at character 20",
+        ),
+    ] {
+        for command in ["verify", "inspect"] {
+            let out = cli()
+                .args([command, &data("chain/good/sha1-compact.xml"), "--at", at])
+                .assert()
+                .code(2)
+                .get_output()
+                .clone();
+            assert_eq!(
+                String::from_utf8(out.stderr).unwrap(),
+                format!("slc-courier: error: invalid value '{at}' for '--at' {HINT}: {why}\n"),
+                "{command} --at {at}"
+            );
+            assert!(out.stdout.is_empty(), "{command} --at {at}");
+        }
+    }
+}
+
+#[test]
+fn at_with_an_offset_is_the_same_instant_in_utc() {
+    for at in [
+        "2026-11-22T12:00:00Z",
+        "2026-11-22T07:00:00-05:00",
+        "2026-11-22T17:30:00+05:30",
+        "2026-11-22T12:00",
+    ] {
+        let v = json(
+            &[
+                "verify",
+                &data("chain/good/sha1-compact.xml"),
+                "--at",
+                at,
+                "--anchor",
+                &data("chain/test-root.xrml-key.txt"),
+            ],
+            0,
+        );
+        assert_eq!(v["checked_at"], "2026-11-22T12:00Z", "--at {at}");
+    }
 }
 
 #[test]

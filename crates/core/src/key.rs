@@ -137,6 +137,12 @@ impl RsaKey {
         self.modulus.last().is_some_and(|b| b & 1 == 0)
     }
 
+    /// True when the public exponent can be an RSA exponent: odd and at least 3 (RFC 8017
+    /// §3.1: 3 ≤ e and gcd(e, λ(n)) = 1, and λ(n) is even, so e is odd).
+    pub fn exponent_is_usable(&self) -> bool {
+        self.exponent >= 3 && self.exponent % 2 == 1
+    }
+
     /// SHA-256 of the big-endian modulus, lowercase hex: the key's fingerprint.
     pub fn fingerprint(&self) -> String {
         crate::text::sha256_hex(&self.modulus)
@@ -271,6 +277,21 @@ mod tests {
         assert_eq!(k1.bits(), 1024);
         assert_eq!(k1.exponent, 65537);
         assert!(!k1.modulus_is_even());
+    }
+
+    #[test]
+    fn exponent_must_be_odd_and_at_least_three() {
+        let usable = |e| {
+            RsaKey::new(&[0xC3, 0x01], e)
+                .map(|k| k.exponent_is_usable())
+                .unwrap_or_else(|e| unreachable!("{e}"))
+        };
+        for e in [0, 1, 2, 4, 65536, 65538, u64::MAX - 1] {
+            assert!(!usable(e), "{e}");
+        }
+        for e in [3, 5, 17, 65537, u64::MAX] {
+            assert!(usable(e), "{e}");
+        }
     }
 
     #[test]

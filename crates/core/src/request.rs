@@ -167,6 +167,9 @@ struct Ctx<'a> {
     /// Offset of the parsed slice inside `decoded.text`.
     base: usize,
     findings: Vec<Finding>,
+    /// The file holds more than one `Name` (or more than one set of parameters), so the
+    /// server name is not taken from the file name either.
+    name_ambiguous: bool,
 }
 
 impl Ctx<'_> {
@@ -227,6 +230,7 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
         decoded: &decoded,
         base: 0,
         findings: vec![],
+        name_ambiguous: false,
     };
     if let Some(kind) = binary_kind(bytes, &decoded) {
         cx.findings.push(
@@ -272,10 +276,8 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
         );
     }
     if wrapped {
-        match text
-            .find("<EnrollParameters")
-            .or_else(|| text.find("<soap:Envelope"))
-        {
+        // The first EnrollParameters or Envelope start tag; a second one is refused below.
+        match root_tags(text).next() {
             Some(p) => content_start = p,
             None => return finish(report, cx, name_server),
         }
@@ -322,7 +324,26 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
             "Delete the text before <EnrollParameters>.",
         );
     }
-    if let (Some(p), false) = (doc.trailing, wrapped) {
+    // A second request after the first (bare, or in the page around it): either could be
+    // the one meant, so neither is read.
+    let end = doc.root.end;
+    let second = slice
+        .get(end..)
+        .filter(|_| matches!(doc.root.local.as_str(), "EnrollParameters" | "Envelope"))
+        .and_then(|rest| root_tags(rest).next())
+        .map(|p| end + p);
+    if let Some(p) = second {
+        cx.name_ambiguous = true;
+        cx.push(
+            Code::DuplicateElement,
+            Some(p),
+            format!(
+                "A second request (<{}>) follows the first one, which ends before it; either could be the one meant, so neither is read.",
+                tag_name(slice.get(p..).unwrap_or(""))
+            ),
+            "Keep one request per file: export the request again on the RMS server.",
+        );
+    } else if let (Some(p), false) = (doc.trailing, wrapped) {
         cx.push(
             Code::TrailingJunk,
             Some(p),
@@ -334,23 +355,13 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
     let params = match root.local.as_str() {
         "EnrollParameters" => Some(root),
         "Envelope" => {
-            let inner = find_descendant(root, "EnrollParameters")
-                .or_else(|| find_descendant(root, "oInput"));
             cx.push(
                 Code::SoapEnvelope,
                 Some(root.start),
                 "The request is wrapped in a SOAP envelope (Envelope/Body/Enroll/oInput); the parameters were read from inside it.".into(),
                 "Nothing to fix if the enrollment page accepts it; the offline page expects the bare EnrollParameters document.",
             );
-            if inner.is_none() {
-                cx.push(
-                    Code::MissingElement,
-                    Some(root.start),
-                    "The SOAP envelope has no Enroll/oInput element.".into(),
-                    "Export the request again on the RMS server.",
-                );
-            }
-            inner
+            soap_params(&mut cx, root)
         }
         "XrML" => {
             cx.push(
@@ -371,7 +382,7 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
             None
         }
     };
-    if let Some(p) = params {
+    if let (Some(p), None) = (params, second) {
         check_params(&mut cx, p, &mut report.summary);
     }
     finish(report, cx, name_server)
@@ -381,10 +392,112 @@ fn finish(mut report: RequestReport, cx: Ctx<'_>, name_server: Option<String>) -
     let mut findings = cx.findings;
     findings.sort_by_key(|f| f.location.map_or(usize::MAX, |l| l.offset));
     report.findings.extend(findings);
-    if report.summary.server_name.is_none() {
+    if report.summary.server_name.is_none() && !cx.name_ambiguous {
         report.summary.server_name = name_server;
     }
     report
+}
+
+/// Offsets of the start tags a request's root can have (`EnrollParameters`, or a SOAP
+/// `Envelope` with any prefix), in one pass over `text`.
+fn root_tags(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.match_indices('<').filter_map(move |(i, _)| {
+        let local = tag_name(text.get(i..)?).rsplit(':').next()?;
+        matches!(local, "EnrollParameters" | "Envelope").then_some(i)
+    })
+}
+
+/// The name of the start tag `tag` begins with (`<soap:Envelope …` → `soap:Envelope`).
+fn tag_name(tag: &str) -> &str {
+    let rest = tag.strip_prefix('<').unwrap_or("");
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, ':' | '_' | '-' | '.')))
+        .unwrap_or(rest.len());
+    rest.get(..end).unwrap_or("")
+}
+
+/// A child element that may appear once.
+#[derive(Clone, Copy)]
+enum Once<'a> {
+    /// There is none.
+    Absent,
+    /// There is exactly one.
+    One(&'a Element),
+    /// There are several: reading any of them would be a guess.
+    Many,
+}
+
+impl<'a> Once<'a> {
+    fn get(self) -> Option<&'a Element> {
+        match self {
+            Once::One(e) => Some(e),
+            Once::Absent | Once::Many => None,
+        }
+    }
+}
+
+/// The child of `parent` named `local`, when there is exactly one. `check_children` reports
+/// a second copy as `duplicate-element`; this never picks the first.
+fn once<'a>(parent: &'a Element, local: &str) -> Once<'a> {
+    let mut it = parent.children.iter().filter(|c| c.local == local);
+    match (it.next(), it.next()) {
+        (None, _) => Once::Absent,
+        (Some(e), None) => Once::One(e),
+        (Some(_), Some(_)) => Once::Many,
+    }
+}
+
+/// The one child of `parent` whose local name is one of `names`. None of them is
+/// `missing-element`; more than one (two `Body`, two `oInput`, or an `oInput` beside an
+/// `EnrollParameters`) is `duplicate-element`, and nothing is read.
+fn only_child<'a>(cx: &mut Ctx<'_>, parent: &'a Element, names: &[&str]) -> Option<&'a Element> {
+    let mut found = parent
+        .children
+        .iter()
+        .filter(|c| names.contains(&c.local.as_str()));
+    let first = found.next();
+    let wanted = names
+        .iter()
+        .map(|n| format!("<{n}>"))
+        .collect::<Vec<_>>()
+        .join(" or ");
+    match (first, found.next()) {
+        (None, _) => {
+            cx.push(
+                Code::MissingElement,
+                Some(parent.start),
+                format!("<{}> has no {wanted}.", parent.name),
+                "Export the request again on the RMS server.",
+            );
+            None
+        }
+        (Some(e), None) => Some(e),
+        (Some(_), Some(second)) => {
+            cx.name_ambiguous = true;
+            let total = 2 + found.count();
+            cx.push(
+                Code::DuplicateElement,
+                Some(second.start),
+                format!(
+                    "<{}> holds {total} elements named {wanted}; the parameters could be read from either, so none are read.",
+                    parent.name
+                ),
+                "Keep one and export the request again.",
+            );
+            None
+        }
+    }
+}
+
+/// The parameters inside a SOAP request: `Envelope/Body/Enroll/oInput`, also accepting
+/// `EnrollParameters` in place of `Enroll` or of `oInput`. One element at every level.
+fn soap_params<'a>(cx: &mut Ctx<'_>, envelope: &'a Element) -> Option<&'a Element> {
+    let body = only_child(cx, envelope, &["Body"])?;
+    let call = only_child(cx, body, &["Enroll", "EnrollParameters"])?;
+    if call.local == "EnrollParameters" {
+        return Some(call);
+    }
+    only_child(cx, call, &["oInput", "EnrollParameters"])
 }
 
 /// Names binary data: known file signatures, or undecodable bytes with NULs among them.
@@ -406,16 +519,6 @@ fn binary_kind(bytes: &[u8], d: &Decoded) -> Option<&'static str> {
     }
     let nul = bytes.iter().take(8192).any(|&b| b == 0);
     (d.encoding == Encoding::Invalid && nul).then_some("binary data")
-}
-
-fn find_descendant<'a>(el: &'a Element, local: &str) -> Option<&'a Element> {
-    let mut found = None;
-    el.walk(&mut |e| {
-        if found.is_none() && e.local == local {
-            found = Some(e);
-        }
-    });
-    found
 }
 
 fn encoding_findings(cx: &mut Ctx<'_>, bytes: &[u8]) {
@@ -587,57 +690,72 @@ fn check_params(cx: &mut Ctx<'_>, p: &Element, s: &mut RequestSummary) {
         ],
         true,
     );
-    if let Some(r) = p.child("RevocationInformation") {
+    // A second copy of any element is reported by check_children; its value is then left
+    // out of the summary, so nothing downstream pairs on a guess.
+    if let Some(r) = once(p, "RevocationInformation").get() {
         check_revocation(cx, r, s);
     }
-    if let Some(k) = p.child("CertificatePublicKey") {
+    if let Some(k) = once(p, "CertificatePublicKey").get() {
         check_children(cx, k, &[("aPublicKeyBytes", true), ("Guid", true)], true);
-        if let Some(g) = k.child("Guid") {
+        if let Some(g) = once(k, "Guid").get() {
             check_guid(cx, g, s);
         }
-        if let Some(b) = k.child("aPublicKeyBytes") {
+        if let Some(b) = once(k, "aPublicKeyBytes").get() {
             check_key(cx, b, s);
         }
     }
-    if let Some(e) = p.child("EnrolleeInformation") {
-        check_children(
-            cx,
-            e,
-            &[
-                ("SKU", false),
-                ("Version", true),
-                ("Name", false),
-                ("URL", false),
-            ],
-            false,
-        );
-        let text = |n: &str| e.child(n).map(|c| c.trimmed().to_owned());
-        s.sku = text("SKU").filter(|v| !v.is_empty());
-        s.server_name = text("Name").filter(|v| !v.is_empty());
-        s.cluster_url = text("URL").filter(|v| !v.is_empty());
-        if let Some(v) = e.child("Version") {
-            if v.trimmed().is_empty() {
-                cx.push(Code::VersionEmpty, Some(v.start), "<Version> is empty.".into(), "The enrollment service rejects an empty version. Export the request again from the RMS administration site.");
-            } else {
-                let product = product_from_version(v.trimmed());
-                s.version = Some(v.trimmed().to_owned());
-                s.product = Some(product);
-                if product == Product::AdRms {
-                    cx.push(Code::AdRmsVersion, Some(v.start), format!("Version {} is AD RMS (Windows Server 2008 or later).", v.trimmed()), "AD RMS enrolls itself; its SLC is issued by the Microsoft DRM Server Self Enrollment Service and never needs the Microsoft enrollment site.");
-                }
+    match once(p, "EnrolleeInformation") {
+        Once::One(e) => check_enrollee(cx, e, s),
+        Once::Many => cx.name_ambiguous = true,
+        Once::Absent => {}
+    }
+}
+
+fn check_enrollee(cx: &mut Ctx<'_>, e: &Element, s: &mut RequestSummary) {
+    check_children(
+        cx,
+        e,
+        &[
+            ("SKU", false),
+            ("Version", true),
+            ("Name", false),
+            ("URL", false),
+        ],
+        false,
+    );
+    let text = |n: &str| once(e, n).get().map(|c| c.trimmed().to_owned());
+    s.sku = text("SKU").filter(|v| !v.is_empty());
+    s.server_name = text("Name").filter(|v| !v.is_empty());
+    s.cluster_url = text("URL").filter(|v| !v.is_empty());
+    if let Once::Many = once(e, "Name") {
+        cx.name_ambiguous = true;
+    }
+    if let Some(v) = once(e, "Version").get() {
+        if v.trimmed().is_empty() {
+            cx.push(Code::VersionEmpty, Some(v.start), "<Version> is empty.".into(), "The enrollment service rejects an empty version. Export the request again from the RMS administration site.");
+        } else {
+            let product = product_from_version(v.trimmed());
+            s.version = Some(v.trimmed().to_owned());
+            s.product = Some(product);
+            if product == Product::AdRms {
+                cx.push(Code::AdRmsVersion, Some(v.start), format!("Version {} is AD RMS (Windows Server 2008 or later).", v.trimmed()), "AD RMS enrolls itself; its SLC is issued by the Microsoft DRM Server Self Enrollment Service and never needs the Microsoft enrollment site.");
             }
         }
-        let empty: Vec<&str> = ["SKU", "Name", "URL"]
-            .into_iter()
-            .filter(|n| e.child(n).is_none_or(|c| c.trimmed().is_empty()))
-            .collect();
-        if !empty.is_empty() {
-            cx.push(Code::EnrolleeFieldEmpty, Some(e.start), format!("Empty or missing: {}.", empty.join(", ")), "Nothing to fix: the enrollment service ignores these fields; they only help you recognise the server.");
-        }
-        if let Some(u) = e.child("URL").filter(|u| !u.trimmed().is_empty()) {
-            if !plausible_url(u.trimmed()) {
-                cx.push(Code::UrlImplausible, Some(u.start), format!("\"{}\" is not an http:// or https:// URL with a host name.", u.trimmed()), "Check the cluster URL on the RMS server (Administration → cluster URL); the service ignores it, but it identifies the server.");
-            }
+    }
+    let empty: Vec<&str> = ["SKU", "Name", "URL"]
+        .into_iter()
+        .filter(|n| match once(e, n) {
+            Once::Absent => true,
+            Once::One(c) => c.trimmed().is_empty(),
+            Once::Many => false,
+        })
+        .collect();
+    if !empty.is_empty() {
+        cx.push(Code::EnrolleeFieldEmpty, Some(e.start), format!("Empty or missing: {}.", empty.join(", ")), "Nothing to fix: the enrollment service ignores these fields; they only help you recognise the server.");
+    }
+    if let Some(u) = once(e, "URL").get().filter(|u| !u.trimmed().is_empty()) {
+        if !plausible_url(u.trimmed()) {
+            cx.push(Code::UrlImplausible, Some(u.start), format!("\"{}\" is not an http:// or https:// URL with a host name.", u.trimmed()), "Check the cluster URL on the RMS server (Administration → cluster URL); the service ignores it, but it identifies the server.");
         }
     }
 }
@@ -666,7 +784,8 @@ fn check_revocation(cx: &mut Ctx<'_>, r: &Element, s: &mut RequestSummary) {
         &[("RevocationType", true), ("aRevocationAuthorities", false)],
         true,
     );
-    let ty = r.child("RevocationType");
+    let ty_once = once(r, "RevocationType");
+    let ty = ty_once.get();
     let ty_text = ty.map(|t| t.trimmed().to_owned());
     s.revocation_type = ty_text.clone();
     if let (Some(t), Some(v)) = (ty, ty_text.as_deref()) {
@@ -676,11 +795,18 @@ fn check_revocation(cx: &mut Ctx<'_>, r: &Element, s: &mut RequestSummary) {
             other => cx.push(Code::RevocationTypeInvalid, Some(t.start), format!("RevocationType is \"{other}\"."), "It must be StandardRevocation or CustomRevocation (case matters). Export the request again."),
         }
     }
-    let auths = r.child("aRevocationAuthorities");
+    let auths_once = once(r, "aRevocationAuthorities");
+    let auths = auths_once.get();
     let infos: Vec<&Element> = auths
         .map(|a| a.children_named("RevocationAuthorityInformation").collect())
         .unwrap_or_default();
     s.revocation_authorities = infos.len();
+    // Two RevocationTypes or two authority lists (reported as duplicate-element) leave the
+    // rule below nothing certain to apply to.
+    if matches!(ty_once, Once::Many) || matches!(auths_once, Once::Many) {
+        check_authority_keys(cx, &infos);
+        return;
+    }
     let custom = ty_text.as_deref() == Some("CustomRevocation");
     // MS-RMPR §3.6.4.1: aRevocationAuthorities only (and then required) for CustomRevocation.
     if custom && infos.is_empty() {
@@ -694,14 +820,13 @@ fn check_revocation(cx: &mut Ctx<'_>, r: &Element, s: &mut RequestSummary) {
             "Either choose CustomRevocation or remove the authorities; export the request again.",
         );
     }
+    check_authority_keys(cx, &infos);
+}
+
+fn check_authority_keys(cx: &mut Ctx<'_>, infos: &[&Element]) {
     for info in infos {
-        let Some(k) = info.child("aRevocationAuthorityPublicKey") else {
-            cx.push(
-                Code::MissingElement,
-                Some(info.start),
-                "<RevocationAuthorityInformation> has no <aRevocationAuthorityPublicKey>.".into(),
-                "Export the request again.",
-            );
+        check_children(cx, info, &[("aRevocationAuthorityPublicKey", true)], false);
+        let Some(k) = once(info, "aRevocationAuthorityPublicKey").get() else {
             continue;
         };
         let ok = base64_decode(k.trimmed())
@@ -758,7 +883,18 @@ fn check_key(cx: &mut Ctx<'_>, b: &Element, s: &mut RequestSummary) {
     if bits != 1024 && bits != 2048 {
         cx.push(Code::KeySizeUnusual, Some(b.start), format!("The server key is RSA-{bits}; RMS uses RSA-1024 (mode 1) or RSA-2048 (mode 2)."), "Export the request again from the RMS server; a different key size means the file is not a genuine export.");
     }
-    if key.exponent != 65537 {
+    // MS-RMPR §3.6.4.1: the key is RSA; RFC 8017 §3.1: its exponent is odd and at least 3.
+    if !key.exponent_is_usable() {
+        cx.push(
+            Code::KeyExponentInvalid,
+            Some(b.start),
+            format!(
+                "The public exponent is {}; an RSA exponent is odd and at least 3.",
+                key.exponent
+            ),
+            "The request was damaged or edited. Export it again on the RMS server.",
+        );
+    } else if key.exponent != 65537 {
         cx.push(
             Code::KeyExponentUnusual,
             Some(b.start),

@@ -1,5 +1,5 @@
-//! UTC times as XrML writes them (`YYYY-MM-DDThh:mm`). The core never reads the clock:
-//! "now" is always an argument.
+//! UTC times as XrML writes them (`YYYY-MM-DDThh:mm`), and strict RFC 3339 for times a
+//! person types. The core never reads the clock: "now" is always an argument.
 
 use serde::{Serialize, Serializer};
 
@@ -75,6 +75,91 @@ impl UtcTime {
         UtcTime::from_parts(year, month, day, hour, minute, second)
     }
 
+    /// Parses an RFC 3339 date-time strictly: `YYYY-MM-DDThh:mm[:ss[.fff…]]` followed by
+    /// `Z` or `±hh:mm` (offset hours 00–23, minutes 00–59), or XrML's `YYYY-MM-DDThh:mm`
+    /// without an offset, read as UTC. `t` and `z` may be lowercase (RFC 3339 §5.6 note);
+    /// fractions of a second are read and dropped; second 60 (a leap second) is accepted as
+    /// the grammar allows. No whitespace, no other separator, no date alone.
+    pub fn parse_rfc3339(s: &str) -> Result<UtcTime, TimeError> {
+        let mut c = Cursor {
+            b: s.as_bytes(),
+            i: 0,
+        };
+        let year = c.digits(4, "a four-digit year")?;
+        c.lit(b'-', "'-' after the year")?;
+        let month = c.digits(2, "a two-digit month")?;
+        c.lit(b'-', "'-' after the month")?;
+        let day = c.digits(2, "a two-digit day")?;
+        if !c.eat(b'T') && !c.eat(b't') {
+            return Err(c.syntax("'T' between the date and the time"));
+        }
+        let hour = c.digits(2, "a two-digit hour")?;
+        c.lit(b':', "':' after the hour")?;
+        let minute = c.digits(2, "two-digit minutes")?;
+        let mut second = 0;
+        let with_seconds = c.eat(b':');
+        if with_seconds {
+            second = c.digits(2, "two-digit seconds")?;
+            if c.eat(b'.') {
+                c.digits(1, "a digit after '.'")?;
+                while c.peek().is_some_and(|b| b.is_ascii_digit()) {
+                    c.i += 1;
+                }
+            }
+        }
+        // XrML's form (minutes, no offset) is UTC; with seconds, RFC 3339 needs the offset.
+        let offset = match c.peek() {
+            None if !with_seconds => None,
+            Some(b'Z' | b'z') => {
+                c.i += 1;
+                None
+            }
+            Some(sign @ (b'+' | b'-')) => {
+                c.i += 1;
+                let hours = c.digits(2, "two-digit offset hours")?;
+                c.lit(b':', "':' in the offset")?;
+                let minutes = c.digits(2, "two-digit offset minutes")?;
+                Some((sign == b'-', hours, minutes))
+            }
+            _ => return Err(c.syntax("'Z' or an offset such as +01:00")),
+        };
+        if c.i != c.b.len() {
+            return Err(c.syntax("the end of the time"));
+        }
+        let year = i64::from(year);
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return Err(TimeError::Date { year, month, day });
+        }
+        if hour > 23 || minute > 59 || second > 60 {
+            return Err(TimeError::TimeOfDay {
+                hour,
+                minute,
+                second,
+            });
+        }
+        let offset_seconds = match offset {
+            Some((negative, hours, minutes)) => {
+                if hours > 23 || minutes > 59 {
+                    return Err(TimeError::Offset {
+                        negative,
+                        hours,
+                        minutes,
+                    });
+                }
+                let o = i64::from(hours) * 3600 + i64::from(minutes) * 60;
+                if negative {
+                    -o
+                } else {
+                    o
+                }
+            }
+            None => 0,
+        };
+        let local = UtcTime::from_parts(year, month, day, hour, minute, second)
+            .ok_or(TimeError::Date { year, month, day })?;
+        Ok(UtcTime(local.0 - offset_seconds))
+    }
+
     /// Calendar parts `(year, month, day, hour, minute, second)`.
     pub fn parts(self) -> (i64, u32, u32, u32, u32, u32) {
         let days = self.0.div_euclid(86_400);
@@ -113,6 +198,126 @@ impl std::fmt::Display for UtcTime {
 impl Serialize for UtcTime {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+/// Why a text is not a strict RFC 3339 time ([`UtcTime::parse_rfc3339`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TimeError {
+    /// The text does not have the shape of a time.
+    Syntax {
+        /// 0-based character position of the first unexpected character (the length when
+        /// the text ends early).
+        at: usize,
+        /// What was expected there.
+        expected: &'static str,
+    },
+    /// The date does not exist (month 13, 30 February, day 0).
+    Date {
+        /// Year as written.
+        year: i64,
+        /// Month as written.
+        month: u32,
+        /// Day as written.
+        day: u32,
+    },
+    /// The time of day does not exist (hour 24, minute 60, second 61).
+    TimeOfDay {
+        /// Hour as written.
+        hour: u32,
+        /// Minute as written.
+        minute: u32,
+        /// Second as written (0 when absent).
+        second: u32,
+    },
+    /// The UTC offset is out of range (hours 00–23, minutes 00–59).
+    Offset {
+        /// True for `-`.
+        negative: bool,
+        /// Offset hours as written.
+        hours: u32,
+        /// Offset minutes as written.
+        minutes: u32,
+    },
+}
+
+impl std::fmt::Display for TimeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TimeError::Syntax { at, expected } => {
+                write!(f, "expected {expected} at character {}", at + 1)
+            }
+            TimeError::Date { year, month, day } => {
+                write!(f, "there is no date {year:04}-{month:02}-{day:02}")
+            }
+            TimeError::TimeOfDay {
+                hour,
+                minute,
+                second,
+            } => write!(f, "{hour:02}:{minute:02}:{second:02} is not a time of day"),
+            TimeError::Offset {
+                negative,
+                hours,
+                minutes,
+            } => write!(
+                f,
+                "the offset {}{hours:02}:{minutes:02} is out of range (hours 00-23, minutes 00-59)",
+                if *negative { '-' } else { '+' }
+            ),
+        }
+    }
+}
+
+impl std::error::Error for TimeError {}
+
+/// A position in the text being parsed by [`UtcTime::parse_rfc3339`].
+struct Cursor<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl Cursor<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        let hit = self.peek() == Some(byte);
+        if hit {
+            self.i += 1;
+        }
+        hit
+    }
+
+    fn syntax(&self, expected: &'static str) -> TimeError {
+        TimeError::Syntax {
+            at: self.i,
+            expected,
+        }
+    }
+
+    fn lit(&mut self, byte: u8, expected: &'static str) -> Result<(), TimeError> {
+        if self.eat(byte) {
+            Ok(())
+        } else {
+            Err(self.syntax(expected))
+        }
+    }
+
+    /// Exactly `n` ASCII digits (n ≤ 4, so the value fits).
+    fn digits(&mut self, n: usize, expected: &'static str) -> Result<u32, TimeError> {
+        let mut v = 0u32;
+        for _ in 0..n {
+            match self.peek() {
+                Some(d @ b'0'..=b'9') => {
+                    v = v * 10 + u32::from(d - b'0');
+                    self.i += 1;
+                }
+                _ => return Err(self.syntax(expected)),
+            }
+        }
+        Ok(v)
     }
 }
 
@@ -185,6 +390,136 @@ mod tests {
         check("yesterday", None);
         check("", None);
         check("2014-06-06T25:00", None);
+    }
+
+    #[track_caller]
+    fn strict(s: &str, expected: Result<&str, TimeError>) {
+        assert_eq!(
+            UtcTime::parse_rfc3339(s).map(|t| t.to_string()),
+            expected.map(str::to_owned),
+            "{s:?}"
+        );
+    }
+
+    fn syntax(at: usize, expected: &'static str) -> Result<&'static str, TimeError> {
+        Err(TimeError::Syntax { at, expected })
+    }
+
+    #[test]
+    fn rfc3339_accepts_utc_offsets_and_the_xrml_form() {
+        strict("2026-11-22T12:00:00Z", Ok("2026-11-22T12:00Z"));
+        strict("2026-11-22t12:00:00z", Ok("2026-11-22T12:00Z"));
+        strict("2026-11-22T12:00Z", Ok("2026-11-22T12:00Z"));
+        strict("2026-11-22T12:00", Ok("2026-11-22T12:00Z"));
+        strict("2026-11-22T12:00:07.123456789Z", Ok("2026-11-22T12:00:07Z"));
+        strict("2026-11-22T12:00:00+05:30", Ok("2026-11-22T06:30Z"));
+        strict("2026-11-22T12:00:00-08:00", Ok("2026-11-22T20:00Z"));
+        strict("2026-11-22T12:00-00:00", Ok("2026-11-22T12:00Z"));
+        strict("2026-11-22T23:59:59+23:59", Ok("2026-11-22T00:00:59Z"));
+        strict("2026-11-22T00:00:00-23:59", Ok("2026-11-22T23:59Z"));
+        strict("2027-01-01T00:30:00+01:00", Ok("2026-12-31T23:30Z"));
+        strict("2024-02-29T00:00:00Z", Ok("2024-02-29T00:00Z"));
+        strict("2000-02-29T00:00Z", Ok("2000-02-29T00:00Z"));
+        strict("2016-12-31T23:59:60Z", Ok("2017-01-01T00:00Z"));
+        strict("1969-12-31T23:59:59Z", Ok("1969-12-31T23:59:59Z"));
+        assert_eq!(
+            UtcTime::parse_rfc3339("1970-01-01T01:00:01+01:00").map(UtcTime::unix),
+            Ok(1)
+        );
+    }
+
+    #[test]
+    fn rfc3339_refuses_impossible_offsets_dates_and_times() {
+        let offset = |negative, hours, minutes| {
+            Err(TimeError::Offset {
+                negative,
+                hours,
+                minutes,
+            })
+        };
+        strict("2026-11-22T12:00:00-99:99", offset(true, 99, 99));
+        strict("2026-11-22T12:00:00+24:00", offset(false, 24, 0));
+        strict("2026-11-22T12:00:00+05:60", offset(false, 5, 60));
+        strict("2026-11-22T12:00-24:00", offset(true, 24, 0));
+        let date = |year, month, day| Err(TimeError::Date { year, month, day });
+        strict("2026-02-30T00:00:00Z", date(2026, 2, 30));
+        strict("2023-02-29T00:00Z", date(2023, 2, 29));
+        strict("1900-02-29T00:00Z", date(1900, 2, 29));
+        strict("2026-13-01T00:00:00Z", date(2026, 13, 1));
+        strict("2026-00-01T00:00:00Z", date(2026, 0, 1));
+        strict("2026-04-31T00:00:00Z", date(2026, 4, 31));
+        strict("2026-04-00T00:00:00Z", date(2026, 4, 0));
+        let tod = |hour, minute, second| {
+            Err(TimeError::TimeOfDay {
+                hour,
+                minute,
+                second,
+            })
+        };
+        strict("2026-11-22T24:00:00Z", tod(24, 0, 0));
+        strict("2026-11-22T12:60Z", tod(12, 60, 0));
+        strict("2026-11-22T12:00:61Z", tod(12, 0, 61));
+    }
+
+    #[test]
+    fn rfc3339_refuses_junk_with_the_place() {
+        strict("", syntax(0, "a four-digit year"));
+        strict("yesterday", syntax(0, "a four-digit year"));
+        strict("26-11-22T12:00Z", syntax(2, "a four-digit year"));
+        strict("2026/11/22T12:00Z", syntax(4, "'-' after the year"));
+        strict("2026-1-22T12:00Z", syntax(6, "a two-digit month"));
+        strict(
+            "2026-11-22",
+            syntax(10, "'T' between the date and the time"),
+        );
+        strict(
+            "2026-11-22 12:00:00Z",
+            syntax(10, "'T' between the date and the time"),
+        );
+        strict("2026-11-22T12Z", syntax(13, "':' after the hour"));
+        strict(
+            "2026-11-22T12:00:00",
+            syntax(19, "'Z' or an offset such as +01:00"),
+        );
+        strict("2026-11-22T12:00:0Z", syntax(18, "two-digit seconds"));
+        strict("2026-11-22T12:00:00.Z", syntax(20, "a digit after '.'"));
+        strict("2026-11-22T12:00:00+0530", syntax(22, "':' in the offset"));
+        strict(
+            "2026-11-22T12:00:00+5:30",
+            syntax(21, "two-digit offset hours"),
+        );
+        strict(
+            "2026-11-22T12:00:00+05:3",
+            syntax(24, "two-digit offset minutes"),
+        );
+        strict("2026-11-22T12:00:00ZZ", syntax(20, "the end of the time"));
+        strict(" 2026-11-22T12:00Z", syntax(0, "a four-digit year"));
+        strict("2026-11-22T12:00Z ", syntax(17, "the end of the time"));
+        strict(
+            "2026-11-22T12:00:00UTC",
+            syntax(19, "'Z' or an offset such as +01:00"),
+        );
+        strict("２026-11-22T12:00Z", syntax(0, "a four-digit year"));
+    }
+
+    #[test]
+    fn time_errors_read_in_lowercase() {
+        let shown = |s: &str| {
+            UtcTime::parse_rfc3339(s)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            shown("2026-11-22T12:00:00-99:99"),
+            "the offset -99:99 is out of range (hours 00-23, minutes 00-59)"
+        );
+        assert_eq!(shown("2026-02-30T00:00Z"), "there is no date 2026-02-30");
+        assert_eq!(shown("2026-11-22T24:00Z"), "24:00:00 is not a time of day");
+        assert_eq!(
+            shown("2026-11-22"),
+            "expected 'T' between the date and the time at character 11"
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ mod common;
 
 use slc_courier_core::finding::{codes, Code, Code::*};
 use slc_courier_core::key::KeyForm;
-use slc_courier_core::request::{check_request, Product, RequestKind};
+use slc_courier_core::request::{check_request, Product, RequestKind, RequestSummary};
 use slc_courier_core::text::Encoding;
 
 fn data(rel: &str) -> Vec<u8> {
@@ -81,7 +81,79 @@ fn each_damaged_request_has_its_exact_findings() {
     check("key-size-unusual.xml", &[KeySizeUnusual]);
     check("key-exponent-unusual.xml", &[KeyExponentUnusual]);
     check("key-modulus-even.xml", &[KeyModulusEven]);
+    check("key-exponent-invalid-0-der.xml", &[KeyExponentInvalid]);
+    check("key-exponent-invalid-1-der.xml", &[KeyExponentInvalid]);
+    check("key-exponent-invalid-2-der.xml", &[KeyExponentInvalid]);
+    check("key-exponent-invalid-65536-der.xml", &[KeyExponentInvalid]);
+    check("key-exponent-invalid-0-blob.xml", &[KeyExponentInvalid]);
+    check("key-exponent-invalid-1-blob.xml", &[KeyExponentInvalid]);
+    check("key-exponent-invalid-2-blob.xml", &[KeyExponentInvalid]);
+    check("key-exponent-invalid-65536-blob.xml", &[KeyExponentInvalid]);
     check("request.xml", &[FileNameUnrecognised]);
+    check(
+        "duplicate-soap-oinput.xml",
+        &[SoapEnvelope, DuplicateElement],
+    );
+    check(
+        "duplicate-soap-enroll.xml",
+        &[SoapEnvelope, DuplicateElement],
+    );
+    check("duplicate-soap-body.xml", &[SoapEnvelope, DuplicateElement]);
+    check(
+        "duplicate-soap-enroll-parameters.xml",
+        &[SoapEnvelope, DuplicateElement],
+    );
+    check("duplicate-enroll-parameters.xml", &[DuplicateElement]);
+    check(
+        "duplicate-html-enroll-parameters.xml",
+        &[HtmlWrapper, DuplicateElement],
+    );
+    check("duplicate-public-key-bytes.xml", &[DuplicateElement]);
+    check("duplicate-guid.xml", &[DuplicateElement]);
+    check("duplicate-name.xml", &[DuplicateElement]);
+}
+
+fn summary(file: &str) -> RequestSummary {
+    check_request(
+        &data(&format!("bad/{file}")),
+        Some("RMS01EnrollRequest.xml"),
+    )
+    .summary
+}
+
+const RMS01_GUID: &str = "{6f9619ff-8b86-d011-b42d-00c04fc964ff}";
+
+#[test]
+fn an_ambiguous_value_is_left_out_of_the_summary() {
+    // Two sets of parameters: none is read, and the server name is not taken from the file
+    // name either.
+    for file in [
+        "duplicate-soap-oinput.xml",
+        "duplicate-soap-enroll.xml",
+        "duplicate-soap-body.xml",
+        "duplicate-soap-enroll-parameters.xml",
+        "duplicate-enroll-parameters.xml",
+        "duplicate-html-enroll-parameters.xml",
+    ] {
+        assert_eq!(summary(file), RequestSummary::default(), "{file}");
+    }
+    // Two values of one field: that field is left out, the rest is read.
+    let s = summary("duplicate-public-key-bytes.xml");
+    assert_eq!((s.key, s.rsa_key), (None, None));
+    assert_eq!(s.guid.as_deref(), Some(RMS01_GUID));
+    for file in ["duplicate-guid.xml", "duplicate-element.xml"] {
+        let s = summary(file);
+        assert_eq!(s.guid, None, "{file}");
+        assert_eq!(s.key.map(|k| k.bits), Some(1024), "{file}");
+    }
+    let s = summary("duplicate-name.xml");
+    assert_eq!(s.server_name, None);
+    assert_eq!(s.guid.as_deref(), Some(RMS01_GUID));
+    // The SOAP form with one copy at every level is read.
+    let s = summary("soap-envelope.xml");
+    assert_eq!(s.guid.as_deref(), Some(RMS01_GUID));
+    assert_eq!(s.server_name.as_deref(), Some("RMS01"));
+    assert_eq!(s.key.map(|k| k.bits), Some(1024));
 }
 
 #[test]
@@ -111,10 +183,87 @@ fn every_request_code_has_a_damaged_variant() {
         .copied()
         .take_while(|c| *c != NoXrmlFound)
         .filter(|c| *c != InputTooLarge && *c != CertificateNotRequest)
+        // Declared after the certificate codes, but made by the request check.
+        .chain([KeyExponentInvalid])
         .collect();
     let missing: Vec<&Code> = request_codes.iter().filter(|c| !seen.contains(c)).collect();
     assert!(missing.is_empty(), "codes without a variant: {missing:?}");
     assert!(request_codes.len() >= 25);
+}
+
+/// The base64 text of a request's aPublicKeyBytes.
+fn summary_key_b64(text: &str) -> &str {
+    let start = text.find("<aPublicKeyBytes>").unwrap() + "<aPublicKeyBytes>".len();
+    let end = text.find("</aPublicKeyBytes>").unwrap();
+    &text[start..end]
+}
+
+#[test]
+fn a_second_section_or_revocation_field_is_refused_not_guessed() {
+    let rms01 = String::from_utf8(data("good/RMS01EnrollRequest.xml")).unwrap();
+    let rms03 = String::from_utf8(data("good/RMS03EnrollRequest.xml")).unwrap();
+    let section = |text: &str, name: &str| {
+        let (a, b) = (format!("  <{name}>"), format!("  </{name}>\n"));
+        let start = text.find(&a).unwrap();
+        let end = text.find(&b).unwrap() + b.len();
+        text[start..end].to_owned()
+    };
+    let twice = |text: &str, name: &str| {
+        let one = section(text, name);
+        text.replacen(&one, &format!("{one}{one}"), 1)
+    };
+    let run = |text: &str| check_request(text.as_bytes(), Some("RMS01EnrollRequest.xml"));
+
+    // A request after something that is not one is trailing content, not a second request.
+    let r = run(&format!("<configuration/>\n{rms01}"));
+    assert_eq!(codes(&r.findings), vec![NotARequest, TrailingJunk]);
+
+    let r = run(&twice(&rms01, "CertificatePublicKey"));
+    assert_eq!(codes(&r.findings), vec![DuplicateElement]);
+    assert_eq!((r.summary.guid, r.summary.key), (None, None));
+
+    let r = run(&twice(&rms01, "EnrolleeInformation"));
+    assert_eq!(codes(&r.findings), vec![DuplicateElement]);
+    let s = r.summary;
+    assert_eq!((s.server_name, s.version, s.product), (None, None, None));
+    assert_eq!(s.guid.as_deref(), Some(RMS01_GUID));
+
+    let r = run(&twice(&rms03, "aRevocationAuthorities"));
+    assert_eq!(codes(&r.findings), vec![DuplicateElement]);
+    assert_eq!(r.summary.revocation_authorities, 0);
+
+    let r = run(&rms03.replacen(
+        "</RevocationType>\n",
+        "</RevocationType>\n    <RevocationType>StandardRevocation</RevocationType>\n",
+        1,
+    ));
+    assert_eq!(codes(&r.findings), vec![DuplicateElement]);
+    assert_eq!(r.summary.revocation_type, None);
+
+    let other = summary_key_b64(&rms01);
+    let r = run(&rms03.replacen(
+        "</aRevocationAuthorityPublicKey>\n",
+        &format!("</aRevocationAuthorityPublicKey>\n        <aRevocationAuthorityPublicKey>{other}</aRevocationAuthorityPublicKey>\n"),
+        1,
+    ));
+    assert_eq!(codes(&r.findings), vec![DuplicateElement]);
+    assert_eq!(r.summary.revocation_authorities, 1);
+}
+
+#[test]
+fn an_exponent_that_cannot_be_rsa_is_read_in_either_form() {
+    for e in [0, 1, 2, 65536] {
+        for (form, name) in [
+            (KeyForm::DerRsaPublicKey, "der"),
+            (KeyForm::CapiPublicKeyBlob, "blob"),
+        ] {
+            let file = format!("bad/key-exponent-invalid-{e}-{name}.xml");
+            let r = check_request(&data(&file), Some("RMS01EnrollRequest.xml"));
+            assert!(!r.is_ok(), "{file}");
+            let k = r.summary.key.unwrap_or_else(|| panic!("{file}: no key"));
+            assert_eq!((k.form, k.bits, k.exponent), (form, 1024, e), "{file}");
+        }
+    }
 }
 
 #[test]
