@@ -140,7 +140,9 @@ fn long_body(len: usize, chain: &str) -> Vec<u8> {
 }
 
 fn many_documents(len: usize, chain: &str) -> Vec<u8> {
-    whole(first_document(chain).as_bytes(), len)
+    let mut v = whole(first_document(chain).as_bytes(), len);
+    v.resize(len, b'\n');
+    v
 }
 
 /// How one child run ended.
@@ -399,5 +401,117 @@ pub fn splice(doc: &str, section: &str) -> String {
         format!("{}{section}\n\n{}", &doc[..at], &doc[at..])
     } else {
         format!("{}\n\n{section}\n", doc.trim_end())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "<XrML version=\"1.2\"><BODY type=\"LICENSE\"><ISSUEDTIME>2026-11-20T10:00</ISSUEDTIME></BODY><SIGNATURE/></XrML><XrML><BODY/></XrML>";
+
+    #[test]
+    fn sizes_parse_in_binary_units() {
+        assert_eq!(
+            parse_sizes("1M, 8m,64K,100").unwrap(),
+            vec![1 << 20, 8 << 20, 64 << 10, 100]
+        );
+        assert!(parse_sizes("0K").is_err());
+        assert!(parse_sizes("1G").is_err());
+        assert!(parse_sizes("").is_err());
+    }
+
+    #[test]
+    fn every_shape_is_close_to_its_size_and_has_its_form() {
+        let len = 64 << 10;
+        for shape in SHAPES {
+            let bytes = (shape.make)(len, SAMPLE);
+            assert!(
+                bytes.len() <= len && bytes.len() + 64 >= len,
+                "({}) is {} bytes",
+                shape.id,
+                bytes.len()
+            );
+        }
+        let count =
+            |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).filter(|w| *w == needle).count();
+        let a = unterminated_starts(len, SAMPLE);
+        assert_eq!(count(&a, b"</XrML>"), 0);
+        let b = nested_starts(len, SAMPLE);
+        assert_eq!(
+            (count(&b, b"<XrML>"), count(&b, b"</XrML>")),
+            ((len - 7) / 6, 1)
+        );
+        let c = nested_starts_utf16(len, SAMPLE);
+        assert_eq!(c.get(..4), Some(&[0xFF, 0xFE, b'<', 0][..]));
+        assert_eq!(count(&c, &[b'/', 0, b'X', 0]), 1);
+        let d = String::from_utf8(escaped_response(len, SAMPLE)).unwrap();
+        assert!(d.contains("<SLC>&lt;XrML &lt;XrML ") && d.ends_with("</EnrollResponse>\r\n"));
+        let e = String::from_utf8(long_body(len, SAMPLE)).unwrap();
+        assert_eq!(e.matches("<XrML").count(), 1);
+        assert!(e.ends_with("</NAME></OBJECT></WORK></BODY><SIGNATURE/></XrML>"));
+        let f = many_documents(len, SAMPLE);
+        assert_eq!(count(&f, b"</XrML>"), len / first_document(SAMPLE).len());
+    }
+
+    #[test]
+    fn splice_replaces_only_its_own_section() {
+        let old = format!("# B\n\n## A\n\nx\n\n{HEADING}\n\nold\n\n## Reading the figures\n\ny\n");
+        let new = splice(&old, &format!("{HEADING}\n\nnew\n"));
+        assert_eq!(
+            new,
+            format!("# B\n\n## A\n\nx\n\n{HEADING}\n\nnew\n\n## Reading the figures\n\ny\n")
+        );
+        assert_eq!(splice(&new, &format!("{HEADING}\n\nnew\n")), new);
+        let first = splice(
+            "# B\n\n## Reading the figures\n\ny\n",
+            &format!("{HEADING}\n\nz"),
+        );
+        assert_eq!(
+            first,
+            format!("# B\n\n{HEADING}\n\nz\n\n## Reading the figures\n\ny\n")
+        );
+        assert_eq!(splice("# B\n", "S\n"), "# B\n\nS\n");
+    }
+
+    #[test]
+    fn ratios_are_lower_bounds_only_after_a_timeout() {
+        let done = |seconds| Measure {
+            outcome: Outcome::Finished,
+            seconds,
+            peak_mib: 1.0,
+        };
+        let killed = |outcome| Measure {
+            outcome,
+            seconds: 1.0,
+            peak_mib: 1.0,
+        };
+        assert_eq!(time_ratio(&[done(0.5), done(1.0), done(32.0)], 60), "64.0");
+        assert_eq!(
+            time_ratio(
+                &[
+                    done(2.0),
+                    killed(Outcome::TimedOut),
+                    killed(Outcome::Skipped)
+                ],
+                60
+            ),
+            "> 30.0"
+        );
+        assert_eq!(
+            time_ratio(
+                &[
+                    done(2.0),
+                    killed(Outcome::OverMemory),
+                    killed(Outcome::Skipped)
+                ],
+                60
+            ),
+            "not measured (memory)"
+        );
+        assert_eq!(
+            time_ratio(&[killed(Outcome::TimedOut), killed(Outcome::Skipped)], 60),
+            "not measured"
+        );
     }
 }
