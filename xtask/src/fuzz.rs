@@ -2,7 +2,10 @@
 //! seconds each, seeded with the synthetic vectors. Crashes are copied to
 //! `fuzz/regressions/<target>/`, which `crates/core/tests/fuzz_regressions.rs` replays as an
 //! ordinary test. The machine has only stable Rust: RUSTC_BOOTSTRAP=1 lets cargo-fuzz use
-//! the sanitizer flags it needs.
+//! the sanitizer flags it needs. `cargo xtask fuzz --seeds [--check]` writes (or checks) the
+//! committed seeds in `fuzz/regressions/` (`fuzz/seeds.rs`).
+
+pub mod seeds;
 
 use crate::util::{cmd, run, step, version_of};
 use anyhow::Result;

@@ -6,8 +6,10 @@
 //! - `setup [--browser]` install the toolchain pieces only
 //! - `gen-testdata [--check]` write (or check) the synthetic vectors
 //! - `screenshots`     PNGs of each step, light and dark, into `docs/screenshots/`
-//! - `bench`           measurements into `docs/benchmarks.md`
+//! - `bench [--hostile] [--sizes 1M,8M,64M] [--timeout S]` measurements into
+//!   `docs/benchmarks.md`; `--hostile` reruns only the hostile-input scaling
 //! - `fuzz [--seconds N]` every fuzz target for N seconds; crashes kept in fuzz/regressions/
+//! - `fuzz --seeds [--check]` write (or check) the regression seeds in fuzz/regressions/
 
 mod bench;
 mod dist;
@@ -39,10 +41,20 @@ fn main() -> Result<()> {
         Some("test") | Some("ci") => test(),
         Some("gen-testdata") => gen::run(flag("--check")),
         Some("bench") => {
+            let sizes = match option::<String>(&args, "--sizes")? {
+                Some(s) => bench::hostile::parse_sizes(&s)?,
+                None => bench::hostile::DEFAULT_SIZES.to_vec(),
+            };
+            let timeout =
+                option(&args, "--timeout")?.unwrap_or(bench::hostile::DEFAULT_TIMEOUT_SECS);
+            if flag("--hostile") {
+                return bench::run_hostile(&sizes, timeout);
+            }
             setup::all(true)?;
             dist::build()?;
-            bench::run_all()
+            bench::run_all(&sizes, timeout)
         }
+        Some("fuzz") if flag("--seeds") => fuzz::seeds::run(flag("--check")),
         Some("fuzz") => {
             let seconds = option(&args, "--seconds")?.unwrap_or(120u64);
             fuzz::run_all(seconds)
@@ -53,7 +65,7 @@ fn main() -> Result<()> {
             util::run(util::cmd("node").arg("tests/e2e/screenshots.mjs"))
         }
         _ => {
-            eprintln!("usage: cargo xtask <run [--port N] | dist | test | setup [--browser] | gen-testdata [--check] | fuzz [--seconds N] | screenshots | bench>");
+            eprintln!("usage: cargo xtask <run [--port N] | dist | test | setup [--browser] | gen-testdata [--check] | fuzz [--seconds N] | fuzz --seeds [--check] | screenshots | bench [--hostile] [--sizes 1M,8M,64M] [--timeout S]>");
             bail!("unknown or missing command")
         }
     }
@@ -102,6 +114,8 @@ fn test() -> Result<()> {
     core_is_pure()?;
     util::step("synthetic vectors are what the generator makes");
     gen::run(true)?;
+    util::step("fuzz regression seeds are what their generator makes");
+    fuzz::seeds::run(true)?;
     util::step("native tests");
     util::run(util::cmd("cargo").args(["test", "--workspace"]))?;
     util::step("wasm tests in headless Chromium");

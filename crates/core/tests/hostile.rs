@@ -1,7 +1,8 @@
 //! Hostile input: a corpus of more than 50 damaged files, made here from the generator's
 //! vectors by fixed rules (nothing hand-edited; the 100 MB and 10⁶-attribute files are built
 //! in memory rather than committed). Each yields its specific findings, within its budget,
-//! without panicking.
+//! without panicking. The truncation test alone asserts at least 40 cuts; the other tests
+//! list their cases.
 #![allow(
     clippy::panic,
     clippy::unwrap_used,
@@ -419,13 +420,4 @@ fn tiny_binary_and_foreign_files() {
         assert_eq!(&request_codes(bytes), req, "request: {what}");
         assert_eq!(&chain_codes(bytes), chain, "chain: {what}");
     }
-}
-
-#[test]
-fn the_corpus_has_at_least_fifty_files() {
-    // request_truncated…: ≥ 40; chain truncations: 5; budgets: 8; entity: 8; encodings: 9;
-    // keys/signatures: 9; tiny/binary/foreign: 12 × 2.
-    let request = String::from_utf8(data("request/good/RMS01EnrollRequest.xml")).unwrap();
-    let boundaries = request.bytes().filter(|&b| b == b'<' || b == b'>').count();
-    assert!(boundaries + 5 + 8 + 8 + 9 + 9 + 24 >= 50);
 }
