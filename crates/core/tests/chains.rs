@@ -193,7 +193,7 @@ fn each_damaged_chain_has_its_exact_findings() {
     check(
         "bad/truncated.xml",
         rms01,
-        &[XrmlMalformed, SignatureSha1Legacy, ChainIncomplete],
+        &[XrmlUnterminated, SignatureSha1Legacy, ChainIncomplete],
         false,
     );
     // Edited after signing, so its digest no longer matches either.

@@ -102,10 +102,10 @@ fn chain_truncated_at_every_document_boundary_and_inside() {
     // Inside the last certificate: it is reported, and the chain is incomplete without it.
     assert_eq!(
         chain_codes(&good[..ends[3] - 100]),
-        vec![XrmlMalformed, SignatureSha1Legacy, ChainIncomplete]
+        vec![XrmlUnterminated, SignatureSha1Legacy, ChainIncomplete]
     );
     // Inside the SLC's BODY: no SLC remains.
-    assert_eq!(chain_codes(&good[..400]), vec![XrmlMalformed]);
+    assert_eq!(chain_codes(&good[..400]), vec![XrmlUnterminated]);
 }
 
 #[test]
@@ -406,7 +406,7 @@ fn tiny_binary_and_foreign_files() {
             "only <XrML",
             b"<XrML version=\"1.2\">".to_vec(),
             vec![Truncated],
-            vec![XrmlMalformed],
+            vec![XrmlUnterminated],
         ),
         (
             "empty XrML",
