@@ -165,11 +165,11 @@ fn located(table: &[(usize, Location)], pos: usize, at: &dyn Fn(usize) -> Locati
 }
 
 fn unterminated(count: usize, holder: Option<&str>, at: Location) -> Finding {
-    let inside = holder.map_or(String::new(), |h| format!("In <{h}>, "));
+    let inside = holder.map_or(String::new(), |h| format!(" (in <{h}>)"));
     let message = if count == 1 {
-        format!("{inside}an XrML document starts here but never ends: the text ends, or another document starts, before its </XrML>.")
+        format!("An XrML document{inside} starts here but never ends: the text ends, or another document starts, before its </XrML>.")
     } else {
-        format!("{inside}{count} XrML documents start but never end (the text ends, or another document starts, before their </XrML>); the first starts here.")
+        format!("{count} XrML documents{inside} start but never end (the text ends, or another document starts, before their </XrML>); the first starts here.")
     };
     Finding::new(
         Code::XrmlUnterminated,
@@ -193,7 +193,7 @@ fn too_many(at: Location) -> Finding {
 fn multiple(holder: &str, line: usize, complete: usize, unterminated: usize) -> Finding {
     let what = match unterminated {
         0 => format!("{complete} XrML documents"),
-        u => format!("{complete} XrML document(s) and {u} that never end(s)"),
+        u => format!("{complete} complete XrML document(s) and {u} start(s) without </XrML>"),
     };
     Finding::new(
         Code::WrapperMultipleDocuments,
