@@ -1130,8 +1130,11 @@ mod tests {
         // Not starts: another name, `<XrMLx`, and `<XrML` at the very end.
         assert_eq!(starts("<XrMLx><xrml ><XrML", 10), (vec![], None));
         assert_eq!(
-            starts("<XrML\t></XrML><XrML\n>", 10),
-            (vec![(0, Some(14), None), (14, None, None)], None)
+            starts("<XrML\t></XrML><XrML\n><XrML\r>", 10),
+            (
+                vec![(0, Some(14), None), (14, None, None), (21, None, None)],
+                None
+            )
         );
         // The budget counts starts, complete or not.
         assert_eq!(

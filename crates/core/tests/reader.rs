@@ -59,6 +59,9 @@ fn a_second_body_signature_digest_or_algorithm_is_refused() {
         "second-digest-algorithm",
     ] {
         check_forms(case, FILE, &[(XrmlDuplicateElement, DOC0)]);
+        let bare = data(&format!("chain/ambiguous/{case}-bare.xml"));
+        let (views, _, _) = inspect(&bare, &test_policy());
+        assert!(views[0].signature.is_none() && views[0].cert.signature.is_none());
     }
 }
 
@@ -290,6 +293,22 @@ fn a_mebibyte_of_starts_is_one_finding_each_within_the_budget() {
             (ResponseWrapper, FILE),
         ],
     );
+    // The budget is one for the whole response, not one per holder.
+    let half = "&lt;XrML&gt;&lt;/XrML&gt;".repeat(MAX_XRML_DOCUMENTS / 2 + 1);
+    let two = utf16le(&format!(
+        "<EnrollResponse><SLC>{half}</SLC><CACert>{half}</CACert></EnrollResponse>"
+    ));
+    bounded(
+        &two,
+        Wrapper::EscapedResponse,
+        MAX_XRML_DOCUMENTS,
+        &[
+            (WrapperMultipleDocuments, FILE),
+            (WrapperMultipleDocuments, FILE),
+            (XrmlTooManyDocuments, FILE),
+            (ResponseWrapper, FILE),
+        ],
+    );
     // Complete documents: exactly the budget is read, then the reading stops.
     let complete = "<XrML></XrML>".repeat(MIB / 13);
     bounded(
@@ -315,6 +334,9 @@ fn nested_starts_then_one_end_copy_only_the_innermost() {
         assert_eq!(r.docs.len(), 1);
         assert_eq!(r.docs[0].text, "<XrML></XrML>");
         assert!(r.findings[0].message.starts_with(&format!("{} ", n - 1)));
+        // The first unterminated start, as a byte offset in the file (after a UTF-16 BOM).
+        let first = if bytes[0] == 0xFF { 2 } else { 0 };
+        assert_eq!(r.findings[0].location.map(|l| l.offset), Some(first));
     }
     let esc = format!("{}&lt;/XrML&gt;", "&lt;XrML&gt;".repeat(n));
     let r = read_documents(&escaped(&esc));
