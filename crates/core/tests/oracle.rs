@@ -12,7 +12,7 @@
 
 mod common;
 
-use common::{data, test_policy};
+use common::test_policy;
 use slc_courier_core::chain::{verify_chain, ChainReport, Outcome};
 use slc_courier_core::policy::Policy;
 use slc_courier_core::request::{check_request, normalise_guid, RequestReport};
