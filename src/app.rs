@@ -1,11 +1,15 @@
 //! The page: header, the five steps, footer.
 
 use crate::components::{
-    receipt_step::ReceiptStep, request_step::RequestStep, submit_step::SubmitStep,
-    trust_step::TrustStep, verify_step::VerifyStep,
+    receipt_step::{tool_info, ReceiptStep},
+    request_step::RequestStep,
+    submit_step::SubmitStep,
+    trust_step::TrustStep,
+    verify_step::VerifyStep,
 };
 use crate::i18n::Lang;
 use crate::services::{browser, config::Config};
+use crate::session::Mark;
 use crate::state::{Action, State};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -61,6 +65,63 @@ pub fn app() -> Html {
         })
     };
     let local = browser::is_local_file();
+    let dispatch = {
+        let s = state.clone();
+        Callback::from(move |a: Action| s.dispatch(a))
+    };
+    let session = &state.session;
+    let request = session
+        .request()
+        .cloned()
+        .zip(session.request_report().cloned());
+    let chain = session
+        .chain()
+        .cloned()
+        .zip(session.chain_report().cloned());
+    let stem = session
+        .request()
+        .map(|r| r.name.trim_end_matches(".xml").to_owned())
+        .unwrap_or_else(|| "slc".to_owned());
+    let download = |html: bool| {
+        let s = state.clone();
+        let stem = stem.clone();
+        Callback::from(move |_: ()| {
+            if let Some(r) = s.session.receipt(tool_info(s.single_file_sha256.clone())) {
+                let _ = if html {
+                    browser::download(
+                        &format!("{stem}-receipt.html"),
+                        "text/html",
+                        r.to_html().as_bytes(),
+                    )
+                } else {
+                    browser::download(
+                        &format!("{stem}-receipt.json"),
+                        "application/json",
+                        r.to_json().as_bytes(),
+                    )
+                };
+            }
+        })
+    };
+    let marks = session.marks();
+    let steps = [
+        ("#step-request", "nav-request", t.step1),
+        ("#step-trust", "nav-trust", t.step2),
+        ("#step-submit", "nav-submit", t.step3),
+        ("#step-verify", "nav-verify", t.step4),
+        ("#step-receipt", "nav-receipt", t.step5),
+    ];
+    let probe_target = state
+        .config
+        .probe_url
+        .clone()
+        .unwrap_or_else(|| state.enrollment_url.clone());
+    let origin = state
+        .enrollment_url
+        .split('/')
+        .take(3)
+        .collect::<Vec<_>>()
+        .join("/");
     html! {
         <>
             <header class="top">
@@ -80,19 +141,44 @@ pub fn app() -> Html {
             if let Some(e) = &state.config_error { <p id="config-error" class="banner fail" role="alert">{ e }</p> }
             <nav class="steps" aria-label="Steps">
                 <ol>
-                    <li><a href="#step-request">{ t.step1 }</a></li>
-                    <li><a href="#step-trust">{ t.step2 }</a></li>
-                    <li><a href="#step-submit">{ t.step3 }</a></li>
-                    <li><a href="#step-verify">{ t.step4 }</a></li>
-                    <li><a href="#step-receipt">{ t.step5 }</a></li>
+                    { for steps.iter().zip(marks).map(|((href, id, label), m)| {
+                        let word = match m { Mark::Done => t.mark_done, Mark::Problem => t.mark_problem, Mark::Open => t.mark_open };
+                        html! {
+                            <li><a href={*href} id={*id} data-mark={m.id()}>
+                                <span class={classes!("mark", m.id())} aria-hidden="true">{ m.symbol() }</span>{ " " }{ *label }
+                                <span class="visually-hidden">{ format!(" ({word})") }</span>
+                            </a></li>
+                        }
+                    }) }
                 </ol>
+                <button type="button" id="start-over" class="small" onclick={dispatch.reform(|_: MouseEvent| Action::StartOver)}>{ t.start_over }</button>
             </nav>
-            <main id="main">
-                <RequestStep state={state.clone()} />
-                <TrustStep state={state.clone()} />
-                <SubmitStep state={state.clone()} />
-                <VerifyStep state={state.clone()} />
-                <ReceiptStep state={state.clone()} />
+            <main id="main" key={state.generation.to_string()}>
+                <RequestStep lang={state.lang} request={request.clone()} loading={state.request_loading}
+                    on_start={dispatch.reform(|_| Action::RequestLoading)}
+                    on_file={dispatch.reform(|(n, b): (String, Vec<u8>)| Action::RequestLoaded(n, b, browser::now()))}
+                    on_refused={dispatch.reform(|_| Action::RequestRefused)} />
+                <TrustStep lang={state.lang} probe_target={probe_target} origin={origin} probe={state.probe.clone()}
+                    root={state.root.clone()} ticked={session.ticked().clone()}
+                    on_probe_start={dispatch.reform(|_| Action::ProbeStarted)}
+                    on_probe_done={dispatch.reform(Action::ProbeDone)}
+                    on_root={dispatch.reform(Action::RootInspected)}
+                    on_tick={dispatch.reform(|(i, on)| Action::Tick(i, on))} />
+                <SubmitStep lang={state.lang} url={state.enrollment_url.clone()} form_field={state.config.form_field.clone()}
+                    request={request} on_url={dispatch.reform(Action::SetEnrollmentUrl)} />
+                <VerifyStep lang={state.lang} chain={chain} loading={state.chain_loading || state.request_loading}
+                    request_name={session.request().map(|r| AttrValue::from(r.name.clone()))}
+                    anchor={session.anchor().cloned()} carry={session.carry()}
+                    on_start={dispatch.reform(|_| Action::ChainLoading)}
+                    on_file={dispatch.reform(|(n, b): (String, Vec<u8>)| Action::ChainLoaded(n, b, browser::now()))}
+                    on_refused={dispatch.reform(|_| Action::ChainRefused)}
+                    on_anchor={dispatch.reform(|a| Action::SetAnchor(a, browser::now()))} />
+                <ReceiptStep lang={state.lang}
+                    files={session.files().into_iter().map(|(n, h)| (AttrValue::from(n.to_owned()), AttrValue::from(h.to_owned()))).collect::<Vec<_>>()}
+                    has_request={session.request().is_some()}
+                    far_side_text={session.far_side_text().to_owned()} far_side={session.far_side()}
+                    on_far_side={dispatch.reform(Action::SetFarSide)}
+                    on_json={download(false)} on_html={download(true)} />
             </main>
             <footer>
                 <p>{ t.build }{ ": " }<code id="build-id">{ browser::BUILD_ID.unwrap_or("dev") }</code>

@@ -3,7 +3,7 @@
 //! Findings' messages come from the core in English; their codes, severities and the
 //! headings around them are translated here.
 
-use slc_courier_core::Severity;
+use slc_courier_core::{Code, Severity};
 
 /// A UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,7 +100,6 @@ pub struct T {
     pub field_name: &'static str,
     pub need_request: &'static str,
     pub submit_note: &'static str,
-    pub verdict_valid: &'static str,
     pub verdict_invalid: &'static str,
     /// Genuine chain, no request loaded.
     pub verdict_unpaired: &'static str,
@@ -140,6 +139,26 @@ pub struct T {
     pub anchor_reset: &'static str,
     pub anchor_other: &'static str,
     pub anchor_file: &'static str,
+    /// Headline of a chain that answers the request, before the request's file name.
+    pub verdict_valid_ms: &'static str,
+    /// The same under a test anchor (never says Microsoft).
+    pub verdict_valid_test: &'static str,
+    /// Said when no reason code decides.
+    pub reason_generic: &'static str,
+    /// "Named in the certificate".
+    pub named_in_cert: &'static str,
+    pub start_over: &'static str,
+    pub mark_done: &'static str,
+    pub mark_problem: &'static str,
+    pub mark_open: &'static str,
+    pub next_title: &'static str,
+    pub carry_this: &'static str,
+    /// The procedure's steps 13–16.
+    pub next_steps: [&'static str; 4],
+    pub cluster_shows: &'static str,
+    pub check_copy: &'static str,
+    pub hash_not_in_text: &'static str,
+    pub checklist_recorded: &'static str,
     pub single_file_hash: &'static str,
 }
 
@@ -202,10 +221,9 @@ pub static EN: T = T {
     field_name: "Form field name",
     need_request: "Load a request in step 1 first.",
     submit_note: "The exact bytes loaded in step 1 are sent; their SHA-256 is:",
-    verdict_valid: "VALID — a genuine chain that answers the loaded request",
-    verdict_invalid: "NOT VALID — do not carry this file back",
+        verdict_invalid: "NOT VALID — do not carry this file back",
     verdict_unpaired: "Genuine chain, NOT checked against a request: load the request in step 1 before you carry it back",
-    verdict_test_anchor: "TEST ANCHOR — checked against a key loaded from a file, not the Microsoft root; this is not a Microsoft verdict:",
+    verdict_test_anchor: "TEST ANCHOR — checked against a key loaded from a file, not the pinned production root; this is a test verdict. Key fingerprint:",
     reason: "Reason",
     claimed_expiry: "Expiration date claimed by the rejected file (not proven)",
     anchor_file_is_microsoft: "The pinned Microsoft DRM Production Root key, loaded from",
@@ -238,6 +256,26 @@ pub static EN: T = T {
     anchor_other: "Verify against another root key (test laboratories only)",
     anchor_file: "Root key file (.xrml-key.txt)",
     single_file_hash: "Published single-file build SHA-256",
+    verdict_valid_ms: "VALID — a genuine Microsoft chain that answers request ",
+    verdict_valid_test: "VALID — a genuine chain (test anchor) that answers request ",
+    reason_generic: "The certificate chain failed a check; see the findings below.",
+    named_in_cert: "As named in the certificate",
+    start_over: "Start over",
+    mark_done: "done",
+    mark_problem: "problem",
+    mark_open: "not done yet",
+    next_title: "Next, on the RMS server",
+    carry_this: "Carry this file",
+    next_steps: [
+        "In the Cluster resources area, click Renew. The Renew dialog box opens.",
+        "In the Renew dialog box, click the Browse button and locate the server licensor certificate you downloaded and then click the Import button.",
+        "Click Yes to confirm that you want to import this certificate.",
+        "Once the server licensor certificate has been successfully renewed, the Cluster resources area will be updated to display the new expiration date of the server licensor certificate.",
+    ],
+    cluster_shows: "Cluster resources must then show the new expiration date",
+    check_copy: "Check the carried copy on the server (the SHA-256 must be the one above):",
+    hash_not_in_text: "not in the pasted text",
+    checklist_recorded: "Ticked items are recorded in the receipt.",
 };
 
 /// Nederlands.
@@ -299,10 +337,9 @@ pub static NL: T = T {
     field_name: "Naam van het formulierveld",
     need_request: "Laad eerst een aanvraag in stap 1.",
     submit_note: "De exacte bytes uit stap 1 worden verzonden; hun SHA-256 is:",
-    verdict_valid: "GELDIG — een echte keten die de geladen aanvraag beantwoordt",
-    verdict_invalid: "NIET GELDIG — neem dit bestand niet mee terug",
+        verdict_invalid: "NIET GELDIG — neem dit bestand niet mee terug",
     verdict_unpaired: "Echte keten, NIET gecontroleerd tegen een aanvraag: laad de aanvraag in stap 1 voordat u het bestand meeneemt",
-    verdict_test_anchor: "TESTANKER — gecontroleerd tegen een sleutel uit een bestand, niet tegen de Microsoft-basis; dit is geen Microsoft-oordeel:",
+    verdict_test_anchor: "TESTANKER — gecontroleerd tegen een sleutel uit een bestand, niet tegen de vastgelegde productiebasis; dit is een testoordeel. Sleutelvingerafdruk:",
     reason: "Reden",
     claimed_expiry: "Vervaldatum die het afgewezen bestand opgeeft (niet bewezen)",
     anchor_file_is_microsoft: "De vastgelegde sleutel van de Microsoft DRM Production Root, geladen uit",
@@ -335,7 +372,51 @@ pub static NL: T = T {
     anchor_other: "Controleren tegen een andere basissleutel (alleen testomgevingen)",
     anchor_file: "Basissleutelbestand (.xrml-key.txt)",
     single_file_hash: "SHA-256 van de gepubliceerde build als één bestand",
+    verdict_valid_ms: "GELDIG — een echte Microsoft-keten die antwoord geeft op aanvraag ",
+    verdict_valid_test: "GELDIG — een echte keten (testanker) die antwoord geeft op aanvraag ",
+    reason_generic: "De certificaatketen heeft een controle niet doorstaan; zie de bevindingen hieronder.",
+    named_in_cert: "Zoals genoemd in het certificaat",
+    start_over: "Opnieuw beginnen",
+    mark_done: "klaar",
+    mark_problem: "probleem",
+    mark_open: "nog niet gedaan",
+    next_title: "Daarna, op de RMS-server",
+    carry_this: "Neem dit bestand mee",
+    next_steps: [
+        "Klik in het gedeelte Clusterbronnen op Vernieuwen. Het dialoogvenster Vernieuwen wordt weergegeven.",
+        "Klik in het dialoogvenster Vernieuwen op de knop Bladeren en ga naar het serverlicentieverleningscertificaat dat u hebt gedownload. Klik vervolgens op de knop Importeren.",
+        "Klik op Ja om te bevestigen dat u dit certificaat wilt importeren.",
+        "Als het serverlicentieverleningscertificaat met succes is vernieuwd, wordt het gedeelte Clusterbronnen bijgewerkt zodat de nieuwe vervaldatum van het serverlicentieverleningscertificaat wordt weergegeven.",
+    ],
+    cluster_shows: "Clusterbronnen moet daarna de nieuwe vervaldatum tonen",
+    check_copy: "Controleer de meegenomen kopie op de server (de SHA-256 moet gelijk zijn aan die hierboven):",
+    hash_not_in_text: "niet in de geplakte tekst",
+    checklist_recorded: "Aangevinkte punten worden in het bewijs vastgelegd.",
 };
+
+impl Lang {
+    /// The decisive reason of a NOT VALID verdict, in one sentence; `None` for a code without
+    /// its own sentence (the caller says [`T::reason_generic`]).
+    pub fn reason(self, code: Code) -> Option<&'static str> {
+        let (en, nl) = match code {
+            Code::RequestHasErrors => ("The request has errors of its own, so no certificate can be said to answer it.", "De aanvraag bevat zelf fouten, dus van geen enkel certificaat kan worden gezegd dat het erop antwoordt."),
+            Code::PairKeyMismatch => ("It was issued for a different server key than the one in the request.", "Het is uitgegeven voor een andere serversleutel dan die in de aanvraag."),
+            Code::PairGuidMismatch => ("It was issued for a different server (GUID) than the one that made the request.", "Het is uitgegeven voor een andere server (GUID) dan die de aanvraag heeft gedaan."),
+            Code::DigestMismatch => ("The SLC was altered after signing.", "Het SLC is na het ondertekenen gewijzigd."),
+            Code::SignatureInvalid => ("A signature in the chain does not verify: the file was altered or forged.", "Een handtekening in de keten klopt niet: het bestand is gewijzigd of vervalst."),
+            Code::ChainUntrustedRoot => ("The chain does not end at the trusted root key.", "De keten eindigt niet bij de vertrouwde basissleutel."),
+            Code::ChainNoSlc => ("The file has no Server Licensor Certificate.", "Het bestand bevat geen serverlicentieverleningscertificaat."),
+            Code::ChainAmbiguousLeaf => ("The file holds more than one Server Licensor Certificate; which one is meant is ambiguous.", "Het bestand bevat meer dan één serverlicentieverleningscertificaat; welk bedoeld is, is dubbelzinnig."),
+            Code::SlcExpired => ("The Server Licensor Certificate has expired.", "Het serverlicentieverleningscertificaat is verlopen."),
+            Code::SlcNotYetValid => ("The Server Licensor Certificate is not valid yet.", "Het serverlicentieverleningscertificaat is nog niet geldig."),
+            _ => return None,
+        };
+        Some(match self {
+            Lang::En => en,
+            Lang::Nl => nl,
+        })
+    }
+}
 
 impl T {
     /// The status word for a severity (text, not colour only).

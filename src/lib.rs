@@ -5,6 +5,7 @@ pub mod app;
 pub mod components;
 pub mod i18n;
 pub mod services;
+pub mod session;
 pub mod state;
 
 /// Mounts the app into `<div id="app">` and removes the loading message.

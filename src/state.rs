@@ -1,10 +1,9 @@
-//! The app's state and its reducer. Components dispatch [`Action`]s; the core decides.
+//! The app's state and its reducer. Components call callbacks that dispatch [`Action`]s; the
+//! reducer hands every input to the [`Session`], which derives every result (the core decides).
 
 use crate::i18n::Lang;
 use crate::services::config::Config;
-use slc_courier_core::chain::ChainReport;
-use slc_courier_core::policy::{Policy, TrustAnchor};
-use slc_courier_core::request::RequestReport;
+use crate::session::{Anchor, Session};
 use slc_courier_core::trust::{ProbeOutcome, RootInfo};
 use slc_courier_core::{Finding, UtcTime};
 use std::rc::Rc;
@@ -20,39 +19,6 @@ pub enum Step<T> {
     Loading,
     /// Done.
     Done(T),
-}
-
-/// A file as loaded: the exact bytes are kept for submission and hashing.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Loaded {
-    /// The file name.
-    pub name: String,
-    /// The bytes exactly as loaded.
-    pub bytes: Rc<Vec<u8>>,
-}
-
-/// Step 1's result.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RequestState {
-    /// The file.
-    pub file: Loaded,
-    /// The core's report.
-    pub report: Rc<RequestReport>,
-}
-
-/// Step 4's result.
-#[derive(Debug, Clone)]
-pub struct ChainState {
-    /// The file.
-    pub file: Loaded,
-    /// The core's report.
-    pub report: Rc<ChainReport>,
-}
-
-impl PartialEq for ChainState {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.report, &other.report)
-    }
 }
 
 /// The root certificate the user inspected in step 2.
@@ -75,22 +41,22 @@ pub struct State {
     pub config: Config,
     /// A configuration problem to show.
     pub config_error: Option<String>,
-    /// Step 1.
-    pub request: Step<RequestState>,
+    /// The inputs and everything derived from them.
+    pub session: Session,
+    /// Step 1 is reading a file (the previous request is already gone).
+    pub request_loading: bool,
+    /// Step 4 is reading a file (the previous chain is already gone).
+    pub chain_loading: bool,
     /// Step 2: inspected root.
     pub root: Option<RootState>,
     /// Step 2: probe.
     pub probe: Step<ProbeOutcome>,
     /// Step 3: the enrollment address (editable).
     pub enrollment_url: String,
-    /// Step 4.
-    pub chain: Step<ChainState>,
-    /// When the last check ran.
-    pub checked_at: Option<UtcTime>,
-    /// A trust anchor the user loaded instead of the pinned Microsoft root (test labs).
-    pub anchor: Option<(String, TrustAnchor)>,
     /// The published single file's SHA-256 (hosted mode).
     pub single_file_sha256: Option<String>,
+    /// Counts "Start over"s: the page's components are keyed by it, so their own state goes too.
+    pub generation: u32,
 }
 
 /// What can happen.
@@ -99,14 +65,26 @@ pub enum Action {
     SetLang(Lang),
     /// Configuration loaded (or failed with a message).
     Configured(Config, Option<String>),
-    /// Step 1 started reading.
+    /// Step 1 started reading a new file: the old request no longer counts.
     RequestLoading,
-    /// Step 1 reset (the file was refused).
-    RequestIdle,
-    /// Step 4 reset (the file was refused).
-    ChainIdle,
-    /// Step 1 done.
-    RequestChecked(RequestState, UtcTime),
+    /// Step 1's file was refused or unreadable.
+    RequestRefused,
+    /// Step 1's file was read (name, bytes, time).
+    RequestLoaded(String, Vec<u8>, UtcTime),
+    /// Step 4 started reading a new file: the old chain no longer counts.
+    ChainLoading,
+    /// Step 4's file was refused or unreadable.
+    ChainRefused,
+    /// Step 4's file was read (name, bytes, time).
+    ChainLoaded(String, Vec<u8>, UtcTime),
+    /// Use another trust anchor, or the pinned one again (`None`).
+    SetAnchor(Option<Anchor>, UtcTime),
+    /// The far-side text was edited.
+    SetFarSide(String),
+    /// A checklist item was ticked or unticked.
+    Tick(usize, bool),
+    /// Forget every input.
+    StartOver,
     /// Step 2 root inspected.
     RootInspected(RootState),
     /// Step 2 probe started.
@@ -115,12 +93,6 @@ pub enum Action {
     ProbeDone(ProbeOutcome),
     /// Step 3 address edited.
     SetEnrollmentUrl(String),
-    /// Step 4 started reading.
-    ChainLoading,
-    /// Step 4 done.
-    ChainChecked(ChainState, UtcTime),
-    /// Use another trust anchor (file name, anchor), or the pinned one again (`None`).
-    SetAnchor(Option<(String, TrustAnchor)>),
     /// The single file's published hash was read.
     SingleFileHash(String),
 }
@@ -138,33 +110,46 @@ impl Reducible for State {
                 s.config_error = err;
             }
             Action::RequestLoading => {
-                s.request = Step::Loading;
-                s.reverify();
+                s.request_loading = true;
+                s.session.clear_request();
             }
-            Action::RequestIdle => {
-                s.request = Step::Idle;
-                s.reverify();
+            Action::RequestRefused => {
+                s.request_loading = false;
+                s.session.clear_request();
             }
-            Action::ChainIdle => s.chain = Step::Idle,
-            Action::RequestChecked(r, t) => {
-                s.request = Step::Done(r);
-                s.checked_at = Some(t);
-                s.reverify();
+            Action::RequestLoaded(name, bytes, now) => {
+                s.request_loading = false;
+                s.session.load_request(name, bytes, now);
+            }
+            Action::ChainLoading => {
+                s.chain_loading = true;
+                s.session.clear_chain();
+            }
+            Action::ChainRefused => {
+                s.chain_loading = false;
+                s.session.clear_chain();
+            }
+            Action::ChainLoaded(name, bytes, now) => {
+                s.chain_loading = false;
+                s.session.load_chain(name, bytes, now);
+            }
+            Action::SetAnchor(a, now) => s.session.set_anchor(a, now),
+            Action::SetFarSide(text) => s.session.set_far_side(text),
+            Action::Tick(i, on) => s.session.set_ticked(i, on),
+            Action::StartOver => {
+                s.session.start_over();
+                s.request_loading = false;
+                s.chain_loading = false;
+                s.root = None;
+                s.probe = Step::Idle;
+                s.enrollment_url = s.config.enrollment_url.clone();
+                s.generation = s.generation.wrapping_add(1);
             }
             Action::RootInspected(r) => s.root = Some(r),
             Action::ProbeStarted => s.probe = Step::Loading,
             Action::ProbeDone(o) => s.probe = Step::Done(o),
             Action::SetEnrollmentUrl(u) => s.enrollment_url = u,
-            Action::ChainLoading => s.chain = Step::Loading,
             Action::SingleFileHash(h) => s.single_file_sha256 = Some(h),
-            Action::SetAnchor(a) => {
-                s.anchor = a;
-                s.reverify();
-            }
-            Action::ChainChecked(c, t) => {
-                s.chain = Step::Done(c);
-                s.checked_at = Some(t);
-            }
         }
         Rc::new(s)
     }
@@ -179,48 +164,13 @@ impl State {
             enrollment_url: config.enrollment_url.clone(),
             config,
             config_error: None,
-            request: Step::Idle,
+            session: Session::new(),
+            request_loading: false,
+            chain_loading: false,
             root: None,
             probe: Step::Idle,
-            chain: Step::Idle,
-            checked_at: None,
-            anchor: None,
             single_file_sha256: None,
-        }
-    }
-
-    /// Verifies the loaded chain again against the current request and anchor, at the time
-    /// it was first checked, so a changed input never leaves an old verdict (or a pairing with
-    /// another request) on screen or in a receipt.
-    fn reverify(&mut self) {
-        if let Step::Done(c) = &self.chain {
-            let now = c.report.checked_at;
-            let report = slc_courier_core::chain::verify_chain(
-                &c.file.bytes,
-                &self.policy(now),
-                self.request_report(),
-            );
-            self.chain = Step::Done(ChainState {
-                file: c.file.clone(),
-                report: Rc::new(report),
-            });
-        }
-    }
-
-    /// The policy for step 4 at `now`: the pinned Microsoft root unless the user chose another.
-    pub fn policy(&self, now: UtcTime) -> Policy {
-        let mut p = Policy::microsoft_production(now);
-        if let Some((_, a)) = &self.anchor {
-            p.anchors = vec![a.clone()];
-        }
-        p
-    }
-
-    /// The request summary, when step 1 is done.
-    pub fn request_report(&self) -> Option<&RequestReport> {
-        match &self.request {
-            Step::Done(r) => Some(&r.report),
-            _ => None,
+            generation: 0,
         }
     }
 }

@@ -1,16 +1,30 @@
 //! Step 5: the transfer receipt (JSON and printable HTML) and the far-side hash check.
 
+use crate::i18n::Lang;
 use crate::services::browser;
-use crate::state::{State, Step};
-use slc_courier_core::report::{compare_pasted_hash, Receipt, ToolInfo};
+use slc_courier_core::report::{FarSide, FarSideResult, ToolInfo};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 /// Props.
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The state.
-    pub state: UseReducerHandle<State>,
+    /// The page language.
+    pub lang: Lang,
+    /// The loaded files as (name, SHA-256), the request first.
+    pub files: Vec<(AttrValue, AttrValue)>,
+    /// Whether the request is loaded (then it is the first of `files`).
+    pub has_request: bool,
+    /// The far-side text as pasted.
+    pub far_side_text: AttrValue,
+    /// The far-side check per file.
+    pub far_side: Option<FarSide>,
+    /// The far-side text was edited.
+    pub on_far_side: Callback<String>,
+    /// Download the JSON receipt.
+    pub on_json: Callback<()>,
+    /// Download the printable receipt.
+    pub on_html: Callback<()>,
 }
 
 /// The page's own identity.
@@ -23,75 +37,26 @@ pub fn tool_info(single_file_sha256: Option<String>) -> ToolInfo {
     }
 }
 
-/// Builds the receipt from the state (the reducer keeps the chain paired with the current
-/// request, so the core's stale-pairing refusal does not happen here).
-pub fn receipt(s: &State) -> Option<Receipt> {
-    let chain = match &s.chain {
-        Step::Done(c) => Some((&*c.report, Some(c.file.name.as_str()))),
-        _ => None,
-    };
-    Receipt::new(
-        tool_info(s.single_file_sha256.clone()),
-        s.checked_at.unwrap_or_else(browser::now),
-        s.request_report(),
-        chain,
-    )
-    .ok()
-}
-
 /// Step 5.
 #[function_component(ReceiptStep)]
 pub fn receipt_step(p: &Props) -> Html {
-    let t = p.state.lang.t();
-    let pasted = use_state(String::new);
-    let have = p.state.request_report().is_some() || matches!(p.state.chain, Step::Done(_));
-    let stem = match &p.state.request {
-        Step::Done(r) => r.file.name.trim_end_matches(".xml").to_owned(),
-        _ => "slc".to_owned(),
-    };
-    let on_json = {
-        let s = p.state.clone();
-        let stem = stem.clone();
-        Callback::from(move |_| {
-            if let Some(r) = receipt(&s) {
-                let _ = browser::download(
-                    &format!("{stem}-receipt.json"),
-                    "application/json",
-                    r.to_json().as_bytes(),
-                );
-            }
-        })
-    };
-    let on_html = {
-        let s = p.state.clone();
-        Callback::from(move |_| {
-            if let Some(r) = receipt(&s) {
-                let _ = browser::download(
-                    &format!("{stem}-receipt.html"),
-                    "text/html",
-                    r.to_html().as_bytes(),
-                );
-            }
-        })
-    };
+    let t = p.lang.t();
+    let have = !p.files.is_empty();
+    let on_json = p.on_json.reform(|_: MouseEvent| ());
+    let on_html = p.on_html.reform(|_: MouseEvent| ());
     let on_print = Callback::from(|_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
         }
     });
-    let oninput = {
-        let pasted = pasted.clone();
-        Callback::from(move |e: InputEvent| {
-            pasted.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
-        })
+    let oninput = p
+        .on_far_side
+        .reform(|e: InputEvent| e.target_unchecked_into::<HtmlTextAreaElement>().value());
+    let results: Vec<Option<FarSideResult>> = match p.far_side {
+        Some(f) if p.has_request => vec![f.request, f.certificate],
+        Some(f) => vec![f.certificate],
+        None => vec![],
     };
-    let mut targets: Vec<(&str, String, String)> = vec![];
-    if let Step::Done(r) = &p.state.request {
-        targets.push(("request", r.file.name.clone(), r.report.sha256.clone()));
-    }
-    if let Step::Done(c) = &p.state.chain {
-        targets.push(("certificate", c.file.name.clone(), c.report.sha256.clone()));
-    }
     html! {
         <section id="step-receipt" class="step" aria-labelledby="h-receipt">
             <h2 id="h-receipt">{ t.step5 }</h2>
@@ -99,7 +64,7 @@ pub fn receipt_step(p: &Props) -> Html {
             if !have { <p class="muted">{ t.nothing_loaded }</p> }
             <table class="hashes" id="receipt-hashes">
                 <tbody>
-                { for targets.iter().map(|(_, name, sha)| html! { <tr><th scope="row">{ name }</th><td><code>{ sha }</code></td></tr> }) }
+                { for p.files.iter().map(|(name, sha)| html! { <tr><th scope="row">{ name }</th><td><code>{ sha }</code></td></tr> }) }
                 </tbody>
             </table>
             <p class="actions">
@@ -109,13 +74,17 @@ pub fn receipt_step(p: &Props) -> Html {
             </p>
             <label for="far-side">{ t.far_side }</label>
             <p class="help">{ t.far_side_help }</p>
-            <textarea id="far-side" rows="4" {oninput}></textarea>
-            if !pasted.trim().is_empty() {
+            <textarea id="far-side" rows="4" value={p.far_side_text.clone()} {oninput}></textarea>
+            if p.far_side.is_some() {
                 <ul id="far-side-result">
-                { for targets.iter().map(|(_, name, sha)| {
-                    let (found, ok) = compare_pasted_hash(&pasted, sha);
-                    let (cls, word) = match (found, ok) { (None, _) => ("warn", t.hash_none), (Some(_), true) => ("pass", t.hash_match), (Some(_), false) => ("fail", t.hash_mismatch) };
-                    html! { <li class={classes!("status", cls)} data-status={cls}><strong>{ name }</strong>{ ": " }{ word }</li> }
+                { for p.files.iter().zip(results).map(|((name, _), r)| {
+                    let (cls, word) = match r {
+                        Some(FarSideResult::Matches) => ("pass", t.hash_match),
+                        Some(FarSideResult::Differs) => ("fail", t.hash_mismatch),
+                        _ => ("warn", t.hash_not_in_text),
+                    };
+                    let id = r.map(FarSideResult::id).unwrap_or("not-in-pasted-text");
+                    html! { <li class={classes!("status", cls)} data-status={cls} data-result={id}><strong>{ name }</strong>{ ": " }{ word }</li> }
                 }) }
                 </ul>
             }

@@ -2,9 +2,9 @@
 
 use crate::components::file_picker::FilePicker;
 use crate::components::findings::Findings;
-use crate::services::browser;
-use crate::state::{Action, Loaded, RequestState, State, Step};
-use slc_courier_core::request::{check_request, Product, RequestKind};
+use crate::i18n::Lang;
+use crate::session::Input;
+use slc_courier_core::request::{Product, RequestKind, RequestReport};
 use slc_courier_core::text::Decoded;
 use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
@@ -13,47 +13,31 @@ use yew::prelude::*;
 /// Props.
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The state.
-    pub state: UseReducerHandle<State>,
-}
-
-fn check(state: &UseReducerHandle<State>, name: String, bytes: Vec<u8>) {
-    let report = check_request(&bytes, Some(&name));
-    state.dispatch(Action::RequestChecked(
-        RequestState {
-            file: Loaded {
-                name,
-                bytes: Rc::new(bytes),
-            },
-            report: Rc::new(report),
-        },
-        browser::now(),
-    ));
+    /// The page language.
+    pub lang: Lang,
+    /// The loaded request and its report.
+    pub request: Option<(Input, Rc<RequestReport>)>,
+    /// A file is being read.
+    pub loading: bool,
+    /// Reading started.
+    pub on_start: Callback<()>,
+    /// A file (name, bytes) was read or pasted.
+    pub on_file: Callback<(String, Vec<u8>)>,
+    /// The file was refused.
+    pub on_refused: Callback<()>,
 }
 
 /// Step 1.
 #[function_component(RequestStep)]
 pub fn request_step(p: &Props) -> Html {
-    let t = p.state.lang.t();
-    let on_start = {
-        let s = p.state.clone();
-        Callback::from(move |_| s.dispatch(Action::RequestLoading))
-    };
-    let on_file = {
-        let s = p.state.clone();
-        Callback::from(move |(name, bytes): (String, Vec<u8>)| check(&s, name, bytes))
-    };
-    let on_refused = {
-        let s = p.state.clone();
-        Callback::from(move |_| s.dispatch(Action::RequestIdle))
-    };
+    let t = p.lang.t();
     let paste = use_node_ref();
     let on_paste = {
-        let s = p.state.clone();
+        let on_file = p.on_file.clone();
         let paste = paste.clone();
         Callback::from(move |_| {
             if let Some(ta) = paste.cast::<HtmlTextAreaElement>() {
-                check(&s, "pasted.xml".to_owned(), ta.value().into_bytes());
+                on_file.emit(("pasted.xml".to_owned(), ta.value().into_bytes()));
             }
         })
     };
@@ -61,23 +45,22 @@ pub fn request_step(p: &Props) -> Html {
         <section id="step-request" class="step" aria-labelledby="h-request">
             <h2 id="h-request">{ t.step1 }</h2>
             <p class="help">{ t.step1_help }</p>
-            <FilePicker id="request-drop" label={t.drop_here} button={t.choose_file} accept=".xml,text/xml" limit={slc_courier_core::policy::MAX_REQUEST_BYTES} lang={p.state.lang} {on_start} {on_file} {on_refused} />
+            <FilePicker id="request-drop" label={t.drop_here} button={t.choose_file} accept=".xml,text/xml" limit={slc_courier_core::policy::MAX_REQUEST_BYTES} lang={p.lang} on_start={p.on_start.clone()} on_file={p.on_file.clone()} on_refused={p.on_refused.clone()} />
             <details class="paste">
                 <summary>{ t.or_paste }</summary>
                 <textarea ref={paste} id="request-paste" rows="6" aria-label={t.or_paste}></textarea>
                 <button type="button" id="request-paste-check" onclick={on_paste}>{ t.use_pasted }</button>
             </details>
-            { match &p.state.request {
-                Step::Idle => html! {},
-                Step::Loading => html! { <p class="working" role="status">{ t.reading }</p> },
-                Step::Done(r) => view(p.state.lang.t(), r),
-            } }
+            if p.loading {
+                <p class="working" role="status">{ t.reading }</p>
+            } else if let Some((file, report)) = &p.request {
+                { view(t, file, report) }
+            }
         </section>
     }
 }
 
-fn view(t: &'static crate::i18n::T, r: &RequestState) -> Html {
-    let rep = &r.report;
+fn view(t: &'static crate::i18n::T, file: &Input, rep: &RequestReport) -> Html {
     let s = &rep.summary;
     let kind = match rep.kind {
         RequestKind::Enrollment => t.enrollment,
@@ -104,7 +87,7 @@ fn view(t: &'static crate::i18n::T, r: &RequestState) -> Html {
     html! {
         <div class="result" id="request-result" data-status={status.0}>
             <dl class="file-facts">
-                <dt>{ t.file }</dt><dd id="request-name">{ &r.file.name }</dd>
+                <dt>{ t.file }</dt><dd id="request-name">{ &file.name }</dd>
                 <dt>{ t.size }</dt><dd id="request-size">{ format!("{} {}", rep.size, t.bytes) }</dd>
                 <dt>{ t.sha256 }</dt><dd><code id="request-sha256">{ &rep.sha256 }</code></dd>
             </dl>
@@ -122,7 +105,7 @@ fn view(t: &'static crate::i18n::T, r: &RequestState) -> Html {
                     <dt>{ t.kind }</dt><dd id="sum-kind">{ kind }</dd>
                 </dl>
             </div>
-            { xml_view(t, &r.file.bytes, rep) }
+            { xml_view(t, &file.bytes, rep) }
         </div>
     }
 }

@@ -1,35 +1,47 @@
 //! Step 3: submit the exact bytes to the configured enrollment address.
 
+use crate::i18n::Lang;
 use crate::services::browser;
-use crate::state::{Action, State, Step};
+use crate::session::Input;
+use slc_courier_core::request::RequestReport;
+use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Props.
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The state.
-    pub state: UseReducerHandle<State>,
+    /// The page language.
+    pub lang: Lang,
+    /// The enrollment address as edited.
+    pub url: AttrValue,
+    /// The form field the file is posted in.
+    pub form_field: AttrValue,
+    /// The loaded request and its report.
+    pub request: Option<(Input, Rc<RequestReport>)>,
+    /// The address was edited.
+    pub on_url: Callback<String>,
 }
 
 /// Step 3.
 #[function_component(SubmitStep)]
 pub fn submit_step(p: &Props) -> Html {
-    let t = p.state.lang.t();
+    let t = p.lang.t();
     let error = use_state(|| None::<String>);
     let onchange = {
-        let s = p.state.clone();
+        let on_url = p.on_url.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlInputElement>().value();
-            s.dispatch(Action::SetEnrollmentUrl(v.trim().to_owned()));
+            on_url.emit(v.trim().to_owned());
         })
     };
-    let url = p.state.enrollment_url.clone();
-    let body = match &p.state.request {
-        Step::Done(r) => {
-            let file = r.file.clone();
-            let sha = r.report.sha256.clone();
-            let field = p.state.config.form_field.clone();
+    let url = p.url.to_string();
+    let body = match &p.request {
+        Some((file, report)) => {
+            let facts = format!(" ({} · {} {})", file.name, file.bytes.len(), t.bytes);
+            let file = file.clone();
+            let sha = report.sha256.clone();
+            let field = p.form_field.to_string();
             let error2 = error.clone();
             let post = {
                 let url = url.clone();
@@ -38,18 +50,18 @@ pub fn submit_step(p: &Props) -> Html {
                     error2.set(res.err().map(|e| format!("{e:?}")));
                 })
             };
-            let errors = !r.report.is_ok();
+            let errors = !report.is_ok();
             html! {
                 <>
-                    <p>{ t.submit_note }<br/><code id="submit-sha256">{ sha }</code>{ format!(" ({} · {} {})", r.file.name, r.file.bytes.len(), t.bytes) }</p>
+                    <p>{ t.submit_note }<br/><code id="submit-sha256">{ sha }</code>{ facts }</p>
                     if errors { <p class="status fail"><span class="badge">{ t.fail }</span>{ " " }{ "Step 1 found errors: the service is likely to reject this request." }</p> }
                     <p><a id="open-enrollment" class="button" href={url.clone()} target="_blank" rel="noopener noreferrer">{ t.open_page }</a></p>
                     <p><button type="button" id="submit-post" onclick={post}>{ t.send_post }</button>
-                       { format!(" {}: {}", t.field_name, p.state.config.form_field) }</p>
+                       { format!(" {}: {}", t.field_name, p.form_field) }</p>
                 </>
             }
         }
-        _ => html! { <p class="muted">{ t.need_request }</p> },
+        None => html! { <p class="muted">{ t.need_request }</p> },
     };
     html! {
         <section id="step-submit" class="step" aria-labelledby="h-submit">

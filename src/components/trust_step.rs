@@ -2,66 +2,75 @@
 
 use crate::components::file_picker::FilePicker;
 use crate::components::findings::Findings;
+use crate::i18n::Lang;
 use crate::services::browser;
-use crate::state::{Action, RootState, State, Step};
-use slc_courier_core::trust::{browser_findings, inspect_root, manual_checks, probe_finding};
+use crate::state::{RootState, Step};
+use slc_courier_core::trust::{
+    browser_findings, inspect_root, manual_checks, probe_finding, ProbeOutcome,
+};
+use std::collections::BTreeSet;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Props.
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The state.
-    pub state: UseReducerHandle<State>,
+    /// The page language.
+    pub lang: Lang,
+    /// Where the probe goes.
+    pub probe_target: AttrValue,
+    /// The enrollment address's origin (for the checklist's commands).
+    pub origin: AttrValue,
+    /// The probe.
+    pub probe: Step<ProbeOutcome>,
+    /// The inspected root certificate.
+    pub root: Option<RootState>,
+    /// The ticked checklist items.
+    pub ticked: BTreeSet<usize>,
+    /// The probe started.
+    pub on_probe_start: Callback<()>,
+    /// The probe ended.
+    pub on_probe_done: Callback<ProbeOutcome>,
+    /// A root certificate was inspected.
+    pub on_root: Callback<RootState>,
+    /// A checklist item was ticked (index, ticked).
+    pub on_tick: Callback<(usize, bool)>,
 }
 
 /// Step 2.
 #[function_component(TrustStep)]
 pub fn trust_step(p: &Props) -> Html {
-    let t = p.state.lang.t();
+    let t = p.lang.t();
     let facts = use_memo((), |_| browser::facts());
     let (measured, mut findings) = browser_findings(&facts);
-    // The configured probe address, else the enrollment address as edited in step 3.
-    let probe_target = p
-        .state
-        .config
-        .probe_url
-        .clone()
-        .unwrap_or_else(|| p.state.enrollment_url.clone());
-    if let Step::Done(o) = p.state.probe {
+    let probe_target = p.probe_target.to_string();
+    if let Step::Done(o) = p.probe {
         findings.push(probe_finding(&probe_target, o));
     }
     let on_probe = {
-        let s = p.state.clone();
+        let (start, done) = (p.on_probe_start.clone(), p.on_probe_done.clone());
         let url = probe_target.clone();
         Callback::from(move |_| {
-            s.dispatch(Action::ProbeStarted);
-            let s = s.clone();
+            start.emit(());
+            let done = done.clone();
             let url = url.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let o = browser::probe(&url, 8000).await;
-                s.dispatch(Action::ProbeDone(o));
+                done.emit(browser::probe(&url, 8000).await);
             });
         })
     };
     let on_root = {
-        let s = p.state.clone();
+        let on_root = p.on_root.clone();
         Callback::from(move |(name, bytes): (String, Vec<u8>)| {
             let (info, findings) = inspect_root(&bytes, browser::now());
-            let st = RootState {
+            on_root.emit(RootState {
                 name,
                 info,
                 findings,
-            };
-            s.dispatch(Action::RootInspected(st));
+            });
         })
     };
-    let origin = p
-        .state
-        .enrollment_url
-        .split('/')
-        .take(3)
-        .collect::<Vec<_>>()
-        .join("/");
+    let origin = p.origin.to_string();
     html! {
         <section id="step-trust" class="step" aria-labelledby="h-trust">
             <h2 id="h-trust">{ t.step2 }</h2>
@@ -76,14 +85,14 @@ pub fn trust_step(p: &Props) -> Html {
             </table>
             <div class="probe">
                 <p>{ t.probe }{ ": " }<code>{ &probe_target }</code></p>
-                <button type="button" id="probe-button" onclick={on_probe} disabled={p.state.probe == Step::Loading}>
-                    { if p.state.probe == Step::Loading { t.probing } else { t.probe_button } }
+                <button type="button" id="probe-button" onclick={on_probe} disabled={p.probe == Step::Loading}>
+                    { if p.probe == Step::Loading { t.probing } else { t.probe_button } }
                 </button>
             </div>
             <Findings findings={findings} {t} />
             <h3>{ "Root certificate" }</h3>
-            <FilePicker id="root-drop" label={t.root_drop} button={t.choose_file} accept=".cer,.crt,.pem,.der" limit={1024 * 1024} lang={p.state.lang} on_file={on_root} />
-            if let Some(r) = &p.state.root {
+            <FilePicker id="root-drop" label={t.root_drop} button={t.choose_file} accept=".cer,.crt,.pem,.der" limit={1024 * 1024} lang={p.lang} on_file={on_root} />
+            if let Some(r) = &p.root {
                 <div class="card" id="root-result">
                     <p><strong>{ &r.name }</strong></p>
                     if let Some(i) = &r.info {
@@ -101,12 +110,16 @@ pub fn trust_step(p: &Props) -> Html {
             }
             <h3>{ t.not_measurable }</h3>
             <ul class="checklist" id="manual-checks">
-                { for manual_checks(&origin).into_iter().map(|c| {
+                { for manual_checks(&origin).into_iter().enumerate().map(|(i, c)| {
                     let cmd = c.command.clone();
                     let onclick = Callback::from(move |_| browser::copy(&cmd));
+                    let on_tick = p.on_tick.clone();
+                    let onchange = Callback::from(move |e: Event| {
+                        on_tick.emit((i, e.target_unchecked_into::<HtmlInputElement>().checked()));
+                    });
                     html! {
                         <li>
-                            <label><input type="checkbox" />{ " " }<strong>{ c.what }</strong></label>
+                            <label><input type="checkbox" data-item={i.to_string()} checked={p.ticked.contains(&i)} {onchange} />{ " " }<strong>{ c.what }</strong></label>
                             <p>{ c.how }</p>
                             <pre><code>{ &c.command }</code></pre>
                             <button type="button" class="small" {onclick}>{ t.copy }</button>
@@ -114,6 +127,7 @@ pub fn trust_step(p: &Props) -> Html {
                     }
                 }) }
             </ul>
+            <p class="help">{ t.checklist_recorded }</p>
         </section>
     }
 }

@@ -2,54 +2,68 @@
 
 use crate::components::file_picker::FilePicker;
 use crate::components::findings::Findings;
-use crate::services::browser;
+use crate::i18n::{Lang, T};
 use crate::services::files::{self, ReadError};
-use crate::state::{Action, ChainState, Loaded, State, Step};
-use slc_courier_core::chain::{verify_chain, ChainReport, Outcome};
+use crate::session::{Anchor, Carry, Input};
+use slc_courier_core::chain::{ChainReport, Outcome};
 use slc_courier_core::policy::TrustAnchor;
+use slc_courier_core::report::hash_commands;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Props.
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct Props {
-    /// The state.
-    pub state: UseReducerHandle<State>,
+    /// The page language.
+    pub lang: Lang,
+    /// The loaded chain and its report (checked against the current request and anchor).
+    pub chain: Option<(Input, Rc<ChainReport>)>,
+    /// The current request's file name.
+    pub request_name: Option<AttrValue>,
+    /// The anchor loaded from a file, if any.
+    pub anchor: Option<Anchor>,
+    /// A file (chain or request) is being read: no verdict until it is.
+    pub loading: bool,
+    /// What to carry back, after a valid verdict.
+    pub carry: Option<Carry>,
+    /// Reading started.
+    pub on_start: Callback<()>,
+    /// A file (name, bytes) was read.
+    pub on_file: Callback<(String, Vec<u8>)>,
+    /// The file was refused.
+    pub on_refused: Callback<()>,
+    /// Another anchor was chosen (`None`: the pinned Microsoft root).
+    pub on_anchor: Callback<Option<Anchor>>,
+}
+
+impl PartialEq for Props {
+    fn eq(&self, o: &Self) -> bool {
+        let chain = match (&self.chain, &o.chain) {
+            (Some((a, r)), Some((b, q))) => a == b && Rc::ptr_eq(r, q),
+            (None, None) => true,
+            _ => false,
+        };
+        chain
+            && self.lang == o.lang
+            && self.request_name == o.request_name
+            && self.anchor == o.anchor
+            && self.loading == o.loading
+            && self.carry == o.carry
+            && self.on_start == o.on_start
+            && self.on_file == o.on_file
+            && self.on_refused == o.on_refused
+            && self.on_anchor == o.on_anchor
+    }
 }
 
 /// Step 4.
 #[function_component(VerifyStep)]
 pub fn verify_step(p: &Props) -> Html {
-    let t = p.state.lang.t();
-    let on_start = {
-        let s = p.state.clone();
-        Callback::from(move |_| s.dispatch(Action::ChainLoading))
-    };
-    let on_file = {
-        let s = p.state.clone();
-        Callback::from(move |(name, bytes): (String, Vec<u8>)| {
-            let now = browser::now();
-            let report = verify_chain(&bytes, &s.policy(now), s.request_report());
-            s.dispatch(Action::ChainChecked(
-                ChainState {
-                    file: Loaded {
-                        name,
-                        bytes: Rc::new(bytes),
-                    },
-                    report: Rc::new(report),
-                },
-                now,
-            ));
-        })
-    };
-    let on_refused = {
-        let s = p.state.clone();
-        Callback::from(move |_| s.dispatch(Action::ChainIdle))
-    };
+    let t = p.lang.t();
     let anchor_error = use_state(|| None::<String>);
     let on_anchor = {
-        let s = p.state.clone();
+        let on_anchor = p.on_anchor.clone();
         let anchor_error = anchor_error.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
@@ -57,7 +71,7 @@ pub fn verify_step(p: &Props) -> Html {
                 return;
             };
             input.set_value("");
-            let s = s.clone();
+            let on_anchor = on_anchor.clone();
             let anchor_error = anchor_error.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 match files::read(file, 64 * 1024).await {
@@ -65,7 +79,10 @@ pub fn verify_step(p: &Props) -> Html {
                         match TrustAnchor::from_key_file(&String::from_utf8_lossy(&bytes)) {
                             Ok(a) => {
                                 anchor_error.set(None);
-                                s.dispatch(Action::SetAnchor(Some((name, a))));
+                                on_anchor.emit(Some(Anchor {
+                                    file: name,
+                                    anchor: a,
+                                }));
                             }
                             Err(e) => anchor_error.set(Some(format!("{name}: {e}"))),
                         }
@@ -77,15 +94,15 @@ pub fn verify_step(p: &Props) -> Html {
         })
     };
     let on_pinned = {
-        let s = p.state.clone();
-        Callback::from(move |_| s.dispatch(Action::SetAnchor(None)))
+        let on_anchor = p.on_anchor.clone();
+        Callback::from(move |_| on_anchor.emit(None))
     };
     html! {
         <section id="step-verify" class="step" aria-labelledby="h-verify">
             <h2 id="h-verify">{ t.step4 }</h2>
             <p class="help">{ t.step4_help }</p>
             <div class="anchor" id="anchor">
-                { match &p.state.anchor {
+                { match p.anchor.as_ref().map(|a| (&a.file, &a.anchor)) {
                     None => html! { <p>{ t.anchor_pinned }</p> },
                     Some((name, a)) if a.is_microsoft() => html! {
                         <p class="status pass" id="anchor-custom">{ format!("{} {name}", t.anchor_file_is_microsoft) }
@@ -103,49 +120,82 @@ pub fn verify_step(p: &Props) -> Html {
                     if let Some(e) = &*anchor_error { <p class="status fail" role="alert">{ e }</p> }
                 </details>
             </div>
-            <FilePicker id="chain-drop" label={t.drop_here} button={t.choose_file} accept=".xml,.bin,text/xml" limit={slc_courier_core::policy::MAX_CERT_BYTES} lang={p.state.lang} {on_start} {on_file} {on_refused} />
-            { match &p.state.chain {
-                Step::Idle => html! {},
-                Step::Loading => html! { <p class="working" role="status">{ t.reading }</p> },
-                Step::Done(c) => view(t, c),
-            } }
+            <FilePicker id="chain-drop" label={t.drop_here} button={t.choose_file} accept=".xml,.bin,text/xml" limit={slc_courier_core::policy::MAX_CERT_BYTES} lang={p.lang} on_start={p.on_start.clone()} on_file={p.on_file.clone()} on_refused={p.on_refused.clone()} />
+            if p.loading {
+                <p class="working" role="status">{ t.reading }</p>
+            } else if let Some((file, report)) = &p.chain {
+                { view(p.lang, file, report, p.request_name.as_deref()) }
+                if let Some(c) = &p.carry { { next_panel(t, c) } }
+            }
         </section>
     }
 }
 
-fn view(t: &'static crate::i18n::T, c: &ChainState) -> Html {
-    let r: &ChainReport = &c.report;
+/// "Next, on the RMS server": the file to carry, the procedure's steps 13–16, the hash commands.
+fn next_panel(t: &'static T, c: &Carry) -> Html {
+    let [ps, cu] = hash_commands(&c.name);
+    html! {
+        <div class="card next" id="next-steps">
+            <h3>{ t.next_title }</h3>
+            <p>{ t.carry_this }{ ": " }<strong id="carry-name">{ &c.name }</strong>{ " · SHA-256 " }<code id="carry-sha256">{ &c.sha256 }</code></p>
+            <ol start="13">
+                { for t.next_steps.iter().map(|s| html! { <li>{ *s }</li> }) }
+            </ol>
+            <p>{ t.cluster_shows }{ ": " }<strong>{ &c.expires }</strong></p>
+            <p>{ t.check_copy }</p>
+            <pre><code id="carry-command">{ format!("{ps}\n{cu}") }</code></pre>
+        </div>
+    }
+}
+
+fn view(lang: Lang, file: &Input, r: &ChainReport, request_name: Option<&str>) -> Html {
+    let t = lang.t();
     let v = r.verdict();
     let dash = || "—".to_owned();
-    let (class, badge, line) = match v.outcome {
-        Outcome::AnswersRequest => ("pass", t.pass, t.verdict_valid),
-        Outcome::GenuineUnpaired => ("warn", t.warn, t.verdict_unpaired),
-        Outcome::NotValid => ("fail", t.fail, t.verdict_invalid),
+    let test = v.anchor_is_test;
+    let (class, badge) = match v.outcome {
+        Outcome::AnswersRequest => ("pass", t.pass),
+        Outcome::GenuineUnpaired => ("warn", t.warn),
+        Outcome::NotValid => ("fail", t.fail),
     };
+    let headline = match v.outcome {
+        Outcome::AnswersRequest => {
+            html! { <>{ if test { t.verdict_valid_test } else { t.verdict_valid_ms } }<code>{ request_name.unwrap_or("—") }</code></> }
+        }
+        Outcome::GenuineUnpaired => html! { { t.verdict_unpaired } },
+        Outcome::NotValid => html! { { t.verdict_invalid } },
+    };
+    let reason = (v.outcome == Outcome::NotValid).then(|| {
+        let sentence = v.reason.and_then(|c| lang.reason(c)).unwrap_or(t.reason_generic);
+        html! {
+            <p id="verdict-reason" class="reason" data-code={v.reason.map(|c| c.id()).unwrap_or("")}>
+                <strong>{ sentence }</strong>
+                if let Some(c) = v.reason { { " " }<code>{ c.id() }</code> }
+            </p>
+        }
+    });
     html! {
         <div class="result" id="chain-result">
             <dl class="file-facts">
-                <dt>{ t.file }</dt><dd id="chain-name">{ &c.file.name }</dd>
+                <dt>{ t.file }</dt><dd id="chain-name">{ &file.name }</dd>
                 <dt>{ t.size }</dt><dd>{ format!("{} {}", r.size, t.bytes) }</dd>
                 <dt>{ t.sha256 }</dt><dd><code id="chain-sha256">{ &r.sha256 }</code></dd>
             </dl>
             <div id="verdict" class={classes!("verdict", class)} data-valid={v.valid.to_string()} data-verdict={v.outcome.id()} role="status">
-                <p class="verdict-line"><span class="badge">{ badge }</span>{ " " }{ line }</p>
-                if let Some(a) = v.anchor.as_ref().filter(|a| !a.microsoft) {
-                    <p class="status warn" id="verdict-test-anchor"><strong>{ t.verdict_test_anchor }</strong>{ format!(" \"{}\" ({})", a.name, a.fingerprint) }</p>
-                }
-                if let Some(reason) = v.reason {
-                    <p id="verdict-reason">{ t.reason }{ ": " }<code>{ reason.id() }</code>{ " — " }{ reason.description() }</p>
-                }
+                <p class="verdict-line" id="verdict-headline"><span class="badge">{ badge }</span>{ " " }{ headline }</p>
+                { reason.unwrap_or_default() }
                 if let Some(e) = v.expires {
                     <p class="expiry">{ t.new_expiry }{ ": " }<strong id="expiry-date">{ e.date() }</strong>
                         { v.days_remaining.map(|d| format!(" ({d} {})", t.days_remaining)).unwrap_or_default() }</p>
                 } else if let Some(e) = v.claimed_expires {
-                    <p class="claimed"><small>{ t.claimed_expiry }{ ": " }{ e.date() }</small></p>
+                    <p class="claimed" id="claimed-expiry"><small>{ t.claimed_expiry }{ ": " }{ e.date() }</small></p>
                 }
-                <p>{ t.issued_by }{ ": " }<span id="verdict-issuer">{ v.issuer.clone().unwrap_or_else(dash) }</span>
-                   { " · " }{ t.principal }{ ": " }<span id="verdict-server">{ v.server.clone().unwrap_or_else(dash) }</span></p>
+                if let Some(a) = v.anchor.as_ref().filter(|a| !a.microsoft) {
+                    <p class="status warn" id="verdict-test-anchor"><strong>{ t.verdict_test_anchor }</strong>{ " " }<code>{ &a.fingerprint }</code></p>
+                }
             </div>
+            <p class="verdict-facts"><small>{ t.named_in_cert }{ ": " }{ t.issued_by }{ " " }<span id="verdict-issuer">{ v.issuer.clone().unwrap_or_else(dash) }</span>
+               { " · " }{ t.principal }{ " " }<span id="verdict-server">{ v.server.clone().unwrap_or_else(dash) }</span></small></p>
             <Findings findings={r.findings.clone()} {t} />
             if let Some(pr) = &r.pairing {
                 <table class="pairing" id="pairing">

@@ -119,6 +119,13 @@ pub struct Receipt {
     pub chain: Vec<CertEntry>,
     /// Every finding of both steps; the request's own findings have the subject `request`.
     pub findings: Vec<Finding>,
+    /// The far-side hash check, per file, when a hash was pasted (added within schema 2;
+    /// absent when nothing was pasted).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub far_side: Option<FarSide>,
+    /// The checklist items the user ticked (added within schema 2; absent from the CLI).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checklist: Option<Vec<String>>,
 }
 
 impl Receipt {
@@ -169,7 +176,21 @@ impl Receipt {
                 .map(|(c, _)| CertEntry::chain_of(c))
                 .unwrap_or_default(),
             findings,
+            far_side: None,
+            checklist: None,
         })
+    }
+
+    /// Records the far-side hash check.
+    pub fn with_far_side(mut self, far_side: Option<FarSide>) -> Receipt {
+        self.far_side = far_side;
+        self
+    }
+
+    /// Records the ticked checklist items.
+    pub fn with_checklist(mut self, ticked: Vec<String>) -> Receipt {
+        self.checklist = Some(ticked);
+        self
     }
 
     /// A printable, self-contained HTML report (no scripts, no external resources).
@@ -184,7 +205,10 @@ impl Receipt {
             esc(&self.tool.build_id)
         ));
         if let Some(v) = &self.verdict {
-            h.push_str(&verdict_html(v));
+            h.push_str(&verdict_html(
+                v,
+                self.request.as_ref().and_then(|r| r.name.as_deref()),
+            ));
         }
         h.push_str("<h2>Files</h2><table><tr><th>Role</th><th>Name</th><th>Bytes</th><th>SHA-256</th></tr>");
         for (role, f) in [
@@ -214,6 +238,7 @@ impl Receipt {
             }
             h.push_str("</table>");
         }
+        h.push_str(&self.extras_html());
         h.push_str("<h2>Far-side check</h2><p>On the RMS server: <code>Get-FileHash -Algorithm SHA256 &lt;file&gt;</code> or <code>certutil -hashfile &lt;file&gt; SHA256</code>; compare with the SHA-256 above.</p><p>Checked by: ______________________ Date: ____________</p></body></html>");
         h
     }
@@ -224,42 +249,46 @@ impl Receipt {
     }
 }
 
-/// The verdict section of the printable receipt: the outcome, said as it is; a test anchor
-/// named in the heading; no expiration headline for a chain that is not genuine.
-fn verdict_html(v: &Verdict) -> String {
+/// The verdict section of the printable receipt: the outcome, said as it is; under a test
+/// anchor it never says "Microsoft"; no expiration headline for a chain that is not valid.
+fn verdict_html(v: &Verdict, request_name: Option<&str>) -> String {
     let mut h = String::new();
-    let test = if v.anchor_is_test {
-        " — TEST ANCHOR, not a Microsoft verdict"
+    let genuine = if v.anchor_is_test {
+        "a genuine chain (TEST ANCHOR)"
     } else {
-        ""
+        "a genuine Microsoft chain"
     };
     let head = match v.outcome {
-        Outcome::AnswersRequest => "VALID — a genuine chain that answers the request",
-        Outcome::GenuineUnpaired => "GENUINE chain, NOT checked against a request",
-        Outcome::NotValid => "NOT VALID — do not carry this file back",
+        Outcome::AnswersRequest => format!(
+            "VALID — {genuine} that answers request <code>{}</code>",
+            esc(request_name.unwrap_or("-"))
+        ),
+        Outcome::GenuineUnpaired => "Genuine chain, NOT checked against a request: load the request before you carry it back".to_owned(),
+        Outcome::NotValid => "NOT VALID — do not carry this file back".to_owned(),
     };
     h.push_str(&format!(
-        "<h2 id=\"verdict\" data-verdict=\"{}\">Verdict: {head}{test}</h2>",
+        "<h2 id=\"verdict\" data-verdict=\"{}\">Verdict: {head}</h2>",
         v.outcome.id()
     ));
-    if let Some(a) = &v.anchor {
-        h.push_str(&format!(
-            "<p>Trust anchor: {} (key fingerprint <code>{}</code>){}</p>",
-            esc(&a.name),
-            a.fingerprint,
-            if a.microsoft {
-                " — the pinned Microsoft DRM Production Root"
-            } else {
-                " — <strong>a test anchor loaded from a file, NOT the Microsoft root</strong>"
-            }
-        ));
-    }
     if let Some(r) = v.reason {
         h.push_str(&format!(
             "<p>Reason: <code>{}</code> — {}</p>",
             r.id(),
             esc(r.description())
         ));
+    }
+    if let Some(a) = &v.anchor {
+        if a.microsoft {
+            h.push_str(&format!(
+                "<p>Trust anchor: the pinned Microsoft DRM Production Root (key fingerprint <code>{}</code>)</p>",
+                a.fingerprint
+            ));
+        } else {
+            h.push_str(&format!(
+                "<p>Trust anchor: <strong>a test anchor loaded from a file</strong>, not the pinned root (key fingerprint <code>{}</code>). This is a test verdict.</p>",
+                a.fingerprint
+            ));
+        }
     }
     if let Some(e) = v.expires {
         h.push_str(&format!(
@@ -276,12 +305,95 @@ fn verdict_html(v: &Verdict) -> String {
         ));
     }
     h.push_str(&format!(
-        "<p>Issued by {} to {} {}</p>",
+        "<p>As named in the certificate: issued by {} to {} {}</p>",
         esc(v.issuer.as_deref().unwrap_or("-")),
         esc(v.server.as_deref().unwrap_or("-")),
         esc(v.server_guid.as_deref().unwrap_or(""))
     ));
     h
+}
+
+/// The procedure's steps 13–16 ("To Renew a Server Licensor Certificate", Windows RMS), after
+/// the certificate is carried back.
+pub const NEXT_STEPS: [&str; 4] = [
+    "In the Cluster resources area, click Renew. The Renew dialog box opens.",
+    "In the Renew dialog box, click the Browse button and locate the server licensor certificate you downloaded and then click the Import button.",
+    "Click Yes to confirm that you want to import this certificate.",
+    "Once the server licensor certificate has been successfully renewed, the Cluster resources area will be updated to display the new expiration date of the server licensor certificate.",
+];
+
+/// The commands that hash the carried copy on the RMS server.
+pub fn hash_commands(file_name: &str) -> [String; 2] {
+    [
+        format!("Get-FileHash -Algorithm SHA256 \"{file_name}\""),
+        format!("certutil -hashfile \"{file_name}\" SHA256"),
+    ]
+}
+
+impl Receipt {
+    /// The "Next, on the RMS server" panel (only for a chain that answers the request), the
+    /// far-side results and the ticked checklist.
+    fn extras_html(&self) -> String {
+        let mut h = String::new();
+        let valid = self
+            .verdict
+            .as_ref()
+            .is_some_and(|v| v.outcome == Outcome::AnswersRequest);
+        if let (true, Some(c)) = (valid, &self.certificate) {
+            let name = c.name.as_deref().unwrap_or("certificate.xml");
+            h.push_str(&format!(
+                "<h2 id=\"next\">Next, on the RMS server</h2><p>Carry this file: <strong>{}</strong>, SHA-256 <code>{}</code></p><ol start=\"13\">",
+                esc(name),
+                c.sha256
+            ));
+            for s in NEXT_STEPS {
+                h.push_str(&format!("<li>{}</li>", esc(s)));
+            }
+            if let Some(e) = self.verdict.as_ref().and_then(|v| v.expires) {
+                h.push_str(&format!(
+                    "</ol><p>Cluster resources must then show the new expiration date <strong>{}</strong>.</p>",
+                    e.date()
+                ));
+            } else {
+                h.push_str("</ol>");
+            }
+            let [ps, cu] = hash_commands(name);
+            h.push_str(&format!(
+                "<p>Check the carried copy: <code>{}</code> or <code>{}</code></p>",
+                esc(&ps),
+                esc(&cu)
+            ));
+        }
+        if let Some(f) = &self.far_side {
+            h.push_str("<h2>Far-side hash check</h2><ul id=\"far-side\">");
+            for (role, file, r) in [
+                ("request", &self.request, f.request),
+                ("certificate", &self.certificate, f.certificate),
+            ] {
+                if let (Some(file), Some(r)) = (file, r) {
+                    h.push_str(&format!(
+                        "<li>{role} {}: <strong>{}</strong></li>",
+                        esc(file.name.as_deref().unwrap_or("-")),
+                        r.id()
+                    ));
+                }
+            }
+            h.push_str("</ul>");
+        }
+        if let Some(c) = &self.checklist {
+            h.push_str("<h2>Checklist ticked</h2>");
+            if c.is_empty() {
+                h.push_str("<p>None.</p>");
+            } else {
+                h.push_str("<ul id=\"checklist\">");
+                for item in c {
+                    h.push_str(&format!("<li>{}</li>", esc(item)));
+                }
+                h.push_str("</ul>");
+            }
+        }
+        h
+    }
 }
 
 fn subject_label(s: Subject) -> String {
@@ -298,6 +410,136 @@ fn esc(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+/// The far-side result for one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FarSideResult {
+    /// The pasted text has this file's SHA-256: it arrived unchanged.
+    Matches,
+    /// The pasted text has a different SHA-256 for this file.
+    Differs,
+    /// Nothing in the pasted text is about this file.
+    NotInPastedText,
+}
+
+impl FarSideResult {
+    /// The kebab-case id, as in the JSON receipt.
+    pub fn id(self) -> &'static str {
+        match self {
+            FarSideResult::Matches => "matches",
+            FarSideResult::Differs => "differs",
+            FarSideResult::NotInPastedText => "not-in-pasted-text",
+        }
+    }
+}
+
+/// The far-side check of both files (`None` for a file not loaded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct FarSide {
+    /// The request file.
+    pub request: Option<FarSideResult>,
+    /// The certificate file.
+    pub certificate: Option<FarSideResult>,
+}
+
+/// One hash found in pasted text, with the file name printed beside it, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PastedHash {
+    /// Lowercase hex.
+    pub sha256: String,
+    /// The file name (last path component) printed with it.
+    pub name: Option<String>,
+}
+
+fn base_name(path: &str) -> String {
+    let p = path.trim().trim_matches('"').trim_end_matches(':');
+    p.rsplit(['\\', '/']).next().unwrap_or(p).trim().to_owned()
+}
+
+/// Every SHA-256 in text pasted from the far side, one pass over the lines: `Get-FileHash`
+/// (table or list: `Path : …`), `certutil -hashfile` (`SHA256 hash of FILE:` then the hash,
+/// bare or as spaced byte pairs), `sha256sum` (`HASH  FILE`), or bare hex.
+pub fn pasted_hashes(pasted: &str) -> Vec<PastedHash> {
+    let is_hash = |s: &str| s.len() == 64 && s.chars().all(|c| c.is_ascii_hexdigit());
+    let mut out: Vec<PastedHash> = vec![];
+    let mut pending_name: Option<String> = None;
+    for line in pasted.lines() {
+        let l = line.trim();
+        let lower = l.to_ascii_lowercase();
+        if let Some(i) = lower.find(" hash of ") {
+            pending_name = l.get(i + 9..).map(base_name);
+            continue;
+        }
+        if lower.starts_with("path") && l.contains(':') {
+            if let (Some(last), Some((_, v))) = (out.last_mut(), l.split_once(':')) {
+                if last.name.is_none() {
+                    last.name = Some(base_name(v));
+                }
+            }
+            continue;
+        }
+        let tokens: Vec<&str> = l.split_whitespace().collect();
+        let (hash, rest) = match tokens.iter().position(|t| is_hash(t)) {
+            Some(i) => (
+                tokens.get(i).map(|t| t.to_ascii_lowercase()),
+                tokens.get(i + 1..).map(|r| r.join(" ")).unwrap_or_default(),
+            ),
+            None => {
+                let joined = l.replace(' ', "");
+                (
+                    is_hash(&joined).then(|| joined.to_ascii_lowercase()),
+                    String::new(),
+                )
+            }
+        };
+        if let Some(sha256) = hash {
+            let rest = rest.trim_start_matches('*');
+            let name = if rest.trim().is_empty() {
+                pending_name.take()
+            } else {
+                Some(base_name(rest))
+            };
+            out.push(PastedHash { sha256, name });
+        }
+    }
+    out
+}
+
+/// The far-side check of each loaded file (`(name, sha256)`) against the pasted text: its hash
+/// is there (matches); a different hash is printed with its name, or is the only unexplained
+/// hash when this is the only file not otherwise accounted for (differs); else not in the text.
+pub fn far_side_check(pasted: &str, files: &[(&str, &str)]) -> Vec<FarSideResult> {
+    let found = pasted_hashes(pasted);
+    let same = |a: &str, b: &str| a.eq_ignore_ascii_case(&base_name(b));
+    let matched = |sha: &str| found.iter().any(|h| h.sha256 == sha);
+    let named = |name: &str| {
+        found
+            .iter()
+            .any(|h| h.name.as_deref().is_some_and(|n| same(n, name)))
+    };
+    let unexplained = found.iter().any(|h| {
+        !files
+            .iter()
+            .any(|(n, s)| h.sha256 == *s || h.name.as_deref().is_some_and(|hn| same(hn, n)))
+    });
+    let open = files
+        .iter()
+        .filter(|(n, s)| !matched(s) && !named(n))
+        .count();
+    files
+        .iter()
+        .map(|(n, s)| {
+            if matched(s) {
+                FarSideResult::Matches
+            } else if named(n) || (unexplained && open == 1) {
+                FarSideResult::Differs
+            } else {
+                FarSideResult::NotInPastedText
+            }
+        })
+        .collect()
 }
 
 /// Compares a hash pasted from the far side (`Get-FileHash` table, `certutil -hashfile`
@@ -332,5 +574,55 @@ mod tests {
         let cu = "SHA256 hash of x.xml:\nba 78 16 bf 8f 01 cf ea 41 41 40 de 5d ae 22 23 b0 03 61 a3 96 17 7a 9c b4 10 ff 61 f2 00 15 ad\nCertUtil: -hashfile command completed successfully.";
         assert_eq!(compare_pasted_hash(cu, h), (Some(h.to_owned()), true));
         assert_eq!(compare_pasted_hash("nothing here", h), (None, false));
+    }
+
+    const A: &str = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+    const B: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    const C: &str = "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824";
+
+    #[track_caller]
+    fn far(pasted: &str, expected: [FarSideResult; 2]) {
+        let got = far_side_check(pasted, &[("RMS01EnrollRequest.xml", A), ("slc.xml", B)]);
+        assert_eq!(got, expected.to_vec(), "{pasted}");
+    }
+
+    #[test]
+    fn far_side_is_per_file() {
+        use FarSideResult::{Differs as D, Matches as M, NotInPastedText as N};
+        // Get-FileHash for the chain only: the request was never hashed.
+        far(
+            &format!("SHA256   {}   C:\\Users\\a\\slc.xml", B.to_uppercase()),
+            [N, M],
+        );
+        far(&format!("SHA256   {C}   C:\\Users\\a\\slc.xml"), [N, D]);
+        far(
+            &format!("SHA256   {C}   C:\\Users\\a\\RMS01ENROLLREQUEST.XML"),
+            [D, N],
+        );
+        // Format-List: the path comes after the hash.
+        far(
+            &format!("Algorithm : SHA256\nHash      : {C}\nPath      : C:\\slc.xml"),
+            [N, D],
+        );
+        // certutil names the file on the line before the hash, spaced or not.
+        let spaced: Vec<String> = (0..32)
+            .map(|i| A.get(i * 2..i * 2 + 2).unwrap_or("").to_owned())
+            .collect();
+        far(&format!("SHA256 hash of C:\\x\\RMS01EnrollRequest.xml:\n{}\nCertUtil: -hashfile command completed successfully.", spaced.join(" ")), [M, N]);
+        far(&format!("SHA256 hash of slc.xml:\n{C}\n"), [N, D]);
+        // Both, sha256sum style.
+        far(
+            &format!("{A}  RMS01EnrollRequest.xml\n{B} *slc.xml"),
+            [M, M],
+        );
+        // A bare unexplained hash: the one file not accounted for differs; with two, unknown.
+        far(&format!("{A}\n{C}"), [M, D]);
+        far(C, [N, N]);
+        far("", [N, N]);
+        assert_eq!(far_side_check(C, &[("slc.xml", B)]), vec![D]);
+        assert_eq!(
+            far_side_check(&format!("{C} other.xml"), &[("slc.xml", B)]),
+            vec![D]
+        );
     }
 }
