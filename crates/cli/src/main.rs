@@ -82,7 +82,10 @@ fn main() -> ExitCode {
     match run(&cli) {
         Ok(ok) => ExitCode::from(if ok { 0 } else { 1 }),
         Err(e) => {
-            eprintln!("slc-courier: error: {e:#}");
+            eprintln!(
+                "slc-courier: error: {}",
+                output::printable(&format!("{e:#}"))
+            );
             ExitCode::from(2)
         }
     }
@@ -172,7 +175,7 @@ fn name_of(p: &Path) -> String {
 fn run(cli: &Cli) -> Result<bool> {
     let out = output::Out::new(cli.json);
     let ok = run_to(cli, &out);
-    out.flush();
+    out.flush().context("the output cannot be written")?;
     ok
 }
 

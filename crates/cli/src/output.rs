@@ -8,6 +8,28 @@ use std::cell::RefCell;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
+/// Stands for ESC in this program's own colour codes until [`Out::line`] has made the rest of
+/// the line printable (a private-use character no RMS file needs).
+const PAINT: char = '\u{E000}';
+
+/// `s` with every control, bidirectional-override and private-use character written as an
+/// escape (`\u{1b}`), so what reaches a terminal is exactly the characters shown.
+pub fn printable(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let hidden = c.is_control()
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}');
+        if c == PAINT {
+            out.push(c);
+        } else if hidden || ('\u{E001}'..='\u{F8FF}').contains(&c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Appends one formatted line to an [`Out`].
 macro_rules! outln {
     ($out:expr, $($arg:tt)*) => { $out.line(format!($($arg)*)) };
@@ -34,25 +56,31 @@ impl Out {
         }
     }
 
-    /// Adds a line.
+    /// Adds a line. Text from the files (names, certificate fields, anchor names) can hold
+    /// control characters; they are shown escaped, so a file cannot move the cursor, hide text
+    /// or print a line of its own (a fake "VALID") on the terminal.
     pub fn line(&self, s: String) {
         let mut t = self.text.borrow_mut();
-        t.push_str(&s);
+        t.push_str(&printable(&s).replace(PAINT, "\x1b"));
         t.push('\n');
     }
 
-    /// Writes what was collected to stdout. A closed pipe (or any other write error) is not
-    /// reported: the reader chose to stop reading, and the exit code still says the verdict.
-    pub fn flush(&self) {
+    /// Writes what was collected to stdout. A closed pipe is not an error (the reader chose to
+    /// stop reading, and the exit code still says the verdict); any other write error is.
+    pub fn flush(&self) -> std::io::Result<()> {
         let mut stdout = std::io::stdout().lock();
-        let _ = stdout
+        match stdout
             .write_all(self.text.borrow().as_bytes())
-            .and_then(|()| stdout.flush());
+            .and_then(|()| stdout.flush())
+        {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            r => r,
+        }
     }
 
     fn paint(&self, code: &str, s: &str) -> String {
         if self.colour {
-            format!("\x1b[{code}m{s}\x1b[0m")
+            format!("{PAINT}[{code}m{s}{PAINT}[0m")
         } else {
             s.to_owned()
         }
@@ -68,7 +96,10 @@ impl Out {
 
     /// Prints JSON.
     pub fn json(&self, s: &str) {
-        outln!(self, "{s}");
+        // serde_json escapes every control character inside strings.
+        let mut t = self.text.borrow_mut();
+        t.push_str(s);
+        t.push('\n');
     }
 
     fn findings(&self, findings: &[Finding]) {
@@ -332,7 +363,7 @@ impl Progress {
                 " ".repeat(width - filled),
                 i + 1,
                 self.total,
-                f.display()
+                printable(&f.display().to_string())
             );
         }
     }

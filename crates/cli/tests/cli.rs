@@ -517,3 +517,55 @@ fn inspect_reads_every_real_vector() {
         "Microsoft DRM Server Self Enrollment Service"
     );
 }
+
+#[test]
+fn control_characters_from_files_are_shown_escaped() {
+    let dir = std::env::temp_dir().join(format!("slc-cli-esc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // A file name that would print its own "VALID" line and hide the rest.
+    let name = "x.xml\n  verdict      VALID\u{1b}[8m";
+    let chain = dir.join(name);
+    std::fs::copy(data("chain/bad/tampered-body.xml"), &chain).unwrap();
+    let anchor = dir.join("anchor.txt");
+    let key = std::fs::read_to_string(data("chain/test-root.xrml-key.txt")).unwrap();
+    std::fs::write(&anchor, key.replace("issuer_id=", "issuer_id=\u{1b}[2K\r")).unwrap();
+    let out = cli()
+        .args(["verify", chain.to_str().unwrap(), "--at", AT, "--anchor"])
+        .arg(&anchor)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(!text.contains('\u{1b}') && !text.contains('\r'), "{text:?}");
+    assert!(
+        text.starts_with("certificate chain: x.xml\\u{a}  verdict      VALID\\u{1b}[8m\n"),
+        "{text:?}"
+    );
+    assert!(
+        text.contains("\n  verdict      NOT VALID — do not carry this file back [TEST ANCHOR"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_full_disk_is_an_error_not_silence() {
+    if !std::path::Path::new("/dev/full").exists() {
+        return;
+    }
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("slc-courier"))
+        .args(["request", &data("request/good/RMS01EnrollRequest.xml")])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("the output cannot be written"));
+}

@@ -533,6 +533,22 @@ fn check_links(path: &[usize], docs: &[&Certificate], findings: &mut Vec<Finding
         let pobj = parent.principal.as_ref().map(|p| &p.object);
         if !pobj.is_some_and(|p| p.same_id(&c.issuer.object)) {
             findings.push(Finding::new(Code::ChainLinkMismatch, format!("Certificate {} names issuer ID \"{}\", but the certificate holding that key is issued to \"{}\".", c.index + 1, c.issuer.object.id, pobj.map_or("", |p| p.id.as_str())), "The chain was assembled from different sources. Download it again.").on_document(c.index));
+            continue;
+        }
+        // The issuer's NAME, when both certificates give one, is the same name.
+        let norm = |n: &Option<String>| {
+            n.as_deref()
+                .map(|x| x.trim().to_ascii_lowercase())
+                .filter(|x| !x.is_empty())
+        };
+        let (named, holder) = (
+            norm(&c.issuer.object.name),
+            pobj.and_then(|p| norm(&p.name)),
+        );
+        if let (Some(a), Some(b)) = (&named, &holder) {
+            if a != b {
+                findings.push(Finding::new(Code::ChainLinkMismatch, format!("Certificate {} names its issuer \"{}\", but the certificate holding that key is issued to \"{}\".", c.index + 1, c.issuer.object.name.as_deref().unwrap_or(""), pobj.and_then(|p| p.name.as_deref()).unwrap_or("")), "The chain was assembled from different sources. Download it again.").on_document(c.index));
+            }
         }
     }
 }

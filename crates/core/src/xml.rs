@@ -169,6 +169,14 @@ fn start_element(
             });
         }
         let key = String::from_utf8_lossy(a.key.as_ref()).into_owned();
+        // XML 1.0 §2.3 AttValue: a literal '<' is not allowed in an attribute value. quick-xml
+        // does not check it; a reader that does would see a different document.
+        if a.value.contains(&b'<') {
+            return Err(XmlError::Malformed {
+                pos: start,
+                detail: format!("a '<' inside the value of attribute {key} on <{name}>"),
+            });
+        }
         let value = a
             .unescape_value()
             .map_err(|err| XmlError::Malformed {
@@ -343,6 +351,10 @@ mod tests {
         let b = d.root.child("b").unwrap_or_else(|| unreachable!());
         assert_eq!(b.ns.as_deref(), Some("urn:s"));
         assert_eq!(b.attr("k"), Some("&"));
+        assert!(matches!(
+            parse("<a k=\"<b>\"/>"),
+            Err(XmlError::Malformed { .. })
+        ));
         assert_eq!(&t[b.start..b.end], "<s:b k=\"&amp;\">hi</s:b>");
         let c = d.root.child("c").unwrap_or_else(|| unreachable!());
         assert_eq!(&t[c.start..c.end], "<c/>");

@@ -314,6 +314,15 @@ pub fn read_documents(bytes: &[u8]) -> ReadResult {
     // Binary-safe: without UTF-16, cut on the raw bytes, so XrML inside other data is found.
     let hay: &[u8] = decoded.as_ref().map_or(bytes, |d| d.text.as_bytes());
     let cuts = read_bare(hay, &at, &mut r);
+    if !cuts.starts.is_empty() && contains(hay, b"&lt;XrML") {
+        // Literal documents beside an escaped response: two chains another reader could take
+        // either of. Refused, never "the literal ones win".
+        r.findings.push(Finding::new(
+            Code::WrapperMultipleDocuments,
+            "The file holds XrML documents both as literal XML and as escaped text (an enrollment response); another program could read either set.",
+            "Download the certificate chain again; do not combine files.",
+        ));
+    }
     if !cuts.starts.is_empty() || cuts.over_budget.is_some() {
         if !r.docs.is_empty() && contains(hay, b"CertificateChain") {
             r.wrapper = Wrapper::SoapChain;
@@ -368,6 +377,18 @@ fn read_escaped(text: &str, at: &dyn Fn(usize) -> Location, r: &mut ReadResult) 
             return;
         }
     };
+    if let Some(p) = doc.trailing {
+        // A second response (or anything) after the first: another reader stops at the first
+        // root, this one would go on. Refused.
+        r.findings.push(
+            Finding::new(
+                Code::WrapperMultipleDocuments,
+                "Content follows the end of the enrollment response (a second response or other data); another program could read either.",
+                "Download the certificate chain again; do not combine files.",
+            )
+            .at(Some(at(shift + p))),
+        );
+    }
     let mut holders = Vec::new();
     doc.root.walk(&mut |e| holders.push(e));
     let mut budget = MAX_XRML_DOCUMENTS;
@@ -624,8 +645,77 @@ fn time_of(
 
 /// Attributes `<XrML>` may carry: real documents have `version`, `xmlns` and, on use
 /// licences, `purpose` (rms-formats.md §3); `xmlns:*` declarations change no signed text.
-fn allowed_xrml_attribute(name: &str) -> bool {
-    matches!(name, "version" | "xmlns" | "purpose") || name.starts_with("xmlns:")
+fn allowed_xrml_attribute(name: &str, value: &str) -> bool {
+    match name {
+        "version" => value == "1.2",
+        "xmlns" => value.is_empty(),
+        "purpose" => true,
+        _ => name.starts_with("xmlns:"),
+    }
+}
+
+fn is_blank(s: &str) -> bool {
+    s.trim_matches([' ', '\t', '\r', '\n']).is_empty()
+}
+
+/// Everything under SIGNATURE that its schema does not define (rms-formats.md §4.5–4.6):
+/// SIGNATURE holds DIGEST, ALGORITHM and VALUE; DIGEST holds ALGORITHM, PARAMETER and VALUE;
+/// PARAMETER (attribute `name`) holds one VALUE; ALGORITHM and VALUE hold text only, VALUE with
+/// the attributes `encoding` and `size`. Nothing else is signed, so nothing else may be there —
+/// not even a BODY another reader could take for the signed one.
+fn signature_extras(sig: &Element, out: &mut Vec<String>) {
+    fn leaf(e: &Element, attrs: &[&str], out: &mut Vec<String>) {
+        for c in &e.children {
+            out.push(format!("element <{}> inside {}", c.name, e.local));
+        }
+        for (k, _) in &e.attrs {
+            if !attrs.contains(&k.as_str()) {
+                out.push(format!("attribute {k} on {}", e.local));
+            }
+        }
+    }
+    fn container(e: &Element, attrs: &[&str], out: &mut Vec<String>) {
+        if !is_blank(&e.text) {
+            out.push(format!("text inside {}", e.local));
+        }
+        for (k, _) in &e.attrs {
+            if !attrs.contains(&k.as_str()) && !k.starts_with("xmlns") {
+                out.push(format!("attribute {k} on {}", e.local));
+            }
+        }
+    }
+    container(sig, &[], out);
+    for c in &sig.children {
+        match c.local.as_str() {
+            "ALGORITHM" => leaf(c, &[], out),
+            "VALUE" => leaf(c, &["encoding", "size"], out),
+            "DIGEST" => {
+                container(c, &[], out);
+                for d in &c.children {
+                    match d.local.as_str() {
+                        "ALGORITHM" => leaf(d, &[], out),
+                        "VALUE" => leaf(d, &["encoding", "size"], out),
+                        "PARAMETER" => {
+                            container(d, &["name"], out);
+                            let values = d.children_named("VALUE").count();
+                            for v in &d.children {
+                                if v.local == "VALUE" {
+                                    leaf(v, &["encoding", "size"], out);
+                                } else {
+                                    out.push(format!("element <{}> inside PARAMETER", v.name));
+                                }
+                            }
+                            if values != 1 {
+                                out.push(format!("{values} VALUE elements in a PARAMETER"));
+                            }
+                        }
+                        _ => out.push(format!("element <{}> inside DIGEST", d.name)),
+                    }
+                }
+            }
+            _ => out.push(format!("element <{}> inside SIGNATURE", c.name)),
+        }
+    }
 }
 
 /// Elements of `parent` (by local name, so `x:BODY` is a BODY) among `names` that appear
@@ -676,10 +766,10 @@ fn check_structure(
     let mut extra: Vec<String> = root
         .attrs
         .iter()
-        .filter(|(k, _)| !allowed_xrml_attribute(k))
-        .map(|(k, _)| format!("attribute {k}"))
+        .filter(|(k, v)| !allowed_xrml_attribute(k, v))
+        .map(|(k, v)| format!("attribute {k}=\"{v}\""))
         .collect();
-    if !root.text.trim_matches([' ', '\t', '\r', '\n']).is_empty() {
+    if !is_blank(&root.text) {
         extra.push("text".to_owned());
     }
     extra.extend(
@@ -688,6 +778,18 @@ fn check_structure(
             .filter(|c| c.local != "BODY" && c.local != "SIGNATURE")
             .map(|c| format!("element <{}>", c.name)),
     );
+    let order: Vec<&str> = root
+        .children
+        .iter()
+        .map(|c| c.local.as_str())
+        .filter(|l| *l == "BODY" || *l == "SIGNATURE")
+        .collect();
+    if order.first() == Some(&"SIGNATURE") {
+        extra.push("SIGNATURE before BODY".to_owned());
+    }
+    for sig in root.children_named("SIGNATURE") {
+        signature_extras(sig, &mut extra);
+    }
     if !extra.is_empty() {
         const SHOWN: usize = 5;
         let more = match extra.len().saturating_sub(SHOWN) {
@@ -1013,7 +1115,8 @@ pub fn check_signature(
         );
         return st;
     }
-    if !sig.algorithm.is_empty() && !sig.algorithm.to_ascii_uppercase().starts_with("RSA") {
+    // The only signature algorithm RMS writes (rms-formats.md §4.5).
+    if !sig.algorithm.eq_ignore_ascii_case("RSA PKCS#1-V1.5") {
         findings.push(
             Finding::new(
                 Code::SignatureAlgorithmUnsupported,
