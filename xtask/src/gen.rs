@@ -1198,6 +1198,153 @@ fn attacks(keys: &Keys, files: &mut Files) -> Result<()> {
     Ok(())
 }
 
+// --------------------------------------------------------------------------- ambiguous
+
+/// Files that could be read two ways, made from the genuine SHA-1 chain: each must be refused
+/// (`xrml-duplicate-element`, `xrml-unsigned-content`, `wrapper-multiple-documents`,
+/// `xrml-unterminated`), never read by picking one copy. Each case comes in the wrapper forms
+/// it applies to: bare, SOAP `CertificateChain/Certificate`, escaped UTF-16 response.
+fn ambiguous(keys: &Keys, files: &mut Files) -> Result<()> {
+    let genuine = chain(
+        keys,
+        &ChainSpec {
+            hash: Hash::Sha1,
+            es_key: "test-enrollment-service-1024",
+            server_key: "test-server-rms01-1024",
+            server_guid: RMS01_GUID,
+            server_name: "RMS01",
+            server_url: "http://rms01.contoso.test/_wmcs",
+            slc_issued: "2026-11-20T10:00",
+            slc_range: ("2026-11-20T10:00", "2046-06-18T10:00"),
+            slc_issuer_name: "Microsoft DRM Server Enrollment Service",
+            es_issued: "2005-06-17T16:50",
+            root_key: "test-root",
+            slc_signer: None,
+            es_type: "Server-Licensor-Certificate",
+        },
+    );
+    let server = keys.get("test-server-rms01-1024");
+    let me = || Obj {
+        ty: "MS-DRM-Server",
+        id_type: "MS-GUID",
+        id: RMS01_GUID,
+        name: "RMS01",
+        url: None,
+    };
+    // A small, correctly signed licence that is not part of the chain.
+    let licence = Cert {
+        descriptor_type: "Client-Licensor-Certificate",
+        descriptor_id: "{5E6F7A8B-9C0D-4E1F-A2B3-C4D5E6F70819}",
+        issued: "2026-11-20T10:00",
+        issuer: me(),
+        issuer_key: server.to_public_key(),
+        signer: server,
+        principal: me(),
+        principal_key: server.to_public_key(),
+        levels: &[],
+        range: ("2026-11-20T10:00", "2027-11-20T10:00"),
+        hash: Hash::Sha1,
+    }
+    .render();
+    let slc = genuine.first().context("slc")?;
+    let body_end = slc.find("</BODY>").context("body")? + "</BODY>".len();
+    let body_start = slc.find("<BODY").context("body")?;
+    let body = slc.get(body_start..body_end).context("body")?;
+    let forged = body.replacen("<NAME>RMS01</NAME>", "<NAME>RMS09</NAME>", 1);
+    let sig_start = slc.find("<SIGNATURE>").context("signature")?;
+    let sig_end = slc.find("</SIGNATURE>").context("signature")? + "</SIGNATURE>".len();
+    let signature = slc.get(sig_start..sig_end).context("signature")?;
+    let insert = |at: usize, what: &str| {
+        let mut s = slc.clone();
+        s.insert_str(at, what);
+        s
+    };
+    // The SLC made ambiguous in one way; the other three certificates stay genuine.
+    let slcs: Vec<(&str, String)> = vec![
+        ("second-body-after", insert(body_end, &forged)),
+        (
+            "x-body-before",
+            insert(
+                body_start,
+                &forged
+                    .replacen("<BODY", "<x:BODY xmlns:x=\"urn:x\"", 1)
+                    .replacen("</BODY>", "</x:BODY>", 1),
+            ),
+        ),
+        ("second-signature", insert(sig_end, signature)),
+        (
+            "second-digest-algorithm",
+            slc.replacen(
+                "<DIGEST><ALGORITHM>SHA1</ALGORITHM>",
+                "<DIGEST><ALGORITHM>SHA1</ALGORITHM><ALGORITHM>SHA256</ALGORITHM>",
+                1,
+            ),
+        ),
+        (
+            "extra-element",
+            insert(body_end, "<LICENSORINFO>trusted</LICENSORINFO>"),
+        ),
+        (
+            "extra-attribute",
+            slc.replacen(
+                "<XrML version=\"1.2\"",
+                "<XrML trusted=\"yes\" version=\"1.2\"",
+                1,
+            ),
+        ),
+        ("text-beside-body", insert(body_end, "trusted")),
+        (
+            "nested-starts",
+            format!("<XrML version=\"1.2\" xmlns=\"\">{slc}</XrML>"),
+        ),
+    ];
+    let rest = genuine.get(1..).context("chain")?;
+    let soap = |holders: &[&str]| {
+        format!(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?><soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><CertificateChain xmlns=\"http://microsoft.com/DRM/EnrollmentService\">{}</CertificateChain></soap:Body></soap:Envelope>",
+            holders.iter().map(|d| format!("<Certificate>{d}</Certificate>")).collect::<String>()
+        )
+    };
+    let slots = ["SLC", "EnrollmentServiceCert", "EnrollmentCACert", "CACert"];
+    let response = |holders: &[&str]| {
+        let xml = format!(
+            "<?xml version=\"1.0\" encoding=\"utf-16\"?>\r\n<EnrollResponse xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" xmlns=\"http://microsoft.com/DRM/EnrollmentService\">\r\n  <LicensorCertificateChain>\r\n{}  </LicensorCertificateChain>\r\n</EnrollResponse>",
+            slots.iter().zip(holders).map(|(s, d)| format!("    <{s}>{}</{s}>\r\n", escape(d))).collect::<String>()
+        );
+        utf16(&xml, false, true)
+    };
+    let dir = "chain/ambiguous";
+    for (name, first) in &slcs {
+        let holders: Vec<&str> = std::iter::once(first.as_str())
+            .chain(rest.iter().map(String::as_str))
+            .collect();
+        files.add(format!("{dir}/{name}-bare.xml"), holders.concat());
+        files.add(format!("{dir}/{name}-soap.xml"), soap(&holders));
+        files.add(
+            format!("{dir}/{name}-response-utf16.xml"),
+            response(&holders),
+        );
+    }
+    // One holder, two documents: the SLC and a licence; the SLC and an unterminated start.
+    for (name, first) in [
+        ("slc-and-licence", format!("{slc}{licence}")),
+        (
+            "slc-and-unterminated",
+            format!("{slc}<XrML version=\"1.2\" xmlns=\"\">"),
+        ),
+    ] {
+        let holders: Vec<&str> = std::iter::once(first.as_str())
+            .chain(rest.iter().map(String::as_str))
+            .collect();
+        files.add(format!("{dir}/{name}-soap.xml"), soap(&holders));
+        files.add(
+            format!("{dir}/{name}-response-utf16.xml"),
+            response(&holders),
+        );
+    }
+    Ok(())
+}
+
 // ------------------------------------------------------------------------------- files
 
 struct Files(BTreeMap<String, Vec<u8>>);
@@ -1222,6 +1369,7 @@ pub fn run(check: bool) -> Result<()> {
     requests(&keys, &mut files);
     chains(&keys, &mut files)?;
     attacks(&keys, &mut files)?;
+    ambiguous(&keys, &mut files)?;
     let mut stale = vec![];
     for (rel, bytes) in &files.0 {
         let path = Path::new(DATA).join(rel);

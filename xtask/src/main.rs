@@ -11,6 +11,7 @@
 //! - `fuzz [--seconds N]` every fuzz target for N seconds; crashes kept in fuzz/regressions/
 //! - `fuzz --seeds [--check]` write (or check) the regression seeds in fuzz/regressions/
 
+mod args;
 mod bench;
 mod dist;
 mod fuzz;
@@ -22,44 +23,70 @@ mod util;
 use anyhow::{bail, Result};
 
 fn main() -> Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut all = std::env::args().skip(1);
+    let command = all.next();
+    let mut args = args::Args::new(all.collect());
     let root = util::root();
     std::env::set_current_dir(&root)?;
-    let flag = |f: &str| args.iter().any(|a| a == f);
-    match args.first().map(String::as_str) {
-        Some("setup") => setup::all(flag("--browser")),
+    match command.as_deref() {
+        Some("setup") => {
+            let browser = args.flag("--browser");
+            args.finish()?;
+            setup::all(browser)
+        }
         Some("dist") => {
+            args.finish()?;
             setup::all(false)?;
             dist::build()
         }
         Some("run") => {
+            let port = args.option("--port")?.unwrap_or(8080u16);
+            args.finish()?;
             setup::all(false)?;
             dist::build()?;
-            let port = option(&args, "--port")?.unwrap_or(8080u16);
             serve::serve(&root.join("dist"), port)
         }
-        Some("test") | Some("ci") => test(),
-        Some("gen-testdata") => gen::run(flag("--check")),
+        Some("test") | Some("ci") => {
+            args.finish()?;
+            test()
+        }
+        Some("gen-testdata") => {
+            let check = args.flag("--check");
+            args.finish()?;
+            gen::run(check)
+        }
         Some("bench") => {
-            let sizes = match option::<String>(&args, "--sizes")? {
+            let sizes = match args.option::<String>("--sizes")? {
                 Some(s) => bench::hostile::parse_sizes(&s)?,
                 None => bench::hostile::DEFAULT_SIZES.to_vec(),
             };
-            let timeout =
-                option(&args, "--timeout")?.unwrap_or(bench::hostile::DEFAULT_TIMEOUT_SECS);
-            if flag("--hostile") {
+            let timeout = args
+                .option("--timeout")?
+                .unwrap_or(bench::hostile::DEFAULT_TIMEOUT_SECS);
+            let hostile = args.flag("--hostile");
+            args.finish()?;
+            if hostile {
                 return bench::run_hostile(&sizes, timeout);
             }
             setup::all(true)?;
             dist::build()?;
             bench::run_all(&sizes, timeout)
         }
-        Some("fuzz") if flag("--seeds") => fuzz::seeds::run(flag("--check")),
         Some("fuzz") => {
-            let seconds = option(&args, "--seconds")?.unwrap_or(120u64);
-            fuzz::run_all(seconds)
+            let seeds = args.flag("--seeds");
+            let check = args.flag("--check");
+            let seconds = args.option("--seconds")?.unwrap_or(120u64);
+            args.finish()?;
+            if seeds {
+                fuzz::seeds::run(check)
+            } else if check {
+                bail!("--check goes with --seeds")
+            } else {
+                fuzz::run_all(seconds)
+            }
         }
         Some("screenshots") => {
+            args.finish()?;
             setup::all(true)?;
             dist::build()?;
             util::run(util::cmd("node").arg("tests/e2e/screenshots.mjs"))
@@ -69,18 +96,6 @@ fn main() -> Result<()> {
             bail!("unknown or missing command")
         }
     }
-}
-
-/// The value after `--name`, parsed; `None` when the option is absent.
-fn option<T: std::str::FromStr>(args: &[String], name: &str) -> Result<Option<T>>
-where
-    T::Err: std::error::Error + Send + Sync + 'static,
-{
-    let value = args
-        .iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1));
-    Ok(value.map(|v| v.parse()).transpose()?)
 }
 
 /// Everything CI checks, in order of cost.

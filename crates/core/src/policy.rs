@@ -21,7 +21,8 @@ pub const MAX_XML_ELEMENTS: usize = 20_000;
 /// Most attributes on one element. Real files have at most 3.
 pub const MAX_XML_ATTRIBUTES: usize = 64;
 
-/// Most XrML documents read from one file: a chain has 4, a protected file under 10.
+/// Most `<XrML` starts read from one file, complete or not (a budget counts attempts): a
+/// chain has 4 documents, a protected file under 10.
 pub const MAX_XRML_DOCUMENTS: usize = 1_000;
 
 /// Longest chain followed. Real SLC chains have 4 certificates.

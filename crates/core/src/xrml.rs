@@ -2,7 +2,7 @@
 //! its exact source text, reading it into a typed model, and checking its signature by the
 //! rule in `shared/docs/rms-formats.md` §4.
 
-use crate::finding::{Code, Finding, Location};
+use crate::finding::{has_errors, Code, Finding, Location, Subject};
 use crate::key::{base64_decode, RsaKey};
 use crate::policy::{HashAlg, MAX_CERT_BYTES, MAX_XRML_DOCUMENTS};
 use crate::text::{Decoded, LineIndex};
@@ -47,74 +47,242 @@ pub struct ReadResult {
     pub findings: Vec<Finding>,
 }
 
-fn find_all(hay: &[u8], needle: &[u8]) -> Vec<usize> {
-    let mut out = Vec::new();
-    if needle.is_empty() || hay.len() < needle.len() {
-        return out;
-    }
+/// One `<XrML` start found by [`cut`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Start {
+    /// Position of its `<`.
+    pos: usize,
+    /// Position just past its `</XrML>`; `None` when it never ends (the text ends, or another
+    /// `<XrML` starts first).
+    end: Option<usize>,
+    /// Position of the `<Certificate` element holding it (SOAP), when one is open.
+    holder: Option<usize>,
+}
+
+/// What one pass of [`cut`] over a text found.
+#[derive(Debug, Default)]
+struct Cuts {
+    /// Every start, in text order (never more than the budget given to [`cut`]).
+    starts: Vec<Start>,
+    /// Position of the first start past the budget; the pass stopped there.
+    over_budget: Option<usize>,
+}
+
+fn is_xml_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
+}
+
+/// Cuts `<XrML …>…</XrML>` documents out of `hay` in one pass (rms-formats.md §3, form (a):
+/// documents may sit inside other data, so the text is not parsed as XML here).
+///
+/// Tokens: `<XrML` followed by whitespace, `>` or `/` (a start), and `</XrML>` (an end). A
+/// start while another is open leaves the earlier one unterminated: documents never nest or
+/// overlap, and no byte is copied twice. An end with nothing open is ignored. At most
+/// `budget` starts are taken, complete or not; the next one stops the pass. With `holders`,
+/// `<Certificate>` elements outside documents are followed so that each start knows its SOAP
+/// holder. Every byte is looked at a bounded number of times.
+fn cut(hay: &[u8], budget: usize, holders: bool) -> Cuts {
+    let mut out = Cuts::default();
+    let mut open: Option<usize> = None;
+    let mut holder: Option<usize> = None;
     let mut i = 0;
-    while let Some(p) = hay
+    while let Some(lt) = hay
         .get(i..)
-        .and_then(|h| h.windows(needle.len()).position(|w| w == needle))
+        .and_then(|h| h.iter().position(|&b| b == b'<'))
+        .map(|p| i + p)
     {
-        out.push(i + p);
-        i += p + needle.len();
+        let rest = hay.get(lt + 1..).unwrap_or(&[]);
+        if rest.starts_with(b"XrML")
+            && rest
+                .get(4)
+                .is_some_and(|&b| is_xml_space(b) || b == b'>' || b == b'/')
+        {
+            if out.starts.len() >= budget {
+                out.over_budget = Some(lt);
+                break;
+            }
+            open = Some(out.starts.len());
+            out.starts.push(Start {
+                pos: lt,
+                end: None,
+                holder,
+            });
+            i = lt + 5;
+        } else if rest.starts_with(b"/XrML>") {
+            if let Some(s) = open.take().and_then(|o| out.starts.get_mut(o)) {
+                s.end = Some(lt + 7);
+            }
+            i = lt + 7;
+        } else if holders && open.is_none() {
+            // A tag outside any document: is it a SOAP `Certificate` start or end?
+            let closing = rest.first() == Some(&b'/');
+            let name_from = usize::from(closing);
+            let name = rest.get(name_from..).unwrap_or(&[]);
+            let len = name
+                .iter()
+                .position(|&b| is_xml_space(b) || matches!(b, b'>' | b'/' | b'<'))
+                .unwrap_or(name.len());
+            let qname = name.get(..len).unwrap_or(&[]);
+            let local = qname.rsplit(|&b| b == b':').next().unwrap_or(qname);
+            let after = lt + 1 + name_from + len;
+            // The tag's end (or the next `<`, when it has none): `<Certificate/>` holds nothing.
+            let tail = hay.get(after..).unwrap_or(&[]);
+            let stop = tail
+                .iter()
+                .position(|&b| b == b'>' || b == b'<')
+                .map_or(hay.len(), |p| after + p);
+            let empty =
+                hay.get(stop) == Some(&b'>') && stop > 0 && hay.get(stop - 1) == Some(&b'/');
+            if local == b"Certificate" && !empty {
+                holder = if closing { None } else { Some(lt) };
+            }
+            i = stop;
+        } else {
+            i = lt + 1;
+        }
     }
     out
 }
 
-/// Starts of `<XrML` tags (followed by whitespace or `>`).
-fn xrml_starts(hay: &[u8]) -> Vec<usize> {
-    find_all(hay, b"<XrML")
-        .into_iter()
-        .filter(|&p| matches!(hay.get(p + 5), Some(b' ' | b'\t' | b'\r' | b'\n' | b'>')))
-        .collect()
+/// True when `needle` occurs in `hay` (one pass; the needles are short constants).
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
-/// Cuts `<XrML …>…</XrML>` documents out of `hay`; `at` maps a position to a file location.
-fn cut_documents(
-    hay: &str,
-    slot: Option<&str>,
-    at: &dyn Fn(usize) -> Location,
-    docs: &mut Vec<SourceDoc>,
-    findings: &mut Vec<Finding>,
-) {
-    for start in xrml_starts(hay.as_bytes()) {
-        if docs.len() >= MAX_XRML_DOCUMENTS {
-            findings.push(
-                Finding::new(
-                    Code::XrmlMalformed,
-                    format!(
-                        "More than {MAX_XRML_DOCUMENTS} XrML documents; the rest were not read."
-                    ),
-                    "Split the file; a certificate chain has four documents.",
-                )
-                .at(Some(at(start))),
-            );
-            return;
-        }
-        let rest = hay.get(start..).unwrap_or("");
-        match rest.find("</XrML>") {
-            Some(end) => docs.push(SourceDoc {
-                text: rest.get(..end + 7).unwrap_or("").to_owned(),
-                offset: at(start).offset,
-                slot: slot.map(str::to_owned),
-                location: at(start),
-            }),
-            None => findings.push(
-                Finding::new(
-                    Code::XrmlMalformed,
-                    "An XrML document starts here but the file ends before its </XrML>.",
-                    "The file is truncated. Download the certificate again.",
-                )
-                .at(Some(at(start))),
-            ),
-        }
+/// Locations of text positions, looked up in increasing order so that a UTF-16 file is
+/// walked once ([`crate::text::Locator`]).
+fn locate_all(mut positions: Vec<usize>, at: &dyn Fn(usize) -> Location) -> Vec<(usize, Location)> {
+    positions.sort_unstable();
+    positions.dedup();
+    positions.into_iter().map(|p| (p, at(p))).collect()
+}
+
+fn located(table: &[(usize, Location)], pos: usize, at: &dyn Fn(usize) -> Location) -> Location {
+    match table.binary_search_by_key(&pos, |(p, _)| *p) {
+        Ok(i) => table.get(i).map_or_else(|| at(pos), |(_, l)| *l),
+        Err(_) => at(pos),
     }
 }
 
+fn unterminated(count: usize, holder: Option<&str>, at: Location) -> Finding {
+    let inside = holder.map_or(String::new(), |h| format!(" (in <{h}>)"));
+    let message = if count == 1 {
+        format!("An XrML document{inside} starts here but never ends: the text ends, or another document starts, before its </XrML>.")
+    } else {
+        format!("{count} XrML documents{inside} start but never end (the text ends, or another document starts, before their </XrML>); the first starts here.")
+    };
+    Finding::new(
+        Code::XrmlUnterminated,
+        message,
+        "The file is truncated or was edited. Download the certificate chain again and do not open it in an editor.",
+    )
+    .about(Subject::File)
+    .at(Some(at))
+}
+
+fn too_many(at: Location) -> Finding {
+    Finding::new(
+        Code::XrmlTooManyDocuments,
+        format!("More than {MAX_XRML_DOCUMENTS} XrML documents start in this file; the rest was not read."),
+        "Choose the downloaded certificate chain: it has four documents.",
+    )
+    .about(Subject::File)
+    .at(Some(at))
+}
+
+fn multiple(holder: &str, line: usize, complete: usize, unterminated: usize) -> Finding {
+    let what = match unterminated {
+        0 => format!("{complete} XrML documents"),
+        u => format!("{complete} complete XrML document(s) and {u} start(s) without </XrML>"),
+    };
+    Finding::new(
+        Code::WrapperMultipleDocuments,
+        format!(
+            "The <{holder}> element at line {line} holds {what}; it holds exactly one certificate."
+        ),
+        "Download the certificate chain again; do not import a file that was edited.",
+    )
+    .about(Subject::File)
+}
+
+/// True when a holder with these counts is ambiguous: a second document, or an unterminated
+/// start beside a genuine one.
+fn holds_several(complete: usize, unterminated: usize) -> bool {
+    complete >= 2 || (complete >= 1 && unterminated >= 1)
+}
+
+/// Reads forms (a) and (b), bare and SOAP: the documents cut out of `hay` in one pass, each
+/// required to be UTF-8 (raw bytes may hold anything around them).
+fn read_bare(hay: &[u8], at: &dyn Fn(usize) -> Location, r: &mut ReadResult) -> Cuts {
+    let cuts = cut(hay, MAX_XRML_DOCUMENTS, true);
+    let mut wanted: Vec<usize> = cuts
+        .starts
+        .iter()
+        .flat_map(|s| [Some(s.pos), s.holder])
+        .flatten()
+        .collect();
+    wanted.extend(cuts.over_budget);
+    let table = locate_all(wanted, at);
+    let loc = |p| located(&table, p, at);
+    for s in &cuts.starts {
+        let Some(end) = s.end else { continue };
+        let doc = hay.get(s.pos..end).unwrap_or(&[]);
+        match std::str::from_utf8(doc) {
+            Ok(text) => r.docs.push(SourceDoc {
+                text: text.to_owned(),
+                offset: loc(s.pos).offset,
+                slot: None,
+                location: loc(s.pos),
+            }),
+            Err(e) => r.findings.push(
+                Finding::new(
+                    Code::XrmlMalformed,
+                    "An XrML document contains bytes that are not UTF-8.",
+                    "The file was damaged in transfer. Download the certificate again.",
+                )
+                .about(Subject::File)
+                .at(Some(loc(s.pos + e.valid_up_to()))),
+            ),
+        }
+    }
+    let open: Vec<&Start> = cuts.starts.iter().filter(|s| s.end.is_none()).collect();
+    if let Some(first) = open.first() {
+        r.findings
+            .push(unterminated(open.len(), None, loc(first.pos)));
+    }
+    // MS-RMPR §2.2.9.3 (b): each SOAP `Certificate` holds one XrML document.
+    let mut i = 0;
+    while let Some(h) = cuts.starts.get(i).map(|s| s.holder) {
+        let same = cuts
+            .starts
+            .get(i..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|s| s.holder == h);
+        let (mut complete, mut open) = (0, 0);
+        for s in same {
+            if s.end.is_some() {
+                complete += 1;
+            } else {
+                open += 1;
+            }
+        }
+        if let Some(h) = h.filter(|_| holds_several(complete, open)) {
+            let l = loc(h);
+            r.findings
+                .push(multiple("Certificate", l.line, complete, open).at(Some(l)));
+        }
+        i += complete + open;
+    }
+    if let Some(p) = cuts.over_budget {
+        r.findings.push(too_many(loc(p)));
+    }
+    cuts
+}
+
 /// Finds every XrML document in `bytes`: bare, inside SOAP, escaped inside the offline
-/// enrollment response, in UTF-8 or UTF-16, or embedded in binary data.
+/// enrollment response, in UTF-8 or UTF-16, or embedded in binary data. Time and memory are
+/// linear in the size of `bytes`: one pass cuts the documents, which never overlap.
 pub fn read_documents(bytes: &[u8]) -> ReadResult {
     let mut r = ReadResult {
         docs: vec![],
@@ -136,61 +304,18 @@ pub fn read_documents(bytes: &[u8]) -> ReadResult {
         bytes,
         [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] | [b'<', 0, ..] | [0, b'<', ..]
     );
-    let decoded;
-    let text: std::borrow::Cow<'_, str>;
-    let at: Box<dyn Fn(usize) -> Location + '_>;
-    if utf16 {
-        decoded = Decoded::new(bytes);
-        text = std::borrow::Cow::Borrowed(decoded.text.as_str());
-        let locator = crate::text::Locator::new(&decoded);
-        at = Box::new(move |p| locator.location(p));
-    } else {
-        // Binary-safe: cut on raw bytes, so XrML inside other data is found.
-        text = String::from_utf8_lossy(bytes);
-        let index = LineIndex::new(bytes);
-        at = Box::new(move |p| index.location(p));
-    }
-    if !utf16 && !matches!(text, std::borrow::Cow::Borrowed(_)) {
-        // Cut from raw bytes, then require each document to be valid UTF-8.
-        for start in xrml_starts(bytes) {
-            let rest = bytes.get(start..).unwrap_or(&[]);
-            let Some(end) = rest.windows(7).position(|w| w == b"</XrML>") else {
-                r.findings.push(
-                    Finding::new(
-                        Code::XrmlMalformed,
-                        "An XrML document starts here but the file ends before its </XrML>.",
-                        "The file is truncated. Download the certificate again.",
-                    )
-                    .at(Some(at(start))),
-                );
-                continue;
-            };
-            let doc = rest.get(..end + 7).unwrap_or(&[]);
-            match std::str::from_utf8(doc) {
-                Ok(s) => r.docs.push(SourceDoc {
-                    text: s.to_owned(),
-                    offset: start,
-                    slot: None,
-                    location: at(start),
-                }),
-                Err(e) => r.findings.push(
-                    Finding::new(
-                        Code::XrmlMalformed,
-                        "An XrML document contains bytes that are not UTF-8.",
-                        "The file was damaged in transfer. Download the certificate again.",
-                    )
-                    .at(Some(at(start + e.valid_up_to()))),
-                ),
-            }
-            if r.docs.len() >= MAX_XRML_DOCUMENTS {
-                break;
-            }
-        }
-    } else {
-        cut_documents(&text, None, &*at, &mut r.docs, &mut r.findings);
-    }
-    if !r.docs.is_empty() {
-        if text.contains("CertificateChain") {
+    let decoded = utf16.then(|| Decoded::new(bytes));
+    let locator = decoded.as_ref().map(crate::text::Locator::new);
+    let index = LineIndex::new(if utf16 { &[] } else { bytes });
+    let at = |p: usize| match &locator {
+        Some(l) => l.location(p),
+        None => index.location(p),
+    };
+    // Binary-safe: without UTF-16, cut on the raw bytes, so XrML inside other data is found.
+    let hay: &[u8] = decoded.as_ref().map_or(bytes, |d| d.text.as_bytes());
+    let cuts = read_bare(hay, &at, &mut r);
+    if !cuts.starts.is_empty() || cuts.over_budget.is_some() {
+        if !r.docs.is_empty() && contains(hay, b"CertificateChain") {
             r.wrapper = Wrapper::SoapChain;
             r.findings.push(Finding::new(
                 Code::ResponseWrapper,
@@ -200,29 +325,36 @@ pub fn read_documents(bytes: &[u8]) -> ReadResult {
         }
         return r;
     }
-    if text.contains("&lt;XrML") {
-        match xml::parse(text.trim_start_matches('\u{feff}')) {
-            Ok(doc) => {
-                let mut holders = Vec::new();
-                doc.root.walk(&mut |e| {
-                    if e.text.contains("<XrML") {
-                        holders.push(e);
-                    }
-                });
-                for h in holders {
-                    let loc = at(h.start);
-                    cut_documents(
-                        &h.text,
-                        Some(&h.local),
-                        &|_| loc,
-                        &mut r.docs,
-                        &mut r.findings,
-                    );
-                }
-                r.wrapper = Wrapper::EscapedResponse;
-                r.findings.push(Finding::new(Code::ResponseWrapper, "The certificates came as escaped text inside the offline enrollment response (LicensorCertificateChain) and were read from it.", "Nothing to fix."));
-            }
-            Err(e) => r.findings.push(
+    let text: std::borrow::Cow<'_, str> = match &decoded {
+        Some(d) => std::borrow::Cow::Borrowed(d.text.as_str()),
+        None => String::from_utf8_lossy(bytes),
+    };
+    if contains(hay, b"&lt;XrML") {
+        read_escaped(&text, &at, &mut r);
+        if !r.docs.is_empty() {
+            return r;
+        }
+    }
+    if !has_errors(&r.findings) {
+        if contains(hay, b"EnrollParameters") {
+            r.findings.push(Finding::new(Code::RequestNotCertificate, "This file is the enrollment request (EnrollParameters), not the certificate the service returned.", "Use it in step 1. Here, choose the certificate chain file you downloaded from the enrollment site."));
+        } else {
+            r.findings.push(Finding::new(Code::NoXrmlFound, if bytes.is_empty() { "The file is empty.".to_owned() } else { "No <XrML> certificate was found in the file.".to_owned() }, "Choose the certificate chain file downloaded from the enrollment service (it contains <XrML> documents)."));
+        }
+    }
+    r
+}
+
+/// Reads form (c), the offline enrollment response (MS-RMPR §3.6.4.2.1.2): the whole response
+/// is parsed once, then each element's own unescaped text is cut in one pass. Each holder
+/// (`SLC`, `EnrollmentServiceCert`, …) holds exactly one document.
+fn read_escaped(text: &str, at: &dyn Fn(usize) -> Location, r: &mut ReadResult) {
+    let body = text.trim_start_matches('\u{feff}');
+    let shift = text.len() - body.len();
+    let doc = match xml::parse(body) {
+        Ok(doc) => doc,
+        Err(e) => {
+            r.findings.push(
                 Finding::new(
                     Code::XrmlMalformed,
                     format!(
@@ -230,21 +362,52 @@ pub fn read_documents(bytes: &[u8]) -> ReadResult {
                     ),
                     "Download the certificate again.",
                 )
+                .about(Subject::File)
                 .at(Some(at(0))),
-            ),
+            );
+            return;
         }
-        if !r.docs.is_empty() {
-            return r;
+    };
+    let mut holders = Vec::new();
+    doc.root.walk(&mut |e| holders.push(e));
+    let mut budget = MAX_XRML_DOCUMENTS;
+    for h in holders {
+        let cuts = cut(h.text.as_bytes(), budget, false);
+        if cuts.starts.is_empty() && cuts.over_budget.is_none() {
+            continue;
+        }
+        budget -= cuts.starts.len();
+        // Pre-order walk: holders come in increasing position, as the locator wants.
+        let loc = at(shift + h.start);
+        let (mut complete, mut open) = (0, 0);
+        for s in &cuts.starts {
+            let Some(end) = s.end else {
+                open += 1;
+                continue;
+            };
+            complete += 1;
+            r.docs.push(SourceDoc {
+                text: h.text.get(s.pos..end).unwrap_or("").to_owned(),
+                offset: loc.offset,
+                slot: Some(h.local.clone()),
+                location: loc,
+            });
+        }
+        if open > 0 {
+            r.findings.push(unterminated(open, Some(&h.local), loc));
+        }
+        if holds_several(complete, open) {
+            // No location: the holder's offset is also its documents' offset.
+            r.findings
+                .push(multiple(&h.local, loc.line, complete, open));
+        }
+        if cuts.over_budget.is_some() {
+            r.findings.push(too_many(loc));
+            break;
         }
     }
-    if r.findings.iter().all(|f| f.code != Code::XrmlMalformed) {
-        if text.contains("EnrollParameters") {
-            r.findings.push(Finding::new(Code::RequestNotCertificate, "This file is the enrollment request (EnrollParameters), not the certificate the service returned.", "Use it in step 1. Here, choose the certificate chain file you downloaded from the enrollment site."));
-        } else {
-            r.findings.push(Finding::new(Code::NoXrmlFound, if bytes.is_empty() { "The file is empty.".to_owned() } else { "No <XrML> certificate was found in the file.".to_owned() }, "Choose the certificate chain file downloaded from the enrollment service (it contains <XrML> documents)."));
-        }
-    }
-    r
+    r.wrapper = Wrapper::EscapedResponse;
+    r.findings.push(Finding::new(Code::ResponseWrapper, "The certificates came as escaped text inside the offline enrollment response (LicensorCertificateChain) and were read from it.", "Nothing to fix."));
 }
 
 /// An XrML OBJECT: type, ID and the optional name and address.
@@ -387,7 +550,13 @@ impl Certificate {
     }
 }
 
-fn party(el: Option<&Element>, what: &str, findings: &mut Vec<Finding>, at: Location) -> Party {
+fn party(
+    el: Option<&Element>,
+    what: &str,
+    findings: &mut Vec<Finding>,
+    at: Location,
+    index: usize,
+) -> Party {
     let object = ObjectInfo::from(el.and_then(|e| e.child("OBJECT")));
     let pk = el.and_then(|e| e.child("PUBLICKEY"));
     let mut exp = None;
@@ -411,6 +580,7 @@ fn party(el: Option<&Element>, what: &str, findings: &mut Vec<Finding>, at: Loca
                         format!("The {what} public key cannot be read: {err}."),
                         "The certificate is damaged. Download it again.",
                     )
+                    .on_document(index)
                     .at(Some(at)),
                 );
                 None
@@ -431,6 +601,7 @@ fn time_of(
     what: &str,
     findings: &mut Vec<Finding>,
     at: Location,
+    index: usize,
 ) -> Option<UtcTime> {
     let el = el?;
     let t = UtcTime::parse(el.trimmed());
@@ -444,10 +615,105 @@ fn time_of(
                 ),
                 "The certificate is damaged. Download it again.",
             )
+            .on_document(index)
             .at(Some(at)),
         );
     }
     t
+}
+
+/// Attributes `<XrML>` may carry: real documents have `version`, `xmlns` and, on use
+/// licences, `purpose` (rms-formats.md §3); `xmlns:*` declarations change no signed text.
+fn allowed_xrml_attribute(name: &str) -> bool {
+    matches!(name, "version" | "xmlns" | "purpose") || name.starts_with("xmlns:")
+}
+
+/// Elements of `parent` (by local name, so `x:BODY` is a BODY) among `names` that appear
+/// more than once, as `PARENT/NAME ×n`.
+fn duplicates(parent: &Element, names: &[&str], out: &mut Vec<String>) {
+    for name in names {
+        let n = parent.children_named(name).count();
+        if n > 1 {
+            out.push(format!("{}/{name} ×{n}", parent.local));
+        }
+    }
+}
+
+/// The structure every signed document has (rms-formats.md §3, §4.5–4.6): `<XrML>` holds
+/// exactly one BODY and one SIGNATURE, nothing else; SIGNATURE has one DIGEST, ALGORITHM and
+/// VALUE; DIGEST one ALGORITHM and VALUE. Returns true when the document is ambiguous (a
+/// duplicate), so that neither copy is verified.
+fn check_structure(
+    root: &Element,
+    index: usize,
+    at: Location,
+    findings: &mut Vec<Finding>,
+) -> bool {
+    let mut dup = vec![];
+    duplicates(root, &["BODY", "SIGNATURE"], &mut dup);
+    for sig in root.children_named("SIGNATURE") {
+        duplicates(sig, &["DIGEST", "ALGORITHM", "VALUE"], &mut dup);
+        for digest in sig.children_named("DIGEST") {
+            duplicates(digest, &["ALGORITHM", "VALUE"], &mut dup);
+        }
+    }
+    dup.dedup();
+    if !dup.is_empty() {
+        findings.push(
+            Finding::new(
+                Code::XrmlDuplicateElement,
+                format!(
+                    "XrML document {} has {}: another reader could take the other copy, so neither is verified.",
+                    index + 1,
+                    dup.join(", ")
+                ),
+                "The document was edited. Download the certificate chain again.",
+            )
+            .on_document(index)
+            .at(Some(at)),
+        );
+    }
+    let mut extra: Vec<String> = root
+        .attrs
+        .iter()
+        .filter(|(k, _)| !allowed_xrml_attribute(k))
+        .map(|(k, _)| format!("attribute {k}"))
+        .collect();
+    if !root.text.trim_matches([' ', '\t', '\r', '\n']).is_empty() {
+        extra.push("text".to_owned());
+    }
+    extra.extend(
+        root.children
+            .iter()
+            .filter(|c| c.local != "BODY" && c.local != "SIGNATURE")
+            .map(|c| format!("element <{}>", c.name)),
+    );
+    if !extra.is_empty() {
+        const SHOWN: usize = 5;
+        let more = match extra.len().saturating_sub(SHOWN) {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        findings.push(
+            Finding::new(
+                Code::XrmlUnsignedContent,
+                format!(
+                    "XrML document {} holds content the signature does not cover: {}{more}.",
+                    index + 1,
+                    extra
+                        .iter()
+                        .take(SHOWN)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                "The document was edited. Download the certificate chain again.",
+            )
+            .on_document(index)
+            .at(Some(at)),
+        );
+    }
+    !dup.is_empty()
 }
 
 /// Reads one document into a [`Certificate`]. Problems become findings on it.
@@ -486,12 +752,14 @@ pub fn parse_certificate(doc: &SourceDoc, index: usize) -> Certificate {
                     format!("XrML document {} is not well-formed: {e}.", index + 1),
                     "The certificate was damaged or edited. Download it again.",
                 )
+                .on_document(index)
                 .at(Some(at)),
             );
             return c;
         }
     };
     let root = parsed.root;
+    let ambiguous = check_structure(&root, index, at, &mut c.findings);
     c.purpose = root.attr("purpose").map(str::to_owned);
     let Some(body) = root.child("BODY") else {
         c.findings.push(
@@ -500,6 +768,7 @@ pub fn parse_certificate(doc: &SourceDoc, index: usize) -> Certificate {
                 format!("XrML document {} has no BODY.", index + 1),
                 "Download the certificate again.",
             )
+            .on_document(index)
             .at(Some(at)),
         );
         return c;
@@ -507,14 +776,32 @@ pub fn parse_certificate(doc: &SourceDoc, index: usize) -> Certificate {
     c.body_span = (body.start, body.end);
     c.body_type = body.attr("type").unwrap_or("").to_owned();
     c.descriptor = ObjectInfo::from(body.path(&["DESCRIPTOR", "OBJECT"]));
-    c.issued = time_of(body.child("ISSUEDTIME"), "ISSUEDTIME", &mut c.findings, at);
+    c.issued = time_of(
+        body.child("ISSUEDTIME"),
+        "ISSUEDTIME",
+        &mut c.findings,
+        at,
+        index,
+    );
     if let Some(v) = body.child("VALIDITYTIME") {
         c.validity = Some((
-            time_of(v.child("FROM"), "VALIDITYTIME FROM", &mut c.findings, at),
-            time_of(v.child("UNTIL"), "VALIDITYTIME UNTIL", &mut c.findings, at),
+            time_of(
+                v.child("FROM"),
+                "VALIDITYTIME FROM",
+                &mut c.findings,
+                at,
+                index,
+            ),
+            time_of(
+                v.child("UNTIL"),
+                "VALIDITYTIME UNTIL",
+                &mut c.findings,
+                at,
+                index,
+            ),
         ));
     }
-    c.issuer = party(body.child("ISSUER"), "issuer", &mut c.findings, at);
+    c.issuer = party(body.child("ISSUER"), "issuer", &mut c.findings, at, index);
     if c.issuer.key.is_none() && !c.findings.iter().any(|f| f.code == Code::XrmlMalformed) {
         c.findings.push(
             Finding::new(
@@ -522,11 +809,12 @@ pub fn parse_certificate(doc: &SourceDoc, index: usize) -> Certificate {
                 format!("XrML document {} has no ISSUER/PUBLICKEY.", index + 1),
                 "Download the certificate again.",
             )
+            .on_document(index)
             .at(Some(at)),
         );
     }
     if let Some(p) = body.path(&["ISSUEDPRINCIPALS", "PRINCIPAL"]) {
-        c.principal = Some(party(Some(p), "principal", &mut c.findings, at));
+        c.principal = Some(party(Some(p), "principal", &mut c.findings, at, index));
         c.security_levels = p
             .children_named("SECURITYLEVEL")
             .map(|s| {
@@ -553,16 +841,20 @@ pub fn parse_certificate(doc: &SourceDoc, index: usize) -> Certificate {
                 "ISSUE RANGETIME FROM",
                 &mut c.findings,
                 at,
+                index,
             ),
             time_of(
                 rt.child("UNTIL"),
                 "ISSUE RANGETIME UNTIL",
                 &mut c.findings,
                 at,
+                index,
             ),
         ));
     }
-    if let Some(sig) = root.child("SIGNATURE") {
+    if ambiguous {
+        // Not verified: which copy is "the" signature or body is exactly what is in doubt.
+    } else if let Some(sig) = root.child("SIGNATURE") {
         let digest = sig.child("DIGEST");
         let digest_value = digest
             .and_then(|d| d.child("VALUE"))
@@ -592,6 +884,7 @@ pub fn parse_certificate(doc: &SourceDoc, index: usize) -> Certificate {
                     ),
                     "Download the certificate again.",
                 )
+                .on_document(index)
                 .at(Some(at)),
             ),
             _ => c.findings.push(
@@ -603,6 +896,7 @@ pub fn parse_certificate(doc: &SourceDoc, index: usize) -> Certificate {
                     ),
                     "Download the certificate again.",
                 )
+                .on_document(index)
                 .at(Some(at)),
             ),
         }
@@ -613,6 +907,7 @@ pub fn parse_certificate(doc: &SourceDoc, index: usize) -> Certificate {
                 format!("XrML document {} has no SIGNATURE.", index + 1),
                 "Download the certificate again.",
             )
+            .on_document(index)
             .at(Some(at)),
         );
     }
@@ -702,7 +997,7 @@ pub fn check_signature(
         "SHA1" => HashAlg::Sha1,
         "SHA256" => HashAlg::Sha256,
         other => {
-            findings.push(Finding::new(Code::SignatureAlgorithmUnsupported, format!("Document {n} names digest algorithm \"{other}\"."), "Only SHA1 and SHA256 are used by RMS. The certificate is not genuine or is damaged.").at(at));
+            findings.push(Finding::new(Code::SignatureAlgorithmUnsupported, format!("Document {n} names digest algorithm \"{other}\"."), "Only SHA1 and SHA256 are used by RMS. The certificate is not genuine or is damaged.").on_document(c.index).at(at));
             return st;
         }
     };
@@ -713,6 +1008,7 @@ pub fn check_signature(
                 format!("Document {n} uses {alg:?}, which the policy does not accept."),
                 "Change the policy or obtain a certificate with an accepted algorithm.",
             )
+            .on_document(c.index)
             .at(at),
         );
         return st;
@@ -727,6 +1023,7 @@ pub fn check_signature(
                 ),
                 "RMS signs with RSA PKCS#1 v1.5.",
             )
+            .on_document(c.index)
             .at(at),
         );
         return st;
@@ -740,10 +1037,10 @@ pub fn check_signature(
     }
     st.signature_valid = rsa_verify(key, alg, &sig.digest, &sig.value);
     if st.digest_form.is_none() {
-        findings.push(Finding::new(Code::DigestMismatch, format!("Document {n} ({}): the hash of its BODY does not equal the signed digest.", c.kind()), "The certificate was altered after signing (edited, re-saved, or damaged). Download it again and do not open it in an editor.").at(at));
+        findings.push(Finding::new(Code::DigestMismatch, format!("Document {n} ({}): the hash of its BODY does not equal the signed digest.", c.kind()), "The certificate was altered after signing (edited, re-saved, or damaged). Download it again and do not open it in an editor.").on_document(c.index).at(at));
     }
     if !st.signature_valid {
-        findings.push(Finding::new(Code::SignatureInvalid, format!("Document {n} ({}): the RSA signature does not verify with the issuer's key ({}-bit).", c.kind(), key.bits()), "The certificate is forged or damaged. Download it again from the enrollment service.").at(at));
+        findings.push(Finding::new(Code::SignatureInvalid, format!("Document {n} ({}): the RSA signature does not verify with the issuer's key ({}-bit).", c.kind(), key.bits()), "The certificate is forged or damaged. Download it again from the enrollment service.").on_document(c.index).at(at));
     }
     st
 }
@@ -807,6 +1104,53 @@ mod tests {
         assert_eq!(
             strip_intertag_whitespace("<a> text <b/></a>"),
             "<a> text <b/></a>"
+        );
+    }
+
+    type Found = (Vec<(usize, Option<usize>, Option<usize>)>, Option<usize>);
+
+    fn starts(hay: &str, budget: usize) -> Found {
+        let c = cut(hay.as_bytes(), budget, true);
+        (
+            c.starts.iter().map(|s| (s.pos, s.end, s.holder)).collect(),
+            c.over_budget,
+        )
+    }
+
+    #[test]
+    fn cut_takes_one_pass_and_never_nests() {
+        // Complete, then a stray end (ignored), then a start left open by the next start.
+        assert_eq!(
+            starts("<XrML>a</XrML></XrML><XrML b<XrML/></XrML>", 10),
+            (
+                vec![(0, Some(14), None), (21, None, None), (28, Some(42), None)],
+                None
+            )
+        );
+        // Not starts: another name, `<XrMLx`, and `<XrML` at the very end.
+        assert_eq!(starts("<XrMLx><xrml ><XrML", 10), (vec![], None));
+        assert_eq!(
+            starts("<XrML\t></XrML><XrML\n><XrML\r>", 10),
+            (
+                vec![(0, Some(14), None), (14, None, None), (21, None, None)],
+                None
+            )
+        );
+        // The budget counts starts, complete or not.
+        assert_eq!(
+            starts("<XrML ><XrML ></XrML><XrML >", 2),
+            (vec![(0, None, None), (7, Some(21), None)], Some(21))
+        );
+        assert_eq!(starts("<XrML >", 0), (vec![], Some(0)));
+    }
+
+    #[test]
+    fn cut_follows_soap_certificate_holders_outside_documents() {
+        let t = "<c:Certificate a=\"1\"><XrML></XrML><XrML></XrML></c:Certificate><Certificate/><XrML></XrML><CertificateChain><XrML><Certificate></XrML>";
+        let (s, _) = starts(t, 10);
+        assert_eq!(
+            s.iter().map(|x| x.2).collect::<Vec<_>>(),
+            vec![Some(0), Some(0), None, None]
         );
     }
 

@@ -258,6 +258,13 @@ fn each_damaged_chain_has_its_exact_findings() {
         NotValid,
     );
     check(
+        "bad/truncated.xml",
+        RMS01,
+        &[XrmlUnterminated, l, ChainIncomplete],
+        NotValid,
+    );
+    // Edited after signing, so its digest no longer matches either.
+    check(
         "bad/only-licence.xml",
         RMS01,
         &[DigestMismatch, ChainNoSlc],

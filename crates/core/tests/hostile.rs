@@ -32,15 +32,9 @@ fn chain_codes(bytes: &[u8]) -> Vec<Code> {
     codes(&r.findings)
 }
 
-/// A chain whose SLC cannot be read: that is an error, and what remains does not start like
-/// an SLC chain (so it is never judged valid).
-const DAMAGED_SLC: &[Code] = &[
-    XrmlMalformed,
-    SignatureSha1Legacy,
-    ChainUnexpectedShape,
-    ChainUnexpectedShape,
-    ChainUnexpectedShape,
-];
+/// A chain whose SLC cannot be read: that is an error, and what remains has no SLC (the
+/// enrollment service certificate is never taken as the leaf), so it is never judged genuine.
+const DAMAGED_SLC: &[Code] = &[XrmlMalformed, SignatureSha1Legacy, ChainNoSlc];
 
 /// Deterministic pseudo-random bytes (xorshift), for "binary file" cases.
 fn junk(len: usize, mut seed: u64) -> Vec<u8> {
@@ -103,10 +97,10 @@ fn chain_truncated_at_every_document_boundary_and_inside() {
     // Inside the last certificate: it is reported, and the chain is incomplete without it.
     assert_eq!(
         chain_codes(&good[..ends[3] - 100]),
-        vec![XrmlMalformed, SignatureSha1Legacy, ChainIncomplete]
+        vec![XrmlUnterminated, SignatureSha1Legacy, ChainIncomplete]
     );
     // Inside the SLC's BODY: no SLC remains.
-    assert_eq!(chain_codes(&good[..400]), vec![XrmlMalformed]);
+    assert_eq!(chain_codes(&good[..400]), vec![XrmlUnterminated]);
 }
 
 #[test]
@@ -229,7 +223,10 @@ fn entity_and_doctype_tricks_are_refused() {
     let chain = String::from_utf8(data("chain/good/sha1-compact.xml")).unwrap();
     let doctype = format!("{laughs}{chain}");
     // The chain reader cuts XrML documents out; a DOCTYPE before them is never expanded.
-    assert_eq!(chain_codes(doctype.as_bytes()), vec![SignatureSha1Legacy]);
+    assert_eq!(
+        chain_codes(doctype.as_bytes()),
+        vec![SignatureSha1Legacy, AnchorTest]
+    );
     let inside = chain.replacen(
         "<ISSUEDTIME>",
         "<!DOCTYPE x [<!ENTITY a \"b\">]><ISSUEDTIME>",
@@ -328,20 +325,21 @@ fn junk_keys_and_signatures() {
     let junk_sig = format!("{}@@@@{}", &chain[..sig], &chain[sig + 4..]);
     assert_eq!(
         chain_codes(junk_sig.as_bytes()),
-        vec![XrmlMalformed, SignatureSha1Legacy]
+        vec![XrmlMalformed, SignatureSha1Legacy, AnchorTest]
     );
     let short_sig = format!("{}{}", &chain[..sig], &chain[sig + 8..]);
     assert_eq!(
         chain_codes(short_sig.as_bytes()),
-        vec![SignatureInvalid, SignatureSha1Legacy]
+        vec![SignatureInvalid, SignatureSha1Legacy, AnchorTest]
     );
     let modulus = chain.find("size=\"1024\">").unwrap() + 12;
     let junk_modulus = format!("{}!!{}", &chain[..modulus], &chain[modulus + 2..]);
-    // The SLC's issuer key is unreadable: its signature cannot be checked and the link breaks.
-    assert_eq!(
-        chain_codes(junk_modulus.as_bytes()),
-        vec![XrmlMalformed, SignatureSha1Legacy, ChainLinkMismatch]
-    );
+    // The SLC's issuer key is unreadable: its signature cannot be checked and the path stops
+    // at the SLC; the document's own error says why, and it decides.
+    let r = verify_chain(junk_modulus.as_bytes(), &policy(), None);
+    assert_eq!(codes(&r.findings), vec![XrmlMalformed, SignatureSha1Legacy]);
+    assert_eq!(r.chain, vec![0]);
+    assert_eq!(r.verdict().reason, Some(XrmlMalformed));
 }
 
 #[test]
@@ -407,7 +405,7 @@ fn tiny_binary_and_foreign_files() {
             "only <XrML",
             b"<XrML version=\"1.2\">".to_vec(),
             vec![Truncated],
-            vec![XrmlMalformed],
+            vec![XrmlUnterminated],
         ),
         (
             "empty XrML",

@@ -12,7 +12,7 @@
 
 mod common;
 
-use common::{data, test_policy};
+use common::test_policy;
 use slc_courier_core::chain::{verify_chain, ChainReport, Outcome};
 use slc_courier_core::policy::Policy;
 use slc_courier_core::request::{check_request, normalise_guid, RequestReport};
@@ -48,8 +48,15 @@ fn oracle(what: &str, r: &ChainReport, policy: &Policy, req: Option<&RequestRepo
         v.genuine && (req.is_none() || v.valid),
         "{what}"
     );
+    if v.outcome == Outcome::NotValid {
+        assert!(v.reason.is_some(), "{what}: a refusal names its reason");
+        assert!(
+            v.expires.is_none(),
+            "{what}: a refusal has no proven expiry"
+        );
+    }
     if !v.genuine {
-        assert!(!v.valid && v.expires.is_none(), "{what}");
+        assert!(!v.valid, "{what}");
         return;
     }
     let path = r.verified().unwrap().path().to_vec();

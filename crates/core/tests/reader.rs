@@ -1,0 +1,358 @@
+//! The XrML reader and the per-document structure checks: every file that could be read two
+//! ways is refused with its exact codes and subjects (`chain/ambiguous/`, made by
+//! `cargo xtask gen-testdata`), and hostile shapes cost a bounded amount of work.
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use common::{data, test_policy};
+use slc_courier_core::chain::inspect;
+use slc_courier_core::finding::{Code, Code::*, Subject};
+use slc_courier_core::policy::MAX_XRML_DOCUMENTS;
+use slc_courier_core::verify_chain;
+use slc_courier_core::xrml::{read_documents, Wrapper};
+
+const FILE: Subject = Subject::File;
+const DOC0: Subject = Subject::Document { index: 0 };
+
+/// The exact (code, subject) of every finding of `inspect`, and that `verify_chain` refuses.
+#[track_caller]
+fn check(bytes: &[u8], wrapper: Wrapper, docs: usize, expected: &[(Code, Subject)]) {
+    let (views, w, findings) = inspect(bytes, &test_policy());
+    let got: Vec<(Code, Subject)> = findings.iter().map(|f| (f.code, f.subject)).collect();
+    assert_eq!(got, expected);
+    assert_eq!(w, wrapper);
+    assert_eq!(views.len(), docs);
+    let r = verify_chain(bytes, &test_policy(), None);
+    assert!(!r.verdict().valid && r.verified().is_none() && !r.nothing_wrong());
+}
+
+/// What each wrapper form adds around the document findings.
+#[track_caller]
+fn check_forms(case: &str, sha1_docs: Subject, doc_findings: &[(Code, Subject)]) {
+    let ambiguous = |form: &str| data(&format!("chain/ambiguous/{case}-{form}.xml"));
+    let notes = [(SignatureSha1Legacy, sha1_docs)];
+    let bare = [doc_findings, &notes].concat();
+    check(&ambiguous("bare"), Wrapper::Bare, 4, &bare);
+    let soap = [&[(ResponseWrapper, FILE)], doc_findings, &notes].concat();
+    check(&ambiguous("soap"), Wrapper::SoapChain, 4, &soap);
+    check(
+        &ambiguous("response-utf16"),
+        Wrapper::EscapedResponse,
+        4,
+        &soap,
+    );
+}
+
+#[test]
+fn a_second_body_signature_digest_or_algorithm_is_refused() {
+    // Neither copy is verified, so the SHA-1 note names only the other three documents.
+    for case in [
+        "second-body-after",
+        "x-body-before",
+        "second-signature",
+        "second-digest-algorithm",
+    ] {
+        check_forms(case, FILE, &[(XrmlDuplicateElement, DOC0)]);
+        let bare = data(&format!("chain/ambiguous/{case}-bare.xml"));
+        let (views, _, _) = inspect(&bare, &test_policy());
+        assert!(views[0].signature.is_none() && views[0].cert.signature.is_none());
+    }
+}
+
+#[test]
+fn content_beside_body_and_signature_is_refused() {
+    for case in ["extra-element", "extra-attribute", "text-beside-body"] {
+        check_forms(case, FILE, &[(XrmlUnsignedContent, DOC0)]);
+    }
+}
+
+#[test]
+fn nested_starts_are_one_unterminated_document_never_two() {
+    let f = |form: &str| data(&format!("chain/ambiguous/nested-starts-{form}.xml"));
+    check(
+        &f("bare"),
+        Wrapper::Bare,
+        4,
+        &[(XrmlUnterminated, FILE), (SignatureSha1Legacy, FILE)],
+    );
+    let in_holder = [
+        (XrmlUnterminated, FILE),
+        (WrapperMultipleDocuments, FILE),
+        (ResponseWrapper, FILE),
+        (SignatureSha1Legacy, FILE),
+    ];
+    check(&f("soap"), Wrapper::SoapChain, 4, &in_holder);
+    check(
+        &f("response-utf16"),
+        Wrapper::EscapedResponse,
+        4,
+        &in_holder,
+    );
+    // The inner (genuine) SLC is read once; the outer start is not copied.
+    let r = read_documents(&f("bare"));
+    assert!(r.docs[0]
+        .text
+        .starts_with("<XrML version=\"1.2\" xmlns=\"\"><BODY"));
+    assert_eq!(
+        r.docs.iter().map(|d| d.text.len()).sum::<usize>() + 29 + 7,
+        f("bare").len()
+    );
+}
+
+#[test]
+fn a_holder_holds_exactly_one_document() {
+    let f = |case: &str| data(&format!("chain/ambiguous/{case}.xml"));
+    let licence = [
+        (WrapperMultipleDocuments, FILE),
+        (ResponseWrapper, FILE),
+        (SignatureSha1Legacy, FILE),
+    ];
+    check(&f("slc-and-licence-soap"), Wrapper::SoapChain, 5, &licence);
+    check(
+        &f("slc-and-licence-response-utf16"),
+        Wrapper::EscapedResponse,
+        5,
+        &licence,
+    );
+    let unterminated = [
+        (XrmlUnterminated, FILE),
+        (WrapperMultipleDocuments, FILE),
+        (ResponseWrapper, FILE),
+        (SignatureSha1Legacy, FILE),
+    ];
+    check(
+        &f("slc-and-unterminated-soap"),
+        Wrapper::SoapChain,
+        4,
+        &unterminated,
+    );
+    check(
+        &f("slc-and-unterminated-response-utf16"),
+        Wrapper::EscapedResponse,
+        4,
+        &unterminated,
+    );
+    // The escaped response names the holder.
+    let r = read_documents(&f("slc-and-licence-response-utf16"));
+    assert_eq!(
+        r.docs.iter().map(|d| d.slot.as_deref()).collect::<Vec<_>>(),
+        [
+            Some("SLC"),
+            Some("SLC"),
+            Some("EnrollmentServiceCert"),
+            Some("EnrollmentCACert"),
+            Some("CACert")
+        ]
+    );
+    assert!(r.findings[0].message.contains("<SLC>"));
+}
+
+/// The genuine SLC of the compact chain, and the three certificates after it.
+fn slc_and_rest() -> (String, String) {
+    let all = String::from_utf8(data("chain/good/sha1-compact.xml")).unwrap();
+    let end = all.find("</XrML>").unwrap() + 7;
+    (all[..end].to_owned(), all[end..].to_owned())
+}
+
+#[test]
+fn every_duplicate_inside_signature_and_digest_is_refused() {
+    let (slc, rest) = slc_and_rest();
+    let sig = slc.find("<SIGNATURE>").unwrap() + "<SIGNATURE>".len();
+    let digest_end = slc.find("</DIGEST>").unwrap();
+    let sig_end = slc.find("</SIGNATURE>").unwrap();
+    let digest = &slc[sig..digest_end + "</DIGEST>".len()];
+    let digest_value = &slc[slc[..digest_end].rfind("<VALUE").unwrap()..digest_end];
+    let sig_value = &slc[slc[..sig_end].rfind("<VALUE").unwrap()..sig_end];
+    let at = |pos: usize, what: &str| format!("{}{what}{}{rest}", &slc[..pos], &slc[pos..]);
+    for (what, bytes) in [
+        ("SIGNATURE/DIGEST", at(sig_end, digest)),
+        (
+            "SIGNATURE/ALGORITHM",
+            at(sig_end, "<ALGORITHM>RSA</ALGORITHM>"),
+        ),
+        ("SIGNATURE/VALUE (before)", at(sig, sig_value)),
+        ("DIGEST/VALUE", at(digest_end, digest_value)),
+    ] {
+        let (_, _, findings) = inspect(bytes.as_bytes(), &test_policy());
+        let got: Vec<(Code, Subject)> = findings.iter().map(|f| (f.code, f.subject)).collect();
+        assert_eq!(
+            got,
+            [(XrmlDuplicateElement, DOC0), (SignatureSha1Legacy, FILE)],
+            "{what}"
+        );
+    }
+}
+
+#[test]
+fn allowed_xrml_attributes_and_whitespace_are_not_unsigned_content() {
+    let (slc, rest) = slc_and_rest();
+    let with_open = |open: &str| {
+        format!(
+            "{}{rest}",
+            slc.replacen("<XrML version=\"1.2\" xmlns=\"\">", open, 1)
+        )
+        .into_bytes()
+    };
+    let codes = |b: &[u8]| -> Vec<(Code, Subject)> {
+        inspect(b, &test_policy())
+            .2
+            .iter()
+            .map(|f| (f.code, f.subject))
+            .collect()
+    };
+    let sha1 = (SignatureSha1Legacy, FILE);
+    for open in [
+        "<XrML xmlns=\"\" version=\"1.2\" purpose=\"Content-License\">",
+        "<XrML version=\"1.2\" xmlns:x=\"urn:x\">",
+        "<XrML version=\"1.2\" xmlns=\"\">\r\n\t ",
+    ] {
+        assert_eq!(codes(&with_open(open)), [sha1], "{open}");
+    }
+    for open in [
+        "<XrML version=\"1.2\" x:version=\"1.2\" xmlns:x=\"urn:x\">",
+        "<XrML version=\"1.2\" xmlns=\"\">\u{a0}",
+        "<XrML version=\"1.2\" xmlns=\"\"><![CDATA[x]]>",
+    ] {
+        assert_eq!(
+            codes(&with_open(open)),
+            [(XrmlUnsignedContent, DOC0), sha1],
+            "{open}"
+        );
+    }
+}
+
+#[test]
+fn reading_findings_name_the_file_and_document_findings_their_document() {
+    let (slc, rest) = slc_and_rest();
+    // The SLC moved to the end (index 3) and damaged: its findings name it.
+    let bytes = format!("{rest}{}", slc.replacen("<ISSUEDTIME>", "<ISSUEDTIME>x", 1));
+    let (_, _, findings) = inspect(bytes.as_bytes(), &test_policy());
+    let got: Vec<(Code, Subject)> = findings.iter().map(|f| (f.code, f.subject)).collect();
+    assert_eq!(
+        got,
+        [
+            (TimeInvalid, Subject::Document { index: 3 }),
+            (DigestMismatch, Subject::Document { index: 3 }),
+            (SignatureSha1Legacy, FILE)
+        ]
+    );
+    // A document that is not UTF-8 cannot be cut out: a finding on the file.
+    let mut bad = slc.clone().into_bytes();
+    bad[100] = 0xFF;
+    let (views, _, findings) = inspect(&bad, &test_policy());
+    assert!(views.is_empty());
+    let got: Vec<(Code, Subject)> = findings.iter().map(|f| (f.code, f.subject)).collect();
+    assert_eq!(got, [(XrmlMalformed, FILE)]);
+    assert_eq!(findings[0].location.map(|l| l.offset), Some(100));
+}
+
+// ------------------------------------------------------------------- bounded work
+
+const MIB: usize = 1024 * 1024;
+
+fn utf16le(s: &str) -> Vec<u8> {
+    let mut b = vec![0xFF, 0xFE];
+    b.extend(s.encode_utf16().flat_map(u16::to_le_bytes));
+    b
+}
+
+fn escaped(inner: &str) -> Vec<u8> {
+    utf16le(&format!("<?xml version=\"1.0\" encoding=\"utf-16\"?><EnrollResponse><LicensorCertificateChain><SLC>{inner}</SLC></LicensorCertificateChain></EnrollResponse>"))
+}
+
+#[track_caller]
+fn bounded(bytes: &[u8], wrapper: Wrapper, docs: usize, expected: &[(Code, Subject)]) {
+    let r = read_documents(bytes);
+    let got: Vec<(Code, Subject)> = r.findings.iter().map(|f| (f.code, f.subject)).collect();
+    assert_eq!(got, expected);
+    assert_eq!(r.wrapper, wrapper);
+    assert_eq!(r.docs.len(), docs);
+}
+
+#[test]
+fn a_mebibyte_of_starts_is_one_finding_each_within_the_budget() {
+    let starts = "<XrML ".repeat(MIB / 6);
+    assert!(starts.len() / 6 > MAX_XRML_DOCUMENTS);
+    let over = [(XrmlUnterminated, FILE), (XrmlTooManyDocuments, FILE)];
+    bounded(starts.as_bytes(), Wrapper::Bare, 0, &over);
+    bounded(&utf16le(&starts), Wrapper::Bare, 0, &over);
+    let esc = "&lt;XrML ".repeat(MIB / 10);
+    bounded(
+        &escaped(&esc),
+        Wrapper::EscapedResponse,
+        0,
+        &[
+            (XrmlUnterminated, FILE),
+            (XrmlTooManyDocuments, FILE),
+            (ResponseWrapper, FILE),
+        ],
+    );
+    // The budget is one for the whole response, not one per holder.
+    let half = "&lt;XrML&gt;&lt;/XrML&gt;".repeat(MAX_XRML_DOCUMENTS / 2 + 1);
+    let two = utf16le(&format!(
+        "<EnrollResponse><SLC>{half}</SLC><CACert>{half}</CACert></EnrollResponse>"
+    ));
+    bounded(
+        &two,
+        Wrapper::EscapedResponse,
+        MAX_XRML_DOCUMENTS,
+        &[
+            (WrapperMultipleDocuments, FILE),
+            (WrapperMultipleDocuments, FILE),
+            (XrmlTooManyDocuments, FILE),
+            (ResponseWrapper, FILE),
+        ],
+    );
+    // Complete documents: exactly the budget is read, then the reading stops.
+    let complete = "<XrML></XrML>".repeat(MIB / 13);
+    bounded(
+        complete.as_bytes(),
+        Wrapper::Bare,
+        MAX_XRML_DOCUMENTS,
+        &[(XrmlTooManyDocuments, FILE)],
+    );
+}
+
+#[test]
+fn nested_starts_then_one_end_copy_only_the_innermost() {
+    let n = MAX_XRML_DOCUMENTS - 1;
+    let nested = format!("{}</XrML>", "<XrML>".repeat(n));
+    for (bytes, wrapper) in [
+        (nested.clone().into_bytes(), Wrapper::Bare),
+        (utf16le(&nested), Wrapper::Bare),
+    ] {
+        let r = read_documents(&bytes);
+        let got: Vec<Code> = r.findings.iter().map(|f| f.code).collect();
+        assert_eq!(got, [XrmlUnterminated]);
+        assert_eq!(r.wrapper, wrapper);
+        assert_eq!(r.docs.len(), 1);
+        assert_eq!(r.docs[0].text, "<XrML></XrML>");
+        assert!(r.findings[0].message.starts_with(&format!("{} ", n - 1)));
+        // The first unterminated start, as a byte offset in the file (after a UTF-16 BOM).
+        let first = if bytes[0] == 0xFF { 2 } else { 0 };
+        assert_eq!(r.findings[0].location.map(|l| l.offset), Some(first));
+    }
+    let esc = format!("{}&lt;/XrML&gt;", "&lt;XrML&gt;".repeat(n));
+    let r = read_documents(&escaped(&esc));
+    let got: Vec<Code> = r.findings.iter().map(|f| f.code).collect();
+    assert_eq!(
+        got,
+        [XrmlUnterminated, WrapperMultipleDocuments, ResponseWrapper]
+    );
+    assert_eq!(r.docs.len(), 1);
+    assert_eq!(r.docs[0].text, "<XrML></XrML>");
+    // One start past the budget, even nested, stops the reading.
+    let over = format!("{}</XrML>", "<XrML>".repeat(MAX_XRML_DOCUMENTS + 1));
+    bounded(
+        over.as_bytes(),
+        Wrapper::Bare,
+        0,
+        &[(XrmlUnterminated, FILE), (XrmlTooManyDocuments, FILE)],
+    );
+}
