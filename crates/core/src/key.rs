@@ -148,11 +148,13 @@ impl RsaKey {
         crate::text::sha256_hex(&self.modulus)
     }
 
-    /// The key for the RSA library; `None` when the library refuses it (e.g. too large).
-    pub fn to_rsa(&self) -> Option<rsa::RsaPublicKey> {
-        let n = rsa::BigUint::from_bytes_be(&self.modulus);
-        let e = rsa::BigUint::from(self.exponent);
-        rsa::RsaPublicKey::new_with_max_size(n, e, crate::policy::MAX_RSA_BITS).ok()
+    /// The key for the RSA library; `None` when the library refuses it (e.g. too large, or an
+    /// exponent above its RSADoS bound of 2^33 − 1). No lower size bound here: small keys are
+    /// the policy's finding to make, not a reason to skip the signature check.
+    pub fn to_rsa(&self) -> Option<rsa::PublicKey> {
+        let n = rsa::BoxedUint::from_be_slice_vartime(&self.modulus);
+        let e = rsa::BoxedUint::from(self.exponent);
+        rsa::PublicKey::new_with_size_limits(n, e, 1..=crate::policy::MAX_RSA_BITS).ok()
     }
 }
 
