@@ -971,19 +971,30 @@ fn hash_utf16le(alg: HashAlg, text: &str) -> Vec<u8> {
 }
 
 fn digest_utf16le<D: sha2::Digest>(text: &str) -> Vec<u8> {
+    // A piece of at most PIECE bytes of UTF-8 is at most PIECE UTF-16 code units, so its
+    // encoding always fits the buffer. ASCII pieces (nearly all of a BODY) skip the decoder.
+    const PIECE: usize = 512;
     let mut hasher = D::new();
-    let mut buf = [0u8; 1024];
-    let mut units = text.encode_utf16();
-    loop {
-        let mut len = 0;
-        // `zip` asks `chunks_exact_mut` first, so no code unit is taken and dropped when the
-        // buffer is full.
-        for (pair, unit) in buf.chunks_exact_mut(2).zip(units.by_ref()) {
-            pair.copy_from_slice(&unit.to_le_bytes());
-            len += 2;
+    let mut buf = [0u8; 2 * PIECE];
+    let mut rest = text;
+    while !rest.is_empty() {
+        let mut cut = rest.len().min(PIECE);
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
         }
-        if len == 0 {
-            break;
+        let (piece, tail) = rest.split_at(cut);
+        rest = tail;
+        let mut len = 0;
+        if piece.is_ascii() {
+            for (pair, &b) in buf.chunks_exact_mut(2).zip(piece.as_bytes()) {
+                pair.copy_from_slice(&[b, 0]);
+                len += 2;
+            }
+        } else {
+            for (pair, unit) in buf.chunks_exact_mut(2).zip(piece.encode_utf16()) {
+                pair.copy_from_slice(&unit.to_le_bytes());
+                len += 2;
+            }
         }
         hasher.update(buf.get(..len).unwrap_or_default());
     }
@@ -1119,7 +1130,12 @@ mod tests {
     fn utf16le_digest_streams_the_same_bytes() {
         use sha2::Digest;
         // Longer than the buffer, with surrogate pairs and non-ASCII text across its edges.
-        let text = "<BODY>é😀\u{10FFFF}x</BODY>".repeat(200);
+        let text = format!(
+            "{}😀{}{}",
+            "a".repeat(511),
+            "<BODY>é😀\u{10FFFF}x</BODY>".repeat(200),
+            "z".repeat(1500)
+        );
         let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
         assert_eq!(
             hash_utf16le(HashAlg::Sha1, &text),
