@@ -9,7 +9,7 @@ use anyhow::{bail, Context, Result};
 use base64::Engine;
 use rsa::pkcs1::{DecodeRsaPrivateKey, EncodeRsaPrivateKey, EncodeRsaPublicKey};
 use rsa::traits::PublicKeyParts;
-use rsa::{Pkcs1v15Sign, RsaPrivateKey, RsaPublicKey};
+use rsa::{Pkcs1v15Sign, PrivateKey as RsaPrivateKey, PublicKey as RsaPublicKey};
 use sha2::Digest;
 use slc_courier_core::time::UtcTime;
 use std::collections::BTreeMap;
@@ -44,9 +44,11 @@ const KEYS: &[(&str, usize, u64)] = &[
 struct Keys(BTreeMap<&'static str, RsaPrivateKey>);
 
 impl Keys {
-    /// Loads the committed keys; makes (and writes) a missing one from its seed.
+    /// Loads the committed keys; makes (and writes) a missing one from its seed. The committed
+    /// PEMs are the reference: they were made with `rsa` 0.9, whose key generation differs from
+    /// 0.10's, so a key made now from the same seed would be a different (still fixed) key.
     fn load(check: bool) -> Result<Keys> {
-        use rand_chacha::rand_core::SeedableRng;
+        use chacha20::rand_core::SeedableRng;
         let mut m = BTreeMap::new();
         for &(name, bits, seed) in KEYS {
             let path = Path::new(DATA).join("keys").join(format!("{name}.pem"));
@@ -58,7 +60,7 @@ impl Keys {
                     path.display()
                 ),
                 Err(_) => {
-                    let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(seed);
+                    let mut rng = chacha20::ChaCha20Rng::seed_from_u64(seed);
                     let k = RsaPrivateKey::new(&mut rng, bits)?;
                     std::fs::create_dir_all(path.parent().context("parent")?)?;
                     std::fs::write(
@@ -81,8 +83,24 @@ impl Keys {
     }
 }
 
+/// The modulus, big-endian, without leading zero bytes.
+fn modulus_be(k: &RsaPublicKey) -> Vec<u8> {
+    k.n().as_ref().to_be_bytes_trimmed_vartime().into_vec()
+}
+
+/// The modulus size in bits.
+fn modulus_bits(k: &RsaPublicKey) -> u32 {
+    k.n().as_ref().bit_width_vartime()
+}
+
+/// The public exponent (RSA keys here have small ones; `rsa` refuses any above 2^33 − 1).
+fn exponent(k: &RsaPublicKey) -> u64 {
+    let le = k.e().to_le_bytes_trimmed_vartime();
+    le.iter().rev().fold(0u64, |a, &x| (a << 8) | u64::from(x))
+}
+
 fn modulus_le_b64(k: &RsaPublicKey) -> String {
-    let mut m = k.n().to_bytes_be();
+    let mut m = modulus_be(k);
     m.reverse();
     b64(&m)
 }
@@ -95,17 +113,12 @@ fn der(k: &RsaPublicKey) -> Vec<u8> {
 
 /// CryptoAPI PUBLICKEYBLOB (CALG_RSA_KEYX, little-endian modulus).
 fn capi_blob(k: &RsaPublicKey) -> Vec<u8> {
-    let bits = k.n().bits() as u32;
+    let bits = modulus_bits(k);
     let mut b = vec![0x06, 0x02, 0x00, 0x00, 0x00, 0xA4, 0x00, 0x00];
     b.extend_from_slice(b"RSA1");
     b.extend_from_slice(&bits.to_le_bytes());
-    let e = k.e().to_bytes_le();
-    let mut e4 = [0u8; 4];
-    for (d, s) in e4.iter_mut().zip(e.iter()) {
-        *d = *s;
-    }
-    b.extend_from_slice(&e4);
-    let mut m = k.n().to_bytes_be();
+    b.extend_from_slice(&(exponent(k) as u32).to_le_bytes());
+    let mut m = modulus_be(k);
     m.reverse();
     b.extend_from_slice(&m);
     b
@@ -445,11 +458,7 @@ fn requests(keys: &Keys, files: &mut Files) {
         bad("key-size-unusual.xml"),
         with(&good.key_b64, &b64(&fake_der(&m768, 65537))),
     );
-    let n = keys
-        .get("test-server-rms01-1024")
-        .to_public_key()
-        .n()
-        .to_bytes_be();
+    let n = modulus_be(&keys.get("test-server-rms01-1024").to_public_key());
     files.add(
         bad("key-exponent-unusual.xml"),
         with(&good.key_b64, &b64(&fake_der(&n, 3))),
@@ -579,8 +588,8 @@ impl Obj<'_> {
 fn pubkey_xml(k: &RsaPublicKey) -> String {
     format!(
         "<PUBLICKEY><ALGORITHM>RSA</ALGORITHM><PARAMETER name=\"public-exponent\"><VALUE encoding=\"integer32\">{}</VALUE></PARAMETER><PARAMETER name=\"modulus\"><VALUE encoding=\"base64\" size=\"{}\">{}</VALUE></PARAMETER></PUBLICKEY>",
-        k.e(),
-        k.n().bits(),
+        exponent(k),
+        modulus_bits(k),
         modulus_le_b64(k)
     )
 }
@@ -1036,7 +1045,7 @@ fn chains(keys: &Keys, files: &mut Files) -> Result<()> {
     let root = keys.get("test-root").to_public_key();
     files.add(
         format!("{dir}/test-root.xrml-key.txt"),
-        format!("# SYNTHETIC test root (cargo xtask gen-testdata). NOT Microsoft's key.\nissuer_object_type=DRM-Certificate-Authority\nissuer_id_type=ascii-tag\nissuer_id=Microsoft DRM Production Root\npublic_exponent={}\nmodulus_bits={}\nmodulus_base64_xrml={}\n", root.e(), root.n().bits(), modulus_le_b64(&root)),
+        format!("# SYNTHETIC test root (cargo xtask gen-testdata). NOT Microsoft's key.\nissuer_object_type=DRM-Certificate-Authority\nissuer_id_type=ascii-tag\nissuer_id=Microsoft DRM Production Root\npublic_exponent={}\nmodulus_bits={}\nmodulus_base64_xrml={}\n", exponent(&root), modulus_bits(&root), modulus_le_b64(&root)),
     );
     Ok(())
 }

@@ -42,7 +42,7 @@ fn bench(c: &mut Criterion) {
         .enumerate()
         .map(|(i, d)| parse_certificate(d, i))
         .collect();
-    let keys: Vec<rsa::RsaPublicKey> = certs
+    let keys: Vec<rsa::PublicKey> = certs
         .iter()
         .map(|c| c.issuer.key.as_ref().unwrap().to_rsa().unwrap())
         .collect();

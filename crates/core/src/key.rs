@@ -83,12 +83,16 @@ fn strip_zeros(b: &[u8]) -> Vec<u8> {
 /// Decodes base64, ignoring whitespace (keys are often wrapped).
 pub fn base64_decode(s: &str) -> Result<Vec<u8>, KeyError> {
     use base64::Engine;
-    let clean: String = s.chars().filter(|c| !c.is_ascii_whitespace()).collect();
-    base64::engine::general_purpose::STANDARD
-        .decode(clean.as_bytes())
-        .map_err(|e| KeyError::Base64 {
-            detail: e.to_string(),
-        })
+    let engine = base64::engine::general_purpose::STANDARD;
+    let decoded = if s.bytes().any(|b| b.is_ascii_whitespace()) {
+        let clean: String = s.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+        engine.decode(clean.as_bytes())
+    } else {
+        engine.decode(s.as_bytes())
+    };
+    decoded.map_err(|e| KeyError::Base64 {
+        detail: e.to_string(),
+    })
 }
 
 impl RsaKey {
@@ -148,11 +152,13 @@ impl RsaKey {
         crate::text::sha256_hex(&self.modulus)
     }
 
-    /// The key for the RSA library; `None` when the library refuses it (e.g. too large).
-    pub fn to_rsa(&self) -> Option<rsa::RsaPublicKey> {
-        let n = rsa::BigUint::from_bytes_be(&self.modulus);
-        let e = rsa::BigUint::from(self.exponent);
-        rsa::RsaPublicKey::new_with_max_size(n, e, crate::policy::MAX_RSA_BITS).ok()
+    /// The key for the RSA library; `None` when the library refuses it (e.g. too large, or an
+    /// exponent above its RSADoS bound of 2^33 − 1). No lower size bound here: small keys are
+    /// the policy's finding to make, not a reason to skip the signature check.
+    pub fn to_rsa(&self) -> Option<rsa::PublicKey> {
+        let n = rsa::BoxedUint::from_be_slice_vartime(&self.modulus);
+        let e = rsa::BoxedUint::from(self.exponent);
+        rsa::PublicKey::new_with_size_limits(n, e, 1..=crate::policy::MAX_RSA_BITS).ok()
     }
 }
 
@@ -292,6 +298,13 @@ mod tests {
         for e in [3, 5, 17, 65537, u64::MAX] {
             assert!(usable(e), "{e}");
         }
+    }
+
+    #[test]
+    fn base64_ignores_whitespace_wherever_it_is() {
+        let plain = base64_decode("AQIDBA==");
+        assert_eq!(plain, Ok(vec![1, 2, 3, 4]));
+        assert_eq!(base64_decode(" AQ\r\nID\tBA==\n"), plain);
     }
 
     #[test]

@@ -1063,13 +1063,44 @@ pub fn strip_intertag_whitespace(s: &str) -> String {
     out
 }
 
+/// The digest of `text` encoded as UTF-16LE (rms-formats.md §4), without building that
+/// encoding: the code units go to the hasher through a small stack buffer.
 fn hash_utf16le(alg: HashAlg, text: &str) -> Vec<u8> {
-    use sha2::Digest;
-    let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
     match alg {
-        HashAlg::Sha1 => sha1::Sha1::digest(&bytes).to_vec(),
-        HashAlg::Sha256 => sha2::Sha256::digest(&bytes).to_vec(),
+        HashAlg::Sha1 => digest_utf16le::<sha1::Sha1>(text),
+        HashAlg::Sha256 => digest_utf16le::<sha2::Sha256>(text),
     }
+}
+
+fn digest_utf16le<D: sha2::Digest>(text: &str) -> Vec<u8> {
+    // A piece of at most PIECE bytes of UTF-8 is at most PIECE UTF-16 code units, so its
+    // encoding always fits the buffer. ASCII pieces (nearly all of a BODY) skip the decoder.
+    const PIECE: usize = 512;
+    let mut hasher = D::new();
+    let mut buf = [0u8; 2 * PIECE];
+    let mut rest = text;
+    while !rest.is_empty() {
+        let mut cut = rest.len().min(PIECE);
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let (piece, tail) = rest.split_at(cut);
+        rest = tail;
+        let mut len = 0;
+        if piece.is_ascii() {
+            for (pair, &b) in buf.chunks_exact_mut(2).zip(piece.as_bytes()) {
+                pair.copy_from_slice(&[b, 0]);
+                len += 2;
+            }
+        } else {
+            for (pair, unit) in buf.chunks_exact_mut(2).zip(piece.encode_utf16()) {
+                pair.copy_from_slice(&unit.to_le_bytes());
+                len += 2;
+            }
+        }
+        hasher.update(buf.get(..len).unwrap_or_default());
+    }
+    hasher.finalize().to_vec()
 }
 
 /// Checks one certificate's digest and signature (rms-formats.md §4), with its own
@@ -1197,6 +1228,31 @@ fn rsa_verify(key: &RsaKey, alg: HashAlg, digest: &[u8], sig: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16le_digest_streams_the_same_bytes() {
+        use sha2::Digest;
+        // Longer than the buffer, with surrogate pairs and non-ASCII text across its edges.
+        let text = format!(
+            "{}😀{}{}",
+            "a".repeat(511),
+            "<BODY>é😀\u{10FFFF}x</BODY>".repeat(200),
+            "z".repeat(1500)
+        );
+        let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(
+            hash_utf16le(HashAlg::Sha1, &text),
+            sha1::Sha1::digest(&bytes).to_vec()
+        );
+        assert_eq!(
+            hash_utf16le(HashAlg::Sha256, &text),
+            sha2::Sha256::digest(&bytes).to_vec()
+        );
+        assert_eq!(
+            hash_utf16le(HashAlg::Sha1, ""),
+            sha1::Sha1::digest(b"").to_vec()
+        );
+    }
 
     #[test]
     fn strip_removes_only_intertag_whitespace() {

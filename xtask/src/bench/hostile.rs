@@ -273,7 +273,7 @@ pub fn parse_sizes(s: &str) -> Result<Vec<usize>> {
 }
 
 fn human(len: usize) -> String {
-    if len >= 1 << 20 && len % (1 << 20) == 0 {
+    if len >= 1 << 20 && len.is_multiple_of(1 << 20) {
         format!("{} MiB", len >> 20)
     } else {
         format!("{} KiB", len >> 10)
