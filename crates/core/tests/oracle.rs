@@ -50,7 +50,10 @@ fn oracle(what: &str, r: &ChainReport, policy: &Policy, req: Option<&RequestRepo
     );
     if v.outcome == Outcome::NotValid {
         assert!(v.reason.is_some(), "{what}: a refusal names its reason");
-        assert!(v.expires.is_none(), "{what}: a refusal has no proven expiry");
+        assert!(
+            v.expires.is_none(),
+            "{what}: a refusal has no proven expiry"
+        );
     }
     if !v.genuine {
         assert!(!v.valid, "{what}");
