@@ -1,5 +1,6 @@
 //! The page: header, the five steps, footer.
 
+use crate::components::inspect_view::InspectView;
 use crate::components::{
     receipt_step::ReceiptStep, request_step::RequestStep, submit_step::SubmitStep,
     trust_step::TrustStep, verify_step::VerifyStep,
@@ -86,6 +87,7 @@ pub fn app() -> Html {
                     <li><a href="#step-verify">{ t.step4 }</a></li>
                     <li><a href="#step-receipt">{ t.step5 }</a></li>
                 </ol>
+                <p><a id="nav-inspect" href="#inspect">{ crate::components::inspect_view::nav_label(state.lang) }</a></p>
             </nav>
             <main id="main">
                 <RequestStep state={state.clone()} />
@@ -93,6 +95,7 @@ pub fn app() -> Html {
                 <SubmitStep state={state.clone()} />
                 <VerifyStep state={state.clone()} />
                 <ReceiptStep state={state.clone()} />
+                <InspectView lang={state.lang} />
             </main>
             <footer>
                 <p>{ t.build }{ ": " }<code id="build-id">{ browser::BUILD_ID.unwrap_or("dev") }</code>
