@@ -1,5 +1,6 @@
 //! The page: header, the five steps, footer.
 
+use crate::components::inspect_view::InspectView;
 use crate::components::{
     receipt_step::{tool_info, ReceiptStep},
     request_step::RequestStep,
@@ -151,6 +152,7 @@ pub fn app() -> Html {
                         }
                     }) }
                 </ol>
+                <p><a id="nav-inspect" href="#inspect">{ crate::components::inspect_view::nav_label(state.lang) }</a></p>
                 <button type="button" id="start-over" class="small" onclick={dispatch.reform(|_: MouseEvent| Action::StartOver)}>{ t.start_over }</button>
             </nav>
             <main id="main" key={state.generation.to_string()}>
@@ -179,6 +181,7 @@ pub fn app() -> Html {
                     far_side_text={session.far_side_text().to_owned()} far_side={session.far_side()}
                     on_far_side={dispatch.reform(Action::SetFarSide)}
                     on_json={download(false)} on_html={download(true)} />
+                <InspectView lang={state.lang} />
             </main>
             <footer>
                 <p>{ t.build }{ ": " }<code id="build-id">{ browser::BUILD_ID.unwrap_or("dev") }</code>

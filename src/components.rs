@@ -2,6 +2,7 @@
 
 pub mod file_picker;
 pub mod findings;
+pub mod inspect_view;
 pub mod receipt_step;
 pub mod request_step;
 pub mod submit_step;

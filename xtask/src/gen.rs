@@ -15,6 +15,8 @@ use slc_courier_core::time::UtcTime;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+mod workbench;
+
 const DATA: &str = "crates/core/tests/data";
 
 /// Lowercase hex.
@@ -1364,10 +1366,11 @@ impl Files {
     }
 }
 
-fn generated_dirs() -> [PathBuf; 2] {
+fn generated_dirs() -> [PathBuf; 3] {
     [
         Path::new(DATA).join("request"),
         Path::new(DATA).join("chain"),
+        Path::new(DATA).join("workbench"),
     ]
 }
 
@@ -1379,6 +1382,7 @@ pub fn run(check: bool) -> Result<()> {
     chains(&keys, &mut files)?;
     attacks(&keys, &mut files)?;
     ambiguous(&keys, &mut files)?;
+    workbench::workbench(&keys, &mut files)?;
     let mut stale = vec![];
     for (rel, bytes) in &files.0 {
         let path = Path::new(DATA).join(rel);

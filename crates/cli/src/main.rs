@@ -7,6 +7,7 @@
 //! Output is written once at the end; a closed pipe ends the program quietly.
 
 mod output;
+mod workbench;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
@@ -58,6 +59,12 @@ enum Command {
         /// Check at this time (RFC 3339).
         #[arg(long)]
         at: Option<String>,
+        /// Mark documents with fewer days left than this.
+        #[arg(long, default_value_t = slc_courier_core::workbench::DEFAULT_THRESHOLD_DAYS)]
+        threshold: i64,
+        /// Write the evidence report for all the files (`.json` or `.html`).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// Write the transfer receipt (JSON, as the page writes it) for a request and its chain.
     Receipt {
@@ -215,10 +222,16 @@ fn run_to(cli: &Cli, out: &output::Out) -> Result<bool> {
             }
             Ok(r.nothing_wrong())
         }
-        Command::Inspect { files, at } => {
+        Command::Inspect {
+            files,
+            at,
+            threshold,
+            output: report,
+        } => {
             let p = policy(at, &[])?;
             let mut all_ok = true;
             let mut reports = vec![];
+            let mut loaded = vec![];
             let progress = output::Progress::new(files.len());
             for (i, f) in files.iter().enumerate() {
                 progress.tick(i, f);
@@ -232,13 +245,26 @@ fn run_to(cli: &Cli, out: &output::Out) -> Result<bool> {
                     wrapper,
                     findings,
                 ));
+                loaded.push((name_of(f), bytes));
             }
             progress.done();
+            let inputs: Vec<_> = loaded
+                .iter()
+                .map(|(name, bytes)| slc_courier_core::workbench::InputFile { name, bytes })
+                .collect();
+            let w = slc_courier_core::workbench::build(&inputs, &p, *threshold);
+            if let Some(path) = report {
+                workbench::write_report(path, &w, tool())?;
+            }
             if cli.json {
                 out.json(&output::inspect_json(&reports));
             } else {
                 for r in &reports {
                     out.inspect(r);
+                }
+                out.line(workbench::summary(&w));
+                if let Some(path) = report {
+                    out.line(format!("evidence report written to {}", path.display()));
                 }
             }
             Ok(all_ok)

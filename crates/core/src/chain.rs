@@ -648,6 +648,18 @@ fn check_extra(path: &[usize], docs: &[&Certificate], findings: &mut Vec<Finding
 
 // ------------------------------------------------------------------ stage 10: times
 
+/// The time rule of a link (MS-RMPR §3.1.6.2): `c`'s ISSUEDTIME lies within `issuer`'s ISSUE
+/// range (true when either is absent: absence is reported elsewhere). Shared with the
+/// workbench, so a link holds there exactly when it holds here.
+pub fn issued_within(c: &Certificate, issuer: &Certificate) -> bool {
+    match (c.issued, issuer.issue_range) {
+        (Some(t), Some((from, until))) => {
+            !(from.is_some_and(|f| t < f) || until.is_some_and(|u| t > u))
+        }
+        _ => true,
+    }
+}
+
 /// Each ISSUEDTIME lies within its issuer certificate's ISSUE range; the SLC is valid now:
 /// not before its ISSUEDTIME, its ISSUE range and VALIDITYTIME, not after their end. Returns
 /// the SLC's expiry as written.
@@ -665,7 +677,7 @@ fn check_times(
             continue;
         };
         if let (Some(t), Some((from, until))) = (c.issued, parent.issue_range) {
-            if from.is_some_and(|f| t < f) || until.is_some_and(|u| t > u) {
+            if !issued_within(c, parent) {
                 findings.push(Finding::new(Code::IssuedOutsideIssuerRange, format!("Certificate {} was issued {t}, outside its issuer's ISSUE range {} – {}.", c.index + 1, from.map_or("?".into(), |x| x.to_string()), until.map_or("?".into(), |x| x.to_string())), "The issuer had no authority to issue it then; the certificate is not genuine. Download it again.").on_document(c.index));
             }
         }

@@ -8,6 +8,7 @@
 //! - [`trust`]: step 2, browser facts and root certificate inspection.
 //! - [`chain::verify_chain`]: step 4, the downloaded SLC chain, paired with the request.
 //! - [`report::Receipt`]: the transfer receipt.
+//! - [`workbench::build`]: every XrML document in many files, linked across them.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -20,6 +21,7 @@ pub mod request;
 pub mod text;
 pub mod time;
 pub mod trust;
+pub mod workbench;
 pub mod xml;
 pub mod xrml;
 

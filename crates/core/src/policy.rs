@@ -31,6 +31,14 @@ pub const MAX_CHAIN_LENGTH: usize = 10;
 /// Largest RSA key accepted (bits). RMS uses 1024 and 2048.
 pub const MAX_RSA_BITS: usize = 4096;
 
+/// Most documents the workbench keeps across all the files given at once: hundreds of files
+/// of a few documents each (a folder of RMS exports), with room to spare.
+pub const MAX_WORKBENCH_DOCUMENTS: usize = 20_000;
+
+/// Most loaded documents tried as the issuer of one document (documents certifying the same
+/// key: copies of one SLC or CLC in several exports). A budget, so linking stays linear.
+pub const MAX_ISSUER_CANDIDATES: usize = 16;
+
 /// Days before the SLC's expiry at which a warning is given.
 pub const EXPIRY_WARNING_DAYS: i64 = 90;
 

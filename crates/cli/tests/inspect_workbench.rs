@@ -1,0 +1,93 @@
+//! `slc-courier inspect FILE...`: links across files, the threshold, the evidence report.
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn data(rel: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../core/tests/data/workbench")
+        .join(rel)
+        .display()
+        .to_string()
+}
+
+const SET: [&str; 4] = [
+    "mode2/slc.xml",
+    "mode2/clc-response.xml",
+    "orphan/clc-rms03.xml",
+    "broken/clc-tampered.xml",
+];
+
+fn run(extra: &[&str], code: i32) -> String {
+    let mut c = Command::cargo_bin("slc-courier").unwrap();
+    c.env("NO_COLOR", "1")
+        .args(["inspect", "--at", "2026-11-22T12:00:00Z"])
+        .args(extra)
+        .args(SET.iter().map(|s| data(s)));
+    String::from_utf8(c.assert().code(code).get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn inspect_links_across_files_and_writes_the_evidence_report() {
+    let dir = std::env::temp_dir().join(format!("slc-wb-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let json = dir.join("evidence.json");
+    let html = dir.join("evidence.html");
+    // The tampered CLC is an error finding: exit 1, as `inspect` always did.
+    let text = run(&["--threshold", "200", "-o", json.to_str().unwrap()], 1);
+    assert!(
+        text.contains("workbench: 4 file(s), 4 document(s)"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "chain issuer-not-loaded (Microsoft DRM Server Self Enrollment Service, at #1)"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("chain broken (signature at #4)"), "{text}");
+    assert!(text.contains("RMS02  mode 2  2 document(s)"), "{text}");
+    assert!(
+        text.contains("extranet  https://rms.fabrikam.test/_wmcs/licensing"),
+        "{text}"
+    );
+    assert!(
+        text.contains("under the threshold (200 days): #2, #3, #4"),
+        "{text}"
+    );
+    let v: Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert_eq!(v["schema"], "slc-courier-evidence/1");
+    assert_eq!(v["threshold_days"], 200);
+    let ends: Vec<&str> = v["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["chain"]["end"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ends,
+        [
+            "issuer-not-loaded",
+            "issuer-not-loaded",
+            "issuer-not-loaded",
+            "broken"
+        ]
+    );
+    run(&["-o", html.to_str().unwrap()], 1);
+    let h = std::fs::read_to_string(&html).unwrap();
+    assert!(h.starts_with("<!DOCTYPE html><html lang=\"en\">") && h.contains("RMS03"));
+    // Any other extension is a usage error.
+    run(&["-o", dir.join("evidence.txt").to_str().unwrap()], 2);
+    // `--json` keeps the slc-courier-inspect/1 document.
+    let j = run(&["--json"], 1);
+    let v: Value = serde_json::from_str(&j).unwrap();
+    assert_eq!(v["schema"], "slc-courier-inspect/1");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,0 +1,351 @@
+//! The Inspect section (`#inspect`): many files at once, every XrML document in a table,
+//! linked across the files by the core's workbench. The component owns only inputs (the
+//! files as loaded, the threshold, sort and filter); the workbench is derived from them on
+//! every change. Files are read, never altered, never sent.
+
+use crate::i18n::Lang;
+use crate::services::{browser, files};
+use slc_courier_core::policy::{Policy, MAX_CERT_BYTES};
+use slc_courier_core::report::ToolInfo;
+use slc_courier_core::workbench::evidence::{to_html, Evidence, Labels, EN, NL};
+use slc_courier_core::workbench::{build, DocKind, InputFile, Workbench, DEFAULT_THRESHOLD_DAYS};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// The section's own words (EN, NL); the table's words are the evidence report's [`Labels`].
+struct W {
+    title: &'static str,
+    help: &'static str,
+    drop: &'static str,
+    choose: &'static str,
+    reading: &'static str,
+    threshold: &'static str,
+    filter: &'static str,
+    all: &'static str,
+    sort_days: &'static str,
+    save: &'static str,
+    report_json: &'static str,
+    report_html: &'static str,
+    clear: &'static str,
+}
+
+const W_EN: W = W {
+    title: "Inspect RMS certificates and licences",
+    help: "Drop any number of files (SLCs, trusted user domain exports, RACs, CLCs, publishing and use licences, protected files). Every XrML document is shown, linked across the files. Files are read, never altered and never sent.",
+    drop: "Drop files here",
+    choose: "Choose files…",
+    reading: "Reading files…",
+    threshold: "Mark documents with fewer days left than",
+    filter: "Kind",
+    all: "All kinds",
+    sort_days: "Sort by days left",
+    save: "Save",
+    report_json: "Evidence report (JSON)",
+    report_html: "Evidence report (HTML, printable)",
+    clear: "Clear",
+};
+
+const W_NL: W = W {
+    title: "RMS-certificaten en -licenties inspecteren",
+    help: "Zet een willekeurig aantal bestanden neer (SLC's, exports van vertrouwde gebruikersdomeinen, RAC's, CLC's, publicatie- en gebruikslicenties, beveiligde bestanden). Elk XrML-document wordt getoond en over de bestanden heen gekoppeld. Bestanden worden gelezen, nooit gewijzigd en nooit verzonden.",
+    drop: "Zet bestanden hier neer",
+    choose: "Bestanden kiezen…",
+    reading: "Bestanden worden gelezen…",
+    threshold: "Markeer documenten met minder dagen over dan",
+    filter: "Soort",
+    all: "Alle soorten",
+    sort_days: "Sorteren op dagen over",
+    save: "Opslaan",
+    report_json: "Bewijsrapport (JSON)",
+    report_html: "Bewijsrapport (HTML, afdrukbaar)",
+    clear: "Wissen",
+};
+
+fn words(l: Lang) -> (&'static W, &'static Labels) {
+    match l {
+        Lang::En => (&W_EN, &EN),
+        Lang::Nl => (&W_NL, &NL),
+    }
+}
+
+/// The link to the section at the top of the page.
+pub fn nav_label(l: Lang) -> &'static str {
+    match l {
+        Lang::En => "Inspect RMS files (many at once)",
+        Lang::Nl => "RMS-bestanden inspecteren (meerdere tegelijk)",
+    }
+}
+
+/// Props.
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The page language.
+    pub lang: Lang,
+}
+
+fn tool() -> ToolInfo {
+    ToolInfo {
+        name: "slc-courier".to_owned(),
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        build_id: browser::BUILD_ID.unwrap_or("dev").to_owned(),
+        single_file_sha256: None,
+    }
+}
+
+/// The Inspect section.
+#[function_component(InspectView)]
+pub fn inspect_view(p: &Props) -> Html {
+    let (w, l) = words(p.lang);
+    let loaded = use_state(|| Rc::new(Vec::<(String, Vec<u8>)>::new()));
+    let pending = use_state(|| 0usize);
+    let threshold = use_state(|| DEFAULT_THRESHOLD_DAYS);
+    let filter = use_state(|| None::<DocKind>);
+    let sort_days = use_state(|| false);
+    let over = use_state(|| false);
+    // Derived from the inputs on every change: never stored.
+    let bench = {
+        let now = browser::now();
+        use_memo(
+            ((*loaded).clone(), *threshold, now.date()),
+            move |(files, threshold, _)| {
+                let inputs: Vec<InputFile<'_>> = files
+                    .iter()
+                    .map(|(n, b)| InputFile { name: n, bytes: b })
+                    .collect();
+                build(&inputs, &Policy::microsoft_production(now), *threshold)
+            },
+        )
+    };
+    let take = {
+        let loaded = loaded.clone();
+        let pending = pending.clone();
+        move |list: Option<web_sys::FileList>| {
+            let Some(list) = list else { return };
+            let all: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+            if all.is_empty() {
+                return;
+            }
+            pending.set(all.len());
+            let (loaded, pending) = (loaded.clone(), pending.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut got = (*loaded).as_ref().clone();
+                let total = all.len();
+                for (i, f) in all.into_iter().enumerate() {
+                    if let Ok(read) = files::read(f, MAX_CERT_BYTES).await {
+                        got.push(read);
+                    }
+                    pending.set(total - i - 1);
+                    files::yield_to_browser().await;
+                }
+                loaded.set(Rc::new(got));
+            });
+        }
+    };
+    let onchange = {
+        let take = take.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            {
+                take(input.files());
+                input.set_value("");
+            }
+        })
+    };
+    let ondrop = {
+        let over = over.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            over.set(false);
+            take(e.data_transfer().and_then(|d| d.files()));
+        })
+    };
+    let ondragover = {
+        let over = over.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            over.set(true);
+        })
+    };
+    let ondragleave = {
+        let over = over.clone();
+        Callback::from(move |_: DragEvent| over.set(false))
+    };
+    let on_threshold = {
+        let threshold = threshold.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            if let Ok(n) = v.trim().parse::<i64>() {
+                threshold.set(n);
+            }
+        })
+    };
+    let on_filter = {
+        let filter = filter.clone();
+        Callback::from(move |e: Event| {
+            filter.set(DocKind::from_id(
+                &e.target_unchecked_into::<HtmlSelectElement>().value(),
+            ))
+        })
+    };
+    let on_sort = {
+        let sort_days = sort_days.clone();
+        Callback::from(move |_: MouseEvent| sort_days.set(!*sort_days))
+    };
+    let on_clear = {
+        let loaded = loaded.clone();
+        Callback::from(move |_: MouseEvent| loaded.set(Rc::new(vec![])))
+    };
+    let report = |html: bool| {
+        let bench = bench.clone();
+        let l = *l;
+        Callback::from(move |_: MouseEvent| {
+            let _ = if html {
+                browser::download(
+                    "slc-courier-evidence.html",
+                    "text/html",
+                    to_html(&bench, &tool(), &l).as_bytes(),
+                )
+            } else {
+                browser::download(
+                    "slc-courier-evidence.json",
+                    "application/json",
+                    Evidence::new(&bench, tool()).to_json().as_bytes(),
+                )
+            };
+        })
+    };
+    html! {
+        <section id="inspect" class="step" aria-labelledby="inspect-title">
+            <h2 id="inspect-title">{ w.title }</h2>
+            <p class="help">{ w.help }</p>
+            <div id="inspect-drop" class={classes!("drop", over.then_some("over"))} {ondrop} {ondragover} {ondragleave}>
+                <p>{ w.drop }</p>
+                <label class="button" for="inspect-input">{ w.choose }</label>
+                <input id="inspect-input" class="visually-hidden" type="file" multiple=true {onchange} />
+            </div>
+            if *pending > 0 {
+                <p id="inspect-progress" class="status" role="status">{ format!("{} ({})", w.reading, *pending) }</p>
+            }
+            <p>
+                <label for="inspect-threshold">{ w.threshold }{ " " }</label>
+                <input id="inspect-threshold" type="number" min="0" value={threshold.to_string()} onchange={on_threshold} />
+            </p>
+            if !bench.documents.is_empty() {
+                { summary(&bench, l) }
+                <p class="actions">
+                    <button id="inspect-report-json" onclick={report(false)}>{ w.report_json }</button>
+                    <button id="inspect-report-html" onclick={report(true)}>{ w.report_html }</button>
+                    <button id="inspect-clear" onclick={on_clear}>{ w.clear }</button>
+                </p>
+                <p>
+                    <label for="inspect-filter">{ w.filter }{ " " }</label>
+                    <select id="inspect-filter" onchange={on_filter}>
+                        <option value="" selected={filter.is_none()}>{ w.all }</option>
+                        { for DocKind::ALL.iter().map(|k| html! {
+                            <option value={k.id()} selected={*filter == Some(*k)}>{ l.kind(*k) }</option>
+                        }) }
+                    </select>
+                    { " " }
+                    <button id="inspect-sort-days" aria-pressed={sort_days.to_string()} onclick={on_sort}>{ w.sort_days }</button>
+                </p>
+                { table(&bench, l, w, *filter, *sort_days) }
+            }
+        </section>
+    }
+}
+
+fn summary(b: &Workbench, l: &Labels) -> Html {
+    let s = &b.summary;
+    let name = |i: usize| {
+        b.document(i).map_or(String::new(), |d| {
+            format!(
+                "#{} {} ({})",
+                i + 1,
+                l.kind(d.kind),
+                d.valid_until.map_or("–".to_owned(), |t| t.date())
+            )
+        })
+    };
+    html! {
+        <div id="inspect-summary">
+            <h3>{ l.summary }</h3>
+            <p>{ format!("{}: {} · {}: {}", l.files, b.files.len(), l.documents, b.documents.len()) }</p>
+            <h4>{ l.clusters }</h4>
+            <ul id="inspect-clusters">
+                { for s.clusters.iter().map(|c| html! {
+                    <li data-cluster={c.key_fingerprint.clone()} data-modes={c.modes.iter().map(u8::to_string).collect::<Vec<_>>().join(",")}>
+                        { format!("{} — {} {} — {} {}", c.name.as_deref().unwrap_or("?"), l.mode,
+                            c.modes.iter().map(u8::to_string).collect::<Vec<_>>().join(", "), c.documents, l.documents) }
+                        { " " }<code>{ &c.key_fingerprint }</code>
+                    </li>
+                }) }
+            </ul>
+            <h4>{ l.urls }</h4>
+            <ul id="inspect-urls">
+                { for s.urls.iter().map(|u| html! {
+                    <li data-url-kind={u.kind.id()}>{ format!("{}: ", l.url_kind(u.kind)) }<code>{ &u.url }</code></li>
+                }) }
+            </ul>
+            <p id="inspect-expires-first">{ format!("{}: {}", l.expires_first, s.expires_first.map_or(l.none.to_owned(), name)) }</p>
+            <p id="inspect-below">{ format!("{} ({}): {}", l.below_threshold, b.threshold_days, s.below_threshold.len()) }</p>
+        </div>
+    }
+}
+
+fn table(b: &Workbench, l: &Labels, w: &W, filter: Option<DocKind>, sort_days: bool) -> Html {
+    let mut rows: Vec<&slc_courier_core::workbench::DocEntry> = b
+        .documents
+        .iter()
+        .filter(|d| filter.is_none_or(|k| d.kind == k))
+        .collect();
+    if sort_days {
+        rows.sort_by_key(|d| (d.days_left.unwrap_or(i64::MAX), d.id));
+    }
+    html! {
+        <table id="inspect-table">
+            <thead><tr>
+                <th>{ "#" }</th><th>{ l.file }</th><th>{ l.kind }</th><th>{ l.issuer }</th><th>{ l.principal }</th>
+                <th>{ l.urls }</th><th>{ l.key }</th><th>{ l.mode }</th><th>{ l.issued }</th><th>{ l.valid_until }</th>
+                <th>{ l.days_left }</th><th>{ l.signature }</th><th>{ l.chain }</th><th></th>
+            </tr></thead>
+            <tbody>
+                { for rows.into_iter().map(|d| {
+                    let file = b.file_of(d).map_or(String::new(), |f| f.name.clone());
+                    let save = {
+                        let name = d.save_name(&file);
+                        let bytes = d.bytes().to_vec();
+                        Callback::from(move |_: MouseEvent| { let _ = browser::download(&name, "application/xml", &bytes); })
+                    };
+                    let key = d.principal.as_ref().map_or(String::new(), |p| format!("RSA-{} {}",
+                        p.key_bits.map_or("?".to_owned(), |n| n.to_string()),
+                        p.key_fingerprint.as_deref().map_or("", |f| f.get(..16).unwrap_or(f))));
+                    html! {
+                        <tr data-doc={d.id.to_string()} data-kind={d.kind.id()} data-signature={d.signature.id()}
+                            data-chain={d.chain_end().id()} data-mode={d.mode.map_or(String::new(), |m| m.to_string())}
+                            data-days={d.days_left.map_or(String::new(), |n| n.to_string())}
+                            class={classes!(d.below_threshold.then_some("below"))}>
+                            <td>{ d.id + 1 }</td>
+                            <td>{ format!("{file} #{}", d.index_in_file + 1) }</td>
+                            <td>{ l.kind(d.kind) }</td>
+                            <td>{ d.issuer.label() }</td>
+                            <td>{ d.principal.as_ref().map_or("", |p| p.label()) }</td>
+                            <td>{ for d.urls.iter().map(|u| html! { <div><small>{ l.url_kind(u.kind) }</small>{ " " }<code>{ &u.url }</code></div> }) }</td>
+                            <td><code title={d.principal.as_ref().and_then(|p| p.key_fingerprint.clone()).unwrap_or_default()}>{ key }</code></td>
+                            <td>{ d.mode.map_or("–".to_owned(), |m| m.to_string()) }</td>
+                            <td>{ d.issued.map_or("–".to_owned(), |t| t.to_string()) }</td>
+                            <td>{ d.valid_until.map_or("–".to_owned(), |t| t.to_string()) }</td>
+                            <td>{ d.days_left.map_or("–".to_owned(), |n| n.to_string()) }</td>
+                            <td>{ l.signature(d.signature.id()) }</td>
+                            <td>{ l.chain_end(d.chain_end()) }</td>
+                            <td><button class="save" onclick={save}>{ w.save }</button></td>
+                        </tr>
+                    }
+                }) }
+            </tbody>
+        </table>
+    }
+}

@@ -1,0 +1,105 @@
+// Issue 16: the Inspect section in both modes — the real vectors and the generator's
+// workbench sets loaded at once through #inspect-input, one row per document with its kind,
+// signature and chain end; the threshold, the filter, saving a document byte for byte, the
+// evidence report; no request outside the page's own origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, openApp, data, ownOrigin, MODES, SHARED } from './harness.mjs';
+
+const NOW = new Date('2026-11-22T12:00:00Z');
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const REAL = [
+  'ms-rmpr-4.5.1-machine-certificate.xml',
+  'ms-rmpr-4.5.2-rights-account-certificate.xml',
+  'ms-rmpr-4.5.3-client-licensor-certificate.xml',
+  'ms-rmpr-4.5.6-use-license.xml',
+  'rms-sdk-publishing-license-chain.xml',
+];
+const REAL_ROWS = [
+  'machine-certificate verified issuer-not-loaded',
+  'rac-permanent verified issuer-not-loaded',
+  'clc verified issuer-not-loaded',
+  'use-licence verified issuer-not-loaded',
+  'publishing-licence verified microsoft-root',
+  'clc verified microsoft-root',
+  'use-licence verified microsoft-root',
+  'clc verified microsoft-root',
+  'slc verified microsoft-root',
+  'enrollment-service verified microsoft-root',
+  'ca-certificate verified microsoft-root',
+  'ca-certificate verified microsoft-root',
+];
+const SYNTHETIC = [
+  'mode1/slc-chain.xml', 'mode1/rac.xml', 'mode1/clc.drm', 'mode1/document.pfile',
+  'mode2/slc.xml', 'mode2/rac-temporary.xml', 'mode2/clc-response.xml', 'mode2/protected.bin',
+  'orphan/clc-rms03.xml', 'broken/clc-tampered.xml', 'broken/rac-wrong-issuer-id.xml',
+];
+// Under the pinned Microsoft root the mode-1 test chain names Microsoft's root with another key.
+const SYNTHETIC_ROWS = [
+  ...Array(8).fill('broken').map((c, i) => `${['slc', 'enrollment-service', 'ca-certificate', 'ca-certificate', 'rac-permanent', 'clc', 'publishing-licence', 'use-licence'][i]} verified ${c}`),
+  'slc verified issuer-not-loaded', 'rac-temporary verified issuer-not-loaded', 'clc verified issuer-not-loaded',
+  'publishing-licence verified issuer-not-loaded', 'use-licence verified issuer-not-loaded',
+  'clc verified issuer-not-loaded', 'clc failed broken', 'rac-permanent verified broken',
+];
+
+async function rows(page) {
+  return page.$$eval('#inspect-table tr[data-doc]', (trs) => trs.map((t) => `${t.dataset.kind} ${t.dataset.signature} ${t.dataset.chain}`));
+}
+
+for (const mode of MODES) {
+  test(`${mode}: inspect the real vectors and the synthetic sets, linked across files`, async () => {
+    const app = await openApp(browser, mode);
+    const { page } = app;
+    await page.clock.setFixedTime(NOW);
+    try {
+      assert.equal(await page.getAttribute('#nav-inspect', 'href'), '#inspect');
+      const real = REAL.map((n) => path.join(SHARED, 'xrml', n));
+      if (!fs.existsSync(real[0])) {
+        assert.ok(!process.env.CI, 'CI: ../shared/vectors is missing');
+      } else {
+        await page.setInputFiles('#inspect-input', real);
+        await page.waitForFunction((n) => document.querySelectorAll('#inspect-table tr[data-doc]').length === n, REAL_ROWS.length);
+        assert.deepEqual(await rows(page), REAL_ROWS);
+        const modes = await page.$$eval('#inspect-clusters li', (l) => l.map((x) => x.dataset.modes));
+        assert.deepEqual(modes, ['1']);
+        const urls = await page.$$eval('#inspect-urls code', (l) => l.map((x) => x.textContent));
+        assert.ok(urls.includes('https://48fc04bd-c84b-44ac-91b7-a4c5eefd5ac1.rms.na.aadrm.com/_wmcs/licensing'));
+        // Save the SLC byte for byte as found.
+        const [dl] = await Promise.all([page.waitForEvent('download'), page.click('tr[data-doc="8"] button.save')]);
+        const saved = fs.readFileSync(await dl.path());
+        const whole = fs.readFileSync(real[4]);
+        assert.ok(whole.includes(saved) && saved.subarray(0, 5).toString() === '<XrML');
+        await page.click('#inspect-clear');
+      }
+      await page.setInputFiles('#inspect-input', SYNTHETIC.map((n) => data(`workbench/${n}`)));
+      await page.waitForFunction((n) => document.querySelectorAll('#inspect-table tr[data-doc]').length === n, SYNTHETIC_ROWS.length);
+      assert.deepEqual(await rows(page), SYNTHETIC_ROWS);
+      const clusterModes = await page.$$eval('#inspect-clusters li', (l) => l.map((x) => x.dataset.modes));
+      assert.deepEqual(clusterModes, ['1', '2']);
+      assert.deepEqual(await page.$$eval('tr[data-doc].below', (t) => t.map((x) => x.dataset.doc)), ['0', '2', '3', '6', '9', '11']);
+      await page.fill('#inspect-threshold', '10');
+      await page.dispatchEvent('#inspect-threshold', 'change');
+      await page.waitForFunction(() => document.querySelectorAll('tr[data-doc].below').length === 3);
+      await page.selectOption('#inspect-filter', 'clc');
+      assert.deepEqual(await page.$$eval('tr[data-doc]', (t) => t.map((x) => x.dataset.kind)), ['clc', 'clc', 'clc', 'clc']);
+      await page.selectOption('#inspect-filter', '');
+      await page.click('#inspect-sort-days');
+      const days = await page.$$eval('tr[data-doc]', (t) => t.map((x) => x.dataset.days).filter((d) => d !== '').map(Number));
+      assert.deepEqual(days, [...days].sort((a, b) => a - b));
+      const [ev] = await Promise.all([page.waitForEvent('download'), page.click('#inspect-report-json')]);
+      const json = JSON.parse(fs.readFileSync(await ev.path(), 'utf8'));
+      assert.equal(json.schema, 'slc-courier-evidence/1');
+      assert.equal(json.documents.length, SYNTHETIC_ROWS.length);
+      assert.equal(json.files.length, SYNTHETIC.length);
+      assert.deepEqual(app.errors, []);
+      assert.deepEqual(app.requests.filter((u) => !ownOrigin(app.base, u) && !u.endsWith('config.json')), []);
+    } finally {
+      await app.close();
+    }
+  });
+}
