@@ -556,3 +556,16 @@ fn expiring_soon_warns_but_stays_genuine() {
     check_report("soon", &r, &[SlcExpiringSoon, AnchorTest], GenuineUnpaired);
     assert_eq!(r.verdict().days_remaining, Some(48));
 }
+
+#[test]
+fn outcome_ids_are_the_names_every_surface_uses() {
+    assert_eq!(AnswersRequest.id(), "answers-request");
+    assert_eq!(GenuineUnpaired.id(), "genuine-unpaired");
+    assert_eq!(NotValid.id(), "not-valid");
+    let r = verify("good/sha1-compact.xml", RMS01);
+    let v = r.verified().unwrap();
+    assert!(!v.is_empty());
+    assert_eq!(v.len(), 4);
+    assert_eq!(v.kind(), ChainKind::EnrollmentService);
+    assert_eq!(v.expires().to_string(), "2046-06-18T10:00Z");
+}
