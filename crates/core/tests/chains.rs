@@ -372,6 +372,12 @@ fn a_file_without_an_slc_is_never_genuine() {
         check(file, RMS01, &expected, NotValid);
         let r = verify(file, None);
         assert_eq!(r.verdict().reason, Some(ChainNoSlc), "{file}");
+        let no_slc = r.findings.iter().find(|f| f.code == ChainNoSlc).unwrap();
+        assert!(
+            no_slc.message.starts_with("The file has 3 XrML document(s) (Server-Licensor-Certificate, DRM-CA-Certificate, DRM-CA-Certificate), but no Server Licensor Certificate"),
+            "{}",
+            no_slc.message
+        );
         assert_eq!(r.pairing, None);
     }
 }

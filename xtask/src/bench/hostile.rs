@@ -192,7 +192,7 @@ fn rss_mib(pid: u32) -> Option<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
     let kib: u64 = status
         .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))?
+        .find_map(|l| l.strip_prefix("VmHWM:"))?
         .split_whitespace()
         .next()?
         .parse()
@@ -228,9 +228,16 @@ fn measure(file: &Path, timeout: Duration) -> Result<Measure> {
     let id = child.id();
     let pid = libc::pid_t::try_from(id)?;
     let mut outcome = Outcome::Finished;
-    let peak_kib = loop {
-        if let Some(kib) = wait4(pid, false)? {
-            break kib;
+    // The peak is sampled from /proc/<pid>/status (VmHWM of the child's own address space):
+    // on Linux, wait4's ru_maxrss also counts the parent's RSS at fork, which here holds the
+    // generated file.
+    let mut peak_mib = 0u64;
+    loop {
+        if wait4(pid, false)?.is_some() {
+            break;
+        }
+        if let Some(m) = rss_mib(id) {
+            peak_mib = peak_mib.max(m);
         }
         if started.elapsed() > timeout {
             outcome = Outcome::TimedOut;
@@ -240,16 +247,17 @@ fn measure(file: &Path, timeout: Duration) -> Result<Measure> {
         if !matches!(outcome, Outcome::Finished) {
             // SIGKILL. Not reaped yet, so the pid cannot have been reused.
             let _ = child.kill();
-            break wait4(pid, true)?.unwrap_or(0);
+            let _ = wait4(pid, true)?;
+            break;
         }
         std::thread::sleep(Duration::from_millis(5));
-    };
+    }
     // The child was reaped by wait4; `child` is not waited for again (dropping it does not).
     drop(child);
     Ok(Measure {
         outcome,
         seconds: started.elapsed().as_secs_f64(),
-        peak_mib: peak_kib as f64 / 1024.0,
+        peak_mib: peak_mib as f64,
     })
 }
 
@@ -326,7 +334,7 @@ fn section(sizes: &[usize], timeout: u64, table: &[Vec<Measure>]) -> Result<Stri
         .unwrap_or_default();
     let mut md = String::new();
     writeln!(md, "{HEADING}\n")?;
-    writeln!(md, "Measured by `cargo xtask bench --hostile` on {}: each shape is generated at each size and verified by `{CLI} verify <file> --at {AT}` in a child process of its own (exit code ignored); time is wall-clock, memory is the child's peak RSS from `wait4`. A child over {timeout} s or {MAX_RSS_MIB} MiB is killed; a shape killed at one size is not run at larger ones.\n", date.trim())?;
+    writeln!(md, "Measured by `cargo xtask bench --hostile` on {}: each shape is generated at each size and verified by `{CLI} verify <file> --at {AT}` in a child process of its own (exit code ignored); time is wall-clock, memory is the child's peak RSS (VmHWM, sampled every 5 ms). A child over {timeout} s or {MAX_RSS_MIB} MiB is killed; a shape killed at one size is not run at larger ones.\n", date.trim())?;
     let (first, last) = (sizes[0], sizes[sizes.len() - 1]);
     let linear = last as f64 / first as f64;
     write!(md, "| shape |")?;
