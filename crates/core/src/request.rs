@@ -600,6 +600,23 @@ fn check_children(cx: &mut Ctx<'_>, parent: &Element, expected: &[(&str, bool)],
     // once (with how often it occurs), so a hostile file cannot flood the report.
     let mut seen = vec![0usize; expected.len()];
     let mut unexpected: Vec<(&str, usize)> = Vec::new();
+    // A child in another namespace than its parent is another element to a schema-aware
+    // reader (the service's); reading it by its local name would be a guess.
+    if let Some(c) = parent.children.iter().find(|c| c.ns != parent.ns) {
+        cx.push(
+            Code::WrongNamespace,
+            Some(c.start),
+            format!(
+                "<{}> inside <{}> is in namespace {}, not the namespace of <{}>.",
+                c.name,
+                parent.local,
+                c.ns.as_deref()
+                    .map_or("(none)".to_owned(), |n| format!("\"{n}\"")),
+                parent.local
+            ),
+            "Remove the namespace declaration, or export the request again.",
+        );
+    }
     for c in &parent.children {
         let Some(idx) = expected.iter().position(|(n, _)| *n == c.local) else {
             match unexpected.iter_mut().find(|(n, _)| *n == c.local) {

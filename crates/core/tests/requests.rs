@@ -381,3 +381,12 @@ fn utf16_content_is_still_read_and_offsets_are_in_the_file() {
         &text[loc.offset..loc.offset + 10]
     );
 }
+
+#[test]
+fn a_child_in_another_namespace_is_not_read_by_its_local_name() {
+    let good = String::from_utf8(data("good/RMS01EnrollRequest.xml")).unwrap();
+    let other = good.replacen("<Guid>", "<Guid xmlns=\"urn:other\">", 1);
+    let r = check_request(other.as_bytes(), Some("RMS01EnrollRequest.xml"));
+    assert_eq!(codes(&r.findings), vec![WrongNamespace]);
+    assert!(!r.is_ok());
+}
