@@ -262,7 +262,9 @@ fn run_to(cli: &Cli, out: &output::Out) -> Result<bool> {
                 for r in &reports {
                     out.inspect(r);
                 }
-                out.line(workbench::summary(&w));
+                for line in workbench::summary(&w).lines() {
+                    out.line(line.to_owned());
+                }
                 if let Some(path) = report {
                     out.line(format!("evidence report written to {}", path.display()));
                 }
@@ -281,7 +283,19 @@ fn run_to(cli: &Cli, out: &output::Out) -> Result<bool> {
             let r = verify_chain(&read_input(chain)?, &p, Some(&req));
             let name = name_of(chain);
             let receipt = Receipt::new(tool(), p.now, Some(&req), Some((&r, Some(&name))))?;
-            std::fs::write(path, receipt.to_json())
+            let ext = path
+                .extension()
+                .map(|e| e.to_string_lossy().to_ascii_lowercase())
+                .unwrap_or_default();
+            let body = match ext.as_str() {
+                "json" => receipt.to_json(),
+                "html" | "htm" => receipt.to_html(),
+                _ => bail!(
+                    "{}: the receipt is written as .json or .html (printable)",
+                    path.display()
+                ),
+            };
+            std::fs::write(path, body)
                 .with_context(|| format!("{}: cannot be written", path.display()))?;
             if cli.json {
                 out.json(&receipt.to_json());

@@ -569,3 +569,61 @@ fn a_full_disk_is_an_error_not_silence() {
         .unwrap()
         .contains("the output cannot be written"));
 }
+
+#[test]
+fn the_receipt_file_is_json_or_printable_html_by_its_name() {
+    let dir = std::env::temp_dir().join(format!("slc-cli-ext-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let req = dir.join("XSSEnrollRequest.xml");
+    let good = std::fs::read_to_string(data("request/good/RMS01EnrollRequest.xml")).unwrap();
+    std::fs::write(
+        &req,
+        good.replace(
+            "<Name>RMS01</Name>",
+            "<Name>&lt;script&gt;x()&lt;/script&gt;</Name>",
+        ),
+    )
+    .unwrap();
+    let run = |out: &std::path::Path, code: i32| {
+        cli()
+            .arg("receipt")
+            .arg(&req)
+            .arg(data("chain/good/sha1-compact.xml"))
+            .arg("-o")
+            .arg(out)
+            .args([
+                "--at",
+                AT,
+                "--anchor",
+                &data("chain/test-root.xrml-key.txt"),
+            ])
+            .assert()
+            .code(code);
+    };
+    let html = dir.join("r.html");
+    run(&html, 0);
+    let text = std::fs::read_to_string(&html).unwrap();
+    assert!(text.starts_with("<!DOCTYPE html>"), "{text}");
+    assert!(!text.contains("<script"), "{text}");
+    let svg = dir.join("r.svg");
+    run(&svg, 2);
+    assert!(!svg.exists());
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn the_workbench_summary_is_lines_not_escapes() {
+    let out = cli()
+        .args(["inspect", "--at", AT, &data("chain/good/sha1-compact.xml")])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(!text.contains("\\u{a}"), "{text}");
+    assert!(
+        text.contains("\nworkbench: 1 file(s), 4 document(s)"),
+        "{text}"
+    );
+}

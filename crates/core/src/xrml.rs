@@ -679,12 +679,19 @@ fn signature_extras(sig: &Element, out: &mut Vec<String>) {
             out.push(format!("text inside {}", e.local));
         }
         for (k, _) in &e.attrs {
-            if !attrs.contains(&k.as_str()) && !k.starts_with("xmlns") {
+            if !attrs.contains(&k.as_str()) {
                 out.push(format!("attribute {k} on {}", e.local));
             }
         }
     }
     container(sig, &[], out);
+    // Every element here is unprefixed and in no namespace, as RMS writes it: a namespace-aware
+    // reader would not find `s:SIGNATURE` or `<DIGEST xmlns="urn:x">` where RMS looks.
+    sig.walk(&mut |e| {
+        if e.name != e.local || e.ns.is_some() {
+            out.push(format!("element <{}> in a namespace", e.name));
+        }
+    });
     for c in &sig.children {
         match c.local.as_str() {
             "ALGORITHM" => leaf(c, &[], out),
@@ -789,6 +796,11 @@ fn check_structure(
     }
     for sig in root.children_named("SIGNATURE") {
         signature_extras(sig, &mut extra);
+    }
+    for body in root.children_named("BODY") {
+        if body.name != body.local || body.ns.is_some() {
+            extra.push(format!("element <{}> in a namespace", body.name));
+        }
     }
     if !extra.is_empty() {
         const SHOWN: usize = 5;
@@ -1166,7 +1178,11 @@ pub fn check_signature(
     let body = c.body_text();
     if hash_utf16le(alg, body) == sig.digest {
         st.digest_form = Some(BodyForm::Raw);
-    } else if hash_utf16le(alg, &strip_intertag_whitespace(body)) == sig.digest {
+    } else if !body.contains("<![CDATA[")
+        && !body.contains("<!--")
+        && hash_utf16le(alg, &strip_intertag_whitespace(body)) == sig.digest
+    {
+        // (Not with CDATA or comments: whitespace between '>' and '<' there is data.)
         st.digest_form = Some(BodyForm::Stripped);
     }
     st.signature_valid = rsa_verify(key, alg, &sig.digest, &sig.value);

@@ -183,3 +183,31 @@ fn an_slc_and_a_certificate_that_name_the_issuer_differently_do_not_link() {
     );
     assert_eq!(r.verdict().reason, Some(ChainLinkMismatch));
 }
+
+#[test]
+fn namespaces_and_prefixes_outside_the_body_are_unsigned_content() {
+    for (from, to) in [
+        ("<SIGNATURE>", "<SIGNATURE xmlns=\"urn:evil\">"),
+        ("<DIGEST>", "<DIGEST xmlns=\"urn:e\">"),
+    ] {
+        let edited =
+            edit_slc(|head, body, sig| format!("{head}{body}{}", sig.replacen(from, to, 1)));
+        refused(
+            edited.as_bytes(),
+            RMS01,
+            &[XrmlUnsignedContent, SignatureSha1Legacy, AnchorTest],
+        );
+    }
+    let prefixed = edit_slc(|head, body, sig| {
+        format!(
+            "{head}{body}{}",
+            sig.replacen("<SIGNATURE>", "<s:SIGNATURE xmlns:s=\"\">", 1)
+                .replacen("</SIGNATURE>", "</s:SIGNATURE>", 1)
+        )
+    });
+    refused(
+        prefixed.as_bytes(),
+        RMS01,
+        &[XrmlUnsignedContent, SignatureSha1Legacy, AnchorTest],
+    );
+}

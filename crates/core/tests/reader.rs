@@ -58,7 +58,13 @@ fn a_second_body_signature_digest_or_algorithm_is_refused() {
         "second-signature",
         "second-digest-algorithm",
     ] {
-        check_forms(case, FILE, &[(XrmlDuplicateElement, DOC0)]);
+        // A prefixed BODY is also in a namespace RMS never writes.
+        let prefixed: &[_] = if case == "x-body-before" {
+            &[(XrmlDuplicateElement, DOC0), (XrmlUnsignedContent, DOC0)]
+        } else {
+            &[(XrmlDuplicateElement, DOC0)]
+        };
+        check_forms(case, FILE, prefixed);
         let bare = data(&format!("chain/ambiguous/{case}-bare.xml"));
         let (views, _, _) = inspect(&bare, &test_policy());
         assert!(views[0].signature.is_none() && views[0].cert.signature.is_none());
