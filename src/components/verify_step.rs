@@ -202,8 +202,8 @@ fn view(lang: Lang, file: &Input, r: &ChainReport, request_name: Option<&str>) -
                     <caption>{ t.pairing }</caption>
                     <thead><tr><th></th><th scope="col">{ t.in_request }</th><th scope="col">{ t.in_certificate }</th><th></th></tr></thead>
                     <tbody>
-                        <tr><th scope="row">{ t.guid }</th><td><code>{ pr.request_guid.clone().unwrap_or_else(dash) }</code></td><td><code>{ &pr.certificate_guid }</code></td><td>{ if pr.guid_matches { t.pass } else { t.fail } }</td></tr>
-                        <tr><th scope="row">{ t.fingerprint }</th><td><code>{ pr.request_key.clone().unwrap_or_else(dash) }</code></td><td><code>{ pr.certificate_key.clone().unwrap_or_else(dash) }</code></td><td>{ if pr.key_matches { t.pass } else { t.fail } }</td></tr>
+                        <tr><th scope="row">{ t.guid }</th><td><code>{ pr.request_guid.clone().unwrap_or_else(dash) }</code></td><td><code>{ &pr.certificate_guid }</code></td><td>{ if pr.request_has_errors { "—" } else if pr.guid_matches { t.pass } else { t.fail } }</td></tr>
+                        <tr><th scope="row">{ t.fingerprint }</th><td><code>{ pr.request_key.clone().unwrap_or_else(dash) }</code></td><td><code>{ pr.certificate_key.clone().unwrap_or_else(dash) }</code></td><td>{ if pr.request_has_errors { "—" } else if pr.key_matches { t.pass } else { t.fail } }</td></tr>
                         <tr><th scope="row">{ t.server }</th><td>{ pr.request_name.clone().unwrap_or_else(dash) }</td><td>{ pr.certificate_name.clone().unwrap_or_else(dash) }</td><td></td></tr>
                         <tr><th scope="row">{ t.cluster_url }</th><td>{ pr.request_url.clone().unwrap_or_else(dash) }</td><td>{ pr.certificate_url.clone().unwrap_or_else(dash) }</td><td></td></tr>
                     </tbody>

@@ -766,10 +766,11 @@ fn pair(slc: &Certificate, req: &RequestReport, findings: &mut Vec<Finding>) -> 
 // ------------------------------------------------------------------ stage 12: the decision
 
 /// Which documents' findings decide whether the chain is genuine: the documents on the
-/// path, every document of chain type (SLC or CA certificate) wherever it is, and every
-/// document that could not be read without error (its type cannot be trusted). Only a
-/// document read without error, of another type (a licence beside the chain), and not on the
-/// path does not decide: its signature or time findings are shown, nothing more.
+/// path, every document of chain type (SLC or CA certificate) wherever it is, every document
+/// that could not be read without error (its type cannot be trusted), and every document whose
+/// signature does not hold (the file that would be carried back was altered). Only an intact
+/// document of another type beside the chain (a licence read without error, its signature
+/// verified) does not decide: it is shown, nothing more.
 pub fn deciding_documents(documents: &[CertView], path: &[usize]) -> Vec<bool> {
     documents
         .iter()
@@ -777,6 +778,7 @@ pub fn deciding_documents(documents: &[CertView], path: &[usize]) -> Vec<bool> {
             path.contains(&v.cert.index)
                 || is_chain_type(&v.cert)
                 || crate::finding::has_errors(&v.cert.findings)
+                || !v.signature.as_ref().is_some_and(SignatureStatus::is_valid)
         })
         .collect()
 }

@@ -477,35 +477,42 @@ fn times_keys_and_shape_are_checked() {
 
 #[test]
 fn which_documents_decide_is_a_rule_on_documents() {
-    // An edited licence beside a genuine chain: its error is shown but does not decide.
-    let mut bytes = data("chain/bad/only-licence.xml");
-    bytes.extend_from_slice(&data("chain/good/sha1-compact.xml"));
     let req = request("request/good/RMS01EnrollRequest.xml");
+    // An intact licence (a RAC of another cluster, its signature verified) beside a genuine
+    // chain is shown and does not decide.
+    let mut bytes = data("chain/good/sha1-compact.xml");
+    bytes.extend_from_slice(&data("workbench/mode1/rac.xml"));
     let r = verify_chain(&bytes, &policy(), Some(&req));
-    check_report(
-        "licence beside the chain",
-        &r,
-        &[DigestMismatch, SignatureSha1Legacy, AnchorTest],
-        AnswersRequest,
-    );
-    assert_eq!(r.chain, vec![1, 2, 3, 4]);
-    let digest = r
-        .findings
-        .iter()
-        .find(|f| f.code == DigestMismatch)
-        .unwrap();
-    assert_eq!(digest.subject, Subject::Document { index: 0 });
+    assert_eq!(r.verdict().outcome, AnswersRequest, "{:#?}", r.findings);
+    assert_eq!(r.chain, vec![0, 1, 2, 3]);
     let deciding = deciding_documents(&r.documents, &r.chain);
-    assert_eq!(deciding, vec![false, true, true, true, true]);
-    // The same error about a document that decides stops the chain.
-    assert!(!decides_genuine(Subject::Document { index: 0 }, &deciding));
+    assert_eq!(deciding, vec![true, true, true, true, false]);
+    assert!(!decides_genuine(Subject::Document { index: 4 }, &deciding));
     assert!(decides_genuine(Subject::Document { index: 1 }, &deciding));
     assert!(decides_genuine(Subject::Document { index: 9 }, &deciding));
     assert!(decides_genuine(Subject::File, &deciding));
     assert!(decides_genuine(Subject::Chain, &deciding));
     assert!(!decides_genuine(Subject::Request, &deciding));
-    // An edited SLC beside the genuine chain is of chain type: it decides (and is a second
-    // leaf candidate only if it still names the enrollment service as issuer).
+    // An edited licence beside the same chain: the file to be carried was altered, so its
+    // error decides, though the document is not on the path.
+    let mut bytes = data("chain/bad/only-licence.xml");
+    bytes.extend_from_slice(&data("chain/good/sha1-compact.xml"));
+    let r = verify_chain(&bytes, &policy(), Some(&req));
+    check_report(
+        "edited licence beside the chain",
+        &r,
+        &[DigestMismatch, SignatureSha1Legacy, AnchorTest],
+        NotValid,
+    );
+    assert_eq!(r.chain, vec![1, 2, 3, 4]);
+    let digest = r.findings.iter().find(|f| f.code == DigestMismatch).unwrap();
+    assert_eq!(digest.subject, Subject::Document { index: 0 });
+    assert_eq!(
+        deciding_documents(&r.documents, &r.chain),
+        vec![true, true, true, true, true]
+    );
+    assert_eq!(r.verdict().reason, Some(DigestMismatch));
+    // An edited SLC beside the genuine chain is of chain type: it decides.
     let mut bytes = data("chain/bad/tampered-body.xml");
     bytes.extend_from_slice(&data("chain/good/sha1-compact.xml"));
     let r = verify_chain(&bytes, &policy(), Some(&req));
