@@ -505,7 +505,11 @@ fn which_documents_decide_is_a_rule_on_documents() {
         NotValid,
     );
     assert_eq!(r.chain, vec![1, 2, 3, 4]);
-    let digest = r.findings.iter().find(|f| f.code == DigestMismatch).unwrap();
+    let digest = r
+        .findings
+        .iter()
+        .find(|f| f.code == DigestMismatch)
+        .unwrap();
     assert_eq!(digest.subject, Subject::Document { index: 0 });
     assert_eq!(
         deciding_documents(&r.documents, &r.chain),
