@@ -168,10 +168,15 @@ pub fn inspect_view(p: &Props) -> Html {
     let loaded = use_state(|| Rc::new(Vec::<(String, Vec<u8>)>::new()));
     let pending = use_state(|| 0usize);
     let threshold = use_state(|| p.threshold);
+    // The field's text as typed: re-renders while files are read must not reset it.
+    let threshold_text = use_state(|| p.threshold.to_string());
     {
         // config.json arrives after the first render: its threshold becomes the default.
-        let threshold = threshold.clone();
-        use_effect_with(p.threshold, move |t| threshold.set(*t));
+        let (threshold, threshold_text) = (threshold.clone(), threshold_text.clone());
+        use_effect_with(p.threshold, move |t| {
+            threshold.set(*t);
+            threshold_text.set(t.to_string());
+        });
     }
     let filter = use_state(|| None::<DocKind>);
     let cluster = use_state(|| None::<String>);
@@ -248,10 +253,18 @@ pub fn inspect_view(p: &Props) -> Html {
         let over = over.clone();
         Callback::from(move |_: DragEvent| over.set(false))
     };
+    let on_threshold_input = {
+        let threshold_text = threshold_text.clone();
+        Callback::from(move |e: InputEvent| {
+            threshold_text.set(e.target_unchecked_into::<HtmlInputElement>().value());
+        })
+    };
     let on_threshold = {
         let threshold = threshold.clone();
+        let threshold_text = threshold_text.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            threshold_text.set(v.clone());
             if let Ok(n) = v.trim().parse::<i64>() {
                 threshold.set(n);
             }
@@ -332,7 +345,7 @@ pub fn inspect_view(p: &Props) -> Html {
                }
                <p>
                    <label for="inspect-threshold">{ w.threshold }{ " " }</label>
-                   <input id="inspect-threshold" type="number" min="0" value={threshold.to_string()} onchange={on_threshold} />
+                   <input id="inspect-threshold" type="number" min="0" value={(*threshold_text).clone()} oninput={on_threshold_input} onchange={on_threshold} />
                </p>
                if !bench.documents.is_empty() {
                    { summary(&bench, l) }

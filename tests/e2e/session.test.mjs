@@ -191,7 +191,7 @@ for (const mode of MODES) {
       assert.equal(await page.locator('#chain-name').count(), 0);
       assert.equal(await page.locator('#request-drop-refused').count(), 0);
       assert.ok(await page.isDisabled('#download-json'));
-      assert.deepEqual(await page.$$eval('.steps a', (l) => l.map((a) => a.dataset.mark)), ['open', 'open', 'open', 'open', 'open']);
+      assert.deepEqual(await page.$$eval('.steps a[data-mark]', (l) => l.map((a) => a.dataset.mark)), ['open', 'open', 'open', 'open', 'open']);
       assert.equal(await page.locator('#anchor-custom').count(), 0);
       assert.deepEqual(app.errors, []);
     } finally {
