@@ -181,7 +181,7 @@ pub fn app() -> Html {
                     far_side_text={session.far_side_text().to_owned()} far_side={session.far_side()}
                     on_far_side={dispatch.reform(Action::SetFarSide)}
                     on_json={download(false)} on_html={download(true)} />
-                <InspectView lang={state.lang} />
+                <InspectView lang={state.lang} threshold={state.config.inspect_threshold_days} />
             </main>
             <footer>
                 <p>{ t.build }{ ": " }<code id="build-id">{ browser::BUILD_ID.unwrap_or("dev") }</code>

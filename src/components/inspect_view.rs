@@ -7,6 +7,7 @@ use crate::i18n::Lang;
 use crate::services::{browser, files};
 use slc_courier_core::policy::{Policy, MAX_CERT_BYTES};
 use slc_courier_core::report::ToolInfo;
+use slc_courier_core::workbench::compare::compare;
 use slc_courier_core::workbench::evidence::{to_html, Evidence, Labels, EN, NL};
 use slc_courier_core::workbench::{build, DocKind, InputFile, Workbench, DEFAULT_THRESHOLD_DAYS};
 use std::rc::Rc;
@@ -24,6 +25,12 @@ struct W {
     threshold: &'static str,
     filter: &'static str,
     all: &'static str,
+    cluster: &'static str,
+    all_clusters: &'static str,
+    no_cluster: &'static str,
+    compare: &'static str,
+    compare_help: &'static str,
+    field: &'static str,
     sort_days: &'static str,
     save: &'static str,
     report_json: &'static str,
@@ -40,6 +47,12 @@ const W_EN: W = W {
     threshold: "Mark documents with fewer days left than",
     filter: "Kind",
     all: "All kinds",
+    cluster: "Cluster",
+    all_clusters: "All clusters",
+    no_cluster: "No loaded SLC",
+    compare: "Compare",
+    compare_help: "Tick two documents to compare them side by side; fields that differ are highlighted.",
+    field: "Field",
     sort_days: "Sort by days left",
     save: "Save",
     report_json: "Evidence report (JSON)",
@@ -56,6 +69,12 @@ const W_NL: W = W {
     threshold: "Markeer documenten met minder dagen over dan",
     filter: "Soort",
     all: "Alle soorten",
+    cluster: "Cluster",
+    all_clusters: "Alle clusters",
+    no_cluster: "Geen geladen SLC",
+    compare: "Vergelijken",
+    compare_help: "Vink twee documenten aan om ze naast elkaar te vergelijken; velden die verschillen zijn gemarkeerd.",
+    field: "Veld",
     sort_days: "Sorteren op dagen over",
     save: "Opslaan",
     report_json: "Bewijsrapport (JSON)",
@@ -78,11 +97,59 @@ pub fn nav_label(l: Lang) -> &'static str {
     }
 }
 
+/// The words for the compared fields ([`slc_courier_core::workbench::compare::FIELDS`]):
+/// id, English, Dutch.
+const FIELD_WORDS: [(&str, &str, &str); 21] = [
+    ("kind", "Kind", "Soort"),
+    ("type", "Type as written", "Type zoals geschreven"),
+    ("issuer-name", "Issuer name", "Uitgever: naam"),
+    ("issuer-id", "Issuer ID", "Uitgever: ID"),
+    (
+        "issuer-key",
+        "Issuer key (SHA-256)",
+        "Uitgeverssleutel (SHA-256)",
+    ),
+    ("principal-name", "Principal name", "Houder: naam"),
+    ("principal-id", "Principal ID", "Houder: ID"),
+    ("principal-email", "Principal e-mail", "Houder: e-mail"),
+    ("key-bits", "Key size (bits)", "Sleutelgrootte (bits)"),
+    ("principal-key", "Key (SHA-256)", "Sleutel (SHA-256)"),
+    ("mode", "Cryptographic mode", "Cryptografische modus"),
+    ("hash", "Hash", "Hash"),
+    (
+        "intranet-url",
+        "Licensing URL (intranet)",
+        "Licentie-URL (intranet)",
+    ),
+    (
+        "extranet-url",
+        "Licensing URL (extranet)",
+        "Licentie-URL (extranet)",
+    ),
+    ("referral-url", "Referral", "Verwijzing"),
+    ("issued", "Issued", "Uitgegeven"),
+    ("valid-from", "Valid from", "Geldig vanaf"),
+    ("valid-until", "Valid until", "Geldig tot"),
+    ("days-left", "Days left", "Dagen over"),
+    ("signature", "Signature", "Handtekening"),
+    ("chain", "Chain ends", "Keten eindigt"),
+];
+
+fn field_label(lang: Lang, id: &str) -> &'static str {
+    FIELD_WORDS
+        .iter()
+        .find(|(f, _, _)| *f == id)
+        .map_or("", |&(_, en, nl)| if lang == Lang::Nl { nl } else { en })
+}
+
 /// Props.
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The page language.
     pub lang: Lang,
+    /// The default expiry threshold (`config.json` `inspectThresholdDays`).
+    #[prop_or(DEFAULT_THRESHOLD_DAYS)]
+    pub threshold: i64,
 }
 
 fn tool() -> ToolInfo {
@@ -100,8 +167,20 @@ pub fn inspect_view(p: &Props) -> Html {
     let (w, l) = words(p.lang);
     let loaded = use_state(|| Rc::new(Vec::<(String, Vec<u8>)>::new()));
     let pending = use_state(|| 0usize);
-    let threshold = use_state(|| DEFAULT_THRESHOLD_DAYS);
+    let threshold = use_state(|| p.threshold);
+    // The field's text as typed: re-renders while files are read must not reset it.
+    let threshold_text = use_state(|| p.threshold.to_string());
+    {
+        // config.json arrives after the first render: its threshold becomes the default.
+        let (threshold, threshold_text) = (threshold.clone(), threshold_text.clone());
+        use_effect_with(p.threshold, move |t| {
+            threshold.set(*t);
+            threshold_text.set(t.to_string());
+        });
+    }
     let filter = use_state(|| None::<DocKind>);
+    let cluster = use_state(|| None::<String>);
+    let selected = use_state(Vec::<usize>::new);
     let sort_days = use_state(|| false);
     let over = use_state(|| false);
     // Derived from the inputs on every change: never stored.
@@ -174,10 +253,18 @@ pub fn inspect_view(p: &Props) -> Html {
         let over = over.clone();
         Callback::from(move |_: DragEvent| over.set(false))
     };
+    let on_threshold_input = {
+        let threshold_text = threshold_text.clone();
+        Callback::from(move |e: InputEvent| {
+            threshold_text.set(e.target_unchecked_into::<HtmlInputElement>().value());
+        })
+    };
     let on_threshold = {
         let threshold = threshold.clone();
+        let threshold_text = threshold_text.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            threshold_text.set(v.clone());
             if let Ok(n) = v.trim().parse::<i64>() {
                 threshold.set(n);
             }
@@ -191,13 +278,39 @@ pub fn inspect_view(p: &Props) -> Html {
             ))
         })
     };
+    let on_cluster = {
+        let cluster = cluster.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            cluster.set((!v.is_empty()).then_some(v));
+        })
+    };
+    let on_select = {
+        let selected = selected.clone();
+        Callback::from(move |id: usize| {
+            let mut s = (*selected).clone();
+            if let Some(i) = s.iter().position(|&x| x == id) {
+                s.remove(i);
+            } else {
+                s.push(id);
+                if s.len() > 2 {
+                    s.remove(0);
+                }
+            }
+            selected.set(s);
+        })
+    };
     let on_sort = {
         let sort_days = sort_days.clone();
         Callback::from(move |_: MouseEvent| sort_days.set(!*sort_days))
     };
     let on_clear = {
         let loaded = loaded.clone();
-        Callback::from(move |_: MouseEvent| loaded.set(Rc::new(vec![])))
+        let selected = selected.clone();
+        Callback::from(move |_: MouseEvent| {
+            selected.set(vec![]);
+            loaded.set(Rc::new(vec![]));
+        })
     };
     let report = |html: bool| {
         let bench = bench.clone();
@@ -219,43 +332,56 @@ pub fn inspect_view(p: &Props) -> Html {
         })
     };
     html! {
-        <section id="inspect" class="step" aria-labelledby="inspect-title">
-            <h2 id="inspect-title">{ w.title }</h2>
-            <p class="help">{ w.help }</p>
-            <div id="inspect-drop" class={classes!("drop", over.then_some("over"))} {ondrop} {ondragover} {ondragleave}>
-                <p>{ w.drop }</p>
-                <label class="button" for="inspect-input">{ w.choose }</label>
-                <input id="inspect-input" class="visually-hidden" type="file" multiple=true {onchange} />
-            </div>
-            if *pending > 0 {
-                <p id="inspect-progress" class="status" role="status">{ format!("{} ({})", w.reading, *pending) }</p>
-            }
-            <p>
-                <label for="inspect-threshold">{ w.threshold }{ " " }</label>
-                <input id="inspect-threshold" type="number" min="0" value={threshold.to_string()} onchange={on_threshold} />
-            </p>
-            if !bench.documents.is_empty() {
-                { summary(&bench, l) }
-                <p class="actions">
-                    <button id="inspect-report-json" onclick={report(false)}>{ w.report_json }</button>
-                    <button id="inspect-report-html" onclick={report(true)}>{ w.report_html }</button>
-                    <button id="inspect-clear" onclick={on_clear}>{ w.clear }</button>
-                </p>
-                <p>
-                    <label for="inspect-filter">{ w.filter }{ " " }</label>
-                    <select id="inspect-filter" onchange={on_filter}>
-                        <option value="" selected={filter.is_none()}>{ w.all }</option>
-                        { for DocKind::ALL.iter().map(|k| html! {
-                            <option value={k.id()} selected={*filter == Some(*k)}>{ l.kind(*k) }</option>
-                        }) }
-                    </select>
-                    { " " }
-                    <button id="inspect-sort-days" aria-pressed={sort_days.to_string()} onclick={on_sort}>{ w.sort_days }</button>
-                </p>
-                { table(&bench, l, w, *filter, *sort_days) }
-            }
-        </section>
-    }
+           <section id="inspect" class="step" aria-labelledby="inspect-title">
+               <h2 id="inspect-title">{ w.title }</h2>
+               <p class="help">{ w.help }</p>
+               <div id="inspect-drop" class={classes!("drop", over.then_some("over"))} {ondrop} {ondragover} {ondragleave}>
+                   <p>{ w.drop }</p>
+                   <label class="button" for="inspect-input">{ w.choose }</label>
+                   <input id="inspect-input" class="visually-hidden" type="file" multiple=true {onchange} />
+               </div>
+               if *pending > 0 {
+                   <p id="inspect-progress" class="status" role="status">{ format!("{} ({})", w.reading, *pending) }</p>
+               }
+               <p>
+                   <label for="inspect-threshold">{ w.threshold }{ " " }</label>
+                   <input id="inspect-threshold" type="number" min="0" value={(*threshold_text).clone()} oninput={on_threshold_input} onchange={on_threshold} />
+               </p>
+               if !bench.documents.is_empty() {
+                   { summary(&bench, l) }
+                   <p class="actions">
+                       <button id="inspect-report-json" onclick={report(false)}>{ w.report_json }</button>
+                       <button id="inspect-report-html" onclick={report(true)}>{ w.report_html }</button>
+                       <button id="inspect-clear" onclick={on_clear}>{ w.clear }</button>
+                   </p>
+                   <p>
+                       <label for="inspect-filter">{ w.filter }{ " " }</label>
+                       <select id="inspect-filter" onchange={on_filter}>
+                           <option value="" selected={filter.is_none()}>{ w.all }</option>
+                           { for DocKind::ALL.iter().map(|k| html! {
+                               <option value={k.id()} selected={*filter == Some(*k)}>{ l.kind(*k) }</option>
+                           }) }
+                       </select>
+                       { " " }
+    <label for="inspect-filter-cluster">{ w.cluster }{ " " }</label>
+                       <select id="inspect-filter-cluster" onchange={on_cluster}>
+                           <option value="" selected={cluster.is_none()}>{ w.all_clusters }</option>
+                           { for bench.summary.clusters.iter().map(|c| html! {
+                               <option value={c.key_fingerprint.clone()} selected={cluster.as_deref() == Some(c.key_fingerprint.as_str())}>
+                                   { format!("{} ({})", c.name.as_deref().unwrap_or("?"), c.key_fingerprint.get(..16).unwrap_or(&c.key_fingerprint)) }
+                               </option>
+                           }) }
+                           <option value="none" selected={cluster.as_deref() == Some("none")}>{ w.no_cluster }</option>
+                       </select>
+                       { " " }
+                       <button id="inspect-sort-days" aria-pressed={sort_days.to_string()} onclick={on_sort}>{ w.sort_days }</button>
+                   </p>
+                   <p class="help">{ w.compare_help }</p>
+                   { table(&bench, l, w, Filters { kind: *filter, cluster: cluster.as_deref(), sort_days: *sort_days, selected: &selected, on_select }) }
+                   { compare_panel(&bench, p.lang, l, w, &selected) }
+               }
+           </section>
+       }
 }
 
 fn summary(b: &Workbench, l: &Labels) -> Html {
@@ -296,13 +422,58 @@ fn summary(b: &Workbench, l: &Labels) -> Html {
     }
 }
 
-fn table(b: &Workbench, l: &Labels, w: &W, filter: Option<DocKind>, sort_days: bool) -> Html {
+/// The two documents ticked, side by side (`#inspect-compare`).
+fn compare_panel(b: &Workbench, lang: Lang, l: &Labels, w: &W, selected: &[usize]) -> Html {
+    let [a, c] = selected else {
+        return html! {};
+    };
+    let (Some(da), Some(dc)) = (b.document(*a), b.document(*c)) else {
+        return html! {};
+    };
+    let head =
+        |d: &slc_courier_core::workbench::DocEntry| format!("#{} {}", d.id + 1, l.kind(d.kind));
+    html! {
+        <div id="inspect-compare" data-a={a.to_string()} data-b={c.to_string()}>
+            <h3>{ w.compare }</h3>
+            <table>
+                <thead><tr><th>{ w.field }</th><th>{ head(da) }</th><th>{ head(dc) }</th></tr></thead>
+                <tbody>
+                    { for compare(da, dc).into_iter().map(|f| html! {
+                        <tr data-field={f.field} data-differs={f.differs.to_string()} class={classes!(f.differs.then_some("differs"))}>
+                            <th scope="row">{ field_label(lang, f.field) }</th>
+                            <td><code>{ f.a }</code></td>
+                            <td><code>{ f.b }</code></td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// What the table shows and how.
+struct Filters<'a> {
+    kind: Option<DocKind>,
+    /// A cluster's SLC key fingerprint, or `none` (no loaded SLC).
+    cluster: Option<&'a str>,
+    sort_days: bool,
+    selected: &'a [usize],
+    on_select: Callback<usize>,
+}
+
+fn table(b: &Workbench, l: &Labels, w: &W, f: Filters<'_>) -> Html {
     let mut rows: Vec<&slc_courier_core::workbench::DocEntry> = b
         .documents
         .iter()
-        .filter(|d| filter.is_none_or(|k| d.kind == k))
+        .filter(|d| f.kind.is_none_or(|k| d.kind == k))
+        .filter(|d| {
+            f.cluster.is_none_or(|c| match &d.cluster {
+                Some(k) => k == c,
+                None => c == "none",
+            })
+        })
         .collect();
-    if sort_days {
+    if f.sort_days {
         rows.sort_by_key(|d| (d.days_left.unwrap_or(i64::MAX), d.id));
     }
     html! {
@@ -310,7 +481,7 @@ fn table(b: &Workbench, l: &Labels, w: &W, filter: Option<DocKind>, sort_days: b
             <thead><tr>
                 <th>{ "#" }</th><th>{ l.file }</th><th>{ l.kind }</th><th>{ l.issuer }</th><th>{ l.principal }</th>
                 <th>{ l.urls }</th><th>{ l.key }</th><th>{ l.mode }</th><th>{ l.issued }</th><th>{ l.valid_until }</th>
-                <th>{ l.days_left }</th><th>{ l.signature }</th><th>{ l.chain }</th><th></th>
+                <th>{ l.days_left }</th><th>{ l.signature }</th><th>{ l.chain }</th><th></th><th>{ w.compare }</th>
             </tr></thead>
             <tbody>
                 { for rows.into_iter().map(|d| {
@@ -323,10 +494,13 @@ fn table(b: &Workbench, l: &Labels, w: &W, filter: Option<DocKind>, sort_days: b
                     let key = d.principal.as_ref().map_or(String::new(), |p| format!("RSA-{} {}",
                         p.key_bits.map_or("?".to_owned(), |n| n.to_string()),
                         p.key_fingerprint.as_deref().map_or("", |f| f.get(..16).unwrap_or(f))));
+                    let id = d.id;
+                    let on_select = f.on_select.reform(move |_: Event| id);
                     html! {
                         <tr data-doc={d.id.to_string()} data-kind={d.kind.id()} data-signature={d.signature.id()}
                             data-chain={d.chain_end().id()} data-mode={d.mode.map_or(String::new(), |m| m.to_string())}
                             data-days={d.days_left.map_or(String::new(), |n| n.to_string())}
+                            data-cluster={d.cluster.clone().unwrap_or_default()}
                             class={classes!(d.below_threshold.then_some("below"))}>
                             <td>{ d.id + 1 }</td>
                             <td>{ format!("{file} #{}", d.index_in_file + 1) }</td>
@@ -342,10 +516,27 @@ fn table(b: &Workbench, l: &Labels, w: &W, filter: Option<DocKind>, sort_days: b
                             <td>{ l.signature(d.signature.id()) }</td>
                             <td>{ l.chain_end(d.chain_end()) }</td>
                             <td><button class="save" onclick={save}>{ w.save }</button></td>
+                            <td><input type="checkbox" class="compare" aria-label={format!("{} #{}", w.compare, d.id + 1)}
+                                checked={f.selected.contains(&d.id)} onchange={on_select} /></td>
                         </tr>
                     }
                 }) }
             </tbody>
         </table>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use slc_courier_core::workbench::compare::FIELDS;
+
+    #[test]
+    fn every_compared_field_has_words() {
+        for f in FIELDS {
+            assert!(!field_label(Lang::En, f).is_empty(), "{f}");
+            assert!(!field_label(Lang::Nl, f).is_empty(), "{f}");
+        }
+        assert_eq!(FIELD_WORDS.len(), FIELDS.len());
     }
 }

@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 use slc_courier_core::request::DEFAULT_ENROLLMENT_URL;
+use slc_courier_core::workbench::DEFAULT_THRESHOLD_DAYS;
 
 /// The configuration.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -19,6 +20,14 @@ pub struct Config {
     /// The multipart form field that carries the file in a direct POST.
     #[serde(default = "default_field")]
     pub form_field: String,
+    /// The Inspect section's default expiry threshold in days (documents with fewer days left
+    /// are marked); the user can change it on the page.
+    #[serde(default = "default_threshold")]
+    pub inspect_threshold_days: i64,
+}
+
+fn default_threshold() -> i64 {
+    DEFAULT_THRESHOLD_DAYS
 }
 
 fn default_enrollment() -> String {
@@ -36,6 +45,7 @@ impl Default for Config {
             probe_url: None,
             default_language: None,
             form_field: default_field(),
+            inspect_threshold_days: default_threshold(),
         }
     }
 }
@@ -67,6 +77,12 @@ impl Config {
         if c.form_field.is_empty() {
             return Err("config.json: formField must not be empty".to_owned());
         }
+        if !(0..=36_500).contains(&c.inspect_threshold_days) {
+            return Err(format!(
+                "config.json: inspectThresholdDays must be a number of days from 0 to 36500, not {}",
+                c.inspect_threshold_days
+            ));
+        }
         Ok(c)
     }
 }
@@ -95,5 +111,16 @@ mod tests {
             Err("config.json: enrollmentUrl must be an http(s) URL, not \"ftp://x\"".to_owned())
         );
         assert!(Config::parse(r#"{"colour":"red"}"#).is_err());
+        assert_eq!(
+            Config::parse("{}").map(|c| c.inspect_threshold_days),
+            Ok(DEFAULT_THRESHOLD_DAYS)
+        );
+        assert_eq!(
+            Config::parse(r#"{"inspectThresholdDays":30}"#).map(|c| c.inspect_threshold_days),
+            Ok(30)
+        );
+        assert!(Config::parse(r#"{"inspectThresholdDays":-1}"#)
+            .is_err_and(|e| e.contains("inspectThresholdDays")));
+        assert!(Config::parse(r#"{"inspectThresholdDays":"90"}"#).is_err());
     }
 }

@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { launch, openApp, data, ownOrigin, MODES, SHARED } from './harness.mjs';
 
@@ -39,6 +40,8 @@ const SYNTHETIC = [
   'mode2/slc.xml', 'mode2/rac-temporary.xml', 'mode2/clc-response.xml', 'mode2/protected.bin',
   'orphan/clc-rms03.xml', 'broken/clc-tampered.xml', 'broken/rac-wrong-issuer-id.xml',
 ];
+// The first cluster (RMS01, mode 1): its SLC and the documents whose links reach it.
+const CLUSTER_1_ROWS = ['0 slc', '4 rac-permanent', '5 clc', '6 publishing-licence', '7 use-licence'];
 // Under the pinned Microsoft root the mode-1 test chain names Microsoft's root with another key.
 const SYNTHETIC_ROWS = [
   ...Array(8).fill('broken').map((c, i) => `${['slc', 'enrollment-service', 'ca-certificate', 'ca-certificate', 'rac-permanent', 'clc', 'publishing-licence', 'use-licence'][i]} verified ${c}`),
@@ -88,6 +91,37 @@ for (const mode of MODES) {
       await page.selectOption('#inspect-filter', 'clc');
       assert.deepEqual(await page.$$eval('tr[data-doc]', (t) => t.map((x) => x.dataset.kind)), ['clc', 'clc', 'clc', 'clc']);
       await page.selectOption('#inspect-filter', '');
+      // Filter by cluster (the SLC key): RMS01's documents, then those of no loaded SLC.
+      const clusterKeys = await page.$$eval('#inspect-clusters li', (l) => l.map((x) => x.dataset.cluster));
+      await page.selectOption('#inspect-filter-cluster', clusterKeys[0]);
+      assert.deepEqual(await page.$$eval('tr[data-doc]', (t) => t.map((x) => `${x.dataset.doc} ${x.dataset.kind}`)), CLUSTER_1_ROWS);
+      await page.selectOption('#inspect-filter-cluster', 'none');
+      assert.ok(await page.$$eval('tr[data-doc]', (t) => t.length > 0 && t.every((x) => x.dataset.cluster === '')));
+      await page.selectOption('#inspect-filter-cluster', clusterKeys[1]);
+      await page.selectOption('#inspect-filter', 'clc');
+      assert.deepEqual(await page.$$eval('tr[data-doc]', (t) => t.map((x) => x.dataset.doc)), ['10']);
+      await page.selectOption('#inspect-filter', '');
+      await page.selectOption('#inspect-filter-cluster', '');
+      // Compare: the mode-1 SLC and the mode-2 SLC side by side, the differing fields marked.
+      assert.equal(await page.$('#inspect-compare'), null);
+      await page.check('tr[data-doc="0"] input.compare');
+      assert.equal(await page.$('#inspect-compare'), null, 'one document is not a comparison');
+      await page.check('tr[data-doc="8"] input.compare');
+      await page.waitForSelector('#inspect-compare');
+      const fields = await page.$$eval('#inspect-compare tr[data-field]', (t) => Object.fromEntries(t.map((x) => [x.dataset.field, x.dataset.differs])));
+      assert.equal(Object.keys(fields).length, 21);
+      for (const f of ['mode', 'hash', 'key-bits', 'principal-key', 'principal-name']) assert.equal(fields[f], 'true', f);
+      for (const f of ['kind', 'type', 'signature']) assert.equal(fields[f], 'false', f);
+      const modeCells = await page.$$eval('#inspect-compare tr[data-field="mode"] td', (t) => t.map((x) => x.textContent));
+      assert.deepEqual(modeCells, ['1', '2']);
+      assert.ok(await page.$eval('#inspect-compare tr[data-field="mode"]', (t) => t.classList.contains('differs')));
+      // A third tick replaces the oldest: the RAC against the mode-2 SLC.
+      await page.check('tr[data-doc="4"] input.compare');
+      await page.waitForFunction(() => document.querySelector('#inspect-compare')?.dataset.a === '8');
+      assert.equal(await page.getAttribute('#inspect-compare', 'data-b'), '4');
+      assert.equal(await page.isChecked('tr[data-doc="0"] input.compare'), false);
+      await page.uncheck('tr[data-doc="4"] input.compare');
+      await page.waitForFunction(() => !document.querySelector('#inspect-compare'));
       await page.click('#inspect-sort-days');
       const days = await page.$$eval('tr[data-doc]', (t) => t.map((x) => x.dataset.days).filter((d) => d !== '').map(Number));
       assert.deepEqual(days, [...days].sort((a, b) => a - b));
@@ -103,3 +137,48 @@ for (const mode of MODES) {
     }
   });
 }
+
+// Documents per synthetic file (the same under either policy).
+const DOCS_PER_FILE = { 'mode1/slc-chain.xml': 4, 'mode1/document.pfile': 2, 'mode2/protected.bin': 2 };
+
+test('hosted: a few hundred files at once — every row, a progress line, and the page stays responsive', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slc-wb-many-'));
+  const files = [];
+  let expected = 0;
+  let slcs = 0;
+  for (let i = 0; i < 300; i++) {
+    const rel = SYNTHETIC[i % SYNTHETIC.length];
+    const name = path.join(dir, `${String(i).padStart(3, '0')}-${rel.replace('/', '-')}`);
+    fs.copyFileSync(data(`workbench/${rel}`), name);
+    files.push(name);
+    expected += DOCS_PER_FILE[rel] ?? 1;
+    slcs += rel === 'mode1/slc-chain.xml' || rel === 'mode2/slc.xml' ? 1 : 0;
+  }
+  const app = await openApp(browser, 'hosted');
+  const { page } = app;
+  await page.clock.setFixedTime(NOW);
+  try {
+    await page.setInputFiles('#inspect-input', files);
+    await page.waitForSelector('#inspect-progress', { timeout: 10000 });
+    // While the files are read the page answers: a script round trip, and a change to another
+    // control (the threshold) that the finished table then shows.
+    const t0 = Date.now();
+    assert.equal(await page.evaluate(() => 1 + 1), 2);
+    assert.ok(Date.now() - t0 < 2000, `the page took ${Date.now() - t0} ms to answer while loading`);
+    await page.fill('#inspect-threshold', '10');
+    await page.dispatchEvent('#inspect-threshold', 'change');
+    await page.waitForFunction((n) => document.querySelectorAll('#inspect-table tr[data-doc]').length === n, expected, { timeout: 120000 });
+    assert.equal(expected, 438);
+    assert.equal(await page.$('#inspect-progress'), null, 'the progress line goes when the work is done');
+    assert.match(await page.textContent('#inspect-below'), /\(10\)/);
+    assert.equal(await page.inputValue('#inspect-threshold'), '10');
+    // Right after loading a click is handled at once.
+    await page.selectOption('#inspect-filter', 'slc');
+    assert.equal(await page.$$eval('tr[data-doc]', (t) => t.length), slcs);
+    assert.equal(slcs, 55);
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

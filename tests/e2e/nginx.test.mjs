@@ -137,10 +137,12 @@ test('nginx: config.json is read at deploy time, and a malformed one is reported
   const config = path.join(www, 'config.json');
   const original = fs.readFileSync(config);
   try {
-    fs.writeFileSync(config, JSON.stringify({ enrollmentUrl: 'https://rms-enroll.contoso.test/offline', defaultLanguage: 'nl' }));
+    fs.writeFileSync(config, JSON.stringify({ enrollmentUrl: 'https://rms-enroll.contoso.test/offline', defaultLanguage: 'nl', inspectThresholdDays: 30 }));
     let { context, page } = await open();
     await page.waitForFunction(() => document.querySelector('#h-request')?.textContent === '1. Aanvraag');
     assert.equal(await page.inputValue('#enrollment-url'), 'https://rms-enroll.contoso.test/offline');
+    // The Inspect section's default threshold comes from config.json.
+    await page.waitForFunction(() => document.querySelector('#inspect-threshold')?.value === '30');
     await context.close();
 
     fs.writeFileSync(config, '{ "enrollmentUrl": ');
@@ -148,6 +150,7 @@ test('nginx: config.json is read at deploy time, and a malformed one is reported
     await page.waitForSelector('#config-error');
     assert.match(await page.textContent('#config-error'), /^config\.json is not valid: /);
     assert.equal(await page.inputValue('#enrollment-url'), 'https://activation.drm.microsoft.com/offlineenroll/Enrollment.aspx');
+    assert.equal(await page.inputValue('#inspect-threshold'), '90');
     await context.close();
   } finally {
     fs.writeFileSync(config, original);

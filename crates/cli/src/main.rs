@@ -62,6 +62,9 @@ enum Command {
         /// Mark documents with fewer days left than this.
         #[arg(long, default_value_t = slc_courier_core::workbench::DEFAULT_THRESHOLD_DAYS)]
         threshold: i64,
+        /// Compare two documents side by side (their numbers in the listing, #N).
+        #[arg(long, num_args = 2, value_names = ["N", "M"])]
+        compare: Option<Vec<usize>>,
         /// Write the evidence report for all the files (`.json` or `.html`).
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -226,6 +229,7 @@ fn run_to(cli: &Cli, out: &output::Out) -> Result<bool> {
             files,
             at,
             threshold,
+            compare,
             output: report,
         } => {
             let p = policy(at, &[])?;
@@ -253,6 +257,10 @@ fn run_to(cli: &Cli, out: &output::Out) -> Result<bool> {
                 .map(|(name, bytes)| slc_courier_core::workbench::InputFile { name, bytes })
                 .collect();
             let w = slc_courier_core::workbench::build(&inputs, &p, *threshold);
+            let compared = compare
+                .as_deref()
+                .map(|nm| workbench::compare(&w, nm))
+                .transpose()?;
             if let Some(path) = report {
                 workbench::write_report(path, &w, tool())?;
             }
@@ -263,6 +271,9 @@ fn run_to(cli: &Cli, out: &output::Out) -> Result<bool> {
                     out.inspect(r);
                 }
                 for line in workbench::summary(&w).lines() {
+                    out.line(line.to_owned());
+                }
+                for line in compared.iter().flat_map(|c| c.lines()) {
                     out.line(line.to_owned());
                 }
                 if let Some(path) = report {

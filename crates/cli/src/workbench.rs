@@ -91,6 +91,50 @@ pub fn summary(w: &Workbench) -> String {
     s
 }
 
+/// Two documents side by side (`--compare N M`, the listing's 1-based numbers); a `*` marks
+/// the fields that differ.
+pub fn compare(w: &Workbench, nm: &[usize]) -> Result<String> {
+    let doc = |n: usize| {
+        n.checked_sub(1)
+            .and_then(|i| w.document(i))
+            .with_context(|| {
+                format!(
+                    "--compare: there is no document #{n} (1 to {})",
+                    w.documents.len()
+                )
+            })
+    };
+    let (Some(&n), Some(&m)) = (nm.first(), nm.get(1)) else {
+        bail!("--compare takes two document numbers");
+    };
+    let (a, b) = (doc(n)?, doc(m)?);
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "\ncompare #{n} {} with #{m} {} (* = differs):",
+        EN.kind(a.kind),
+        EN.kind(b.kind)
+    );
+    for f in slc_courier_core::workbench::compare::compare(a, b) {
+        let show = |v: &str| {
+            if v.is_empty() {
+                "-".to_owned()
+            } else {
+                v.replace('\n', ", ")
+            }
+        };
+        let _ = writeln!(
+            s,
+            "{} {:<15} {}  |  {}",
+            if f.differs { "*" } else { " " },
+            f.field,
+            show(&f.a),
+            show(&f.b)
+        );
+    }
+    Ok(s)
+}
+
 /// Writes the evidence report: JSON for `.json`, HTML for `.html`/`.htm`.
 pub fn write_report(path: &Path, w: &Workbench, tool: ToolInfo) -> Result<()> {
     let ext = path

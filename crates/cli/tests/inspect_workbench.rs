@@ -91,3 +91,24 @@ fn inspect_links_across_files_and_writes_the_evidence_report() {
     assert_eq!(v["schema"], "slc-courier-inspect/1");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn compare_two_documents_side_by_side() {
+    let text = run(&["--compare", "2", "3"], 1);
+    let block = text.split("\ncompare #2 ").nth(1).expect(&text);
+    let line = |f: &str| {
+        block
+            .lines()
+            .find(|l| l.get(2..).is_some_and(|r| r.starts_with(&format!("{f} "))))
+            .unwrap_or_else(|| panic!("{f}: {block}"))
+    };
+    assert!(line("kind").starts_with("  kind"), "both CLCs: {block}");
+    assert!(line("mode").starts_with("* mode"), "{block}");
+    assert!(line("mode").ends_with("2  |  1"), "{block}");
+    assert!(line("intranet-url").contains("https://rms02.fabrikam.test/_wmcs/licensing  |  https://rms03.contoso.test/_wmcs/licensing"));
+    // A number outside the listing is a usage error.
+    let mut c = Command::cargo_bin("slc-courier").unwrap();
+    c.args(["inspect", "--compare", "1", "9"]).arg(data(SET[0]));
+    let err = String::from_utf8(c.assert().code(2).get_output().stderr.clone()).unwrap();
+    assert!(err.contains("there is no document #9 (1 to 1)"), "{err}");
+}

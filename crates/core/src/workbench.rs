@@ -14,6 +14,7 @@
 //! holds and the last issuer key is the pinned key ([`crate::policy::TrustAnchor::is_microsoft`]).
 //! "Now" and the anchors come from the [`Policy`]; the core reads no clock.
 
+pub mod compare;
 pub mod evidence;
 
 use crate::chain::{inspect, issued_within, CertView, ENROLLMENT_CA};
