@@ -85,6 +85,7 @@ pub fn app() -> Html {
         .unwrap_or_else(|| "slc".to_owned());
     let download = |html: bool| {
         let s = state.clone();
+        let lang = state.lang.core();
         let stem = stem.clone();
         Callback::from(move |_: ()| {
             if let Some(r) = s.session.receipt(tool_info(s.single_file_sha256.clone())) {
@@ -92,13 +93,13 @@ pub fn app() -> Html {
                     browser::download(
                         &format!("{stem}-receipt.html"),
                         "text/html",
-                        r.to_html().as_bytes(),
+                        r.to_html(lang).as_bytes(),
                     )
                 } else {
                     browser::download(
                         &format!("{stem}-receipt.json"),
                         "application/json",
-                        r.to_json().as_bytes(),
+                        r.to_json(lang).as_bytes(),
                     )
                 };
             }

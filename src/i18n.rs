@@ -32,6 +32,14 @@ impl Lang {
         }
     }
 
+    /// The core's language value.
+    pub fn core(self) -> slc_courier_core::Lang {
+        match self {
+            Lang::En => slc_courier_core::Lang::En,
+            Lang::Nl => slc_courier_core::Lang::Nl,
+        }
+    }
+
     /// The strings.
     pub fn t(self) -> &'static T {
         match self {
@@ -43,6 +51,8 @@ impl Lang {
 
 /// Every string of the page chrome.
 pub struct T {
+    /// The language these strings are in (for the core's findings and receipts).
+    pub lang: slc_courier_core::Lang,
     pub tagline: &'static str,
     pub local_mode: &'static str,
     pub language: &'static str,
@@ -164,6 +174,7 @@ pub struct T {
 
 /// English.
 pub static EN: T = T {
+    lang: slc_courier_core::Lang::En,
     tagline: "Carry a Windows RMS Server Licensor Certificate request out and its certificate back — checked at every step.",
     local_mode: "Local file mode: this page runs from a file on this computer. Nothing leaves it unless you submit in step 3.",
     language: "Language",
@@ -280,6 +291,7 @@ pub static EN: T = T {
 
 /// Nederlands.
 pub static NL: T = T {
+    lang: slc_courier_core::Lang::Nl,
     tagline: "Breng de aanvraag voor een serverlicentieverleningscertificaat (Windows RMS) naar buiten en het certificaat terug — bij elke stap gecontroleerd.",
     local_mode: "Lokale-bestandsmodus: deze pagina draait vanuit een bestand op deze computer. Er wordt niets verzonden tenzij u in stap 3 indient.",
     language: "Taal",

@@ -578,8 +578,12 @@ mod tests {
         let r = s.receipt(tool()).unwrap();
         assert_eq!(r.far_side, Some(f));
         assert_eq!(r.checklist.as_deref().map(<[String]>::len), Some(1));
-        assert!(r.to_json().contains("\"certificate\": \"matches\""));
-        assert!(r.to_html().contains("Next, on the RMS server"));
+        assert!(r
+            .to_json(slc_courier_core::Lang::En)
+            .contains("\"certificate\": \"matches\""));
+        assert!(r
+            .to_html(slc_courier_core::Lang::En)
+            .contains("Next, on the RMS server"));
         assert_eq!(
             s.marks(),
             [Mark::Done, Mark::Open, Mark::Done, Mark::Done, Mark::Done]
@@ -597,7 +601,7 @@ mod tests {
         assert!(!s
             .receipt(tool())
             .unwrap()
-            .to_html()
+            .to_html(slc_courier_core::Lang::En)
             .contains("Next, on the RMS server"));
         assert_eq!(
             s.marks(),

@@ -26,6 +26,8 @@ pub struct Props {
     pub on_start: Callback<()>,
     /// The largest file read (larger ones are refused up front with a finding).
     pub limit: usize,
+    /// What the step expects (said when a file is refused).
+    pub expected: slc_courier_core::finding::Expected,
     /// Called with (name, bytes) once read, after the browser has painted the working state.
     pub on_file: Callback<(String, Vec<u8>)>,
     /// Called when a file was refused or could not be read (the picker shows why).
@@ -44,13 +46,14 @@ pub fn file_picker(p: &Props) -> Html {
         let on_refused = p.on_refused.clone();
         let error = error.clone();
         let limit = p.limit;
+        let expected = p.expected;
         move |list: Option<web_sys::FileList>| {
             if let Some(file) = list.and_then(|l| l.get(0)) {
                 on_start.emit(());
                 let (on_file, on_refused, error) =
                     (on_file.clone(), on_refused.clone(), error.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    match files::read(file, limit).await {
+                    match files::read(file, limit, expected).await {
                         Ok(read) => {
                             error.set(None);
                             files::yield_to_browser().await;

@@ -34,11 +34,11 @@ pub fn findings(p: &Props) -> Html {
                     <li class={classes!("finding", cls)} data-code={f.code.id()}>
                         <span class="badge">{ t.severity(f.severity) }</span>
                         <code class="code">{ f.code.id() }</code>
-                        <span class="message">{ &f.message }</span>
+                        <span class="message">{ f.text(t.lang).message }</span>
                         if let Some(l) = f.location {
                             <span class="where">{ format!(" ({} {}, {} {}, {} {})", t.at, l.offset, t.line, l.line, t.column, l.column) }</span>
                         }
-                        <div class="fix"><strong>{ t.fix }{ ": " }</strong>{ &f.fix }</div>
+                        <div class="fix"><strong>{ t.fix }{ ": " }</strong>{ f.text(t.lang).fix }</div>
                     </li>
                 }
             }) }

@@ -212,7 +212,10 @@ pub fn inspect_view(p: &Props) -> Html {
                 let mut got = (*loaded).as_ref().clone();
                 let total = all.len();
                 for (i, f) in all.into_iter().enumerate() {
-                    if let Ok(read) = files::read(f, MAX_CERT_BYTES).await {
+                    if let Ok(read) =
+                        files::read(f, MAX_CERT_BYTES, slc_courier_core::finding::Expected::Xrml)
+                            .await
+                    {
                         got.push(read);
                     }
                     pending.set(total - i - 1);
@@ -315,6 +318,7 @@ pub fn inspect_view(p: &Props) -> Html {
     let report = |html: bool| {
         let bench = bench.clone();
         let l = *l;
+        let lang = p.lang.core();
         Callback::from(move |_: MouseEvent| {
             let _ = if html {
                 browser::download(
@@ -326,7 +330,7 @@ pub fn inspect_view(p: &Props) -> Html {
                 browser::download(
                     "slc-courier-evidence.json",
                     "application/json",
-                    Evidence::new(&bench, tool()).to_json().as_bytes(),
+                    Evidence::new(&bench, tool()).to_json(lang).as_bytes(),
                 )
             };
         })

@@ -91,7 +91,7 @@ pub fn trust_step(p: &Props) -> Html {
             </div>
             <Findings findings={findings} {t} />
             <h3>{ "Root certificate" }</h3>
-            <FilePicker id="root-drop" label={t.root_drop} button={t.choose_file} accept=".cer,.crt,.pem,.der" limit={1024 * 1024} lang={p.lang} on_file={on_root} />
+            <FilePicker id="root-drop" label={t.root_drop} button={t.choose_file} accept=".cer,.crt,.pem,.der" limit={1024 * 1024} expected={slc_courier_core::finding::Expected::Root} lang={p.lang} on_file={on_root} />
             if let Some(r) = &p.root {
                 <div class="card" id="root-result">
                     <p><strong>{ &r.name }</strong></p>

@@ -65,6 +65,7 @@ pub fn verify_step(p: &Props) -> Html {
     let on_anchor = {
         let on_anchor = p.on_anchor.clone();
         let anchor_error = anchor_error.clone();
+        let lang = p.lang;
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|l| l.get(0)) else {
@@ -74,7 +75,9 @@ pub fn verify_step(p: &Props) -> Html {
             let on_anchor = on_anchor.clone();
             let anchor_error = anchor_error.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                match files::read(file, 64 * 1024).await {
+                match files::read(file, 64 * 1024, slc_courier_core::finding::Expected::Anchor)
+                    .await
+                {
                     Ok((name, bytes)) => {
                         match TrustAnchor::from_key_file(&String::from_utf8_lossy(&bytes)) {
                             Ok(a) => {
@@ -87,7 +90,7 @@ pub fn verify_step(p: &Props) -> Html {
                             Err(e) => anchor_error.set(Some(format!("{name}: {e}"))),
                         }
                     }
-                    Err(ReadError::TooLarge(f)) => anchor_error.set(Some(f.message)),
+                    Err(ReadError::TooLarge(f)) => anchor_error.set(Some(f.message(lang.core()))),
                     Err(ReadError::Unreadable(e)) => anchor_error.set(Some(e)),
                 }
             });
@@ -120,7 +123,7 @@ pub fn verify_step(p: &Props) -> Html {
                     if let Some(e) = &*anchor_error { <p class="status fail" role="alert">{ e }</p> }
                 </details>
             </div>
-            <FilePicker id="chain-drop" label={t.drop_here} button={t.choose_file} accept=".xml,.bin,text/xml" limit={slc_courier_core::policy::MAX_CERT_BYTES} lang={p.lang} on_start={p.on_start.clone()} on_file={p.on_file.clone()} on_refused={p.on_refused.clone()} />
+            <FilePicker id="chain-drop" label={t.drop_here} button={t.choose_file} accept=".xml,.bin,text/xml" limit={slc_courier_core::policy::MAX_CERT_BYTES} expected={slc_courier_core::finding::Expected::Chain} lang={p.lang} on_start={p.on_start.clone()} on_file={p.on_file.clone()} on_refused={p.on_refused.clone()} />
             if p.loading {
                 <p class="working" role="status">{ t.reading }</p>
             } else if let Some((file, report)) = &p.chain {

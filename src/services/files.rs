@@ -1,6 +1,7 @@
 //! Reading a dropped or picked file as raw bytes.
 
-use slc_courier_core::{Code, Finding};
+use slc_courier_core::finding::{Expected, Input};
+use slc_courier_core::Finding;
 
 /// Why a file was not read.
 #[derive(Debug, Clone, PartialEq)]
@@ -12,19 +13,29 @@ pub enum ReadError {
 }
 
 /// The finding for a file refused up front for its size.
-pub fn too_large(name: &str, size: f64, limit: usize) -> Finding {
-    Finding::new(
-        Code::InputTooLarge,
-        format!("{name} is {size:.0} bytes; the limit here is {limit} bytes, so it was not read."),
-        "Choose the right file: a request is about 2 KB, a certificate chain about 12 KB.",
-    )
+pub fn too_large(name: &str, size: f64, limit: usize, expected: Expected) -> Finding {
+    Finding::of(Input::TooLarge {
+        name: name.to_owned(),
+        size: size as u64,
+        limit: limit as u64,
+        expected,
+    })
 }
 
 /// Reads `file` as bytes, refusing it up front when it is larger than `limit`.
-pub async fn read(file: web_sys::File, limit: usize) -> Result<(String, Vec<u8>), ReadError> {
+pub async fn read(
+    file: web_sys::File,
+    limit: usize,
+    expected: Expected,
+) -> Result<(String, Vec<u8>), ReadError> {
     let name = file.name();
     if file.size() > limit as f64 {
-        return Err(ReadError::TooLarge(too_large(&name, file.size(), limit)));
+        return Err(ReadError::TooLarge(too_large(
+            &name,
+            file.size(),
+            limit,
+            expected,
+        )));
     }
     let blob = gloo_file::File::from(file);
     gloo_file::futures::read_as_bytes(&blob)

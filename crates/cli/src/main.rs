@@ -15,7 +15,7 @@ use slc_courier_core::chain::{inspect, verify_chain};
 use slc_courier_core::policy::{Policy, TrustAnchor, MAX_CERT_BYTES};
 use slc_courier_core::report::{Receipt, ToolInfo};
 use slc_courier_core::request::check_request;
-use slc_courier_core::UtcTime;
+use slc_courier_core::{Lang, UtcTime};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -26,6 +26,9 @@ struct Cli {
     /// Print JSON (schema in docs/receipt.md) instead of text.
     #[arg(long, global = true)]
     json: bool,
+    /// Language of the output: en or nl (default: from LC_ALL, LC_MESSAGES or LANG).
+    #[arg(long, global = true, value_parser = parse_lang)]
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Command,
 }
@@ -182,8 +185,28 @@ fn name_of(p: &Path) -> String {
         .unwrap_or_else(|| p.display().to_string())
 }
 
+fn parse_lang(s: &str) -> std::result::Result<Lang, String> {
+    match s {
+        "en" => Ok(Lang::En),
+        "nl" => Ok(Lang::Nl),
+        _ => Err("give en or nl".to_owned()),
+    }
+}
+
+/// `--lang`, else the POSIX locale variables.
+fn lang(cli: &Cli) -> Lang {
+    cli.lang.unwrap_or_else(|| {
+        let var = |k| std::env::var(k).ok();
+        Lang::from_locale(
+            var("LC_ALL").as_deref(),
+            var("LC_MESSAGES").as_deref(),
+            var("LANG").as_deref(),
+        )
+    })
+}
+
 fn run(cli: &Cli) -> Result<bool> {
-    let out = output::Out::new(cli.json);
+    let out = output::Out::new(cli.json, lang(cli));
     let ok = run_to(cli, &out);
     out.flush().context("the output cannot be written")?;
     ok
@@ -196,7 +219,7 @@ fn run_to(cli: &Cli, out: &output::Out) -> Result<bool> {
             let r = check_request(&bytes, Some(&name_of(file)));
             let now = parse_at(&None)?;
             if cli.json {
-                out.json(&Receipt::new(tool(), now, Some(&r), None)?.to_json());
+                out.json(&Receipt::new(tool(), now, Some(&r), None)?.to_json(out.lang));
             } else {
                 out.request(&r);
             }
@@ -218,7 +241,8 @@ fn run_to(cli: &Cli, out: &output::Out) -> Result<bool> {
             let name = name_of(chain);
             if cli.json {
                 out.json(
-                    &Receipt::new(tool(), p.now, req.as_ref(), Some((&r, Some(&name))))?.to_json(),
+                    &Receipt::new(tool(), p.now, req.as_ref(), Some((&r, Some(&name))))?
+                        .to_json(out.lang),
                 );
             } else {
                 out.chain(&name, &r);
@@ -262,10 +286,10 @@ fn run_to(cli: &Cli, out: &output::Out) -> Result<bool> {
                 .map(|nm| workbench::compare(&w, nm))
                 .transpose()?;
             if let Some(path) = report {
-                workbench::write_report(path, &w, tool())?;
+                workbench::write_report(path, &w, tool(), out.lang)?;
             }
             if cli.json {
-                out.json(&output::inspect_json(&reports));
+                out.json(&output::inspect_json(&reports, out.lang));
             } else {
                 for r in &reports {
                     out.inspect(r);
@@ -299,8 +323,8 @@ fn run_to(cli: &Cli, out: &output::Out) -> Result<bool> {
                 .map(|e| e.to_string_lossy().to_ascii_lowercase())
                 .unwrap_or_default();
             let body = match ext.as_str() {
-                "json" => receipt.to_json(),
-                "html" | "htm" => receipt.to_html(),
+                "json" => receipt.to_json(out.lang),
+                "html" | "htm" => receipt.to_html(out.lang),
                 _ => bail!(
                     "{}: the receipt is written as .json or .html (printable)",
                     path.display()
@@ -309,7 +333,7 @@ fn run_to(cli: &Cli, out: &output::Out) -> Result<bool> {
             std::fs::write(path, body)
                 .with_context(|| format!("{}: cannot be written", path.display()))?;
             if cli.json {
-                out.json(&receipt.to_json());
+                out.json(&receipt.to_json(out.lang));
             } else {
                 out.chain(&name, &r);
                 out.line(format!("receipt written to {}", path.display()));

@@ -3,6 +3,7 @@
 use slc_courier_core::chain::{CertView, ChainReport, Outcome};
 use slc_courier_core::request::{RequestKind, RequestReport};
 use slc_courier_core::xrml::Wrapper;
+use slc_courier_core::Lang;
 use slc_courier_core::{Finding, Severity};
 use std::cell::RefCell;
 use std::io::{IsTerminal, Write};
@@ -38,6 +39,8 @@ macro_rules! outln {
 /// Where output goes and whether it is coloured. Output is collected and written once by
 /// [`Out::flush`], which ends quietly when the reader has gone (`slc-courier … | head`).
 pub struct Out {
+    /// The language of every sentence printed (JSON keys and codes stay neutral).
+    pub lang: Lang,
     colour: bool,
     text: RefCell<String>,
 }
@@ -47,8 +50,9 @@ pub type Inspected = (String, String, Vec<CertView>, Wrapper, Vec<Finding>);
 
 impl Out {
     /// Colour only when stdout is a terminal (and NO_COLOR is unset) and not JSON.
-    pub fn new(json: bool) -> Out {
+    pub fn new(json: bool, lang: Lang) -> Out {
         Out {
+            lang,
             colour: !json
                 && std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none(),
@@ -116,9 +120,9 @@ impl Out {
                 "  {}  {}  {}{at}",
                 self.status(f.severity),
                 f.code,
-                f.message
+                f.text(self.lang).message
             );
-            outln!(self, "        fix: {}", f.fix);
+            outln!(self, "        fix: {}", f.text(self.lang).fix);
         }
     }
 
@@ -325,17 +329,17 @@ impl Out {
 }
 
 /// The `slc-courier-inspect/1` JSON document.
-pub fn inspect_json(reports: &[Inspected]) -> String {
+pub fn inspect_json(reports: &[Inspected], lang: Lang) -> String {
     let files: Vec<serde_json::Value> = reports
         .iter()
         .map(|(name, sha, docs, wrapper, findings)| {
             serde_json::json!({ "name": name, "sha256": sha, "wrapper": wrapper, "documents": docs, "findings": findings })
         })
         .collect();
-    serde_json::to_string_pretty(
+    slc_courier_core::finding::to_json_in(
         &serde_json::json!({ "schema": "slc-courier-inspect/1", "files": files }),
+        lang,
     )
-    .unwrap_or_default()
 }
 
 /// A progress line on stderr for many files, only on a terminal.

@@ -2,8 +2,9 @@
 
 use anyhow::{bail, Context, Result};
 use slc_courier_core::report::ToolInfo;
-use slc_courier_core::workbench::evidence::{to_html, Evidence, EN};
+use slc_courier_core::workbench::evidence::{to_html, Evidence, EN, NL};
 use slc_courier_core::workbench::{ChainEnd, Workbench};
+use slc_courier_core::Lang;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -136,14 +137,14 @@ pub fn compare(w: &Workbench, nm: &[usize]) -> Result<String> {
 }
 
 /// Writes the evidence report: JSON for `.json`, HTML for `.html`/`.htm`.
-pub fn write_report(path: &Path, w: &Workbench, tool: ToolInfo) -> Result<()> {
+pub fn write_report(path: &Path, w: &Workbench, tool: ToolInfo, lang: Lang) -> Result<()> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     let text = match ext.as_deref() {
-        Some("json") => Evidence::new(w, tool).to_json(),
-        Some("html" | "htm") => to_html(w, &tool, &EN),
+        Some("json") => Evidence::new(w, tool).to_json(lang),
+        Some("html" | "htm") => to_html(w, &tool, if lang == Lang::Nl { &NL } else { &EN }),
         _ => bail!(
             "{}: the evidence report is .json or .html; give one of those extensions",
             path.display()

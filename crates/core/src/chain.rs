@@ -28,6 +28,24 @@ use crate::xrml::{
 };
 use serde::Serialize;
 
+/// What the chain checks find, with typed context: one variant per problem. The words are made
+/// in [`crate::words`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(untagged)]
+pub enum Found {}
+
+impl Found {
+    /// The stable code.
+    pub fn code(&self) -> crate::finding::Code {
+        match *self {}
+    }
+
+    /// One example of each variant, for the completeness tests and the findings docs.
+    pub fn samples() -> Vec<Found> {
+        vec![]
+    }
+}
+
 /// The SLC's issuer name for an enrollment-service chain (Windows RMS 1.0).
 pub const ENROLLMENT_SERVICE: &str = "Microsoft DRM Server Enrollment Service";
 /// The SLC's issuer name for an AD RMS self-enrollment chain.

@@ -3,6 +3,7 @@
 //! Every surface (page, CLI, JSON report) renders these values; nothing matches on message
 //! text. `docs/findings.md` has one heading per [`Code`] id.
 
+use crate::lang::Lang;
 use serde::{Serialize, Serializer};
 
 /// How much a finding matters.
@@ -201,34 +202,208 @@ pub enum Subject {
     Request,
 }
 
-/// One thing a check found.
+/// What a check found, with its typed context: one variant per area, each area's enum one
+/// variant per problem. The core decides *what* was found; [`crate::words`] makes the text,
+/// once per language, for every surface (page, CLI, both receipts).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum What {
+    /// A file refused before it was read.
+    Input(Input),
+    /// Step 1: the exported request.
+    Request(crate::request::Found),
+    /// Reading XrML documents and their signatures.
+    Xrml(crate::xrml::Found),
+    /// Step 4: the chain, its times and its pairing with the request.
+    Chain(crate::chain::Found),
+    /// Step 2: the workstation's trust prerequisites.
+    Trust(crate::trust::Found),
+    /// Not yet moved to a typed variant: English text made where the check ran.
+    Legacy(Legacy),
+}
+
+/// A finding whose text is still made where the check runs (English only). Being removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Legacy {
+    code: Code,
+    message: String,
+    fix: String,
+}
+
+impl Serialize for Legacy {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_none()
+    }
+}
+
+/// Files refused before they are read, on any surface.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Input {
+    /// `input-too-large`: the file is over the step's budget and was not read.
+    TooLarge {
+        /// The file's name as loaded.
+        name: String,
+        /// Its size in bytes.
+        size: u64,
+        /// The budget in bytes.
+        limit: u64,
+        /// What the step expects, to say how large that usually is.
+        expected: Expected,
+    },
+}
+
+/// What a step expects to be given (for "choose the right file" advice).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Expected {
+    /// The exported `<server>EnrollRequest.xml` / `RenewRequest.xml` (about 2 KB).
+    Request,
+    /// The downloaded certificate chain (about 12 KB).
+    Chain,
+    /// A root certificate (.cer, about 1 KB).
+    Root,
+    /// A trust anchor (an XrML certificate or a key file).
+    Anchor,
+    /// Any XrML file for the workbench.
+    Xrml,
+}
+
+impl Input {
+    /// The code.
+    pub fn code(&self) -> Code {
+        match self {
+            Input::TooLarge { .. } => Code::InputTooLarge,
+        }
+    }
+
+    /// One example of each variant, for the completeness tests and the findings docs.
+    pub fn samples() -> Vec<Input> {
+        vec![Input::TooLarge {
+            name: "big.xml".into(),
+            size: 3_000_000,
+            limit: 2_097_152,
+            expected: Expected::Chain,
+        }]
+    }
+}
+
+impl What {
+    /// The stable code.
+    pub fn code(&self) -> Code {
+        match self {
+            What::Input(f) => f.code(),
+            What::Request(f) => f.code(),
+            What::Xrml(f) => f.code(),
+            What::Chain(f) => f.code(),
+            What::Trust(f) => f.code(),
+            What::Legacy(l) => l.code,
+        }
+    }
+
+    /// The message and fix in `lang`.
+    pub fn text(&self, lang: Lang) -> Text {
+        if let What::Legacy(l) = self {
+            return Text {
+                message: l.message.clone(),
+                fix: l.fix.clone(),
+            };
+        }
+        match lang {
+            Lang::En => crate::words::en::text(self),
+            Lang::Nl => crate::words::nl::text(self),
+        }
+    }
+
+    /// One example of every typed variant (for the completeness tests and the findings docs).
+    pub fn samples() -> Vec<What> {
+        let mut out: Vec<What> = Input::samples().into_iter().map(What::Input).collect();
+        out.extend(
+            crate::request::Found::samples()
+                .into_iter()
+                .map(What::Request),
+        );
+        out.extend(crate::xrml::Found::samples().into_iter().map(What::Xrml));
+        out.extend(crate::chain::Found::samples().into_iter().map(What::Chain));
+        out.extend(crate::trust::Found::samples().into_iter().map(What::Trust));
+        out
+    }
+}
+
+macro_rules! what_from {
+    ($($area:ident => $ty:ty),*) => {$(
+        impl From<$ty> for What {
+            fn from(f: $ty) -> What {
+                What::$area(f)
+            }
+        }
+    )*};
+}
+what_from!(Input => Input, Request => crate::request::Found, Xrml => crate::xrml::Found, Chain => crate::chain::Found, Trust => crate::trust::Found);
+
+/// A finding's words in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Text {
+    /// What was found, with the specific values.
+    pub message: String,
+    /// How to fix it, in plain words.
+    pub fix: String,
+}
+
+/// One thing a check found: what (typed), about which subject, where.
+///
+/// Serialised language-neutrally (`code`, `severity`, `subject`, `location`, `params`) with
+/// `message` and `fix` as `{"en": …, "nl": …}`; [`localize_json`] keeps one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    /// Stable code.
+    /// Stable code (always `what.code()`).
     pub code: Code,
     /// What it is about.
     pub subject: Subject,
     /// Severity (always `code.severity()`).
     pub severity: Severity,
-    /// What was found, with the specific values.
-    pub message: String,
-    /// How to fix it, in plain words.
-    pub fix: String,
     /// Where in the file, when it applies to one place.
     pub location: Option<Location>,
+    what: What,
 }
 
 impl Finding {
-    /// A finding with the code's severity and no location.
-    pub fn new(code: Code, message: impl Into<String>, fix: impl Into<String>) -> Finding {
+    /// A finding about the file as a whole, with no location.
+    pub fn of(what: impl Into<What>) -> Finding {
+        let what = what.into();
+        let code = what.code();
         Finding {
             code,
             subject: Subject::File,
             severity: code.severity(),
+            location: None,
+            what,
+        }
+    }
+
+    /// A finding with English text made at the check (being moved to [`Finding::of`]).
+    pub fn new(code: Code, message: impl Into<String>, fix: impl Into<String>) -> Finding {
+        Finding::of(What::Legacy(Legacy {
+            code,
             message: message.into(),
             fix: fix.into(),
-            location: None,
-        }
+        }))
+    }
+
+    /// What was found, typed.
+    pub fn what(&self) -> &What {
+        &self.what
+    }
+
+    /// The message and fix in `lang`.
+    pub fn text(&self, lang: Lang) -> Text {
+        self.what.text(lang)
+    }
+
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        self.text(lang).message
     }
 
     /// The same finding, about `subject`.
@@ -246,6 +421,73 @@ impl Finding {
     pub fn at(mut self, location: Option<Location>) -> Finding {
         self.location = location;
         self
+    }
+}
+
+/// Both languages of one text field, serialised as `{"en": …, "nl": …}`.
+struct ByLang<F: Fn(Lang) -> String>(F);
+
+impl<F: Fn(Lang) -> String> Serialize for ByLang<F> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(Lang::ALL.len()))?;
+        for l in Lang::ALL {
+            m.serialize_entry(l.tag(), &(self.0)(l))?;
+        }
+        m.end()
+    }
+}
+
+impl Serialize for Finding {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Finding", 7)?;
+        st.serialize_field("code", &self.code)?;
+        st.serialize_field("severity", &self.severity)?;
+        st.serialize_field("subject", &self.subject)?;
+        st.serialize_field("location", &self.location)?;
+        st.serialize_field("params", &self.what)?;
+        st.serialize_field("message", &ByLang(|l| self.text(l).message))?;
+        st.serialize_field("fix", &ByLang(|l| self.text(l).fix))?;
+        st.end()
+    }
+}
+
+/// Keeps one language in serialised findings: every `message` / `fix` object that holds
+/// exactly the language tags becomes the string in `lang`. Keys, codes and parameters are
+/// untouched, so JSON stays language-neutral apart from the words.
+pub fn localize_json(v: &mut serde_json::Value, lang: Lang) {
+    use serde_json::Value;
+    match v {
+        Value::Object(map) => {
+            for (k, child) in map.iter_mut() {
+                if k == "message" || k == "fix" {
+                    if let Value::Object(by) = child {
+                        if by.len() == Lang::ALL.len()
+                            && Lang::ALL.iter().all(|l| by.contains_key(l.tag()))
+                        {
+                            let chosen = by.get(lang.tag()).cloned().unwrap_or(Value::Null);
+                            *child = chosen;
+                            continue;
+                        }
+                    }
+                }
+                localize_json(child, lang);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|c| localize_json(c, lang)),
+        _ => {}
+    }
+}
+
+/// Pretty JSON of `value` with findings' words in `lang` ([`localize_json`]).
+pub fn to_json_in<T: Serialize + ?Sized>(value: &T, lang: Lang) -> String {
+    match serde_json::to_value(value) {
+        Ok(mut v) => {
+            localize_json(&mut v, lang);
+            serde_json::to_string_pretty(&v).unwrap_or_default()
+        }
+        Err(e) => serde_json::json!({ "error": e.to_string() }).to_string(),
     }
 }
 

@@ -15,18 +15,21 @@
 pub mod chain;
 pub mod finding;
 pub mod key;
+pub mod lang;
 pub mod policy;
 pub mod report;
 pub mod request;
 pub mod text;
 pub mod time;
 pub mod trust;
+pub mod words;
 pub mod workbench;
 pub mod xml;
 pub mod xrml;
 
 pub use chain::{verify_chain, ChainReport, VerifiedChain};
-pub use finding::{Code, Finding, Location, Severity, Subject};
+pub use finding::{Code, Finding, Location, Severity, Subject, Text, What};
+pub use lang::Lang;
 pub use policy::Policy;
 pub use request::{check_request, RequestReport};
 pub use time::UtcTime;

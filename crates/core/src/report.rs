@@ -194,7 +194,7 @@ impl Receipt {
     }
 
     /// A printable, self-contained HTML report (no scripts, no external resources).
-    pub fn to_html(&self) -> String {
+    pub fn to_html(&self, lang: crate::lang::Lang) -> String {
         let mut h = String::from("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>SLC Courier transfer receipt</title><style>body{font:14px/1.4 system-ui,sans-serif;max-width:60rem;margin:2rem auto;color:#111}code{font:12px ui-monospace,monospace;word-break:break-all}table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:.3rem;text-align:left;vertical-align:top}.error{font-weight:bold}</style></head><body>");
         h.push_str("<h1>SLC Courier — transfer receipt</h1>");
         h.push_str(&format!(
@@ -234,7 +234,7 @@ impl Receipt {
                     .location
                     .map(|l| format!("byte {}, line {}, column {}", l.offset, l.line, l.column))
                     .unwrap_or_default();
-                h.push_str(&format!("<tr class=\"{}\"><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", f.severity.as_str(), f.severity.as_str(), f.code.id(), subject_label(f.subject), esc(&f.message), at, esc(&f.fix)));
+                h.push_str(&format!("<tr class=\"{}\"><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", f.severity.as_str(), f.severity.as_str(), f.code.id(), subject_label(f.subject), esc(&f.text(lang).message), at, esc(&f.text(lang).fix)));
             }
             h.push_str("</table>");
         }
@@ -243,9 +243,10 @@ impl Receipt {
         h
     }
 
-    /// Pretty JSON.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    /// Pretty JSON, with findings' words in `lang` (keys, codes and parameters are
+    /// language-neutral).
+    pub fn to_json(&self, lang: crate::lang::Lang) -> String {
+        crate::finding::to_json_in(self, lang)
     }
 }
 

@@ -10,6 +10,24 @@ use crate::text::{raw_location, sha256_hex, Decoded, Encoding};
 use crate::xml::{self, Element, XmlError};
 use serde::Serialize;
 
+/// What the request checks find, with typed context: one variant per problem. The words are made
+/// in [`crate::words`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(untagged)]
+pub enum Found {}
+
+impl Found {
+    /// The stable code.
+    pub fn code(&self) -> crate::finding::Code {
+        match *self {}
+    }
+
+    /// One example of each variant, for the completeness tests and the findings docs.
+    pub fn samples() -> Vec<Found> {
+        vec![]
+    }
+}
+
 /// The namespace of `EnrollParameters` (MS-RMPR §3.6.4.1).
 pub const ENROLL_NS: &str = "http://microsoft.com/DRM/EnrollmentService";
 

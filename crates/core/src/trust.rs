@@ -10,6 +10,24 @@ use crate::text::{hex, hex_colons};
 use crate::time::UtcTime;
 use serde::Serialize;
 
+/// What the trust checks find, with typed context: one variant per problem. The words are made
+/// in [`crate::words`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(untagged)]
+pub enum Found {}
+
+impl Found {
+    /// The stable code.
+    pub fn code(&self) -> crate::finding::Code {
+        match *self {}
+    }
+
+    /// One example of each variant, for the completeness tests and the findings docs.
+    pub fn samples() -> Vec<Found> {
+        vec![]
+    }
+}
+
 /// GTE CyberTrust Global Root, SHA-256 thumbprint (rms-formats.md §1).
 pub const GTE_SHA256: &str = "a53125188d2110aa964b02c7b7c6da3203170894e5fb71fffb6667d5e6810a36";
 /// GTE CyberTrust Global Root, SHA-1 thumbprint (what `certutil` prints).

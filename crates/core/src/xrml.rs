@@ -10,6 +10,24 @@ use crate::time::UtcTime;
 use crate::xml::{self, Element};
 use serde::Serialize;
 
+/// What the xrml checks find, with typed context: one variant per problem. The words are made
+/// in [`crate::words`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(untagged)]
+pub enum Found {}
+
+impl Found {
+    /// The stable code.
+    pub fn code(&self) -> crate::finding::Code {
+        match *self {}
+    }
+
+    /// One example of each variant, for the completeness tests and the findings docs.
+    pub fn samples() -> Vec<Found> {
+        vec![]
+    }
+}
+
 /// How the documents were wrapped in the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

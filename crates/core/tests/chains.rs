@@ -175,7 +175,9 @@ fn the_verdict_names_the_new_expiration_date_and_the_anchor() {
     assert!(!a.microsoft && v.anchor_is_test && !v.anchor_is_microsoft);
     let test = r.findings.iter().find(|f| f.code == AnchorTest).unwrap();
     assert_eq!(test.subject, Subject::Chain);
-    assert!(test.message.contains(&a.fingerprint));
+    assert!(test
+        .message(slc_courier_core::Lang::En)
+        .contains(&a.fingerprint));
     let p = r.pairing.clone().unwrap();
     assert!(p.guid_matches && p.key_matches && !p.request_has_errors);
     assert_eq!(
@@ -374,9 +376,9 @@ fn a_file_without_an_slc_is_never_genuine() {
         assert_eq!(r.verdict().reason, Some(ChainNoSlc), "{file}");
         let no_slc = r.findings.iter().find(|f| f.code == ChainNoSlc).unwrap();
         assert!(
-            no_slc.message.starts_with("The file has 3 XrML document(s) (Server-Licensor-Certificate, DRM-CA-Certificate, DRM-CA-Certificate), but no Server Licensor Certificate"),
+            no_slc.message(slc_courier_core::Lang::En).starts_with("The file has 3 XrML document(s) (Server-Licensor-Certificate, DRM-CA-Certificate, DRM-CA-Certificate), but no Server Licensor Certificate"),
             "{}",
-            no_slc.message
+            no_slc.message(slc_courier_core::Lang::En)
         );
         assert_eq!(r.pairing, None);
     }
@@ -411,9 +413,11 @@ fn ambiguous_chains_are_refused() {
         .find(|f| f.code == ChainExtraCertificate)
         .unwrap();
     assert!(
-        extra.message.contains("Document(s) 5 "),
+        extra
+            .message(slc_courier_core::Lang::En)
+            .contains("Document(s) 5 "),
         "{}",
-        extra.message
+        extra.message(slc_courier_core::Lang::En)
     );
     check(
         "attack/extra-ca-response-utf16.xml",
@@ -438,7 +442,12 @@ fn times_keys_and_shape_are_checked() {
         .iter()
         .find(|f| f.code == SlcNotYetValid)
         .unwrap();
-    assert!(f.message.contains("2026-12-01T00:00"), "{}", f.message);
+    assert!(
+        f.message(slc_courier_core::Lang::En)
+            .contains("2026-12-01T00:00"),
+        "{}",
+        f.message(slc_courier_core::Lang::En)
+    );
     assert_eq!(f.subject, Subject::Document { index: 0 });
     // From the ISSUEDTIME on, it is valid.
     let later = Policy {

@@ -156,7 +156,9 @@ fn a_holder_holds_exactly_one_document() {
             Some("CACert")
         ]
     );
-    assert!(r.findings[0].message.contains("<SLC>"));
+    assert!(r.findings[0]
+        .message(slc_courier_core::Lang::En)
+        .contains("<SLC>"));
 }
 
 /// The genuine SLC of the compact chain, and the three certificates after it.
@@ -339,7 +341,9 @@ fn nested_starts_then_one_end_copy_only_the_innermost() {
         assert_eq!(r.wrapper, wrapper);
         assert_eq!(r.docs.len(), 1);
         assert_eq!(r.docs[0].text, "<XrML></XrML>");
-        assert!(r.findings[0].message.starts_with(&format!("{} ", n - 1)));
+        assert!(r.findings[0]
+            .message(slc_courier_core::Lang::En)
+            .starts_with(&format!("{} ", n - 1)));
         // The first unterminated start, as a byte offset in the file (after a UTF-16 BOM).
         let first = if bytes[0] == 0xFF { 2 } else { 0 };
         assert_eq!(r.findings[0].location.map(|l| l.offset), Some(first));

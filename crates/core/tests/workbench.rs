@@ -318,7 +318,8 @@ fn evidence_report_json_and_html() {
         single_file_sha256: None,
     };
     let e = Evidence::new(&w, tool.clone());
-    let v: serde_json::Value = serde_json::from_str(&e.to_json()).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&e.to_json(slc_courier_core::Lang::En)).unwrap();
     assert_eq!(v["schema"], "slc-courier-evidence/1");
     assert_eq!(v["files"].as_array().unwrap().len(), 12);
     assert_eq!(v["documents"].as_array().unwrap().len(), 17);

@@ -56,8 +56,9 @@ pub struct EvFinding {
     pub severity: String,
     /// The document of the file it is about (0-based in the file), when it is about one.
     pub document_in_file: Option<usize>,
-    /// What was found (English).
-    pub message: String,
+    /// What was found, in each language (`{"en": …, "nl": …}`; see
+    /// [`crate::finding::localize_json`]).
+    pub message: std::collections::BTreeMap<&'static str, String>,
 }
 
 /// A party.
@@ -299,7 +300,10 @@ impl Evidence {
                                 crate::finding::Subject::Document { index } => Some(index),
                                 _ => None,
                             },
-                            message: x.message.clone(),
+                            message: crate::lang::Lang::ALL
+                                .iter()
+                                .map(|l| (l.tag(), x.message(*l)))
+                                .collect(),
                         })
                         .collect(),
                 })
@@ -337,9 +341,9 @@ impl Evidence {
         }
     }
 
-    /// Pretty JSON.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+    /// Pretty JSON, with findings' words in `lang`.
+    pub fn to_json(&self, lang: crate::lang::Lang) -> String {
+        crate::finding::to_json_in(self, lang)
     }
 }
 
