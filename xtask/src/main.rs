@@ -50,6 +50,11 @@ fn main() -> Result<()> {
             args.finish()?;
             test()
         }
+        Some("findings") => {
+            let check = args.flag("--check");
+            args.finish()?;
+            findings_doc(check)
+        }
         Some("gen-testdata") => {
             let check = args.flag("--check");
             args.finish()?;
@@ -92,10 +97,27 @@ fn main() -> Result<()> {
             util::run(util::cmd("node").arg("tests/e2e/screenshots.mjs"))
         }
         _ => {
-            eprintln!("usage: cargo xtask <run [--port N] | dist | test | setup [--browser] | gen-testdata [--check] | fuzz [--seconds N] | fuzz --seeds [--check] | screenshots | bench [--hostile] [--sizes 1M,8M,64M] [--timeout S]>");
+            eprintln!("usage: cargo xtask <run [--port N] | dist | test | setup [--browser] | gen-testdata [--check] | findings [--check] | fuzz [--seconds N] | fuzz --seeds [--check] | screenshots | bench [--hostile] [--sizes 1M,8M,64M] [--timeout S]>");
             bail!("unknown or missing command")
         }
     }
+}
+
+/// Writes `docs/findings.md` from the code table and both languages' words; with `check`,
+/// fails when the committed file differs.
+fn findings_doc(check: bool) -> Result<()> {
+    let path = std::path::Path::new("docs/findings.md");
+    let made = slc_courier_core::words::doc::findings_markdown();
+    if check {
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        if committed != made {
+            bail!("docs/findings.md is stale: run `cargo xtask findings` and commit it");
+        }
+        return Ok(());
+    }
+    std::fs::write(path, made)?;
+    println!("wrote {}", path.display());
+    Ok(())
 }
 
 /// Everything CI checks, in order of cost.
@@ -127,6 +149,8 @@ fn test() -> Result<()> {
     ]))?;
     util::step("core purity: no web dependencies in slc-courier-core");
     core_is_pure()?;
+    util::step("docs/findings.md is what the code table and its words make");
+    findings_doc(true)?;
     util::step("synthetic vectors are what the generator makes");
     gen::run(true)?;
     util::step("fuzz regression seeds are what their generator makes");
