@@ -26,7 +26,7 @@ pub fn build() -> Result<()> {
     externalise_bootstrap(dist)?;
     let path = dist.join(SINGLE_FILE);
     std::fs::write(&path, &html)?;
-    let sha = crate::gen::hex(&sha2::Sha256::digest(&html));
+    let sha = slc_courier_core::text::hex(&sha2::Sha256::digest(&html));
     std::fs::write(
         dist.join(format!("{SINGLE_FILE}.sha256")),
         format!("{sha}  {SINGLE_FILE}\n"),
@@ -91,7 +91,7 @@ fn externalise_bootstrap(dist: &Path) -> Result<()> {
     let (head, script, tail) = cut(&index, "<script type=\"module\">", "</script>")?;
     let body = &script["<script type=\"module\">".len()..script.len() - "</script>".len()];
     let digest = sha2::Sha256::digest(body.as_bytes());
-    let name = format!("boot-{}.js", &crate::gen::hex(&digest)[..16]);
+    let name = format!("boot-{}.js", &slc_courier_core::text::hex(&digest)[..16]);
     std::fs::write(dist.join(&name), body)?;
     let sri =
         base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(body.as_bytes()));

@@ -4,6 +4,10 @@
 //!
 //! Requests follow MS-RMPR §3.6.4.1 as .NET XmlSerializer writes them; chains follow
 //! §2.2.9.3 and are signed by the rule in `shared/docs/rms-formats.md` §4.
+//!
+//! Indexing is allowed here: the generator cuts fixed, known vectors at known places, and an
+//! index out of range is a bug in the generator that its own run (`--check` in CI) shows.
+#![allow(clippy::indexing_slicing)]
 
 use anyhow::{bail, Context, Result};
 use base64::Engine;
@@ -20,10 +24,6 @@ mod workbench;
 const DATA: &str = "crates/core/tests/data";
 
 /// Lowercase hex.
-pub fn hex(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect()
-}
-
 fn b64(b: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(b)
 }

@@ -147,6 +147,10 @@ fn test() -> Result<()> {
         "-D",
         "warnings",
     ]))?;
+    util::step(
+        "cargo deny: licences, bans and sources (advisories need the RustSec database: see README)",
+    );
+    util::run(util::cmd("cargo").args(["deny", "check", "licenses", "bans", "sources"]))?;
     util::step("core purity: no web dependencies in slc-courier-core");
     core_is_pure()?;
     util::step("docs/findings.md is what the code table and its words make");

@@ -1,6 +1,6 @@
 //! Installs what a fresh machine lacks, from the package registries only: the wasm target,
 //! trunk, wasm-bindgen-cli at the Cargo.lock version, npm packages (playwright-core,
-//! binaryen@132, axe-core) from the committed lockfile, and Debian's chromium,
+//! binaryen@132, axe-core) from the committed lockfile, cargo-deny, and Debian's chromium,
 //! chromium-driver and nginx for the browser tests.
 
 use crate::util::{cmd, output, run, step, version_of};
@@ -9,6 +9,9 @@ use anyhow::{bail, Context, Result};
 /// Trunk's version (0.22 needs a newer rustc).
 pub const TRUNK_VERSION: &str = "0.21.14";
 
+/// cargo-deny's version (licences, bans and sources are checked by `cargo xtask test`).
+pub const CARGO_DENY_VERSION: &str = "0.20.2";
+
 /// Installs everything; `browser` adds the Debian packages the tests need.
 pub fn all(browser: bool) -> Result<()> {
     wasm_target()?;
@@ -16,6 +19,7 @@ pub fn all(browser: bool) -> Result<()> {
     wasm_bindgen()?;
     npm()?;
     if browser {
+        cargo_deny()?;
         debian(&[
             ("/usr/bin/chromium", "chromium"),
             ("/usr/bin/chromedriver", "chromium-driver"),
@@ -41,6 +45,22 @@ fn trunk() -> Result<()> {
     if version_of("trunk", "--version").as_deref() != Some(&format!("trunk {TRUNK_VERSION}")) {
         step("installing trunk (about 8 minutes, once)");
         run(cmd("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))?;
+    }
+    Ok(())
+}
+
+fn cargo_deny() -> Result<()> {
+    if version_of("cargo-deny", "--version").as_deref()
+        != Some(&format!("cargo-deny {CARGO_DENY_VERSION}"))
+    {
+        step("installing cargo-deny (a few minutes, once)");
+        run(cmd("cargo").args([
+            "install",
+            "cargo-deny",
+            "--version",
+            CARGO_DENY_VERSION,
+            "--locked",
+        ]))?;
     }
     Ok(())
 }

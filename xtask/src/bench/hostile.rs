@@ -200,20 +200,6 @@ fn rss_mib(pid: u32) -> Option<u64> {
     Some(kib / 1024)
 }
 
-/// `wait4` on `pid`: `None` while it runs (with `WNOHANG`), else its peak RSS in KiB.
-fn wait4(pid: libc::pid_t, block: bool) -> Result<Option<i64>> {
-    let mut status: libc::c_int = 0;
-    // SAFETY: rusage is plain integers and timevals, for which all-zero is a valid value.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let flags = if block { 0 } else { libc::WNOHANG };
-    // SAFETY: both pointers are to live locals of the types wait4 expects.
-    let r = unsafe { libc::wait4(pid, &mut status, flags, &mut usage) };
-    if r < 0 {
-        bail!("wait4({pid}): {}", std::io::Error::last_os_error());
-    }
-    Ok((r == pid).then_some(usage.ru_maxrss))
-}
-
 /// Verifies `file` with the release CLI in a child process; kills it over the limits.
 fn measure(file: &Path, timeout: Duration) -> Result<Measure> {
     let started = Instant::now();
@@ -226,14 +212,13 @@ fn measure(file: &Path, timeout: Duration) -> Result<Measure> {
         .spawn()
         .with_context(|| format!("cannot start {CLI}"))?;
     let id = child.id();
-    let pid = libc::pid_t::try_from(id)?;
     let mut outcome = Outcome::Finished;
-    // The peak is sampled from /proc/<pid>/status (VmHWM of the child's own address space):
-    // on Linux, wait4's ru_maxrss also counts the parent's RSS at fork, which here holds the
-    // generated file.
+    // The peak is sampled from /proc/<pid>/status (VmHWM, the high-water mark of the child's
+    // own address space) while it runs; wait4's ru_maxrss would also count the parent's RSS
+    // at fork, which here holds the generated file.
     let mut peak_mib = 0u64;
     loop {
-        if wait4(pid, false)?.is_some() {
+        if child.try_wait()?.is_some() {
             break;
         }
         if let Some(m) = rss_mib(id) {
@@ -245,15 +230,13 @@ fn measure(file: &Path, timeout: Duration) -> Result<Measure> {
             outcome = Outcome::OverMemory;
         }
         if !matches!(outcome, Outcome::Finished) {
-            // SIGKILL. Not reaped yet, so the pid cannot have been reused.
+            // SIGKILL, then reap.
             let _ = child.kill();
-            let _ = wait4(pid, true)?;
+            let _ = child.wait()?;
             break;
         }
         std::thread::sleep(Duration::from_millis(5));
     }
-    // The child was reaped by wait4; `child` is not waited for again (dropping it does not).
-    drop(child);
     Ok(Measure {
         outcome,
         seconds: started.elapsed().as_secs_f64(),
@@ -267,8 +250,8 @@ pub fn parse_sizes(s: &str) -> Result<Vec<usize>> {
         .map(|x| {
             let x = x.trim();
             let (n, unit) = match x.char_indices().last() {
-                Some((i, 'K' | 'k')) => (&x[..i], 1 << 10),
-                Some((i, 'M' | 'm')) => (&x[..i], 1 << 20),
+                Some((i, 'K' | 'k')) => (x.get(..i).unwrap_or(""), 1 << 10),
+                Some((i, 'M' | 'm')) => (x.get(..i).unwrap_or(""), 1 << 20),
                 _ => (x, 1),
             };
             let n: usize = n.parse().with_context(|| format!("size {x:?}"))?;
@@ -335,7 +318,9 @@ fn section(sizes: &[usize], timeout: u64, table: &[Vec<Measure>]) -> Result<Stri
     let mut md = String::new();
     writeln!(md, "{HEADING}\n")?;
     writeln!(md, "Measured by `cargo xtask bench --hostile` on {}: each shape is generated at each size and verified by `{CLI} verify <file> --at {AT}` in a child process of its own (exit code ignored); time is wall-clock, memory is the child's peak RSS (VmHWM, sampled every 5 ms). A child over {timeout} s or {MAX_RSS_MIB} MiB is killed; a shape killed at one size is not run at larger ones.\n", date.trim())?;
-    let (first, last) = (sizes[0], sizes[sizes.len() - 1]);
+    let (Some(&first), Some(&last)) = (sizes.first(), sizes.last()) else {
+        bail!("no sizes to measure");
+    };
     let linear = last as f64 / first as f64;
     write!(md, "| shape |")?;
     for s in sizes {
