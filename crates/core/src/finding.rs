@@ -156,6 +156,12 @@ codes! {
     EnvLocalFileMode = "env-local-file-mode", Info, "The page runs as a local file (file://): nothing is sent anywhere unless you submit.";
     ProbeReached = "probe-reached", Info, "The enrollment address answered an HTTPS request (its content cannot be read by the page).";
     ProbeUnreachable = "probe-unreachable", Warning, "The enrollment address could not be reached, or the request was blocked.";
+    // --- step 3: the enrollment address -------------------------------------------------------
+    AddressEmpty = "address-empty", Error, "No enrollment address is given.";
+    AddressNotUrl = "address-not-url", Error, "The enrollment address is not an absolute web address (https://host/…).";
+    AddressSchemeRefused = "address-scheme-refused", Error, "The enrollment address uses a scheme other than https or http; it is not opened or posted to.";
+    AddressCredentials = "address-credentials", Error, "The enrollment address holds a user name or password; it is not used.";
+    AddressHttp = "address-http", Warning, "The enrollment address is plain http: the request travels unencrypted to a site that cannot be authenticated.";
 }
 
 impl Serialize for Code {
@@ -219,6 +225,8 @@ pub enum What {
     Chain(crate::chain::Found),
     /// Step 2: the workstation's trust prerequisites.
     Trust(crate::trust::Found),
+    /// Step 3: the enrollment address.
+    Submit(crate::submit::Found),
     /// Not yet moved to a typed variant: English text made where the check ran.
     Legacy(Legacy),
 }
@@ -298,6 +306,7 @@ impl What {
             What::Xrml(f) => f.code(),
             What::Chain(f) => f.code(),
             What::Trust(f) => f.code(),
+            What::Submit(f) => f.code(),
             What::Legacy(l) => l.code,
         }
     }
@@ -327,6 +336,11 @@ impl What {
         out.extend(crate::xrml::Found::samples().into_iter().map(What::Xrml));
         out.extend(crate::chain::Found::samples().into_iter().map(What::Chain));
         out.extend(crate::trust::Found::samples().into_iter().map(What::Trust));
+        out.extend(
+            crate::submit::Found::samples()
+                .into_iter()
+                .map(What::Submit),
+        );
         out
     }
 }
@@ -340,7 +354,7 @@ macro_rules! what_from {
         }
     )*};
 }
-what_from!(Input => Input, Request => crate::request::Found, Xrml => crate::xrml::Found, Chain => crate::chain::Found, Trust => crate::trust::Found);
+what_from!(Input => Input, Request => crate::request::Found, Xrml => crate::xrml::Found, Chain => crate::chain::Found, Trust => crate::trust::Found, Submit => crate::submit::Found);
 
 /// A finding's words in one language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

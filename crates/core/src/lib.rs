@@ -19,6 +19,7 @@ pub mod lang;
 pub mod policy;
 pub mod report;
 pub mod request;
+pub mod submit;
 pub mod text;
 pub mod time;
 pub mod trust;

@@ -11,6 +11,7 @@ pub(crate) fn text(w: &What) -> Text {
         What::Xrml(f) => xrml(f),
         What::Chain(f) => chain(f),
         What::Trust(f) => trust(f),
+        What::Submit(f) => submit(f),
         What::Legacy(_) => t("", ""),
     }
 }
@@ -48,6 +49,29 @@ fn input(f: &Input) -> Text {
                 bytes(*limit)
             ),
             expected(*e),
+        ),
+    }
+}
+
+// ---- step 3: the enrollment address -----------------------------------------------------------
+
+fn submit(f: &crate::submit::Found) -> Text {
+    use crate::submit::Found;
+    const EXAMPLE: &str = "Type the address of your organisation's enrollment service, e.g. https://rms.example.com/_wmcs/certification/, or choose \"Reset to default\".";
+    match f {
+        Found::Empty => t("No enrollment address is given, so there is nothing to open or send to.", EXAMPLE),
+        Found::NotUrl { text } => t(format!("\"{text}\" is not a web address (it needs https:// and a host name)."), EXAMPLE),
+        Found::SchemeRefused { scheme } => t(
+            format!("Addresses starting with \"{scheme}:\" are not opened or posted to; only https (or http, with a warning) is used."),
+            EXAMPLE,
+        ),
+        Found::Credentials { host } => t(
+            format!("The address for {host} holds a user name or password; it is not used."),
+            "Remove the user name and password from the address; the enrollment site asks for them itself if it needs them.",
+        ),
+        Found::Http { host } => t(
+            format!("{host} is addressed over plain http: the request travels unencrypted and the site cannot be authenticated."),
+            "Use the https address of the enrollment service if it has one. The request holds only public data, but a proxy could answer in the service's place.",
         ),
     }
 }

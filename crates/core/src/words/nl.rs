@@ -11,6 +11,7 @@ pub(crate) fn text(w: &What) -> Text {
         What::Xrml(f) => xrml(f),
         What::Chain(f) => chain(f),
         What::Trust(f) => trust(f),
+        What::Submit(f) => submit(f),
         What::Legacy(_) => t("", ""),
     }
 }
@@ -103,6 +104,11 @@ pub fn describe(code: Code) -> &'static str {
         Code::EnvClockSuspect => "De klok van de computer lijkt verkeerd te staan; de controles op verlopen hangen ervan af.",
         Code::EnvLocalFileMode => "De pagina draait als lokaal bestand (file://): er wordt niets verzonden tenzij u indient.",
         Code::ProbeReached => "Het inschrijvingsadres antwoordde op een HTTPS-verzoek (de inhoud kan de pagina niet lezen).",
+        Code::AddressEmpty => "Er is geen inschrijvingsadres opgegeven.",
+        Code::AddressNotUrl => "Het inschrijvingsadres is geen absoluut webadres (https://host/…).",
+        Code::AddressSchemeRefused => "Het inschrijvingsadres gebruikt een ander schema dan https of http; het wordt niet geopend en er wordt niets naartoe verzonden.",
+        Code::AddressCredentials => "Het inschrijvingsadres bevat een gebruikersnaam of wachtwoord; het wordt niet gebruikt.",
+        Code::AddressHttp => "Het inschrijvingsadres is gewoon http: de aanvraag gaat onversleuteld naar een site die niet kan worden geverifieerd.",
         Code::ProbeUnreachable => "Het inschrijvingsadres was niet bereikbaar, of het verzoek is geblokkeerd.",
     }
 }
@@ -135,6 +141,29 @@ fn input(f: &Input) -> Text {
                 bytes(*limit)
             ),
             expected(*e),
+        ),
+    }
+}
+
+// ---- stap 3: het inschrijvingsadres ----------------------------------------------------------
+
+fn submit(f: &crate::submit::Found) -> Text {
+    use crate::submit::Found;
+    const EXAMPLE: &str = "Typ het adres van de inschrijvingsservice van uw organisatie, bijvoorbeeld https://rms.example.com/_wmcs/certification/, of kies \"Standaard herstellen\".";
+    match f {
+        Found::Empty => t("Er is geen inschrijvingsadres opgegeven; er valt niets te openen of te verzenden.", EXAMPLE),
+        Found::NotUrl { text } => t(format!("\"{text}\" is geen webadres (er zijn https:// en een hostnaam nodig)."), EXAMPLE),
+        Found::SchemeRefused { scheme } => t(
+            format!("Adressen die met \"{scheme}:\" beginnen, worden niet geopend en er wordt niets naartoe verzonden; alleen https (of http, met een waarschuwing) wordt gebruikt."),
+            EXAMPLE,
+        ),
+        Found::Credentials { host } => t(
+            format!("Het adres voor {host} bevat een gebruikersnaam of wachtwoord; het wordt niet gebruikt."),
+            "Haal de gebruikersnaam en het wachtwoord uit het adres; de inschrijvingssite vraagt er zelf om als dat nodig is.",
+        ),
+        Found::Http { host } => t(
+            format!("{host} wordt via gewoon http benaderd: de aanvraag gaat onversleuteld over het netwerk en de site kan niet worden geverifieerd."),
+            "Gebruik het https-adres van de inschrijvingsservice als dat er is. De aanvraag bevat alleen openbare gegevens, maar een proxy zou in plaats van de service kunnen antwoorden.",
         ),
     }
 }
