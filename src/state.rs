@@ -105,7 +105,11 @@ impl Reducible for State {
         match action {
             Action::SetLang(l) => s.lang = l,
             Action::Configured(c, err) => {
-                s.enrollment_url = c.enrollment_url.clone();
+                // config.json arrives after the page is usable: an address the user has
+                // already typed is kept, only the untouched default follows the configuration.
+                if s.enrollment_url == s.config.enrollment_url {
+                    s.enrollment_url = c.enrollment_url.clone();
+                }
                 s.config = c;
                 s.config_error = err;
             }
