@@ -282,6 +282,26 @@ fn chain(f: &crate::chain::Found) -> Text {
     }
 }
 
+/// Why an anchor key file was refused, in English.
+pub fn anchor_error(e: &crate::policy::AnchorError) -> String {
+    use crate::policy::AnchorError;
+    match e {
+        AnchorError::MissingLine { field } => format!(
+            "This is not a trust anchor key file: it has no {}= line (a key file has issuer_id=, public_exponent= and modulus_base64_xrml= lines).",
+            field.key()
+        ),
+        AnchorError::ExponentInvalid { value } => format!(
+            "The key cannot be read: public_exponent= is \"{value}\", not a whole number such as 65537."
+        ),
+        AnchorError::ModulusNotBase64 => {
+            "The key cannot be read: modulus_base64_xrml= is not valid base64.".to_owned()
+        }
+        AnchorError::ModulusEmpty => {
+            "The key cannot be read: modulus_base64_xrml= holds an empty modulus.".to_owned()
+        }
+    }
+}
+
 // ---- step 2: trust prerequisites -----------------------------------------------------------
 
 fn trust(f: &crate::trust::Found) -> Text {

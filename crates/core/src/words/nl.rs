@@ -281,6 +281,26 @@ fn chain(f: &crate::chain::Found) -> Text {
     }
 }
 
+/// Waarom een sleutelbestand voor een vertrouwensanker is geweigerd, in het Nederlands.
+pub fn anchor_error(e: &crate::policy::AnchorError) -> String {
+    use crate::policy::AnchorError;
+    match e {
+        AnchorError::MissingLine { field } => format!(
+            "Dit is geen sleutelbestand voor een vertrouwensanker: de regel {}= ontbreekt (een sleutelbestand heeft de regels issuer_id=, public_exponent= en modulus_base64_xrml=).",
+            field.key()
+        ),
+        AnchorError::ExponentInvalid { value } => format!(
+            "De sleutel kan niet worden gelezen: public_exponent= is \"{value}\", geen geheel getal zoals 65537."
+        ),
+        AnchorError::ModulusNotBase64 => {
+            "De sleutel kan niet worden gelezen: modulus_base64_xrml= is geen geldige base64.".to_owned()
+        }
+        AnchorError::ModulusEmpty => {
+            "De sleutel kan niet worden gelezen: modulus_base64_xrml= bevat een lege modulus.".to_owned()
+        }
+    }
+}
+
 // ---- stap 2: vertrouwensvoorwaarden --------------------------------------------------------
 
 fn trust(f: &crate::trust::Found) -> Text {
