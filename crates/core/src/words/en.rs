@@ -302,6 +302,50 @@ pub fn anchor_error(e: &crate::policy::AnchorError) -> String {
     }
 }
 
+/// Why a typed time (`--at`) is not a strict RFC 3339 time, in English.
+pub fn time_error(e: &crate::time::TimeError) -> String {
+    use crate::time::{TimeError, TimePart};
+    match e {
+        TimeError::Syntax { at, expected } => {
+            let what = match expected {
+                TimePart::Year => "a four-digit year",
+                TimePart::DashAfterYear => "'-' after the year",
+                TimePart::Month => "a two-digit month",
+                TimePart::DashAfterMonth => "'-' after the month",
+                TimePart::Day => "a two-digit day",
+                TimePart::T => "'T' between the date and the time",
+                TimePart::Hour => "a two-digit hour",
+                TimePart::ColonAfterHour => "':' after the hour",
+                TimePart::Minutes => "two-digit minutes",
+                TimePart::Seconds => "two-digit seconds",
+                TimePart::FractionDigit => "a digit after '.'",
+                TimePart::ZoneOrOffset => "'Z' or an offset such as +01:00",
+                TimePart::OffsetHours => "two-digit offset hours",
+                TimePart::OffsetColon => "':' in the offset",
+                TimePart::OffsetMinutes => "two-digit offset minutes",
+                TimePart::End => "the end of the time",
+            };
+            format!("expected {what} at character {}", at + 1)
+        }
+        TimeError::Date { year, month, day } => {
+            format!("there is no date {year:04}-{month:02}-{day:02}")
+        }
+        TimeError::TimeOfDay {
+            hour,
+            minute,
+            second,
+        } => format!("{hour:02}:{minute:02}:{second:02} is not a time of day"),
+        TimeError::Offset {
+            negative,
+            hours,
+            minutes,
+        } => format!(
+            "the offset {}{hours:02}:{minutes:02} is out of range (hours 00-23, minutes 00-59)",
+            if *negative { '-' } else { '+' }
+        ),
+    }
+}
+
 // ---- step 2: trust prerequisites -----------------------------------------------------------
 
 fn trust(f: &crate::trust::Found) -> Text {

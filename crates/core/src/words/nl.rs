@@ -301,6 +301,50 @@ pub fn anchor_error(e: &crate::policy::AnchorError) -> String {
     }
 }
 
+/// Waarom een ingetypte tijd (`--at`) geen strikte RFC 3339-tijd is, in het Nederlands.
+pub fn time_error(e: &crate::time::TimeError) -> String {
+    use crate::time::{TimeError, TimePart};
+    match e {
+        TimeError::Syntax { at, expected } => {
+            let what = match expected {
+                TimePart::Year => "een jaartal van vier cijfers",
+                TimePart::DashAfterYear => "'-' na het jaar",
+                TimePart::Month => "een maand van twee cijfers",
+                TimePart::DashAfterMonth => "'-' na de maand",
+                TimePart::Day => "een dag van twee cijfers",
+                TimePart::T => "'T' tussen de datum en de tijd",
+                TimePart::Hour => "een uur van twee cijfers",
+                TimePart::ColonAfterHour => "':' na het uur",
+                TimePart::Minutes => "minuten van twee cijfers",
+                TimePart::Seconds => "seconden van twee cijfers",
+                TimePart::FractionDigit => "een cijfer na '.'",
+                TimePart::ZoneOrOffset => "'Z' of een verschuiving zoals +01:00",
+                TimePart::OffsetHours => "uren van twee cijfers in de verschuiving",
+                TimePart::OffsetColon => "':' in de verschuiving",
+                TimePart::OffsetMinutes => "minuten van twee cijfers in de verschuiving",
+                TimePart::End => "het einde van de tekst",
+            };
+            format!("{what} verwacht op teken {}", at + 1)
+        }
+        TimeError::Date { year, month, day } => {
+            format!("de datum {year:04}-{month:02}-{day:02} bestaat niet")
+        }
+        TimeError::TimeOfDay {
+            hour,
+            minute,
+            second,
+        } => format!("{hour:02}:{minute:02}:{second:02} is geen tijdstip van de dag"),
+        TimeError::Offset {
+            negative,
+            hours,
+            minutes,
+        } => format!(
+            "de verschuiving {}{hours:02}:{minutes:02} valt buiten het bereik (uren 00-23, minuten 00-59)",
+            if *negative { '-' } else { '+' }
+        ),
+    }
+}
+
 // ---- stap 2: vertrouwensvoorwaarden --------------------------------------------------------
 
 fn trust(f: &crate::trust::Found) -> Text {
