@@ -29,20 +29,327 @@ use crate::xrml::{
 use serde::Serialize;
 
 /// What the chain checks find, with typed context: one variant per problem. The words are made
-/// in [`crate::words`].
+/// in [`crate::words`]. Document numbers are 1-based, as every surface shows them (the
+/// finding's [`Subject::Document`] keeps the 0-based index).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(untagged)]
-pub enum Found {}
+pub enum Found {
+    /// `chain-no-slc`: no Server Licensor Certificate issued by an enrollment service.
+    NoSlc {
+        /// How many XrML documents the file has.
+        documents: usize,
+        /// The kinds of the first documents (at most [`KINDS_SHOWN`]), e.g.
+        /// `DRM-CA-Certificate`.
+        kinds: Vec<String>,
+    },
+    /// `chain-ambiguous-leaf`: more than one SLC issued by an enrollment service.
+    AmbiguousLeaf {
+        /// The candidates' document numbers.
+        documents: Vec<usize>,
+    },
+    /// `chain-reordered`: the path was not in file order.
+    Reordered {
+        /// The path's document numbers, leaf first.
+        order: Vec<usize>,
+    },
+    /// `chain-too-long`: the path is longer than the budget.
+    TooLong {
+        /// The budget ([`MAX_CHAIN_LENGTH`]).
+        limit: usize,
+    },
+    /// `chain-link-mismatch`: the certificate names an issuer that another certificate of the
+    /// file is issued to, but with another key.
+    IssuerKeyMismatch {
+        /// The certificate's document number.
+        document: usize,
+        /// The issuer it names (name, else ID).
+        issuer: String,
+        /// The document number of the certificate issued to that issuer.
+        holder: usize,
+    },
+    /// `chain-untrusted-root`: the certificate names a root as issuer, but the key is not a
+    /// trusted root's.
+    UntrustedRoot {
+        /// The certificate's document number.
+        document: usize,
+        /// The root it names.
+        issuer: String,
+    },
+    /// `chain-incomplete`: no certificate in the file holds the issuer's key.
+    IssuerMissing {
+        /// The issuer whose certificate is missing (name, else ID).
+        issuer: String,
+    },
+    /// `chain-link-mismatch`: the ISSUER ID is not the ID of the certificate holding the key.
+    LinkIdMismatch {
+        /// The certificate's document number.
+        document: usize,
+        /// The issuer ID it names.
+        issuer_id: String,
+        /// The principal ID of the certificate holding the issuer key.
+        holder_id: String,
+    },
+    /// `chain-link-mismatch`: the ISSUER NAME is not the name of the certificate holding the
+    /// key.
+    LinkNameMismatch {
+        /// The certificate's document number.
+        document: usize,
+        /// The issuer name it gives.
+        issuer_name: String,
+        /// The principal name of the certificate holding the issuer key.
+        holder_name: String,
+    },
+    /// `chain-shape-invalid` (strict) or `chain-unexpected-shape`: a certificate's type or
+    /// issuer is not what an SLC chain has at its place.
+    ShapePosition {
+        /// True under the production policy (an error), false under a test anchor (a warning).
+        strict: bool,
+        /// The certificate's document number.
+        document: usize,
+        /// Its place in the chain, 1-based (1 = the SLC).
+        position: usize,
+        /// Its DESCRIPTOR type.
+        found_type: String,
+        /// Its issuer (name, else ID).
+        found_issuer: String,
+        /// The type an SLC chain has at that place.
+        expected_type: String,
+        /// The issuers an SLC chain has at that place.
+        expected_issuers: Vec<String>,
+    },
+    /// `chain-shape-invalid` (strict) or `chain-unexpected-shape`: the path from the SLC to
+    /// the anchor has another length than an SLC chain.
+    ShapeLength {
+        /// True under the production policy (an error), false under a test anchor (a warning).
+        strict: bool,
+        /// Certificates from the SLC to the anchor.
+        length: usize,
+        /// Certificates an SLC chain has.
+        expected: usize,
+    },
+    /// `chain-key-size`: a key in the chain is not RSA-1024 or RSA-2048.
+    KeySize {
+        /// The certificate's document number.
+        document: usize,
+        /// Its kind (e.g. `Server-Licensor-Certificate`).
+        kind: String,
+        /// The size of the key it certifies.
+        bits: usize,
+    },
+    /// `chain-extra-certificate`: chain certificates that are not on the path.
+    ExtraCertificates {
+        /// Their document numbers.
+        documents: Vec<usize>,
+    },
+    /// `issued-outside-issuer-range`: ISSUEDTIME outside the issuer's ISSUE range.
+    IssuedOutsideRange {
+        /// The certificate's document number.
+        document: usize,
+        /// Its ISSUEDTIME.
+        issued: UtcTime,
+        /// The issuer's ISSUE range start, when given.
+        from: Option<UtcTime>,
+        /// The issuer's ISSUE range end, when given.
+        until: Option<UtcTime>,
+    },
+    /// `slc-expired`.
+    SlcExpired {
+        /// The SLC's expiry.
+        expired: UtcTime,
+        /// Whole days since then.
+        days_ago: i64,
+    },
+    /// `slc-expiring-soon`.
+    SlcExpiringSoon {
+        /// The SLC's expiry.
+        expires: UtcTime,
+        /// Whole days until then.
+        days_remaining: i64,
+        /// The warning threshold in days ([`EXPIRY_WARNING_DAYS`]).
+        threshold: i64,
+    },
+    /// `slc-expiry-unknown`: the SLC has no end of its ISSUE range or validity.
+    SlcExpiryUnknown {},
+    /// `slc-not-yet-valid`.
+    SlcNotYetValid {
+        /// The first time it is valid.
+        valid_from: UtcTime,
+        /// The time checked against.
+        now: UtcTime,
+    },
+    /// `anchor-test`: the chain ends at an anchor that is not the pinned Microsoft root.
+    AnchorTest {
+        /// The name the anchor gives itself.
+        name: String,
+        /// SHA-256 of its modulus.
+        fingerprint: String,
+    },
+    /// `request-has-errors`: the request has errors of its own.
+    RequestHasErrors {
+        /// The request's file name, when known.
+        file: Option<String>,
+        /// How many errors it has.
+        errors: usize,
+    },
+    /// `pair-guid-mismatch`.
+    PairGuidMismatch {
+        /// The SLC principal's ID.
+        certificate_guid: String,
+        /// The request's GUID, when it has one.
+        request_guid: Option<String>,
+    },
+    /// `pair-key-mismatch`.
+    PairKeyMismatch {
+        /// Fingerprint of the SLC principal's key, when it could be read.
+        certificate_key: Option<String>,
+        /// Fingerprint of the request's key, when it could be read.
+        request_key: Option<String>,
+    },
+}
+
+/// How many document kinds [`Found::NoSlc`] lists.
+pub const KINDS_SHOWN: usize = 8;
 
 impl Found {
     /// The stable code.
-    pub fn code(&self) -> crate::finding::Code {
-        match *self {}
+    pub fn code(&self) -> Code {
+        match self {
+            Found::NoSlc { .. } => Code::ChainNoSlc,
+            Found::AmbiguousLeaf { .. } => Code::ChainAmbiguousLeaf,
+            Found::Reordered { .. } => Code::ChainReordered,
+            Found::TooLong { .. } => Code::ChainTooLong,
+            Found::IssuerKeyMismatch { .. }
+            | Found::LinkIdMismatch { .. }
+            | Found::LinkNameMismatch { .. } => Code::ChainLinkMismatch,
+            Found::UntrustedRoot { .. } => Code::ChainUntrustedRoot,
+            Found::IssuerMissing { .. } => Code::ChainIncomplete,
+            Found::ShapePosition { strict, .. } | Found::ShapeLength { strict, .. } => {
+                if *strict {
+                    Code::ChainShapeInvalid
+                } else {
+                    Code::ChainUnexpectedShape
+                }
+            }
+            Found::KeySize { .. } => Code::ChainKeySize,
+            Found::ExtraCertificates { .. } => Code::ChainExtraCertificate,
+            Found::IssuedOutsideRange { .. } => Code::IssuedOutsideIssuerRange,
+            Found::SlcExpired { .. } => Code::SlcExpired,
+            Found::SlcExpiringSoon { .. } => Code::SlcExpiringSoon,
+            Found::SlcExpiryUnknown {} => Code::SlcExpiryUnknown,
+            Found::SlcNotYetValid { .. } => Code::SlcNotYetValid,
+            Found::AnchorTest { .. } => Code::AnchorTest,
+            Found::RequestHasErrors { .. } => Code::RequestHasErrors,
+            Found::PairGuidMismatch { .. } => Code::PairGuidMismatch,
+            Found::PairKeyMismatch { .. } => Code::PairKeyMismatch,
+        }
     }
 
     /// One example of each variant, for the completeness tests and the findings docs.
     pub fn samples() -> Vec<Found> {
-        vec![]
+        let at = |s: &str| UtcTime::parse(s).unwrap_or(UtcTime::from_unix(0));
+        let fp = "3f2a9c0d5e6b7a8190a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f607";
+        let shape_position = |strict| Found::ShapePosition {
+            strict,
+            document: 2,
+            position: 2,
+            found_type: CA_TYPE.into(),
+            found_issuer: PRODUCTION_CA.into(),
+            expected_type: SLC_TYPE.into(),
+            expected_issuers: vec![ENROLLMENT_CA.into()],
+        };
+        vec![
+            Found::NoSlc {
+                documents: 3,
+                kinds: vec![SLC_TYPE.into(), CA_TYPE.into(), CA_TYPE.into()],
+            },
+            Found::AmbiguousLeaf {
+                documents: vec![1, 5],
+            },
+            Found::Reordered {
+                order: vec![4, 3, 2, 1],
+            },
+            Found::TooLong {
+                limit: MAX_CHAIN_LENGTH,
+            },
+            Found::IssuerKeyMismatch {
+                document: 1,
+                issuer: ENROLLMENT_SERVICE.into(),
+                holder: 2,
+            },
+            Found::UntrustedRoot {
+                document: 4,
+                issuer: MICROSOFT_DRM_PRODUCTION_ROOT.into(),
+            },
+            Found::IssuerMissing {
+                issuer: ENROLLMENT_CA.into(),
+            },
+            Found::LinkIdMismatch {
+                document: 1,
+                issuer_id: "{a5e3f7c2-1b4d-4e8f-9a6b-0c2d4e6f8a1b}".into(),
+                holder_id: "{0f9e8d7c-6b5a-4938-8271-605f4e3d2c1b}".into(),
+            },
+            Found::LinkNameMismatch {
+                document: 1,
+                issuer_name: ENROLLMENT_SERVICE.into(),
+                holder_name: "Contoso Test Enrollment Service".into(),
+            },
+            shape_position(true),
+            shape_position(false),
+            Found::ShapeLength {
+                strict: true,
+                length: 3,
+                expected: 4,
+            },
+            Found::ShapeLength {
+                strict: false,
+                length: 5,
+                expected: 4,
+            },
+            Found::KeySize {
+                document: 1,
+                kind: SLC_TYPE.into(),
+                bits: 512,
+            },
+            Found::ExtraCertificates { documents: vec![5] },
+            Found::IssuedOutsideRange {
+                document: 1,
+                issued: at("2031-01-15T09:30"),
+                from: Some(at("2005-01-01T00:00")),
+                until: Some(at("2030-12-31T23:59")),
+            },
+            Found::SlcExpired {
+                expired: at("2026-03-01T10:00"),
+                days_ago: 12,
+            },
+            Found::SlcExpiringSoon {
+                expires: at("2026-05-20T10:00"),
+                days_remaining: 45,
+                threshold: EXPIRY_WARNING_DAYS,
+            },
+            Found::SlcExpiryUnknown {},
+            Found::SlcNotYetValid {
+                valid_from: at("2026-12-01T00:00"),
+                now: at("2026-11-22T12:00"),
+            },
+            Found::AnchorTest {
+                name: MICROSOFT_DRM_PRODUCTION_ROOT.into(),
+                fingerprint: fp.into(),
+            },
+            Found::RequestHasErrors {
+                file: Some("RMS01EnrollRequest.xml".into()),
+                errors: 2,
+            },
+            Found::PairGuidMismatch {
+                certificate_guid: "{6c1f4e2a-9b3d-4f7e-8a5c-2d0b1e9f3a7c}".into(),
+                request_guid: Some("{d2b8a4f0-3c6e-4a19-b7d5-8e1f0c2a4b6d}".into()),
+            },
+            Found::PairKeyMismatch {
+                certificate_key: Some(fp.into()),
+                request_key: Some(
+                    "b71e04c9a3d25f8e6017c4b2a9d3e5f1082c7b6a4d9e0f3125a8c6e4b2d0f9a7".into(),
+                ),
+            },
+        ]
     }
 }
 
@@ -411,54 +718,36 @@ fn slc_kind(c: &Certificate) -> Option<ChainKind> {
 
 /// The leaf: the one Server Licensor Certificate issued by an enrollment service
 /// (MS-RMPR §2.2.9.3). None, or more than one, is an error: the verifier never picks.
-fn choose_leaf(docs: &[&Certificate]) -> Result<(usize, ChainKind), Finding> {
+fn choose_leaf(docs: &[&Certificate]) -> Result<(usize, ChainKind), Box<Finding>> {
     let candidates: Vec<(usize, ChainKind)> = docs
         .iter()
         .filter_map(|c| slc_kind(c).map(|k| (c.index, k)))
         .collect();
     match candidates.as_slice() {
         [one] => Ok(*one),
-        [] => Err(Finding::new(
-            Code::ChainNoSlc,
-            format!(
-                "The file has {} XrML document(s) ({}), but no Server Licensor Certificate issued by \"{ENROLLMENT_SERVICE}\" or \"{SELF_ENROLLMENT_SERVICE}\".",
-                docs.len(),
-                kinds_list(docs)
-            ),
-            "Choose the SLC chain downloaded from the enrollment service (its first certificate is the Server-Licensor-Certificate issued to your server).",
-        )
-        .about(Subject::Chain)),
-        many => Err(Finding::new(
-            Code::ChainAmbiguousLeaf,
-            format!(
-                "Documents {} are all Server Licensor Certificates issued by an enrollment service; the chain's leaf would be ambiguous.",
-                numbers(many.iter().map(|(i, _)| *i))
-            ),
-            "A genuine response holds one SLC. Download it again; do not combine files.",
-        )
-        .about(Subject::Chain)),
+        [] => Err(Box::new(
+            Finding::of(Found::NoSlc {
+                documents: docs.len(),
+                kinds: docs
+                    .iter()
+                    .take(KINDS_SHOWN)
+                    .map(|c| c.kind().to_owned())
+                    .collect(),
+            })
+            .about(Subject::Chain),
+        )),
+        many => Err(Box::new(
+            Finding::of(Found::AmbiguousLeaf {
+                documents: numbers(many.iter().map(|(i, _)| *i)),
+            })
+            .about(Subject::Chain),
+        )),
     }
 }
 
-fn kinds_list(docs: &[&Certificate]) -> String {
-    let mut kinds: Vec<&str> = docs.iter().take(8).map(|c| c.kind()).collect();
-    if docs.len() > 8 {
-        kinds.push("…");
-    }
-    kinds.join(", ")
-}
-
-fn numbers(it: impl Iterator<Item = usize>) -> String {
-    let all: Vec<String> = it.map(|i| (i + 1).to_string()).collect();
-    if all.len() > 10 {
-        format!(
-            "{}, … ({} in all)",
-            all.get(..10).unwrap_or(&[]).join(", "),
-            all.len()
-        )
-    } else {
-        all.join(", ")
-    }
+/// 1-based document numbers of 0-based indices.
+fn numbers(it: impl Iterator<Item = usize>) -> Vec<usize> {
+    it.map(|i| i + 1).collect()
 }
 
 // ------------------------------------------------------------------ stage 5: the path
@@ -498,11 +787,9 @@ fn build_path<'a>(
             Some(o) if path.docs.len() < MAX_CHAIN_LENGTH => path.docs.push(o.index),
             Some(_) => {
                 findings.push(
-                    Finding::new(
-                        Code::ChainTooLong,
-                        format!("The chain is longer than {MAX_CHAIN_LENGTH} certificates."),
-                        "A genuine SLC chain has four certificates. Download it again.",
-                    )
+                    Finding::of(Found::TooLong {
+                        limit: MAX_CHAIN_LENGTH,
+                    })
                     .about(Subject::Chain),
                 );
                 break;
@@ -526,13 +813,22 @@ fn missing_issuer(cur: &Certificate, docs: &[&Certificate], policy: &Policy) -> 
                 .is_some_and(|p| p.object.same_id(&cur.issuer.object))
     });
     if let Some(o) = same_id {
-        Finding::new(Code::ChainLinkMismatch, format!("Certificate {} names \"{issuer}\" as issuer, but its issuer key differs from the key certificate {} gives \"{issuer}\".", cur.index + 1, o.index + 1), "The certificate was not issued by the certificate that follows it (forged or mixed chain). Download it again.").on_document(cur.index)
+        Finding::of(Found::IssuerKeyMismatch {
+            document: cur.index + 1,
+            issuer,
+            holder: o.index + 1,
+        })
+        .on_document(cur.index)
     } else if issuer == MICROSOFT_DRM_PRODUCTION_ROOT
         || policy.anchors.iter().any(|a| a.name == issuer)
     {
-        Finding::new(Code::ChainUntrustedRoot, format!("Certificate {} names \"{issuer}\" as issuer, but its key is not the key of a trusted root.", cur.index + 1), "This chain was not issued by Microsoft's production hierarchy (a test or forged chain). Do not import it.").on_document(cur.index)
+        Finding::of(Found::UntrustedRoot {
+            document: cur.index + 1,
+            issuer,
+        })
+        .on_document(cur.index)
     } else {
-        Finding::new(Code::ChainIncomplete, format!("The certificate issued by \"{issuer}\" is missing: no certificate in the file has that issuer's key as its principal."), "Download the complete chain (all four certificates: SLC, enrollment service, enrollment CA, CA) again.").about(Subject::Chain)
+        Finding::of(Found::IssuerMissing { issuer }).about(Subject::Chain)
     }
 }
 
@@ -550,7 +846,14 @@ fn check_links(path: &[usize], docs: &[&Certificate], findings: &mut Vec<Finding
         };
         let pobj = parent.principal.as_ref().map(|p| &p.object);
         if !pobj.is_some_and(|p| p.same_id(&c.issuer.object)) {
-            findings.push(Finding::new(Code::ChainLinkMismatch, format!("Certificate {} names issuer ID \"{}\", but the certificate holding that key is issued to \"{}\".", c.index + 1, c.issuer.object.id, pobj.map_or("", |p| p.id.as_str())), "The chain was assembled from different sources. Download it again.").on_document(c.index));
+            findings.push(
+                Finding::of(Found::LinkIdMismatch {
+                    document: c.index + 1,
+                    issuer_id: c.issuer.object.id.clone(),
+                    holder_id: pobj.map(|p| p.id.clone()).unwrap_or_default(),
+                })
+                .on_document(c.index),
+            );
             continue;
         }
         // The issuer's NAME, when both certificates give one, is the same name.
@@ -565,7 +868,14 @@ fn check_links(path: &[usize], docs: &[&Certificate], findings: &mut Vec<Finding
         );
         if let (Some(a), Some(b)) = (&named, &holder) {
             if a != b {
-                findings.push(Finding::new(Code::ChainLinkMismatch, format!("Certificate {} names its issuer \"{}\", but the certificate holding that key is issued to \"{}\".", c.index + 1, c.issuer.object.name.as_deref().unwrap_or(""), pobj.and_then(|p| p.name.as_deref()).unwrap_or("")), "The chain was assembled from different sources. Download it again.").on_document(c.index));
+                findings.push(
+                    Finding::of(Found::LinkNameMismatch {
+                        document: c.index + 1,
+                        issuer_name: c.issuer.object.name.clone().unwrap_or_default(),
+                        holder_name: pobj.and_then(|p| p.name.clone()).unwrap_or_default(),
+                    })
+                    .on_document(c.index),
+                );
             }
         }
     }
@@ -581,11 +891,7 @@ fn check_shape(
     policy: &Policy,
     findings: &mut Vec<Finding>,
 ) {
-    let code = if policy.strict_shape {
-        Code::ChainShapeInvalid
-    } else {
-        Code::ChainUnexpectedShape
-    };
+    let strict = policy.strict_shape;
     let expected: [(&str, &[&str]); 4] = [
         (SLC_TYPE, &[ENROLLMENT_SERVICE, SELF_ENROLLMENT_SERVICE]),
         (SLC_TYPE, &[ENROLLMENT_CA]),
@@ -596,20 +902,27 @@ fn check_shape(
         let Some(c) = docs.get(i) else { continue };
         let issuer = c.issuer.object.label();
         if c.descriptor.object_type != *ty || !issuers.contains(&issuer) {
-            findings.push(Finding::new(code, format!("Certificate {} of the chain is \"{}\" issued by \"{issuer}\"; position {} of an SLC chain is \"{ty}\" issued by {}.", c.index + 1, c.descriptor.object_type, pos + 1, issuers.join(" or ")), "Check that this is an SLC chain from the Microsoft enrollment service.").on_document(c.index));
+            findings.push(
+                Finding::of(Found::ShapePosition {
+                    strict,
+                    document: c.index + 1,
+                    position: pos + 1,
+                    found_type: c.descriptor.object_type.clone(),
+                    found_issuer: issuer.to_owned(),
+                    expected_type: (*ty).to_owned(),
+                    expected_issuers: issuers.iter().map(|&i| i.to_owned()).collect(),
+                })
+                .on_document(c.index),
+            );
         }
     }
     if anchored && path.len() != expected.len() {
         findings.push(
-            Finding::new(
-                code,
-                format!(
-                    "The chain has {} certificate(s) from the SLC to the trust anchor; an SLC chain has {}.",
-                    path.len(),
-                    expected.len()
-                ),
-                "Check that this is an SLC chain from the Microsoft enrollment service.",
-            )
+            Finding::of(Found::ShapeLength {
+                strict,
+                length: path.len(),
+                expected: expected.len(),
+            })
             .about(Subject::Chain),
         );
     }
@@ -627,15 +940,11 @@ fn check_keys(path: &[usize], docs: &[&Certificate], findings: &mut Vec<Finding>
             .map(RsaKey::bits);
         if let Some(b) = bits.filter(|b| !RMS_KEY_BITS.contains(b)) {
             findings.push(
-                Finding::new(
-                    Code::ChainKeySize,
-                    format!(
-                        "Certificate {} ({}) certifies an RSA-{b} key; RMS uses RSA-1024 or RSA-2048.",
-                        c.index + 1,
-                        c.kind(),
-                    ),
-                    "The chain is not genuine. Download it again.",
-                )
+                Finding::of(Found::KeySize {
+                    document: c.index + 1,
+                    kind: c.kind().to_owned(),
+                    bits: b,
+                })
                 .on_document(c.index),
             );
         }
@@ -651,14 +960,9 @@ fn check_extra(path: &[usize], docs: &[&Certificate], findings: &mut Vec<Finding
         .collect();
     if !extra.is_empty() {
         findings.push(
-            Finding::new(
-                Code::ChainExtraCertificate,
-                format!(
-                    "Document(s) {} are SLC-chain certificates that are not on the path from the SLC to the trust anchor.",
-                    numbers(extra.iter().copied())
-                ),
-                "A genuine response holds the four certificates of one chain. Download it again; do not combine files.",
-            )
+            Finding::of(Found::ExtraCertificates {
+                documents: numbers(extra.iter().copied()),
+            })
             .about(Subject::Chain),
         );
     }
@@ -696,7 +1000,15 @@ fn check_times(
         };
         if let (Some(t), Some((from, until))) = (c.issued, parent.issue_range) {
             if !issued_within(c, parent) {
-                findings.push(Finding::new(Code::IssuedOutsideIssuerRange, format!("Certificate {} was issued {t}, outside its issuer's ISSUE range {} – {}.", c.index + 1, from.map_or("?".into(), |x| x.to_string()), until.map_or("?".into(), |x| x.to_string())), "The issuer had no authority to issue it then; the certificate is not genuine. Download it again.").on_document(c.index));
+                findings.push(
+                    Finding::of(Found::IssuedOutsideRange {
+                        document: c.index + 1,
+                        issued: t,
+                        from,
+                        until,
+                    })
+                    .on_document(c.index),
+                );
             }
         }
     }
@@ -709,34 +1021,27 @@ fn check_times(
     };
     match expires {
         Some(e) if now > e => findings.push(
-            Finding::new(
-                Code::SlcExpired,
-                format!("The SLC expired on {e} ({} days ago).", -now.days_until(e)),
-                "Renew the SLC: export a renewal request on the RMS server and submit it.",
-            )
+            Finding::of(Found::SlcExpired {
+                expired: e,
+                days_ago: e.days_until(now),
+            })
             .on_document(s.index),
         ),
         Some(e) if now.days_until(e) < EXPIRY_WARNING_DAYS => findings.push(
-            Finding::new(
-                Code::SlcExpiringSoon,
-                format!("The SLC expires on {e}, in {} days.", now.days_until(e)),
-                "Plan the renewal now.",
-            )
+            Finding::of(Found::SlcExpiringSoon {
+                expires: e,
+                days_remaining: now.days_until(e),
+                threshold: EXPIRY_WARNING_DAYS,
+            })
             .on_document(s.index),
         ),
         Some(_) => {}
-        None => findings.push(
-            Finding::new(
-                Code::XrmlMalformed,
-                "The SLC has no ISSUE right time range, so its expiry is unknown.",
-                "Download the certificate again.",
-            )
-            .on_document(s.index),
-        ),
+        None => findings.push(Finding::of(Found::SlcExpiryUnknown {}).on_document(s.index)),
     }
     let start = [s.issued, from, vfrom].into_iter().flatten().max();
     if let Some(b) = start.filter(|&b| now < b) {
-        findings.push(Finding::new(Code::SlcNotYetValid, format!("The SLC is not valid before {b}; it is now {now}."), "Check this computer's clock (and --at); if it is right, ask why the certificate is post-dated.").on_document(s.index));
+        findings
+            .push(Finding::of(Found::SlcNotYetValid { valid_from: b, now }).on_document(s.index));
     }
     expires
 }
@@ -769,14 +1074,32 @@ fn pair(slc: &Certificate, req: &RequestReport, findings: &mut Vec<Finding>) -> 
             .iter()
             .filter(|f| f.severity == Severity::Error)
             .count();
-        findings.push(Finding::new(Code::RequestHasErrors, format!("The request{} has {n} error(s) of its own, so no certificate can be said to answer it (see `slc-courier request`, or step 1).", req.file_name.as_deref().map(|f| format!(" {f}")).unwrap_or_default()), "Fix the request first: export it again on the RMS server, check it in step 1, then check the certificate against it.").about(Subject::Request));
+        findings.push(
+            Finding::of(Found::RequestHasErrors {
+                file: req.file_name.clone(),
+                errors: n,
+            })
+            .about(Subject::Request),
+        );
         return p;
     }
     if !p.guid_matches {
-        findings.push(Finding::new(Code::PairGuidMismatch, format!("This certificate does not answer this request: it is issued to server {} but the request is from {}.", p.certificate_guid, p.request_guid.as_deref().unwrap_or("(no GUID)")), "Do not carry it back. Find the certificate downloaded for this request, or submit this request again.").about(Subject::Request));
+        findings.push(
+            Finding::of(Found::PairGuidMismatch {
+                certificate_guid: p.certificate_guid.clone(),
+                request_guid: p.request_guid.clone(),
+            })
+            .about(Subject::Request),
+        );
     }
     if !p.key_matches {
-        findings.push(Finding::new(Code::PairKeyMismatch, "This certificate does not answer this request: its server key differs from the key in the request.", "Do not carry it back. Find the certificate downloaded for this request, or submit this request again.").about(Subject::Request));
+        findings.push(
+            Finding::of(Found::PairKeyMismatch {
+                certificate_key: p.certificate_key.clone(),
+                request_key: p.request_key.clone(),
+            })
+            .about(Subject::Request),
+        );
     }
     p
 }
@@ -887,21 +1210,16 @@ pub fn verify_chain(bytes: &[u8], policy: &Policy, request: Option<&RequestRepor
     let (leaf, kind) = match choose_leaf(&docs) {
         Ok(l) => l,
         Err(f) => {
-            findings.push(f);
+            findings.push(*f);
             report.findings = findings;
             return report;
         }
     };
     let path = build_path(leaf, &docs, policy, &mut findings);
     if path.docs.windows(2).any(|w| matches!(w, [a, b] if a > b)) {
-        findings.push(Finding::new(
-            Code::ChainReordered,
-            format!(
-                "The certificates were in file order {}; they were read leaf first.",
-                numbers(path.docs.iter().copied())
-            ),
-            "Nothing to fix.",
-        ));
+        findings.push(Finding::of(Found::Reordered {
+            order: numbers(path.docs.iter().copied()),
+        }));
     }
     check_links(&path.docs, &docs, &mut findings);
     check_shape(
@@ -917,7 +1235,13 @@ pub fn verify_chain(bytes: &[u8], policy: &Policy, request: Option<&RequestRepor
     }
     let expires = check_times(&path.docs, &docs, policy.now, &mut findings);
     if let Some(a) = path.anchor.filter(|a| !a.is_microsoft()) {
-        findings.push(Finding::new(Code::AnchorTest, format!("The chain ends at the trust anchor \"{}\" (key fingerprint {}), loaded from a file: it is NOT the pinned Microsoft DRM Production Root, whatever its name says. This is a test verdict, not a Microsoft one.", a.name, a.key.fingerprint()), "For a chain from Microsoft, check it against the pinned root (without --anchor; on the page, use the pinned Microsoft root).").about(Subject::Chain));
+        findings.push(
+            Finding::of(Found::AnchorTest {
+                name: a.name.clone(),
+                fingerprint: a.key.fingerprint(),
+            })
+            .about(Subject::Chain),
+        );
     }
     let pairing = match (request, docs.get(leaf)) {
         (Some(req), Some(slc)) => Some(pair(slc, req, &mut findings)),

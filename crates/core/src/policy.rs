@@ -1,7 +1,7 @@
 //! Policy: everything a check depends on that is not the file itself — the time, the trust
 //! anchors, the accepted hash algorithms, and the budgets that bound hostile input.
 
-use crate::key::RsaKey;
+use crate::key::{KeyError, RsaKey};
 use crate::time::UtcTime;
 
 /// Largest request file read. A real request is about 1–2 KiB; 1 MiB leaves room for
@@ -50,6 +50,89 @@ pub struct TrustAnchor {
     /// The root's RSA key.
     pub key: RsaKey,
 }
+
+/// A line of an anchor key file ([`TrustAnchor::from_key_file`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AnchorField {
+    /// `issuer_id=`: the root's name as issuers write it.
+    IssuerId,
+    /// `public_exponent=`.
+    PublicExponent,
+    /// `modulus_base64_xrml=`: the modulus, base64, little-endian as XrML writes it.
+    Modulus,
+}
+
+impl AnchorField {
+    /// The key as written in the file, without `=`.
+    pub fn key(self) -> &'static str {
+        match self {
+            AnchorField::IssuerId => "issuer_id",
+            AnchorField::PublicExponent => "public_exponent",
+            AnchorField::Modulus => "modulus_base64_xrml",
+        }
+    }
+}
+
+/// Why a key file is not a trust anchor ([`TrustAnchor::from_key_file`]). The words are made
+/// in [`crate::words`] (`anchor_error`), per language; `Display` is the English.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum AnchorError {
+    /// A required `key=` line is absent.
+    MissingLine {
+        /// Which line.
+        field: AnchorField,
+    },
+    /// `public_exponent=` is not a whole number.
+    ExponentInvalid {
+        /// The value as written (at most 40 characters).
+        value: String,
+    },
+    /// `modulus_base64_xrml=` is not valid base64.
+    ModulusNotBase64,
+    /// `modulus_base64_xrml=` decodes to an empty or zero modulus.
+    ModulusEmpty,
+}
+
+impl AnchorError {
+    /// The sentence in `lang`.
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        match lang {
+            crate::lang::Lang::En => crate::words::en::anchor_error(self),
+            crate::lang::Lang::Nl => crate::words::nl::anchor_error(self),
+        }
+    }
+
+    /// One example of each variant, for the words tests.
+    pub fn samples() -> Vec<AnchorError> {
+        vec![
+            AnchorError::MissingLine {
+                field: AnchorField::IssuerId,
+            },
+            AnchorError::MissingLine {
+                field: AnchorField::PublicExponent,
+            },
+            AnchorError::MissingLine {
+                field: AnchorField::Modulus,
+            },
+            AnchorError::ExponentInvalid {
+                value: "0x10001".into(),
+            },
+            AnchorError::ModulusNotBase64,
+            AnchorError::ModulusEmpty,
+        ]
+    }
+}
+
+impl std::fmt::Display for AnchorError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::words::en::anchor_error(self))
+    }
+}
+
+impl std::error::Error for AnchorError {}
 
 /// Hash algorithms for XrML signatures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -107,18 +190,29 @@ impl TrustAnchor {
 
     /// Reads a key file in the format of `shared/vectors/roots/*.xrml-key.txt`
     /// (`issuer_id=`, `public_exponent=`, `modulus_base64_xrml=` lines; `#` comments).
-    pub fn from_key_file(text: &str) -> Result<TrustAnchor, String> {
-        let field = |k: &str| {
+    pub fn from_key_file(text: &str) -> Result<TrustAnchor, AnchorError> {
+        let field = |k: AnchorField| {
             text.lines()
                 .filter(|l| !l.starts_with('#'))
-                .find_map(|l| l.strip_prefix(k).and_then(|r| r.strip_prefix('=')))
+                .find_map(|l| l.strip_prefix(k.key()).and_then(|r| r.strip_prefix('=')))
                 .map(str::trim)
+                .ok_or(AnchorError::MissingLine { field: k })
         };
-        let name = field("issuer_id").ok_or("no issuer_id= line")?;
-        let e = field("public_exponent").ok_or("no public_exponent= line")?;
-        let m = field("modulus_base64_xrml").ok_or("no modulus_base64_xrml= line")?;
-        let key =
-            RsaKey::from_xrml(e, m).map_err(|err| format!("the key cannot be read: {err}"))?;
+        let name = field(AnchorField::IssuerId)?;
+        let e = field(AnchorField::PublicExponent)?;
+        let m = field(AnchorField::Modulus)?;
+        if e.parse::<u64>().is_err() {
+            return Err(AnchorError::ExponentInvalid {
+                value: e.chars().take(40).collect(),
+            });
+        }
+        let key = RsaKey::from_xrml(e, m).map_err(|err| match err {
+            KeyError::Base64 { .. } => AnchorError::ModulusNotBase64,
+            KeyError::EmptyModulus => AnchorError::ModulusEmpty,
+            KeyError::UnknownFormat => AnchorError::ExponentInvalid {
+                value: e.chars().take(40).collect(),
+            },
+        })?;
         Ok(TrustAnchor {
             name: name.to_owned(),
             key,
@@ -141,6 +235,68 @@ impl Policy {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn key_files_are_refused_with_typed_reasons() {
+        let good = format!(
+            "# test\nissuer_id=Test Root\npublic_exponent=65537\nmodulus_base64_xrml={MICROSOFT_DRM_PRODUCTION_ROOT_MODULUS_B64}\n"
+        );
+        let a = TrustAnchor::from_key_file(&good).unwrap();
+        assert_eq!(a.name, "Test Root");
+        assert!(a.is_microsoft());
+        let without = |k: &str| {
+            good.lines()
+                .filter(|l| !l.starts_with(k))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        for f in [
+            AnchorField::IssuerId,
+            AnchorField::PublicExponent,
+            AnchorField::Modulus,
+        ] {
+            assert_eq!(
+                TrustAnchor::from_key_file(&without(f.key())),
+                Err(AnchorError::MissingLine { field: f })
+            );
+        }
+        // A commented-out line does not count.
+        assert_eq!(
+            TrustAnchor::from_key_file(&good.replace("issuer_id=", "#issuer_id=")),
+            Err(AnchorError::MissingLine {
+                field: AnchorField::IssuerId
+            })
+        );
+        assert_eq!(
+            TrustAnchor::from_key_file(&good.replace("=65537", "=0x10001")),
+            Err(AnchorError::ExponentInvalid {
+                value: "0x10001".into()
+            })
+        );
+        assert_eq!(
+            TrustAnchor::from_key_file(
+                &good.replace("modulus_base64_xrml=", "modulus_base64_xrml=*")
+            ),
+            Err(AnchorError::ModulusNotBase64)
+        );
+        assert_eq!(
+            TrustAnchor::from_key_file(
+                "issuer_id=T\npublic_exponent=65537\nmodulus_base64_xrml=AAAA\n"
+            ),
+            Err(AnchorError::ModulusEmpty)
+        );
+    }
+
+    #[test]
+    fn anchor_errors_read_differently_in_dutch() {
+        use crate::lang::Lang;
+        for e in AnchorError::samples() {
+            let (en, nl) = (e.message(Lang::En), e.message(Lang::Nl));
+            assert!(!en.is_empty() && !nl.is_empty());
+            assert_ne!(en, nl, "{e:?}");
+            assert_eq!(e.to_string(), en);
+        }
+    }
 
     #[test]
     fn pinned_root_matches_the_shared_big_endian_hex() {

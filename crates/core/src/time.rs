@@ -85,23 +85,23 @@ impl UtcTime {
             b: s.as_bytes(),
             i: 0,
         };
-        let year = c.digits(4, "a four-digit year")?;
-        c.lit(b'-', "'-' after the year")?;
-        let month = c.digits(2, "a two-digit month")?;
-        c.lit(b'-', "'-' after the month")?;
-        let day = c.digits(2, "a two-digit day")?;
+        let year = c.digits(4, TimePart::Year)?;
+        c.lit(b'-', TimePart::DashAfterYear)?;
+        let month = c.digits(2, TimePart::Month)?;
+        c.lit(b'-', TimePart::DashAfterMonth)?;
+        let day = c.digits(2, TimePart::Day)?;
         if !c.eat(b'T') && !c.eat(b't') {
-            return Err(c.syntax("'T' between the date and the time"));
+            return Err(c.syntax(TimePart::T));
         }
-        let hour = c.digits(2, "a two-digit hour")?;
-        c.lit(b':', "':' after the hour")?;
-        let minute = c.digits(2, "two-digit minutes")?;
+        let hour = c.digits(2, TimePart::Hour)?;
+        c.lit(b':', TimePart::ColonAfterHour)?;
+        let minute = c.digits(2, TimePart::Minutes)?;
         let mut second = 0;
         let with_seconds = c.eat(b':');
         if with_seconds {
-            second = c.digits(2, "two-digit seconds")?;
+            second = c.digits(2, TimePart::Seconds)?;
             if c.eat(b'.') {
-                c.digits(1, "a digit after '.'")?;
+                c.digits(1, TimePart::FractionDigit)?;
                 while c.peek().is_some_and(|b| b.is_ascii_digit()) {
                     c.i += 1;
                 }
@@ -116,15 +116,15 @@ impl UtcTime {
             }
             Some(sign @ (b'+' | b'-')) => {
                 c.i += 1;
-                let hours = c.digits(2, "two-digit offset hours")?;
-                c.lit(b':', "':' in the offset")?;
-                let minutes = c.digits(2, "two-digit offset minutes")?;
+                let hours = c.digits(2, TimePart::OffsetHours)?;
+                c.lit(b':', TimePart::OffsetColon)?;
+                let minutes = c.digits(2, TimePart::OffsetMinutes)?;
                 Some((sign == b'-', hours, minutes))
             }
-            _ => return Err(c.syntax("'Z' or an offset such as +01:00")),
+            _ => return Err(c.syntax(TimePart::ZoneOrOffset)),
         };
         if c.i != c.b.len() {
-            return Err(c.syntax("the end of the time"));
+            return Err(c.syntax(TimePart::End));
         }
         let year = i64::from(year);
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
@@ -211,7 +211,7 @@ pub enum TimeError {
         /// the text ends early).
         at: usize,
         /// What was expected there.
-        expected: &'static str,
+        expected: TimePart,
     },
     /// The date does not exist (month 13, 30 February, day 0).
     Date {
@@ -243,30 +243,79 @@ pub enum TimeError {
 }
 
 impl std::fmt::Display for TimeError {
+    /// The English ([`crate::words::en::time_error`]).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            TimeError::Syntax { at, expected } => {
-                write!(f, "expected {expected} at character {}", at + 1)
-            }
-            TimeError::Date { year, month, day } => {
-                write!(f, "there is no date {year:04}-{month:02}-{day:02}")
-            }
-            TimeError::TimeOfDay {
-                hour,
-                minute,
-                second,
-            } => write!(f, "{hour:02}:{minute:02}:{second:02} is not a time of day"),
-            TimeError::Offset {
-                negative,
-                hours,
-                minutes,
-            } => write!(
-                f,
-                "the offset {}{hours:02}:{minutes:02} is out of range (hours 00-23, minutes 00-59)",
-                if *negative { '-' } else { '+' }
-            ),
+        f.write_str(&crate::words::en::time_error(self))
+    }
+}
+
+impl TimeError {
+    /// The sentence in `lang`.
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        match lang {
+            crate::lang::Lang::En => crate::words::en::time_error(self),
+            crate::lang::Lang::Nl => crate::words::nl::time_error(self),
         }
     }
+}
+
+/// What [`UtcTime::parse_rfc3339`] expected where the text went wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimePart {
+    /// A four-digit year.
+    Year,
+    /// `-` after the year.
+    DashAfterYear,
+    /// A two-digit month.
+    Month,
+    /// `-` after the month.
+    DashAfterMonth,
+    /// A two-digit day.
+    Day,
+    /// `T` between the date and the time.
+    T,
+    /// A two-digit hour.
+    Hour,
+    /// `:` after the hour.
+    ColonAfterHour,
+    /// Two-digit minutes.
+    Minutes,
+    /// Two-digit seconds.
+    Seconds,
+    /// A digit after `.`.
+    FractionDigit,
+    /// `Z` or an offset such as `+01:00`.
+    ZoneOrOffset,
+    /// Two-digit offset hours.
+    OffsetHours,
+    /// `:` in the offset.
+    OffsetColon,
+    /// Two-digit offset minutes.
+    OffsetMinutes,
+    /// The end of the time.
+    End,
+}
+
+impl TimePart {
+    /// Every part, in the order the text has them.
+    pub const ALL: [TimePart; 16] = [
+        TimePart::Year,
+        TimePart::DashAfterYear,
+        TimePart::Month,
+        TimePart::DashAfterMonth,
+        TimePart::Day,
+        TimePart::T,
+        TimePart::Hour,
+        TimePart::ColonAfterHour,
+        TimePart::Minutes,
+        TimePart::Seconds,
+        TimePart::FractionDigit,
+        TimePart::ZoneOrOffset,
+        TimePart::OffsetHours,
+        TimePart::OffsetColon,
+        TimePart::OffsetMinutes,
+        TimePart::End,
+    ];
 }
 
 impl std::error::Error for TimeError {}
@@ -290,14 +339,14 @@ impl Cursor<'_> {
         hit
     }
 
-    fn syntax(&self, expected: &'static str) -> TimeError {
+    fn syntax(&self, expected: TimePart) -> TimeError {
         TimeError::Syntax {
             at: self.i,
             expected,
         }
     }
 
-    fn lit(&mut self, byte: u8, expected: &'static str) -> Result<(), TimeError> {
+    fn lit(&mut self, byte: u8, expected: TimePart) -> Result<(), TimeError> {
         if self.eat(byte) {
             Ok(())
         } else {
@@ -306,7 +355,7 @@ impl Cursor<'_> {
     }
 
     /// Exactly `n` ASCII digits (n ≤ 4, so the value fits).
-    fn digits(&mut self, n: usize, expected: &'static str) -> Result<u32, TimeError> {
+    fn digits(&mut self, n: usize, expected: TimePart) -> Result<u32, TimeError> {
         let mut v = 0u32;
         for _ in 0..n {
             match self.peek() {
@@ -401,7 +450,7 @@ mod tests {
         );
     }
 
-    fn syntax(at: usize, expected: &'static str) -> Result<&'static str, TimeError> {
+    fn syntax(at: usize, expected: TimePart) -> Result<&'static str, TimeError> {
         Err(TimeError::Syntax { at, expected })
     }
 
@@ -463,43 +512,34 @@ mod tests {
 
     #[test]
     fn rfc3339_refuses_junk_with_the_place() {
-        strict("", syntax(0, "a four-digit year"));
-        strict("yesterday", syntax(0, "a four-digit year"));
-        strict("26-11-22T12:00Z", syntax(2, "a four-digit year"));
-        strict("2026/11/22T12:00Z", syntax(4, "'-' after the year"));
-        strict("2026-1-22T12:00Z", syntax(6, "a two-digit month"));
+        strict("", syntax(0, TimePart::Year));
+        strict("yesterday", syntax(0, TimePart::Year));
+        strict("26-11-22T12:00Z", syntax(2, TimePart::Year));
+        strict("2026/11/22T12:00Z", syntax(4, TimePart::DashAfterYear));
+        strict("2026-1-22T12:00Z", syntax(6, TimePart::Month));
+        strict("2026-11-22", syntax(10, TimePart::T));
+        strict("2026-11-22 12:00:00Z", syntax(10, TimePart::T));
+        strict("2026-11-22T12Z", syntax(13, TimePart::ColonAfterHour));
+        strict("2026-11-22T12:00:00", syntax(19, TimePart::ZoneOrOffset));
+        strict("2026-11-22T12:00:0Z", syntax(18, TimePart::Seconds));
+        strict("2026-11-22T12:00:00.Z", syntax(20, TimePart::FractionDigit));
         strict(
-            "2026-11-22",
-            syntax(10, "'T' between the date and the time"),
+            "2026-11-22T12:00:00+0530",
+            syntax(22, TimePart::OffsetColon),
         );
-        strict(
-            "2026-11-22 12:00:00Z",
-            syntax(10, "'T' between the date and the time"),
-        );
-        strict("2026-11-22T12Z", syntax(13, "':' after the hour"));
-        strict(
-            "2026-11-22T12:00:00",
-            syntax(19, "'Z' or an offset such as +01:00"),
-        );
-        strict("2026-11-22T12:00:0Z", syntax(18, "two-digit seconds"));
-        strict("2026-11-22T12:00:00.Z", syntax(20, "a digit after '.'"));
-        strict("2026-11-22T12:00:00+0530", syntax(22, "':' in the offset"));
         strict(
             "2026-11-22T12:00:00+5:30",
-            syntax(21, "two-digit offset hours"),
+            syntax(21, TimePart::OffsetHours),
         );
         strict(
             "2026-11-22T12:00:00+05:3",
-            syntax(24, "two-digit offset minutes"),
+            syntax(24, TimePart::OffsetMinutes),
         );
-        strict("2026-11-22T12:00:00ZZ", syntax(20, "the end of the time"));
-        strict(" 2026-11-22T12:00Z", syntax(0, "a four-digit year"));
-        strict("2026-11-22T12:00Z ", syntax(17, "the end of the time"));
-        strict(
-            "2026-11-22T12:00:00UTC",
-            syntax(19, "'Z' or an offset such as +01:00"),
-        );
-        strict("２026-11-22T12:00Z", syntax(0, "a four-digit year"));
+        strict("2026-11-22T12:00:00ZZ", syntax(20, TimePart::End));
+        strict(" 2026-11-22T12:00Z", syntax(0, TimePart::Year));
+        strict("2026-11-22T12:00Z ", syntax(17, TimePart::End));
+        strict("2026-11-22T12:00:00UTC", syntax(19, TimePart::ZoneOrOffset));
+        strict("２026-11-22T12:00Z", syntax(0, TimePart::Year));
     }
 
     #[test]
@@ -520,6 +560,37 @@ mod tests {
             shown("2026-11-22"),
             "expected 'T' between the date and the time at character 11"
         );
+    }
+
+    #[test]
+    fn time_errors_read_differently_in_dutch() {
+        use crate::lang::Lang;
+        let mut all: Vec<TimeError> = TimePart::ALL
+            .iter()
+            .map(|&expected| TimeError::Syntax { at: 3, expected })
+            .collect();
+        all.push(TimeError::Date {
+            year: 2026,
+            month: 2,
+            day: 30,
+        });
+        all.push(TimeError::TimeOfDay {
+            hour: 24,
+            minute: 0,
+            second: 0,
+        });
+        all.push(TimeError::Offset {
+            negative: true,
+            hours: 99,
+            minutes: 99,
+        });
+        let mut seen = std::collections::HashSet::new();
+        for e in &all {
+            let (en, nl) = (e.message(Lang::En), e.message(Lang::Nl));
+            assert_ne!(en, nl, "{e:?}");
+            assert_eq!(e.to_string(), en);
+            assert!(seen.insert(nl), "{e:?}: two errors read the same in Dutch");
+        }
     }
 
     #[test]

@@ -11,8 +11,8 @@
 mod common;
 
 use common::{data, test_policy as policy};
-use slc_courier_core::chain::{verify_chain, ChainReport, Outcome};
-use slc_courier_core::finding::{codes, Code, Code::*};
+use slc_courier_core::chain::{verify_chain, ChainReport, Found, Outcome};
+use slc_courier_core::finding::{codes, Code, Code::*, Subject, What};
 use slc_courier_core::request::check_request;
 
 fn docs(rel: &str) -> Vec<String> {
@@ -182,6 +182,16 @@ fn an_slc_and_a_certificate_that_name_the_issuer_differently_do_not_link() {
         vec![SignatureSha1Legacy, ChainLinkMismatch, AnchorTest]
     );
     assert_eq!(r.verdict().reason, Some(ChainLinkMismatch));
+    let link = &r.findings[1];
+    assert_eq!(link.subject, Subject::Document { index: 0 });
+    assert_eq!(
+        link.what(),
+        &What::Chain(Found::LinkNameMismatch {
+            document: 1,
+            issuer_name: "Microsoft DRM Server Self Enrollment Service".into(),
+            holder_name: "Microsoft DRM Server Enrollment Service".into(),
+        })
+    );
 }
 
 #[test]

@@ -12,9 +12,9 @@ mod common;
 
 use common::{data, now, test_policy as policy};
 use slc_courier_core::chain::{
-    decides_genuine, deciding_documents, verify_chain, ChainKind, ChainReport, Outcome,
+    decides_genuine, deciding_documents, verify_chain, ChainKind, ChainReport, Found, Outcome,
 };
-use slc_courier_core::finding::{codes, Code, Code::*, Subject};
+use slc_courier_core::finding::{codes, Code, Code::*, Subject, What};
 use slc_courier_core::policy::{Policy, TrustAnchor};
 use slc_courier_core::request::{check_request, RequestReport};
 use slc_courier_core::time::UtcTime;
@@ -175,9 +175,14 @@ fn the_verdict_names_the_new_expiration_date_and_the_anchor() {
     assert!(!a.microsoft && v.anchor_is_test && !v.anchor_is_microsoft);
     let test = r.findings.iter().find(|f| f.code == AnchorTest).unwrap();
     assert_eq!(test.subject, Subject::Chain);
-    assert!(test
-        .message(slc_courier_core::Lang::En)
-        .contains(&a.fingerprint));
+    assert_eq!(
+        test.what(),
+        &What::Chain(Found::AnchorTest {
+            name: "Microsoft DRM Production Root".into(),
+            fingerprint: a.fingerprint.clone(),
+        })
+    );
+    assert_eq!(a.fingerprint.len(), 64);
     let p = r.pairing.clone().unwrap();
     assert!(p.guid_matches && p.key_matches && !p.request_has_errors);
     assert_eq!(
@@ -375,10 +380,17 @@ fn a_file_without_an_slc_is_never_genuine() {
         let r = verify(file, None);
         assert_eq!(r.verdict().reason, Some(ChainNoSlc), "{file}");
         let no_slc = r.findings.iter().find(|f| f.code == ChainNoSlc).unwrap();
-        assert!(
-            no_slc.message(slc_courier_core::Lang::En).starts_with("The file has 3 XrML document(s) (Server-Licensor-Certificate, DRM-CA-Certificate, DRM-CA-Certificate), but no Server Licensor Certificate"),
-            "{}",
-            no_slc.message(slc_courier_core::Lang::En)
+        assert_eq!(
+            no_slc.what(),
+            &What::Chain(Found::NoSlc {
+                documents: 3,
+                kinds: vec![
+                    "Server-Licensor-Certificate".into(),
+                    "DRM-CA-Certificate".into(),
+                    "DRM-CA-Certificate".into()
+                ],
+            }),
+            "{file}"
         );
         assert_eq!(r.pairing, None);
     }
@@ -412,12 +424,9 @@ fn ambiguous_chains_are_refused() {
         .iter()
         .find(|f| f.code == ChainExtraCertificate)
         .unwrap();
-    assert!(
-        extra
-            .message(slc_courier_core::Lang::En)
-            .contains("Document(s) 5 "),
-        "{}",
-        extra.message(slc_courier_core::Lang::En)
+    assert_eq!(
+        extra.what(),
+        &What::Chain(Found::ExtraCertificates { documents: vec![5] })
     );
     check(
         "attack/extra-ca-response-utf16.xml",
@@ -442,11 +451,12 @@ fn times_keys_and_shape_are_checked() {
         .iter()
         .find(|f| f.code == SlcNotYetValid)
         .unwrap();
-    assert!(
-        f.message(slc_courier_core::Lang::En)
-            .contains("2026-12-01T00:00"),
-        "{}",
-        f.message(slc_courier_core::Lang::En)
+    assert_eq!(
+        f.what(),
+        &What::Chain(Found::SlcNotYetValid {
+            valid_from: UtcTime::parse("2026-12-01T00:00").unwrap(),
+            now: now(),
+        })
     );
     assert_eq!(f.subject, Subject::Document { index: 0 });
     // From the ISSUEDTIME on, it is valid.
@@ -594,4 +604,312 @@ fn outcome_ids_are_the_names_every_surface_uses() {
     assert_eq!(v.len(), 4);
     assert_eq!(v.kind(), ChainKind::EnrollmentService);
     assert_eq!(v.expires().to_string(), "2046-06-18T10:00Z");
+}
+
+/// The chain findings of `r`, typed, with their subjects.
+fn chain_found(r: &ChainReport) -> Vec<(Subject, Found)> {
+    r.findings
+        .iter()
+        .filter_map(|f| match f.what() {
+            What::Chain(c) if f.code != AnchorTest => Some((f.subject, c.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn at(s: &str) -> UtcTime {
+    UtcTime::parse(s).unwrap()
+}
+
+#[test]
+fn chain_findings_carry_their_exact_values() {
+    use Subject::{Chain, Document, Request};
+    let doc = |index| Document { index };
+    let lenient = Policy {
+        strict_shape: false,
+        ..policy()
+    };
+    let soon = Policy {
+        now: at("2046-05-01T00:00"),
+        ..policy()
+    };
+    let shape = |strict| Found::ShapePosition {
+        strict,
+        document: 2,
+        position: 2,
+        found_type: "DRM-CA-Certificate".into(),
+        found_issuer: "Microsoft DRM Production Server Enrollment CA".into(),
+        expected_type: "Server-Licensor-Certificate".into(),
+        expected_issuers: vec!["Microsoft DRM Production Server Enrollment CA".into()],
+    };
+    type Case<'a> = (&'a str, Option<&'a str>, Policy, Vec<(Subject, Found)>);
+    let cases: Vec<Case> = vec![
+        (
+            "bad/wrong-issuer-key.xml",
+            RMS01,
+            policy(),
+            vec![(
+                doc(0),
+                Found::IssuerKeyMismatch {
+                    document: 1,
+                    issuer: "Microsoft DRM Server Enrollment Service".into(),
+                    holder: 2,
+                },
+            )],
+        ),
+        (
+            "bad/missing-certificate.xml",
+            RMS01,
+            policy(),
+            vec![(
+                Chain,
+                Found::IssuerMissing {
+                    issuer: "Microsoft DRM Production Server Enrollment CA".into(),
+                },
+            )],
+        ),
+        (
+            "bad/wrong-root.xml",
+            RMS01,
+            policy(),
+            vec![(
+                doc(3),
+                Found::UntrustedRoot {
+                    document: 4,
+                    issuer: "Microsoft DRM Production Root".into(),
+                },
+            )],
+        ),
+        (
+            "bad/expired-slc.xml",
+            RMS01,
+            policy(),
+            vec![(
+                doc(0),
+                Found::SlcExpired {
+                    expired: at("2024-08-17T10:00"),
+                    days_ago: 827,
+                },
+            )],
+        ),
+        (
+            "bad/not-yet-valid.xml",
+            RMS01,
+            policy(),
+            vec![(
+                doc(0),
+                Found::SlcNotYetValid {
+                    valid_from: at("2027-01-01T00:00"),
+                    now: now(),
+                },
+            )],
+        ),
+        (
+            "bad/issued-outside-issuer-range.xml",
+            RMS01,
+            policy(),
+            vec![(
+                doc(1),
+                Found::IssuedOutsideRange {
+                    document: 2,
+                    issued: at("2015-03-01T12:00"),
+                    from: Some(at("2002-12-05T01:07")),
+                    until: Some(at("2014-01-21T00:00")),
+                },
+            )],
+        ),
+        (
+            "good/sha1-compact.xml",
+            Some("request/good/RMS03EnrollRequest.xml"),
+            policy(),
+            vec![
+                (
+                    Request,
+                    Found::PairGuidMismatch {
+                        certificate_guid: "{6F9619FF-8B86-D011-B42D-00C04FC964FF}".into(),
+                        request_guid: Some("{a0b1c2d3-e4f5-4617-8899-aabbccddeeff}".into()),
+                    },
+                ),
+                (
+                    Request,
+                    Found::PairKeyMismatch {
+                        certificate_key: Some(
+                            "e953b2f9da7c51f524ff76010034d7c0855da684d3b4722c7ccdb8b155174a00"
+                                .into(),
+                        ),
+                        request_key: Some(
+                            "cfff575a04d59db16fced2d6b27069f671862cd9fff1a14d932afc34c81bed02"
+                                .into(),
+                        ),
+                    },
+                ),
+            ],
+        ),
+        (
+            "good/sha1-compact.xml",
+            Some("request/bad/version-empty.xml"),
+            policy(),
+            vec![(
+                Request,
+                Found::RequestHasErrors {
+                    file: Some("version-empty.xml".into()),
+                    errors: 1,
+                },
+            )],
+        ),
+        (
+            "good/sha1-shuffled.xml",
+            RMS01,
+            policy(),
+            vec![(
+                Subject::File,
+                Found::Reordered {
+                    order: vec![2, 4, 1, 3],
+                },
+            )],
+        ),
+        (
+            "bad/only-licence.xml",
+            None,
+            policy(),
+            vec![(
+                Chain,
+                Found::NoSlc {
+                    documents: 1,
+                    kinds: vec!["Client-Licensor-Certificate".into()],
+                },
+            )],
+        ),
+        (
+            "attack/two-slcs.xml",
+            None,
+            policy(),
+            vec![(
+                Chain,
+                Found::AmbiguousLeaf {
+                    documents: vec![1, 2],
+                },
+            )],
+        ),
+        (
+            "attack/slc-key-1536.xml",
+            None,
+            policy(),
+            vec![(
+                doc(0),
+                Found::KeySize {
+                    document: 1,
+                    kind: "Server-Licensor-Certificate".into(),
+                    bits: 1536,
+                },
+            )],
+        ),
+        (
+            "attack/wrong-shape.xml",
+            None,
+            policy(),
+            vec![(doc(1), shape(true))],
+        ),
+        (
+            "attack/wrong-shape.xml",
+            None,
+            lenient,
+            vec![(doc(1), shape(false))],
+        ),
+        (
+            "good/sha256-compact.xml",
+            None,
+            soon,
+            vec![(
+                doc(0),
+                Found::SlcExpiringSoon {
+                    expires: at("2046-06-18T10:00"),
+                    days_remaining: 48,
+                    threshold: 90,
+                },
+            )],
+        ),
+    ];
+    for (file, req, p, expected) in cases {
+        let r = verify_with(file, req, &p);
+        assert_eq!(chain_found(&r), expected, "{file}");
+    }
+}
+
+/// The genuine compact chain with `from` replaced by `to` in document `i` (its signature then
+/// fails too; the chain checks still report what they see).
+fn edited(i: usize, from: &str, to: &str) -> Vec<u8> {
+    let s = String::from_utf8(data("chain/good/sha1-compact.xml")).unwrap();
+    let mut d: Vec<String> = s.split_inclusive("</XrML>").map(str::to_owned).collect();
+    assert!(d[i].contains(from), "{from}");
+    d[i] = d[i].replacen(from, to, 1);
+    d.concat().into_bytes()
+}
+
+#[test]
+fn links_shape_length_and_unknown_expiry_carry_their_values() {
+    use Subject::{Chain, Document};
+    let forged = "{00000000-0000-4000-8000-000000000000}";
+    let r = verify_chain(
+        &edited(0, "{C1D2E3F4-0A1B-4C2D-8E3F-405162738495}", forged),
+        &policy(),
+        None,
+    );
+    assert_eq!(
+        chain_found(&r),
+        vec![(
+            Document { index: 0 },
+            Found::LinkIdMismatch {
+                document: 1,
+                issuer_id: forged.into(),
+                holder_id: "{C1D2E3F4-0A1B-4C2D-8E3F-405162738495}".into(),
+            }
+        )]
+    );
+    assert_eq!(r.verdict().outcome, NotValid);
+
+    let r = verify_chain(
+        &edited(0, "<UNTIL>2046-06-18T10:00</UNTIL>", ""),
+        &policy(),
+        None,
+    );
+    assert_eq!(
+        chain_found(&r),
+        vec![(Document { index: 0 }, Found::SlcExpiryUnknown {})]
+    );
+    assert_eq!(r.verdict().reason, Some(DigestMismatch));
+    assert!(r.findings.iter().any(|f| f.code == SlcExpiryUnknown));
+
+    // Anchored at the CA's key, the path is SLC ← service ← enrollment CA: three
+    // certificates, and the CA certificate is left over.
+    let genuine = verify("good/sha1-compact.xml", None);
+    let ca_key = genuine.documents[3]
+        .cert
+        .principal
+        .as_ref()
+        .and_then(|p| p.key.clone())
+        .unwrap();
+    let short = Policy {
+        anchors: vec![TrustAnchor {
+            name: "Microsoft DRM Production CA".into(),
+            key: ca_key,
+        }],
+        ..policy()
+    };
+    let r = verify_with("good/sha1-compact.xml", None, &short);
+    assert_eq!(r.chain, vec![0, 1, 2]);
+    assert_eq!(
+        chain_found(&r),
+        vec![
+            (
+                Chain,
+                Found::ShapeLength {
+                    strict: true,
+                    length: 3,
+                    expected: 4,
+                }
+            ),
+            (Chain, Found::ExtraCertificates { documents: vec![4] }),
+        ]
+    );
 }

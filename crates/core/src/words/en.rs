@@ -91,7 +91,283 @@ fn xrml(f: &crate::xrml::Found) -> Text {
 // ---- step 4: the chain ----------------------------------------------------------------------
 
 fn chain(f: &crate::chain::Found) -> Text {
-    match *f {}
+    use crate::chain::{Found, ENROLLMENT_SERVICE, SELF_ENROLLMENT_SERVICE};
+    /// Document numbers, at most ten of them shown.
+    fn list(n: &[usize]) -> String {
+        let shown: Vec<String> = n.iter().take(10).map(|d| d.to_string()).collect();
+        if n.len() > 10 {
+            format!("{}, … ({} in all)", shown.join(", "), n.len())
+        } else {
+            shown.join(", ")
+        }
+    }
+    fn plural(n: impl Into<i128>, one: &str, many: &str) -> String {
+        let n = n.into();
+        format!("{n} {}", if n == 1 { one } else { many })
+    }
+    fn short(fp: &Option<String>) -> String {
+        match fp {
+            Some(f) => format!("fingerprint {}…", f.get(..16).unwrap_or(f)),
+            None => "unreadable".to_owned(),
+        }
+    }
+    fn when(t: &Option<crate::time::UtcTime>) -> String {
+        t.map_or_else(|| "?".to_owned(), |t| t.to_string())
+    }
+    const MIXED: &str = "The chain was assembled from different sources. Download it again.";
+    const NOT_THIS: &str = "Do not carry it back. Find the certificate downloaded for this request, or submit this request again.";
+    const COMBINED: &str = "Download it again; do not combine files.";
+    match f {
+        Found::NoSlc { documents, kinds } => t(
+            format!(
+                "The file has {} ({}{}), but no Server Licensor Certificate issued by \"{ENROLLMENT_SERVICE}\" or \"{SELF_ENROLLMENT_SERVICE}\".",
+                plural(*documents as u64, "XrML document", "XrML documents"),
+                kinds.join(", "),
+                if *documents > kinds.len() { ", …" } else { "" },
+            ),
+            "Choose the SLC chain downloaded from the enrollment service (its first certificate is the Server-Licensor-Certificate issued to your server).",
+        ),
+        Found::AmbiguousLeaf { documents } => t(
+            format!(
+                "Documents {} are all Server Licensor Certificates issued by an enrollment service; the chain's leaf would be ambiguous.",
+                list(documents)
+            ),
+            format!("A genuine response holds one SLC. {COMBINED}"),
+        ),
+        Found::Reordered { order } => t(
+            format!(
+                "The certificates were not in chain order; they were read leaf first, as documents {}.",
+                list(order)
+            ),
+            "Nothing to fix.",
+        ),
+        Found::TooLong { limit } => t(
+            format!("The chain is longer than {limit} certificates."),
+            "A genuine SLC chain has four certificates. Download it again.",
+        ),
+        Found::IssuerKeyMismatch {
+            document,
+            issuer,
+            holder,
+        } => t(
+            format!("Certificate {document} names \"{issuer}\" as issuer, but its issuer key differs from the key certificate {holder} gives \"{issuer}\"."),
+            "The certificate was not issued by the certificate that follows it (forged or mixed chain). Download it again.",
+        ),
+        Found::UntrustedRoot { document, issuer } => t(
+            format!("Certificate {document} names \"{issuer}\" as issuer, but its key is not the key of a trusted root."),
+            "This chain was not issued by Microsoft's production hierarchy (a test or forged chain). Do not import it.",
+        ),
+        Found::IssuerMissing { issuer } => t(
+            format!("The certificate of the issuer \"{issuer}\" is missing: no certificate in the file is issued to that issuer's key."),
+            "Download the complete chain (all four certificates: SLC, enrollment service, enrollment CA, CA) again.",
+        ),
+        Found::LinkIdMismatch {
+            document,
+            issuer_id,
+            holder_id,
+        } => t(
+            format!("Certificate {document} names issuer ID \"{issuer_id}\", but the certificate holding that key is issued to \"{holder_id}\"."),
+            MIXED,
+        ),
+        Found::LinkNameMismatch {
+            document,
+            issuer_name,
+            holder_name,
+        } => t(
+            format!("Certificate {document} names its issuer \"{issuer_name}\", but the certificate holding that key is issued to \"{holder_name}\"."),
+            MIXED,
+        ),
+        Found::ShapePosition {
+            strict,
+            document,
+            position,
+            found_type,
+            found_issuer,
+            expected_type,
+            expected_issuers,
+        } => t(
+            format!(
+                "Certificate {document} of the chain is \"{found_type}\" issued by \"{found_issuer}\"; position {position} of an SLC chain is \"{expected_type}\" issued by {}.",
+                expected_issuers
+                    .iter()
+                    .map(|i| format!("\"{i}\""))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
+            if *strict {
+                "Check that this is an SLC chain from the Microsoft enrollment service."
+            } else {
+                "Check that this is an SLC chain; under a test anchor this is only a warning, for test hierarchies of their own."
+            },
+        ),
+        Found::ShapeLength {
+            strict,
+            length,
+            expected,
+        } => t(
+            format!(
+                "The chain has {} from the SLC to the trust anchor; an SLC chain has {expected}.",
+                plural(*length as u64, "certificate", "certificates")
+            ),
+            if *strict {
+                "Check that this is an SLC chain from the Microsoft enrollment service."
+            } else {
+                "Check that this is an SLC chain; under a test anchor this is only a warning, for test hierarchies of their own."
+            },
+        ),
+        Found::KeySize {
+            document,
+            kind,
+            bits,
+        } => t(
+            format!("Certificate {document} ({kind}) certifies an RSA-{bits} key; RMS uses RSA-1024 or RSA-2048."),
+            "The chain is not genuine. Download it again.",
+        ),
+        Found::ExtraCertificates { documents } => t(
+            if documents.len() == 1 {
+                format!("Document {} is an SLC-chain certificate that is not on the path from the SLC to the trust anchor.", list(documents))
+            } else {
+                format!("Documents {} are SLC-chain certificates that are not on the path from the SLC to the trust anchor.", list(documents))
+            },
+            format!("A genuine response holds the four certificates of one chain. {COMBINED}"),
+        ),
+        Found::IssuedOutsideRange {
+            document,
+            issued,
+            from,
+            until,
+        } => t(
+            format!(
+                "Certificate {document} was issued {issued}, outside its issuer's ISSUE range {} – {}.",
+                when(from),
+                when(until)
+            ),
+            "The issuer had no authority to issue it then; the certificate is not genuine. Download it again.",
+        ),
+        Found::SlcExpired { expired, days_ago } => t(
+            format!(
+                "The SLC expired on {expired} ({} ago).",
+                plural(*days_ago, "day", "days")
+            ),
+            "Renew the SLC: export a renewal request on the RMS server and submit it.",
+        ),
+        Found::SlcExpiringSoon {
+            expires,
+            days_remaining,
+            threshold,
+        } => t(
+            format!(
+                "The SLC expires on {expires}, in {} (less than {threshold}).",
+                plural(*days_remaining, "day", "days")
+            ),
+            "Plan the renewal now.",
+        ),
+        Found::SlcExpiryUnknown {} => t(
+            "The SLC gives no end to its ISSUE right or validity time, so its expiry is unknown.",
+            "Download the certificate chain again from the enrollment service.",
+        ),
+        Found::SlcNotYetValid { valid_from, now } => t(
+            format!("The SLC is not valid before {valid_from}; it is now {now}."),
+            "Check this computer's clock (and --at); if it is right, ask why the certificate is post-dated.",
+        ),
+        Found::AnchorTest { name, fingerprint } => t(
+            format!("The chain ends at the trust anchor \"{name}\" (key fingerprint {fingerprint}), loaded from a file: it is NOT the pinned Microsoft DRM Production Root, whatever its name says. This is a test verdict, not a Microsoft one."),
+            "For a chain from Microsoft, check it against the pinned root (without --anchor; on the page, use the pinned Microsoft root).",
+        ),
+        Found::RequestHasErrors { file, errors } => t(
+            format!(
+                "The request{} has {} of its own, so no certificate can be said to answer it (see `slc-courier request`, or step 1).",
+                file.as_deref().map(|f| format!(" {f}")).unwrap_or_default(),
+                plural(*errors as u64, "error", "errors")
+            ),
+            "Fix the request first: export it again on the RMS server, check it in step 1, then check the certificate against it.",
+        ),
+        Found::PairGuidMismatch {
+            certificate_guid,
+            request_guid,
+        } => t(
+            format!(
+                "This certificate does not answer this request: it is issued to server {certificate_guid} but the request is from {}.",
+                request_guid.as_deref().unwrap_or("(no GUID)")
+            ),
+            NOT_THIS,
+        ),
+        Found::PairKeyMismatch {
+            certificate_key,
+            request_key,
+        } => t(
+            format!(
+                "This certificate does not answer this request: its server key ({}) differs from the key in the request ({}).",
+                short(certificate_key),
+                short(request_key)
+            ),
+            NOT_THIS,
+        ),
+    }
+}
+
+/// Why an anchor key file was refused, in English.
+pub fn anchor_error(e: &crate::policy::AnchorError) -> String {
+    use crate::policy::AnchorError;
+    match e {
+        AnchorError::MissingLine { field } => format!(
+            "This is not a trust anchor key file: it has no {}= line (a key file has issuer_id=, public_exponent= and modulus_base64_xrml= lines).",
+            field.key()
+        ),
+        AnchorError::ExponentInvalid { value } => format!(
+            "The key cannot be read: public_exponent= is \"{value}\", not a whole number such as 65537."
+        ),
+        AnchorError::ModulusNotBase64 => {
+            "The key cannot be read: modulus_base64_xrml= is not valid base64.".to_owned()
+        }
+        AnchorError::ModulusEmpty => {
+            "The key cannot be read: modulus_base64_xrml= holds an empty modulus.".to_owned()
+        }
+    }
+}
+
+/// Why a typed time (`--at`) is not a strict RFC 3339 time, in English.
+pub fn time_error(e: &crate::time::TimeError) -> String {
+    use crate::time::{TimeError, TimePart};
+    match e {
+        TimeError::Syntax { at, expected } => {
+            let what = match expected {
+                TimePart::Year => "a four-digit year",
+                TimePart::DashAfterYear => "'-' after the year",
+                TimePart::Month => "a two-digit month",
+                TimePart::DashAfterMonth => "'-' after the month",
+                TimePart::Day => "a two-digit day",
+                TimePart::T => "'T' between the date and the time",
+                TimePart::Hour => "a two-digit hour",
+                TimePart::ColonAfterHour => "':' after the hour",
+                TimePart::Minutes => "two-digit minutes",
+                TimePart::Seconds => "two-digit seconds",
+                TimePart::FractionDigit => "a digit after '.'",
+                TimePart::ZoneOrOffset => "'Z' or an offset such as +01:00",
+                TimePart::OffsetHours => "two-digit offset hours",
+                TimePart::OffsetColon => "':' in the offset",
+                TimePart::OffsetMinutes => "two-digit offset minutes",
+                TimePart::End => "the end of the time",
+            };
+            format!("expected {what} at character {}", at + 1)
+        }
+        TimeError::Date { year, month, day } => {
+            format!("there is no date {year:04}-{month:02}-{day:02}")
+        }
+        TimeError::TimeOfDay {
+            hour,
+            minute,
+            second,
+        } => format!("{hour:02}:{minute:02}:{second:02} is not a time of day"),
+        TimeError::Offset {
+            negative,
+            hours,
+            minutes,
+        } => format!(
+            "the offset {}{hours:02}:{minutes:02} is out of range (hours 00-23, minutes 00-59)",
+            if *negative { '-' } else { '+' }
+        ),
+    }
 }
 
 // ---- step 2: trust prerequisites -----------------------------------------------------------

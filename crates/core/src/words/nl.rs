@@ -183,7 +183,279 @@ fn xrml(f: &crate::xrml::Found) -> Text {
 // ---- stap 4: de keten ------------------------------------------------------------------------
 
 fn chain(f: &crate::chain::Found) -> Text {
-    match *f {}
+    use crate::chain::{Found, ENROLLMENT_SERVICE, SELF_ENROLLMENT_SERVICE};
+    /// Documentnummers, hoogstens tien getoond.
+    fn list(n: &[usize]) -> String {
+        let shown: Vec<String> = n.iter().take(10).map(|d| d.to_string()).collect();
+        if n.len() > 10 {
+            format!("{}, … ({} in totaal)", shown.join(", "), n.len())
+        } else {
+            shown.join(", ")
+        }
+    }
+    fn plural(n: impl Into<i128>, one: &str, many: &str) -> String {
+        let n = n.into();
+        format!("{n} {}", if n == 1 { one } else { many })
+    }
+    fn short(fp: &Option<String>) -> String {
+        match fp {
+            Some(f) => format!("vingerafdruk {}…", f.get(..16).unwrap_or(f)),
+            None => "onleesbaar".to_owned(),
+        }
+    }
+    fn when(t: &Option<crate::time::UtcTime>) -> String {
+        t.map_or_else(|| "?".to_owned(), |t| t.to_string())
+    }
+    const SLC: &str = "serverlicentieverleningscertificaat";
+    const SHAPE_STRICT: &str = "Controleer of dit een certificaatketen voor een serverlicentieverleningscertificaat van de inschrijvingsservice van Microsoft is.";
+    const SHAPE_TEST: &str = "Controleer of dit een certificaatketen voor een serverlicentieverleningscertificaat is; met een testanker is dit alleen een waarschuwing, voor testhiërarchieën met een eigen opbouw.";
+    const MIXED: &str =
+        "De keten is samengesteld uit verschillende bronnen. Download de certificaatketen opnieuw.";
+    const NOT_THIS: &str = "Neem het niet mee terug naar de RMS-server. Zoek het certificaat dat voor deze aanvraag is gedownload, of dien deze aanvraag opnieuw in.";
+    const COMBINED: &str = "Download het opnieuw en voeg geen bestanden samen.";
+    match f {
+        Found::NoSlc { documents, kinds } => t(
+            format!(
+                "Het bestand bevat {} ({}{}), maar geen {SLC} dat is uitgegeven door \"{ENROLLMENT_SERVICE}\" of \"{SELF_ENROLLMENT_SERVICE}\".",
+                plural(*documents as u64, "XrML-document", "XrML-documenten"),
+                kinds.join(", "),
+                if *documents > kinds.len() { ", …" } else { "" },
+            ),
+            "Kies de certificaatketen die u van de inschrijvingsservice hebt gedownload (het eerste certificaat daarin is het Server-Licensor-Certificate dat aan uw server is uitgegeven).",
+        ),
+        Found::AmbiguousLeaf { documents } => t(
+            format!(
+                "De documenten {} zijn allemaal serverlicentieverleningscertificaten die door een inschrijvingsservice zijn uitgegeven; het is niet eenduidig met welk certificaat de keten begint.",
+                list(documents)
+            ),
+            format!("Een echt antwoord van de inschrijvingsservice bevat één {SLC}. {COMBINED}"),
+        ),
+        Found::Reordered { order } => t(
+            format!(
+                "De certificaten stonden niet in de volgorde van de keten; ze zijn gelezen vanaf het {SLC}, als documenten {}.",
+                list(order)
+            ),
+            "U hoeft niets te doen.",
+        ),
+        Found::TooLong { limit } => t(
+            format!("De certificaatketen is langer dan {limit} certificaten."),
+            "Een echte certificaatketen voor een serverlicentieverleningscertificaat bestaat uit vier certificaten. Download de keten opnieuw.",
+        ),
+        Found::IssuerKeyMismatch {
+            document,
+            issuer,
+            holder,
+        } => t(
+            format!("Certificaat {document} noemt \"{issuer}\" als verlener, maar de sleutel van die verlener verschilt van de sleutel die certificaat {holder} aan \"{issuer}\" geeft."),
+            "Het certificaat is niet uitgegeven door het certificaat dat erop volgt (vervalste of gemengde keten). Download de keten opnieuw.",
+        ),
+        Found::UntrustedRoot { document, issuer } => t(
+            format!("Certificaat {document} noemt \"{issuer}\" als verlener, maar de sleutel is niet die van een vertrouwd basiscertificaat."),
+            "Deze keten is niet uitgegeven door de productiehiërarchie van Microsoft (een test- of vervalste keten). Importeer de keten niet.",
+        ),
+        Found::IssuerMissing { issuer } => t(
+            format!("Het certificaat van de verlener \"{issuer}\" ontbreekt: geen enkel certificaat in het bestand is uitgegeven aan de sleutel van die verlener."),
+            "Download de volledige certificaatketen opnieuw (alle vier certificaten: SLC, inschrijvingsservice, inschrijvings-CA en CA).",
+        ),
+        Found::LinkIdMismatch {
+            document,
+            issuer_id,
+            holder_id,
+        } => t(
+            format!("Certificaat {document} noemt verlener-ID \"{issuer_id}\", maar het certificaat met die sleutel is uitgegeven aan \"{holder_id}\"."),
+            MIXED,
+        ),
+        Found::LinkNameMismatch {
+            document,
+            issuer_name,
+            holder_name,
+        } => t(
+            format!("Certificaat {document} noemt als verlener \"{issuer_name}\", maar het certificaat met die sleutel is uitgegeven aan \"{holder_name}\"."),
+            MIXED,
+        ),
+        Found::ShapePosition {
+            strict,
+            document,
+            position,
+            found_type,
+            found_issuer,
+            expected_type,
+            expected_issuers,
+        } => t(
+            format!(
+                "Certificaat {document} van de keten is een \"{found_type}\", uitgegeven door \"{found_issuer}\"; op plaats {position} van de keten hoort een \"{expected_type}\", uitgegeven door {}.",
+                expected_issuers
+                    .iter()
+                    .map(|i| format!("\"{i}\""))
+                    .collect::<Vec<_>>()
+                    .join(" of ")
+            ),
+            if *strict { SHAPE_STRICT } else { SHAPE_TEST },
+        ),
+        Found::ShapeLength {
+            strict,
+            length,
+            expected,
+        } => t(
+            format!(
+                "De keten telt {} van het {SLC} tot het vertrouwensanker; een echte keten telt er {expected}.",
+                plural(*length as u64, "certificaat", "certificaten")
+            ),
+            if *strict { SHAPE_STRICT } else { SHAPE_TEST },
+        ),
+        Found::KeySize {
+            document,
+            kind,
+            bits,
+        } => t(
+            format!("Certificaat {document} ({kind}) certificeert een RSA-{bits}-sleutel; RMS gebruikt RSA-1024 of RSA-2048."),
+            "De certificaatketen is niet echt. Download de keten opnieuw.",
+        ),
+        Found::ExtraCertificates { documents } => t(
+            if documents.len() == 1 {
+                format!("Document {} is een certificaat uit een SLC-keten dat niet op het pad van het {SLC} naar het vertrouwensanker ligt.", list(documents))
+            } else {
+                format!("De documenten {} zijn certificaten uit een SLC-keten die niet op het pad van het {SLC} naar het vertrouwensanker liggen.", list(documents))
+            },
+            format!("Een echt antwoord bevat de vier certificaten van één keten. {COMBINED}"),
+        ),
+        Found::IssuedOutsideRange {
+            document,
+            issued,
+            from,
+            until,
+        } => t(
+            format!(
+                "Certificaat {document} is uitgegeven op {issued}, buiten het ISSUE-bereik van de verlener ({} – {}).",
+                when(from),
+                when(until)
+            ),
+            "De verlener mocht het certificaat op dat moment niet uitgeven; het is niet echt. Download de keten opnieuw.",
+        ),
+        Found::SlcExpired { expired, days_ago } => t(
+            format!(
+                "Het {SLC} is verlopen op {expired} ({} geleden).",
+                plural(*days_ago, "dag", "dagen")
+            ),
+            "Vernieuw het serverlicentieverleningscertificaat: exporteer op de RMS-server een aanvraag voor vernieuwing en dien die in bij de inschrijvingsservice.",
+        ),
+        Found::SlcExpiringSoon {
+            expires,
+            days_remaining,
+            threshold,
+        } => t(
+            format!(
+                "Het {SLC} verloopt op {expires}, over {} (minder dan {threshold}).",
+                plural(*days_remaining, "dag", "dagen")
+            ),
+            "Plan de vernieuwing nu.",
+        ),
+        Found::SlcExpiryUnknown {} => t(
+            format!("Het {SLC} vermeldt geen einde van het ISSUE-recht of van de geldigheidsduur, dus de vervaldatum is onbekend."),
+            "Download de certificaatketen opnieuw van de inschrijvingsservice.",
+        ),
+        Found::SlcNotYetValid { valid_from, now } => t(
+            format!("Het {SLC} is pas geldig vanaf {valid_from}; het is nu {now}."),
+            "Controleer de klok van deze computer (en --at); als die klopt, vraag dan na waarom het certificaat een latere begindatum heeft.",
+        ),
+        Found::AnchorTest { name, fingerprint } => t(
+            format!("De keten eindigt bij het vertrouwensanker \"{name}\" (vingerafdruk van de sleutel {fingerprint}), geladen uit een bestand: dit is NIET de vastgezette Microsoft DRM Production Root, wat de naam ook zegt. Dit is een testoordeel, geen oordeel van Microsoft."),
+            "Controleer een keten van Microsoft met de vastgezette basissleutel (zonder --anchor; kies op de pagina de vastgezette basissleutel van Microsoft).",
+        ),
+        Found::RequestHasErrors { file, errors } => t(
+            format!(
+                "De aanvraag{} bevat zelf {}, dus van geen enkel certificaat kan worden gezegd dat het deze aanvraag beantwoordt (zie `slc-courier request` of stap 1).",
+                file.as_deref().map(|f| format!(" {f}")).unwrap_or_default(),
+                plural(*errors as u64, "fout", "fouten")
+            ),
+            "Herstel eerst de aanvraag: exporteer die opnieuw op de RMS-server, controleer ze in stap 1 en controleer daarna het certificaat ertegen.",
+        ),
+        Found::PairGuidMismatch {
+            certificate_guid,
+            request_guid,
+        } => t(
+            format!(
+                "Dit certificaat hoort niet bij deze aanvraag: het is uitgegeven aan server {certificate_guid}, maar de aanvraag is van {}.",
+                request_guid.as_deref().unwrap_or("(geen GUID)")
+            ),
+            NOT_THIS,
+        ),
+        Found::PairKeyMismatch {
+            certificate_key,
+            request_key,
+        } => t(
+            format!(
+                "Dit certificaat hoort niet bij deze aanvraag: de serversleutel ({}) verschilt van de sleutel in de aanvraag ({}).",
+                short(certificate_key),
+                short(request_key)
+            ),
+            NOT_THIS,
+        ),
+    }
+}
+
+/// Waarom een sleutelbestand voor een vertrouwensanker is geweigerd, in het Nederlands.
+pub fn anchor_error(e: &crate::policy::AnchorError) -> String {
+    use crate::policy::AnchorError;
+    match e {
+        AnchorError::MissingLine { field } => format!(
+            "Dit is geen sleutelbestand voor een vertrouwensanker: de regel {}= ontbreekt (een sleutelbestand heeft de regels issuer_id=, public_exponent= en modulus_base64_xrml=).",
+            field.key()
+        ),
+        AnchorError::ExponentInvalid { value } => format!(
+            "De sleutel kan niet worden gelezen: public_exponent= is \"{value}\", geen geheel getal zoals 65537."
+        ),
+        AnchorError::ModulusNotBase64 => {
+            "De sleutel kan niet worden gelezen: modulus_base64_xrml= is geen geldige base64.".to_owned()
+        }
+        AnchorError::ModulusEmpty => {
+            "De sleutel kan niet worden gelezen: modulus_base64_xrml= bevat een lege modulus.".to_owned()
+        }
+    }
+}
+
+/// Waarom een ingetypte tijd (`--at`) geen strikte RFC 3339-tijd is, in het Nederlands.
+pub fn time_error(e: &crate::time::TimeError) -> String {
+    use crate::time::{TimeError, TimePart};
+    match e {
+        TimeError::Syntax { at, expected } => {
+            let what = match expected {
+                TimePart::Year => "een jaartal van vier cijfers",
+                TimePart::DashAfterYear => "'-' na het jaar",
+                TimePart::Month => "een maand van twee cijfers",
+                TimePart::DashAfterMonth => "'-' na de maand",
+                TimePart::Day => "een dag van twee cijfers",
+                TimePart::T => "'T' tussen de datum en de tijd",
+                TimePart::Hour => "een uur van twee cijfers",
+                TimePart::ColonAfterHour => "':' na het uur",
+                TimePart::Minutes => "minuten van twee cijfers",
+                TimePart::Seconds => "seconden van twee cijfers",
+                TimePart::FractionDigit => "een cijfer na '.'",
+                TimePart::ZoneOrOffset => "'Z' of een verschuiving zoals +01:00",
+                TimePart::OffsetHours => "uren van twee cijfers in de verschuiving",
+                TimePart::OffsetColon => "':' in de verschuiving",
+                TimePart::OffsetMinutes => "minuten van twee cijfers in de verschuiving",
+                TimePart::End => "het einde van de tekst",
+            };
+            format!("{what} verwacht op teken {}", at + 1)
+        }
+        TimeError::Date { year, month, day } => {
+            format!("de datum {year:04}-{month:02}-{day:02} bestaat niet")
+        }
+        TimeError::TimeOfDay {
+            hour,
+            minute,
+            second,
+        } => format!("{hour:02}:{minute:02}:{second:02} is geen tijdstip van de dag"),
+        TimeError::Offset {
+            negative,
+            hours,
+            minutes,
+        } => format!(
+            "de verschuiving {}{hours:02}:{minutes:02} valt buiten het bereik (uren 00-23, minuten 00-59)",
+            if *negative { '-' } else { '+' }
+        ),
+    }
 }
 
 // ---- stap 2: vertrouwensvoorwaarden --------------------------------------------------------
