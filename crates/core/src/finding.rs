@@ -380,7 +380,8 @@ pub struct Finding {
     pub severity: Severity,
     /// Where in the file, when it applies to one place.
     pub location: Option<Location>,
-    what: What,
+    /// Boxed: the typed context varies in size, and findings travel in `Result`s and `Vec`s.
+    what: Box<What>,
 }
 
 impl Finding {
@@ -393,7 +394,7 @@ impl Finding {
             subject: Subject::File,
             severity: code.severity(),
             location: None,
-            what,
+            what: Box::new(what),
         }
     }
 

@@ -80,6 +80,7 @@ pub fn describe(code: Code) -> &'static str {
         Code::IssuedOutsideIssuerRange => "Een certificaat is uitgegeven buiten de uitgifteperiode (ISSUE) van zijn uitgever.",
         Code::SlcExpired => "Het serverlicentieverleningscertificaat is verlopen.",
         Code::SlcNotYetValid => "Het serverlicentieverleningscertificaat is nog niet geldig.",
+        Code::SlcExpiryUnknown => "Het serverlicentieverleningscertificaat vermeldt geen einde van het ISSUE-recht of van de geldigheidsduur, dus de vervaldatum is onbekend.",
         Code::SlcExpiringSoon => "Het serverlicentieverleningscertificaat verloopt binnen 90 dagen.",
         Code::PairGuidMismatch => "Dit certificaat beantwoordt deze aanvraag niet: de server-GUID verschilt.",
         Code::PairKeyMismatch => "Dit certificaat beantwoordt deze aanvraag niet: de serversleutel verschilt.",
