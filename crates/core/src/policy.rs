@@ -107,24 +107,52 @@ impl TrustAnchor {
 
     /// Reads a key file in the format of `shared/vectors/roots/*.xrml-key.txt`
     /// (`issuer_id=`, `public_exponent=`, `modulus_base64_xrml=` lines; `#` comments).
+    /// The error in English; [`TrustAnchor::read_key_file`] gives it typed.
     pub fn from_key_file(text: &str) -> Result<TrustAnchor, String> {
-        let field = |k: &str| {
+        TrustAnchor::read_key_file(text).map_err(|e| e.to_string())
+    }
+
+    /// [`TrustAnchor::from_key_file`] with a typed error, for callers that word it in the
+    /// user's language.
+    pub fn read_key_file(text: &str) -> Result<TrustAnchor, AnchorError> {
+        let field = |k: &'static str| {
             text.lines()
                 .filter(|l| !l.starts_with('#'))
                 .find_map(|l| l.strip_prefix(k).and_then(|r| r.strip_prefix('=')))
                 .map(str::trim)
+                .ok_or(AnchorError::MissingLine(k))
         };
-        let name = field("issuer_id").ok_or("no issuer_id= line")?;
-        let e = field("public_exponent").ok_or("no public_exponent= line")?;
-        let m = field("modulus_base64_xrml").ok_or("no modulus_base64_xrml= line")?;
-        let key =
-            RsaKey::from_xrml(e, m).map_err(|err| format!("the key cannot be read: {err}"))?;
+        let name = field("issuer_id")?;
+        let e = field("public_exponent")?;
+        let m = field("modulus_base64_xrml")?;
+        let key = RsaKey::from_xrml(e, m).map_err(AnchorError::Key)?;
         Ok(TrustAnchor {
             name: name.to_owned(),
             key,
         })
     }
 }
+
+/// Why a key file is not a trust anchor ([`TrustAnchor::read_key_file`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnchorError {
+    /// A required `name=` line is missing (`issuer_id`, `public_exponent`,
+    /// `modulus_base64_xrml`).
+    MissingLine(&'static str),
+    /// The exponent or modulus cannot be read as an RSA key.
+    Key(crate::key::KeyError),
+}
+
+impl std::fmt::Display for AnchorError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AnchorError::MissingLine(k) => write!(f, "no {k}= line"),
+            AnchorError::Key(err) => write!(f, "the key cannot be read: {err}"),
+        }
+    }
+}
+
+impl std::error::Error for AnchorError {}
 
 impl Policy {
     /// Production policy at `now`: the Microsoft root, SHA-1 (legacy) and SHA-256.

@@ -85,23 +85,23 @@ impl UtcTime {
             b: s.as_bytes(),
             i: 0,
         };
-        let year = c.digits(4, "a four-digit year")?;
-        c.lit(b'-', "'-' after the year")?;
-        let month = c.digits(2, "a two-digit month")?;
-        c.lit(b'-', "'-' after the month")?;
-        let day = c.digits(2, "a two-digit day")?;
+        let year = c.digits(4, TimePart::Year)?;
+        c.lit(b'-', TimePart::DashAfterYear)?;
+        let month = c.digits(2, TimePart::Month)?;
+        c.lit(b'-', TimePart::DashAfterMonth)?;
+        let day = c.digits(2, TimePart::Day)?;
         if !c.eat(b'T') && !c.eat(b't') {
-            return Err(c.syntax("'T' between the date and the time"));
+            return Err(c.syntax(TimePart::DateTimeSeparator));
         }
-        let hour = c.digits(2, "a two-digit hour")?;
-        c.lit(b':', "':' after the hour")?;
-        let minute = c.digits(2, "two-digit minutes")?;
+        let hour = c.digits(2, TimePart::Hour)?;
+        c.lit(b':', TimePart::ColonAfterHour)?;
+        let minute = c.digits(2, TimePart::Minutes)?;
         let mut second = 0;
         let with_seconds = c.eat(b':');
         if with_seconds {
-            second = c.digits(2, "two-digit seconds")?;
+            second = c.digits(2, TimePart::Seconds)?;
             if c.eat(b'.') {
-                c.digits(1, "a digit after '.'")?;
+                c.digits(1, TimePart::FractionDigit)?;
                 while c.peek().is_some_and(|b| b.is_ascii_digit()) {
                     c.i += 1;
                 }
@@ -116,15 +116,15 @@ impl UtcTime {
             }
             Some(sign @ (b'+' | b'-')) => {
                 c.i += 1;
-                let hours = c.digits(2, "two-digit offset hours")?;
-                c.lit(b':', "':' in the offset")?;
-                let minutes = c.digits(2, "two-digit offset minutes")?;
+                let hours = c.digits(2, TimePart::OffsetHours)?;
+                c.lit(b':', TimePart::OffsetColon)?;
+                let minutes = c.digits(2, TimePart::OffsetMinutes)?;
                 Some((sign == b'-', hours, minutes))
             }
-            _ => return Err(c.syntax("'Z' or an offset such as +01:00")),
+            _ => return Err(c.syntax(TimePart::ZoneOrOffset)),
         };
         if c.i != c.b.len() {
-            return Err(c.syntax("the end of the time"));
+            return Err(c.syntax(TimePart::End));
         }
         let year = i64::from(year);
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
@@ -201,6 +201,67 @@ impl Serialize for UtcTime {
     }
 }
 
+/// What [`UtcTime::parse_rfc3339`] expected where a text stopped having the shape of a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimePart {
+    /// a four-digit year
+    Year,
+    /// '-' after the year
+    DashAfterYear,
+    /// a two-digit month
+    Month,
+    /// '-' after the month
+    DashAfterMonth,
+    /// a two-digit day
+    Day,
+    /// 'T' between the date and the time
+    DateTimeSeparator,
+    /// a two-digit hour
+    Hour,
+    /// ':' after the hour
+    ColonAfterHour,
+    /// two-digit minutes
+    Minutes,
+    /// two-digit seconds
+    Seconds,
+    /// a digit after '.'
+    FractionDigit,
+    /// two-digit offset hours
+    OffsetHours,
+    /// ':' in the offset
+    OffsetColon,
+    /// two-digit offset minutes
+    OffsetMinutes,
+    /// 'Z' or an offset such as +01:00
+    ZoneOrOffset,
+    /// the end of the time
+    End,
+}
+
+impl TimePart {
+    /// What was expected, in English (the CLI words it per language).
+    pub fn english(self) -> &'static str {
+        match self {
+            TimePart::Year => "a four-digit year",
+            TimePart::DashAfterYear => "'-' after the year",
+            TimePart::Month => "a two-digit month",
+            TimePart::DashAfterMonth => "'-' after the month",
+            TimePart::Day => "a two-digit day",
+            TimePart::DateTimeSeparator => "'T' between the date and the time",
+            TimePart::Hour => "a two-digit hour",
+            TimePart::ColonAfterHour => "':' after the hour",
+            TimePart::Minutes => "two-digit minutes",
+            TimePart::Seconds => "two-digit seconds",
+            TimePart::FractionDigit => "a digit after '.'",
+            TimePart::OffsetHours => "two-digit offset hours",
+            TimePart::OffsetColon => "':' in the offset",
+            TimePart::OffsetMinutes => "two-digit offset minutes",
+            TimePart::ZoneOrOffset => "'Z' or an offset such as +01:00",
+            TimePart::End => "the end of the time",
+        }
+    }
+}
+
 /// Why a text is not a strict RFC 3339 time ([`UtcTime::parse_rfc3339`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -211,7 +272,7 @@ pub enum TimeError {
         /// the text ends early).
         at: usize,
         /// What was expected there.
-        expected: &'static str,
+        expected: TimePart,
     },
     /// The date does not exist (month 13, 30 February, day 0).
     Date {
@@ -246,7 +307,7 @@ impl std::fmt::Display for TimeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             TimeError::Syntax { at, expected } => {
-                write!(f, "expected {expected} at character {}", at + 1)
+                write!(f, "expected {} at character {}", expected.english(), at + 1)
             }
             TimeError::Date { year, month, day } => {
                 write!(f, "there is no date {year:04}-{month:02}-{day:02}")
@@ -290,14 +351,14 @@ impl Cursor<'_> {
         hit
     }
 
-    fn syntax(&self, expected: &'static str) -> TimeError {
+    fn syntax(&self, expected: TimePart) -> TimeError {
         TimeError::Syntax {
             at: self.i,
             expected,
         }
     }
 
-    fn lit(&mut self, byte: u8, expected: &'static str) -> Result<(), TimeError> {
+    fn lit(&mut self, byte: u8, expected: TimePart) -> Result<(), TimeError> {
         if self.eat(byte) {
             Ok(())
         } else {
@@ -306,7 +367,7 @@ impl Cursor<'_> {
     }
 
     /// Exactly `n` ASCII digits (n ≤ 4, so the value fits).
-    fn digits(&mut self, n: usize, expected: &'static str) -> Result<u32, TimeError> {
+    fn digits(&mut self, n: usize, expected: TimePart) -> Result<u32, TimeError> {
         let mut v = 0u32;
         for _ in 0..n {
             match self.peek() {
@@ -401,7 +462,7 @@ mod tests {
         );
     }
 
-    fn syntax(at: usize, expected: &'static str) -> Result<&'static str, TimeError> {
+    fn syntax(at: usize, expected: TimePart) -> Result<&'static str, TimeError> {
         Err(TimeError::Syntax { at, expected })
     }
 
@@ -463,43 +524,37 @@ mod tests {
 
     #[test]
     fn rfc3339_refuses_junk_with_the_place() {
-        strict("", syntax(0, "a four-digit year"));
-        strict("yesterday", syntax(0, "a four-digit year"));
-        strict("26-11-22T12:00Z", syntax(2, "a four-digit year"));
-        strict("2026/11/22T12:00Z", syntax(4, "'-' after the year"));
-        strict("2026-1-22T12:00Z", syntax(6, "a two-digit month"));
-        strict(
-            "2026-11-22",
-            syntax(10, "'T' between the date and the time"),
-        );
+        strict("", syntax(0, TimePart::Year));
+        strict("yesterday", syntax(0, TimePart::Year));
+        strict("26-11-22T12:00Z", syntax(2, TimePart::Year));
+        strict("2026/11/22T12:00Z", syntax(4, TimePart::DashAfterYear));
+        strict("2026-1-22T12:00Z", syntax(6, TimePart::Month));
+        strict("2026-11-22", syntax(10, TimePart::DateTimeSeparator));
         strict(
             "2026-11-22 12:00:00Z",
-            syntax(10, "'T' between the date and the time"),
+            syntax(10, TimePart::DateTimeSeparator),
         );
-        strict("2026-11-22T12Z", syntax(13, "':' after the hour"));
+        strict("2026-11-22T12Z", syntax(13, TimePart::ColonAfterHour));
+        strict("2026-11-22T12:00:00", syntax(19, TimePart::ZoneOrOffset));
+        strict("2026-11-22T12:00:0Z", syntax(18, TimePart::Seconds));
+        strict("2026-11-22T12:00:00.Z", syntax(20, TimePart::FractionDigit));
         strict(
-            "2026-11-22T12:00:00",
-            syntax(19, "'Z' or an offset such as +01:00"),
+            "2026-11-22T12:00:00+0530",
+            syntax(22, TimePart::OffsetColon),
         );
-        strict("2026-11-22T12:00:0Z", syntax(18, "two-digit seconds"));
-        strict("2026-11-22T12:00:00.Z", syntax(20, "a digit after '.'"));
-        strict("2026-11-22T12:00:00+0530", syntax(22, "':' in the offset"));
         strict(
             "2026-11-22T12:00:00+5:30",
-            syntax(21, "two-digit offset hours"),
+            syntax(21, TimePart::OffsetHours),
         );
         strict(
             "2026-11-22T12:00:00+05:3",
-            syntax(24, "two-digit offset minutes"),
+            syntax(24, TimePart::OffsetMinutes),
         );
-        strict("2026-11-22T12:00:00ZZ", syntax(20, "the end of the time"));
-        strict(" 2026-11-22T12:00Z", syntax(0, "a four-digit year"));
-        strict("2026-11-22T12:00Z ", syntax(17, "the end of the time"));
-        strict(
-            "2026-11-22T12:00:00UTC",
-            syntax(19, "'Z' or an offset such as +01:00"),
-        );
-        strict("２026-11-22T12:00Z", syntax(0, "a four-digit year"));
+        strict("2026-11-22T12:00:00ZZ", syntax(20, TimePart::End));
+        strict(" 2026-11-22T12:00Z", syntax(0, TimePart::Year));
+        strict("2026-11-22T12:00Z ", syntax(17, TimePart::End));
+        strict("2026-11-22T12:00:00UTC", syntax(19, TimePart::ZoneOrOffset));
+        strict("２026-11-22T12:00Z", syntax(0, TimePart::Year));
     }
 
     #[test]
