@@ -18,7 +18,7 @@ use std::path::PathBuf;
 /// made typed and Dutch on other branches (issue 13). Until those are merged, a finding's
 /// message or fix may be the same in both languages; everything else may not.
 /// **The lead sets this to `false` after merging them.**
-const FINDING_TEXTS_STILL_ENGLISH: bool = true;
+static FINDING_TEXTS_STILL_ENGLISH: bool = true;
 
 /// Words that are the same in English and Dutch and are names or symbols, not sentences:
 /// algorithm and format names, the product's fixed names, and words the names in the test
