@@ -7,9 +7,9 @@
 //! Output is written once at the end; a closed pipe ends the program quietly.
 
 mod output;
+mod words;
 mod workbench;
 
-use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
 use slc_courier_core::chain::{inspect, verify_chain};
 use slc_courier_core::policy::{Policy, TrustAnchor, MAX_CERT_BYTES};
@@ -18,6 +18,9 @@ use slc_courier_core::request::check_request;
 use slc_courier_core::{Lang, UtcTime};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use words::Problem;
+
+type Result<T> = std::result::Result<T, Problem>;
 
 /// Check Windows RMS SLC enrollment files: the request, the certificate chain, any XrML.
 #[derive(Parser)]
@@ -92,13 +95,11 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let w = words::of(lang(&cli));
     match run(&cli) {
         Ok(ok) => ExitCode::from(if ok { 0 } else { 1 }),
         Err(e) => {
-            eprintln!(
-                "slc-courier: error: {}",
-                output::printable(&format!("{e:#}"))
-            );
+            eprintln!("{} {}", w.error_prefix, output::printable(&(w.problem)(&e)));
             ExitCode::from(2)
         }
     }
@@ -107,25 +108,17 @@ fn main() -> ExitCode {
 /// Reads a file the user named: one clear error for a directory, a missing or unreadable
 /// file, an oversized file, or binary data with no XML in it.
 fn read_input(path: &Path) -> Result<Vec<u8>> {
-    let meta =
-        std::fs::metadata(path).with_context(|| format!("{}: cannot be read", path.display()))?;
+    let cannot = |e| Problem::CannotRead(path.to_owned(), e);
+    let meta = std::fs::metadata(path).map_err(cannot)?;
     if meta.is_dir() {
-        bail!("{}: is a directory, not a file", path.display());
+        return Err(Problem::IsDirectory(path.to_owned()));
     }
     if meta.len() > MAX_CERT_BYTES as u64 {
-        bail!(
-            "{}: {} bytes is larger than the {MAX_CERT_BYTES}-byte limit; this is not an RMS file",
-            path.display(),
-            meta.len()
-        );
+        return Err(Problem::TooLarge(path.to_owned(), meta.len()));
     }
-    let bytes =
-        std::fs::read(path).with_context(|| format!("{}: cannot be read", path.display()))?;
+    let bytes = std::fs::read(path).map_err(cannot)?;
     if looks_binary(&bytes) {
-        bail!(
-            "{}: binary data with no XML in it; this is not an RMS request or certificate",
-            path.display()
-        );
+        return Err(Problem::Binary(path.to_owned()));
     }
     Ok(bytes)
 }
@@ -149,9 +142,7 @@ fn parse_at(at: &Option<String>) -> Result<UtcTime> {
             .unwrap_or(0);
         return Ok(UtcTime::from_unix(secs));
     };
-    UtcTime::parse_rfc3339(s.trim()).with_context(|| {
-        format!("invalid value '{s}' for '--at' (give an RFC 3339 time, e.g. 2026-11-22T12:00:00Z)")
-    })
+    UtcTime::parse_rfc3339(s.trim()).map_err(|e| Problem::BadAt(s.clone(), e))
 }
 
 fn policy(at: &Option<String>, anchors: &[PathBuf]) -> Result<Policy> {
@@ -160,14 +151,17 @@ fn policy(at: &Option<String>, anchors: &[PathBuf]) -> Result<Policy> {
         p.anchors = anchors
             .iter()
             .map(|a| {
-                let text = std::fs::read_to_string(a)
-                    .with_context(|| format!("{}: cannot be read", a.display()))?;
-                TrustAnchor::from_key_file(&text)
-                    .map_err(|e| anyhow::anyhow!("{}: {e}", a.display()))
+                let text =
+                    std::fs::read_to_string(a).map_err(|e| Problem::CannotRead(a.clone(), e))?;
+                TrustAnchor::from_key_file(&text).map_err(|e| Problem::BadAnchor(a.clone(), e))
             })
             .collect::<Result<_>>()?;
     }
     Ok(p)
+}
+
+fn stale(_: slc_courier_core::report::ReceiptError) -> Problem {
+    Problem::StalePairing
 }
 
 fn tool() -> ToolInfo {
@@ -208,7 +202,7 @@ fn lang(cli: &Cli) -> Lang {
 fn run(cli: &Cli) -> Result<bool> {
     let out = output::Out::new(cli.json, lang(cli));
     let ok = run_to(cli, &out);
-    out.flush().context("the output cannot be written")?;
+    out.flush().map_err(Problem::OutputFailed)?;
     ok
 }
 
@@ -219,7 +213,11 @@ fn run_to(cli: &Cli, out: &output::Out) -> Result<bool> {
             let r = check_request(&bytes, Some(&name_of(file)));
             let now = parse_at(&None)?;
             if cli.json {
-                out.json(&Receipt::new(tool(), now, Some(&r), None)?.to_json(out.lang));
+                out.json(
+                    &Receipt::new(tool(), now, Some(&r), None)
+                        .map_err(stale)?
+                        .to_json(out.lang),
+                );
             } else {
                 out.request(&r);
             }
@@ -241,7 +239,8 @@ fn run_to(cli: &Cli, out: &output::Out) -> Result<bool> {
             let name = name_of(chain);
             if cli.json {
                 out.json(
-                    &Receipt::new(tool(), p.now, req.as_ref(), Some((&r, Some(&name))))?
+                    &Receipt::new(tool(), p.now, req.as_ref(), Some((&r, Some(&name))))
+                        .map_err(stale)?
                         .to_json(out.lang),
                 );
             } else {
@@ -283,7 +282,7 @@ fn run_to(cli: &Cli, out: &output::Out) -> Result<bool> {
             let w = slc_courier_core::workbench::build(&inputs, &p, *threshold);
             let compared = compare
                 .as_deref()
-                .map(|nm| workbench::compare(&w, nm))
+                .map(|nm| workbench::compare(&w, nm, out.w()))
                 .transpose()?;
             if let Some(path) = report {
                 workbench::write_report(path, &w, tool(), out.lang)?;
@@ -294,14 +293,14 @@ fn run_to(cli: &Cli, out: &output::Out) -> Result<bool> {
                 for r in &reports {
                     out.inspect(r);
                 }
-                for line in workbench::summary(&w).lines() {
+                for line in workbench::summary(&w, out.w()).lines() {
                     out.line(line.to_owned());
                 }
                 for line in compared.iter().flat_map(|c| c.lines()) {
                     out.line(line.to_owned());
                 }
                 if let Some(path) = report {
-                    out.line(format!("evidence report written to {}", path.display()));
+                    out.line((out.w().evidence_written)(&path.display().to_string()));
                 }
             }
             Ok(all_ok)
@@ -317,7 +316,8 @@ fn run_to(cli: &Cli, out: &output::Out) -> Result<bool> {
             let req = check_request(&read_input(request)?, Some(&name_of(request)));
             let r = verify_chain(&read_input(chain)?, &p, Some(&req));
             let name = name_of(chain);
-            let receipt = Receipt::new(tool(), p.now, Some(&req), Some((&r, Some(&name))))?;
+            let receipt =
+                Receipt::new(tool(), p.now, Some(&req), Some((&r, Some(&name)))).map_err(stale)?;
             let ext = path
                 .extension()
                 .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -325,18 +325,14 @@ fn run_to(cli: &Cli, out: &output::Out) -> Result<bool> {
             let body = match ext.as_str() {
                 "json" => receipt.to_json(out.lang),
                 "html" | "htm" => receipt.to_html(out.lang),
-                _ => bail!(
-                    "{}: the receipt is written as .json or .html (printable)",
-                    path.display()
-                ),
+                _ => return Err(Problem::ReceiptExtension(path.clone())),
             };
-            std::fs::write(path, body)
-                .with_context(|| format!("{}: cannot be written", path.display()))?;
+            std::fs::write(path, body).map_err(|e| Problem::CannotWrite(path.clone(), e))?;
             if cli.json {
                 out.json(&receipt.to_json(out.lang));
             } else {
                 out.chain(&name, &r);
-                out.line(format!("receipt written to {}", path.display()));
+                out.line((out.w().receipt_written)(&path.display().to_string()));
             }
             Ok(r.verdict().valid)
         }

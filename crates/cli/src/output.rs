@@ -1,7 +1,8 @@
 //! Human output (coloured only on a terminal), JSON output, and the progress line.
 
+use crate::words::{KeyLine, Words};
 use slc_courier_core::chain::{CertView, ChainReport, Outcome};
-use slc_courier_core::request::{RequestKind, RequestReport};
+use slc_courier_core::request::RequestReport;
 use slc_courier_core::xrml::Wrapper;
 use slc_courier_core::Lang;
 use slc_courier_core::{Finding, Severity};
@@ -91,11 +92,22 @@ impl Out {
     }
 
     fn status(&self, sev: Severity) -> String {
+        let word = (self.w().status)(sev);
         match sev {
-            Severity::Error => self.paint("1;31", "FAIL"),
-            Severity::Warning => self.paint("1;33", "WARN"),
-            Severity::Info => self.paint("36", "INFO"),
+            Severity::Error => self.paint("1;31", word),
+            Severity::Warning => self.paint("1;33", word),
+            Severity::Info => self.paint("36", word),
         }
+    }
+
+    /// The words of [`Out::lang`].
+    pub fn w(&self) -> &'static Words {
+        crate::words::of(self.lang)
+    }
+
+    /// `  label        value`, the label padded to the report's column.
+    fn field(&self, label: &str, value: &str) {
+        outln!(self, "  {label:<12} {value}");
     }
 
     /// Prints JSON.
@@ -107,81 +119,66 @@ impl Out {
     }
 
     fn findings(&self, findings: &[Finding]) {
+        let w = self.w();
         if findings.is_empty() {
-            outln!(self, "  {}  no findings", self.paint("1;32", "PASS"));
+            outln!(self, "  {}  {}", self.paint("1;32", w.pass), w.no_findings);
         }
         for f in findings {
             let at = f
                 .location
-                .map(|l| format!(" (byte {}, line {}, column {})", l.offset, l.line, l.column))
+                .map(|l| (w.location)(l.offset, l.line, l.column))
                 .unwrap_or_default();
+            let text = f.text(self.lang);
             outln!(
                 self,
                 "  {}  {}  {}{at}",
                 self.status(f.severity),
                 f.code,
-                f.text(self.lang).message
+                text.message
             );
-            outln!(self, "        fix: {}", f.text(self.lang).fix);
+            outln!(self, "        {} {}", w.fix, text.fix);
         }
     }
 
     /// The request report.
     pub fn request(&self, r: &RequestReport) {
+        let w = self.w();
         let s = &r.summary;
-        let dash = || "-".to_owned();
-        outln!(self, "request: {}", r.file_name.as_deref().unwrap_or("-"));
-        outln!(self, "  sha256       {}", r.sha256);
-        outln!(self, "  size         {} bytes ({:?})", r.size, r.encoding);
+        let [sha, size, kind, server, cluster, guid, version, key, verdict] = w.request_labels;
+        let or = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".to_owned());
         outln!(
             self,
-            "  kind         {}",
-            match r.kind {
-                RequestKind::Enrollment => "enrollment",
-                RequestKind::Renewal => "renewal",
-                RequestKind::Unknown => "unknown",
-            }
+            "{} {}",
+            w.request_heading,
+            r.file_name.as_deref().unwrap_or("-")
         );
-        outln!(
-            self,
-            "  server       {}",
-            s.server_name.clone().unwrap_or_else(dash)
-        );
-        outln!(
-            self,
-            "  cluster url  {}",
-            s.cluster_url.clone().unwrap_or_else(dash)
-        );
-        outln!(
-            self,
-            "  guid         {}",
-            s.guid.clone().unwrap_or_else(dash)
-        );
-        outln!(
-            self,
-            "  version      {} (sku {})",
-            s.version.clone().unwrap_or_else(dash),
-            s.sku.clone().unwrap_or_else(dash)
-        );
+        self.field(sha, &r.sha256);
+        self.field(size, &(w.size)(r.size, r.encoding));
+        self.field(kind, (w.request_kind)(r.kind));
+        self.field(server, &or(&s.server_name));
+        self.field(cluster, &or(&s.cluster_url));
+        self.field(guid, &or(&s.guid));
+        self.field(version, &(w.version)(&or(&s.version), &or(&s.sku)));
         match &s.key {
-            Some(k) => outln!(
-                self,
-                "  key          RSA-{} e={} {} fingerprint {}",
-                k.bits,
-                k.exponent,
-                k.form.label(),
-                k.fingerprint
+            Some(k) => self.field(
+                key,
+                &(w.key)(&KeyLine {
+                    bits: k.bits,
+                    exponent: k.exponent,
+                    form: k.form.label(),
+                    fingerprint: &k.fingerprint,
+                }),
             ),
-            None => outln!(self, "  key          -"),
+            None => self.field(key, "-"),
         }
-        outln!(
-            self,
-            "  verdict      {}",
-            if r.is_ok() {
-                self.paint("1;32", "OK")
+        let [ok, errors] = w.request_ok;
+        self.field(
+            verdict,
+            &if r.is_ok() {
+                self.paint("1;32", ok)
             } else {
-                self.paint("1;31", "ERRORS")
-            }
+                self.paint("1;31", errors)
+            },
         );
         self.findings(&r.findings);
     }
@@ -189,81 +186,69 @@ impl Out {
     /// The chain report: the outcome first, said as it is; a test anchor named in the
     /// verdict line itself.
     pub fn chain(&self, name: &str, r: &ChainReport) {
+        let w = self.w();
+        let [sha, verdict, reason_l, anchor_l, expires, claimed, issued_by, server, pairing] =
+            w.chain_labels;
         let v = r.verdict();
-        outln!(self, "certificate chain: {name}");
-        outln!(self, "  sha256       {}", r.sha256);
+        outln!(self, "{} {name}", w.chain_heading);
+        self.field(sha, &r.sha256);
         let test = if v.anchor_is_test {
-            self.paint("1;33", " [TEST ANCHOR — not a Microsoft verdict]")
+            self.paint("1;33", w.test_anchor_mark)
         } else {
             String::new()
         };
         let line = match v.outcome {
-            Outcome::AnswersRequest => {
-                self.paint("1;32", "VALID — a genuine chain that answers the request")
-            }
-            Outcome::GenuineUnpaired => self.paint(
-                "1;33",
-                "GENUINE — NOT checked against a request (give --request before you carry it back)",
-            ),
-            Outcome::NotValid => self.paint("1;31", "NOT VALID — do not carry this file back"),
+            Outcome::AnswersRequest => self.paint("1;32", w.verdict_valid),
+            Outcome::GenuineUnpaired => self.paint("1;33", w.verdict_unpaired),
+            Outcome::NotValid => self.paint("1;31", w.verdict_invalid),
         };
-        outln!(self, "  verdict      {line}{test}");
+        self.field(verdict, &format!("{line}{test}"));
         if let Some(reason) = v.reason {
-            outln!(
-                self,
-                "  reason       {} — {}",
-                reason.id(),
-                reason.description()
+            self.field(
+                reason_l,
+                &format!(
+                    "{} — {}",
+                    reason.id(),
+                    slc_courier_core::report::words::verdict_reason(reason, self.lang)
+                ),
             );
         }
         if let Some(a) = &v.anchor {
-            outln!(
-                self,
-                "  anchor       {} (key {}){}",
-                a.name,
-                a.fingerprint,
-                if a.microsoft {
-                    " — the pinned Microsoft DRM Production Root".to_owned()
-                } else {
-                    self.paint("1;33", " — TEST anchor from a file, NOT the Microsoft root")
-                }
+            self.field(
+                anchor_l,
+                &format!(
+                    "{}{}",
+                    (w.anchor)(&a.name, &a.fingerprint),
+                    if a.microsoft {
+                        w.anchor_pinned.to_owned()
+                    } else {
+                        self.paint("1;33", w.anchor_test)
+                    }
+                ),
             );
         }
         if let Some(e) = v.expires {
-            outln!(
-                self,
-                "  expires      {} ({} days remaining)",
-                e.date(),
-                v.days_remaining.unwrap_or(0)
+            self.field(
+                expires,
+                &(w.expires)(&e.date(), v.days_remaining.unwrap_or(0)),
             );
         } else if let Some(e) = v.claimed_expires {
-            outln!(
-                self,
-                "  claimed      expiry {} (written in the rejected file, not proven)",
-                e.date()
-            );
+            self.field(claimed, &(w.claimed)(&e.date()));
         }
-        outln!(
-            self,
-            "  issued by    {}",
-            v.issuer.as_deref().unwrap_or("-")
-        );
-        outln!(
-            self,
-            "  server       {} {}",
-            v.server.as_deref().unwrap_or("-"),
-            v.server_guid.as_deref().unwrap_or("")
+        self.field(issued_by, v.issuer.as_deref().unwrap_or("-"));
+        self.field(
+            server,
+            &format!(
+                "{} {}",
+                v.server.as_deref().unwrap_or("-"),
+                v.server_guid.as_deref().unwrap_or("")
+            ),
         );
         if let Some(p) = &r.pairing {
             if p.request_has_errors {
-                outln!(self, "  pairing      not compared: the request has errors (see `slc-courier request`)");
+                self.field(pairing, w.pairing_skipped);
             } else {
-                outln!(
-                    self,
-                    "  pairing      guid {} · key {}",
-                    if p.guid_matches { "matches" } else { "DIFFERS" },
-                    if p.key_matches { "matches" } else { "DIFFERS" }
-                );
+                self.field(pairing, &(w.pairing)(p.guid_matches, p.key_matches));
             }
         }
         for (n, &i) in r.chain.iter().enumerate() {
@@ -275,25 +260,30 @@ impl Out {
     }
 
     fn doc(&self, n: usize, d: &CertView) {
+        let w = self.w();
         let c = &d.cert;
+        let [bad, missing] = w.signature_bad;
         let sig = match &d.signature {
             Some(s) if s.is_valid() => self.paint(
                 "32",
-                &format!(
-                    "verified ({:?}, {:?} body)",
+                &(w.signature_verified)(
                     s.hash.unwrap_or(slc_courier_core::policy::HashAlg::Sha1),
                     s.digest_form
-                        .unwrap_or(slc_courier_core::xrml::BodyForm::Raw)
+                        .unwrap_or(slc_courier_core::xrml::BodyForm::Raw),
                 ),
             ),
-            Some(_) => self.paint("1;31", "FAILED"),
-            None => self.paint("1;31", "missing"),
+            Some(_) => self.paint("1;31", bad),
+            None => self.paint("1;31", missing),
+        };
+        let [issuer, principal, issued, until] = w.doc_labels;
+        let time = |t: Option<slc_courier_core::UtcTime>| {
+            t.map(|t| t.to_string()).unwrap_or_else(|| "-".into())
         };
         outln!(self, "  {n}. {}  [{}]", c.kind(), sig);
-        outln!(self, "       issuer     {}", c.issuer.object.label());
+        outln!(self, "       {issuer:<10} {}", c.issuer.object.label());
         outln!(
             self,
-            "       principal  {}",
+            "       {principal:<10} {}",
             c.principal
                 .as_ref()
                 .map(|p| p.object.label().to_owned())
@@ -301,14 +291,9 @@ impl Out {
         );
         outln!(
             self,
-            "       issued     {}   authority until {}",
-            c.issued
-                .map(|t| t.to_string())
-                .unwrap_or_else(|| "-".into()),
-            c.issue_range
-                .and_then(|(_, u)| u)
-                .map(|t| t.to_string())
-                .unwrap_or_else(|| "-".into())
+            "       {issued:<10} {}   {until} {}",
+            time(c.issued),
+            time(c.issue_range.and_then(|(_, u)| u))
         );
     }
 
@@ -317,9 +302,8 @@ impl Out {
         let (name, sha, docs, wrapper, findings) = r;
         outln!(
             self,
-            "{name}: {} XrML document(s), {:?}, sha256 {sha}",
-            docs.len(),
-            wrapper
+            "{}",
+            (self.w().inspected)(name, docs.len(), *wrapper, sha)
         );
         for d in docs {
             self.doc(d.cert.index + 1, d);

@@ -8,6 +8,8 @@ use crate::request::RequestReport;
 use crate::time::UtcTime;
 use serde::Serialize;
 
+pub mod words;
+
 /// The schema id written into every receipt.
 /// Version 2: `verdict` has `outcome`, `genuine`, `answers_request` and `valid` means "genuine
 /// and answers an error-free request"; every finding names its `subject`.
@@ -193,27 +195,36 @@ impl Receipt {
         self
     }
 
-    /// A printable, self-contained HTML report (no scripts, no external resources).
+    /// A printable, self-contained HTML report (no scripts, no external resources), every
+    /// word in `lang` ([`words`]) and `<html lang>` set to it.
     pub fn to_html(&self, lang: crate::lang::Lang) -> String {
-        let mut h = String::from("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>SLC Courier transfer receipt</title><style>body{font:14px/1.4 system-ui,sans-serif;max-width:60rem;margin:2rem auto;color:#111}code{font:12px ui-monospace,monospace;word-break:break-all}table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:.3rem;text-align:left;vertical-align:top}.error{font-weight:bold}</style></head><body>");
-        h.push_str("<h1>SLC Courier — transfer receipt</h1>");
+        let w = words::of(lang);
+        let mut h = format!("<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>body{{font:14px/1.4 system-ui,sans-serif;max-width:60rem;margin:2rem auto;color:#111}}code{{font:12px ui-monospace,monospace;word-break:break-all}}table{{border-collapse:collapse;width:100%}}td,th{{border:1px solid #999;padding:.3rem;text-align:left;vertical-align:top}}.error{{font-weight:bold}}</style></head><body>", w.lang.tag(), esc(w.title));
+        h.push_str(&format!("<h1>{}</h1>", esc(w.heading)));
         h.push_str(&format!(
-            "<p>Checked at {} by {} {} (build {}).</p>",
-            self.checked_at,
-            esc(&self.tool.name),
-            esc(&self.tool.version),
-            esc(&self.tool.build_id)
+            "<p>{}</p>",
+            (w.checked)(
+                &self.checked_at.to_string(),
+                &esc(&self.tool.name),
+                &esc(&self.tool.version),
+                &esc(&self.tool.build_id)
+            )
         ));
         if let Some(v) = &self.verdict {
             h.push_str(&verdict_html(
                 v,
                 self.request.as_ref().and_then(|r| r.name.as_deref()),
+                lang,
             ));
         }
-        h.push_str("<h2>Files</h2><table><tr><th>Role</th><th>Name</th><th>Bytes</th><th>SHA-256</th></tr>");
+        let [role, name, bytes] = w.files_columns;
+        h.push_str(&format!(
+            "<h2>{}</h2><table><tr><th>{role}</th><th>{name}</th><th>{bytes}</th><th>SHA-256</th></tr>",
+            w.files
+        ));
         for (role, f) in [
-            ("request", &self.request),
-            ("certificate", &self.certificate),
+            (w.role_request, &self.request),
+            (w.role_certificate, &self.certificate),
         ] {
             if let Some(f) = f {
                 h.push_str(&format!(
@@ -224,22 +235,30 @@ impl Receipt {
                 ));
             }
         }
-        h.push_str("</table><h2>Findings</h2>");
+        h.push_str(&format!("</table><h2>{}</h2>", w.findings));
         if self.findings.is_empty() {
-            h.push_str("<p>None.</p>");
+            h.push_str(&format!("<p>{}</p>", w.none));
         } else {
-            h.push_str("<table><tr><th>Severity</th><th>Code</th><th>About</th><th>Message</th><th>Where</th><th>Fix</th></tr>");
+            h.push_str("<table><tr>");
+            for c in w.findings_columns {
+                h.push_str(&format!("<th>{c}</th>"));
+            }
+            h.push_str("</tr>");
             for f in &self.findings {
                 let at = f
                     .location
-                    .map(|l| format!("byte {}, line {}, column {}", l.offset, l.line, l.column))
+                    .map(|l| (w.location)(l.offset, l.line, l.column))
                     .unwrap_or_default();
-                h.push_str(&format!("<tr class=\"{}\"><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", f.severity.as_str(), f.severity.as_str(), f.code.id(), subject_label(f.subject), esc(&f.text(lang).message), at, esc(&f.text(lang).fix)));
+                let text = f.text(lang);
+                h.push_str(&format!("<tr class=\"{}\"><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", f.severity.as_str(), (w.severity)(f.severity), f.code.id(), subject_label(f.subject, w), esc(&text.message), at, esc(&text.fix)));
             }
             h.push_str("</table>");
         }
-        h.push_str(&self.extras_html());
-        h.push_str("<h2>Far-side check</h2><p>On the RMS server: <code>Get-FileHash -Algorithm SHA256 &lt;file&gt;</code> or <code>certutil -hashfile &lt;file&gt; SHA256</code>; compare with the SHA-256 above.</p><p>Checked by: ______________________ Date: ____________</p></body></html>");
+        h.push_str(&self.extras_html(w));
+        h.push_str(&format!(
+            "<h2>{}</h2><p>{}</p><p>{}</p></body></html>",
+            w.far_side_check, w.far_side_how, w.signed_by
+        ));
         h
     }
 
@@ -252,76 +271,70 @@ impl Receipt {
 
 /// The verdict section of the printable receipt: the outcome, said as it is; under a test
 /// anchor it never says "Microsoft"; no expiration headline for a chain that is not valid.
-fn verdict_html(v: &Verdict, request_name: Option<&str>) -> String {
+fn verdict_html(v: &Verdict, request_name: Option<&str>, lang: crate::lang::Lang) -> String {
+    let w = words::of(lang);
     let mut h = String::new();
-    let genuine = if v.anchor_is_test {
-        "a genuine chain (TEST ANCHOR)"
-    } else {
-        "a genuine Microsoft chain"
-    };
     let head = match v.outcome {
-        Outcome::AnswersRequest => format!(
-            "VALID — {genuine} that answers request <code>{}</code>",
-            esc(request_name.unwrap_or("-"))
-        ),
-        Outcome::GenuineUnpaired => "Genuine chain, NOT checked against a request: load the request before you carry it back".to_owned(),
-        Outcome::NotValid => "NOT VALID — do not carry this file back".to_owned(),
+        Outcome::AnswersRequest => {
+            let req = format!("<code>{}</code>", esc(request_name.unwrap_or("-")));
+            if v.anchor_is_test {
+                (w.valid_test)(&req)
+            } else {
+                (w.valid_ms)(&req)
+            }
+        }
+        Outcome::GenuineUnpaired => w.unpaired.to_owned(),
+        Outcome::NotValid => w.invalid.to_owned(),
     };
     h.push_str(&format!(
-        "<h2 id=\"verdict\" data-verdict=\"{}\">Verdict: {head}</h2>",
-        v.outcome.id()
+        "<h2 id=\"verdict\" data-verdict=\"{}\">{}: {head}</h2>",
+        v.outcome.id(),
+        w.verdict
     ));
     if let Some(r) = v.reason {
         h.push_str(&format!(
-            "<p>Reason: <code>{}</code> — {}</p>",
+            "<p>{}: <code>{}</code> — {}</p>",
+            w.reason,
             r.id(),
-            esc(r.description())
+            esc(words::verdict_reason(r, lang))
         ));
     }
     if let Some(a) = &v.anchor {
-        if a.microsoft {
-            h.push_str(&format!(
-                "<p>Trust anchor: the pinned Microsoft DRM Production Root (key fingerprint <code>{}</code>)</p>",
-                a.fingerprint
-            ));
-        } else {
-            h.push_str(&format!(
-                "<p>Trust anchor: <strong>a test anchor loaded from a file</strong>, not the pinned root (key fingerprint <code>{}</code>). This is a test verdict.</p>",
-                a.fingerprint
-            ));
-        }
+        h.push_str(&format!(
+            "<p>{}</p>",
+            if a.microsoft {
+                (w.anchor_ms)(&a.fingerprint)
+            } else {
+                (w.anchor_test)(&a.fingerprint)
+            }
+        ));
     }
     if let Some(e) = v.expires {
         h.push_str(&format!(
-            "<p>New expiration date: <strong>{}</strong>{}</p>",
-            e.date(),
-            v.days_remaining
-                .map(|d| format!(" ({d} days remaining)"))
-                .unwrap_or_default()
+            "<p>{}</p>",
+            (w.new_expiry)(&e.date(), v.days_remaining)
         ));
     } else if let Some(e) = v.claimed_expires {
         h.push_str(&format!(
-            "<p><small>Expiration date claimed by the rejected file (not proven): {}</small></p>",
-            e.date()
+            "<p><small>{}</small></p>",
+            (w.claimed_expiry)(&e.date())
         ));
     }
     h.push_str(&format!(
-        "<p>As named in the certificate: issued by {} to {} {}</p>",
-        esc(v.issuer.as_deref().unwrap_or("-")),
-        esc(v.server.as_deref().unwrap_or("-")),
-        esc(v.server_guid.as_deref().unwrap_or(""))
+        "<p>{}</p>",
+        (w.named_in_cert)(
+            &esc(v.issuer.as_deref().unwrap_or("-")),
+            &esc(v.server.as_deref().unwrap_or("-")),
+            &esc(v.server_guid.as_deref().unwrap_or(""))
+        )
     ));
     h
 }
 
 /// The procedure's steps 13–16 ("To Renew a Server Licensor Certificate", Windows RMS), after
-/// the certificate is carried back.
-pub const NEXT_STEPS: [&str; 4] = [
-    "In the Cluster resources area, click Renew. The Renew dialog box opens.",
-    "In the Renew dialog box, click the Browse button and locate the server licensor certificate you downloaded and then click the Import button.",
-    "Click Yes to confirm that you want to import this certificate.",
-    "Once the server licensor certificate has been successfully renewed, the Cluster resources area will be updated to display the new expiration date of the server licensor certificate.",
-];
+/// the certificate is carried back, in English; [`words::ReceiptWords::next_steps`] has them
+/// per language.
+pub const NEXT_STEPS: [&str; 4] = words::EN.next_steps;
 
 /// The commands that hash the carried copy on the RMS server.
 pub fn hash_commands(file_name: &str) -> [String; 2] {
@@ -334,7 +347,7 @@ pub fn hash_commands(file_name: &str) -> [String; 2] {
 impl Receipt {
     /// The "Next, on the RMS server" panel (only for a chain that answers the request), the
     /// far-side results and the ticked checklist.
-    fn extras_html(&self) -> String {
+    fn extras_html(&self, w: &words::ReceiptWords) -> String {
         let mut h = String::new();
         let valid = self
             .verdict
@@ -343,48 +356,45 @@ impl Receipt {
         if let (true, Some(c)) = (valid, &self.certificate) {
             let name = c.name.as_deref().unwrap_or("certificate.xml");
             h.push_str(&format!(
-                "<h2 id=\"next\">Next, on the RMS server</h2><p>Carry this file: <strong>{}</strong>, SHA-256 <code>{}</code></p><ol start=\"13\">",
-                esc(name),
-                c.sha256
+                "<h2 id=\"next\">{}</h2><p>{}</p><ol start=\"{}\">",
+                w.next_title,
+                (w.carry_this)(&esc(name), &c.sha256),
+                w.next_steps_start
             ));
-            for s in NEXT_STEPS {
+            for s in w.next_steps {
                 h.push_str(&format!("<li>{}</li>", esc(s)));
             }
+            h.push_str("</ol>");
             if let Some(e) = self.verdict.as_ref().and_then(|v| v.expires) {
-                h.push_str(&format!(
-                    "</ol><p>Cluster resources must then show the new expiration date <strong>{}</strong>.</p>",
-                    e.date()
-                ));
-            } else {
-                h.push_str("</ol>");
+                h.push_str(&format!("<p>{}</p>", (w.cluster_shows)(&e.date())));
             }
             let [ps, cu] = hash_commands(name);
-            h.push_str(&format!(
-                "<p>Check the carried copy: <code>{}</code> or <code>{}</code></p>",
-                esc(&ps),
-                esc(&cu)
-            ));
+            h.push_str(&format!("<p>{}</p>", (w.check_copy)(&esc(&ps), &esc(&cu))));
         }
         if let Some(f) = &self.far_side {
-            h.push_str("<h2>Far-side hash check</h2><ul id=\"far-side\">");
+            h.push_str(&format!(
+                "<h2>{}</h2><ul id=\"far-side\">",
+                w.far_side_title
+            ));
             for (role, file, r) in [
-                ("request", &self.request, f.request),
-                ("certificate", &self.certificate, f.certificate),
+                (w.role_request, &self.request, f.request),
+                (w.role_certificate, &self.certificate, f.certificate),
             ] {
                 if let (Some(file), Some(r)) = (file, r) {
                     h.push_str(&format!(
-                        "<li>{role} {}: <strong>{}</strong></li>",
+                        "<li data-result=\"{}\">{role} {}: <strong>{}</strong></li>",
+                        r.id(),
                         esc(file.name.as_deref().unwrap_or("-")),
-                        r.id()
+                        (w.far_side_result)(r)
                     ));
                 }
             }
             h.push_str("</ul>");
         }
         if let Some(c) = &self.checklist {
-            h.push_str("<h2>Checklist ticked</h2>");
+            h.push_str(&format!("<h2>{}</h2>", w.checklist_title));
             if c.is_empty() {
-                h.push_str("<p>None.</p>");
+                h.push_str(&format!("<p>{}</p>", w.none));
             } else {
                 h.push_str("<ul id=\"checklist\">");
                 for item in c {
@@ -397,12 +407,12 @@ impl Receipt {
     }
 }
 
-fn subject_label(s: Subject) -> String {
+fn subject_label(s: Subject, w: &words::ReceiptWords) -> String {
     match s {
-        Subject::File => "file".to_owned(),
-        Subject::Document { index } => format!("document {}", index + 1),
-        Subject::Chain => "chain".to_owned(),
-        Subject::Request => "request".to_owned(),
+        Subject::File => w.subject_file.to_owned(),
+        Subject::Document { index } => (w.subject_document)(index + 1),
+        Subject::Chain => w.subject_chain.to_owned(),
+        Subject::Request => w.subject_request.to_owned(),
     }
 }
 

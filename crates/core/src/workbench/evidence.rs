@@ -410,6 +410,9 @@ pub struct Labels {
     pub chain_ends: [&'static str; 4],
     /// `intranet`, `extranet`, `referral`.
     pub url_kinds: [&'static str; 3],
+    /// Why a chain is broken, in [`super::BrokenReason`] order (signature, no issuer key,
+    /// link mismatch, issued outside the issuer's range, untrusted root, loop, too long).
+    pub broken_reasons: [&'static str; 7],
     /// Far-side note under the files.
     pub files_note: &'static str,
 }
@@ -462,6 +465,15 @@ pub const EN: Labels = Labels {
         "broken",
     ],
     url_kinds: ["intranet", "extranet", "referral"],
+    broken_reasons: [
+        "its signature fails",
+        "the issuer key cannot be read",
+        "the issuer's ID does not match",
+        "issued outside the issuer's range",
+        "names the root with another key",
+        "the issuers go round in a circle",
+        "the chain is too long",
+    ],
     files_note: "Files are read, never altered and never sent. Compare each SHA-256 with Get-FileHash -Algorithm SHA256 <file>.",
 };
 
@@ -513,6 +525,15 @@ pub const NL: Labels = Labels {
         "verbroken",
     ],
     url_kinds: ["intranet", "extranet", "verwijzing"],
+    broken_reasons: [
+        "de handtekening klopt niet",
+        "de sleutel van de uitgever is onleesbaar",
+        "de ID van de uitgever komt niet overeen",
+        "uitgegeven buiten de periode van de uitgever",
+        "noemt de basis met een andere sleutel",
+        "de uitgevers vormen een kring",
+        "de keten is te lang",
+    ],
     files_note: "Bestanden worden gelezen, nooit gewijzigd en nooit verzonden. Vergelijk elke SHA-256 met Get-FileHash -Algorithm SHA256 <bestand>.",
 };
 
@@ -540,9 +561,28 @@ impl Labels {
                 format!("{}: {issuer} (#{})", w(2), document + 1)
             }
             ChainEnd::Broken { document, reason } => {
-                format!("{}: #{} {}", w(3), document + 1, reason.id())
+                format!(
+                    "{}: #{} {}",
+                    w(3),
+                    document + 1,
+                    self.broken_reason(*reason)
+                )
             }
         }
+    }
+    /// The words for why a chain is broken.
+    pub fn broken_reason(&self, r: super::BrokenReason) -> &'static str {
+        use super::BrokenReason as B;
+        let i = match r {
+            B::Signature => 0,
+            B::NoIssuerKey => 1,
+            B::LinkMismatch => 2,
+            B::IssuedOutsideIssuerRange => 3,
+            B::UntrustedRoot => 4,
+            B::Loop => 5,
+            B::TooLong => 6,
+        };
+        self.broken_reasons.get(i).copied().unwrap_or("")
     }
     /// The word for a URL kind.
     pub fn url_kind(&self, k: super::UrlKind) -> &'static str {
