@@ -13,7 +13,7 @@ mod common;
 use common::{data, test_policy};
 use slc_courier_core::chain::inspect;
 use slc_courier_core::finding::{Code, Code::*, Subject};
-use slc_courier_core::policy::MAX_XRML_DOCUMENTS;
+use slc_courier_core::policy::{HashAlg, MAX_XRML_DOCUMENTS};
 use slc_courier_core::verify_chain;
 use slc_courier_core::xml::{XmlError, XmlProblem};
 use slc_courier_core::xrml::{
@@ -539,4 +539,154 @@ fn an_unreadable_enrollment_response_is_its_own_code() {
     );
     let r = verify_chain(text.as_bytes(), &test_policy(), None);
     assert!(!r.verdict().valid && r.verified().is_none());
+}
+
+#[test]
+fn signature_findings_carry_the_document_the_algorithm_and_the_key() {
+    let (slc, rest) = slc_and_rest();
+    let first = |bytes: String, policy: &slc_courier_core::Policy| -> (Code, Found) {
+        let (_, _, findings) = inspect(bytes.as_bytes(), policy);
+        (findings[0].code, found(&findings[0]).clone())
+    };
+    let p = test_policy();
+    assert_eq!(
+        first(
+            format!(
+                "{}{rest}",
+                slc.replacen(
+                    "<ALGORITHM>SHA1</ALGORITHM>",
+                    "<ALGORITHM>md-5</ALGORITHM>",
+                    1
+                )
+            ),
+            &p
+        ),
+        (
+            SignatureAlgorithmUnsupported,
+            Found::DigestAlgorithmUnknown {
+                document: 0,
+                algorithm: "md-5".into(),
+            }
+        )
+    );
+    assert_eq!(
+        first(
+            format!("{}{rest}", slc.replacen("RSA PKCS#1-V1.5", "RSA-PSS", 1)),
+            &p
+        ),
+        (
+            SignatureAlgorithmUnsupported,
+            Found::SignatureAlgorithmUnknown {
+                document: 0,
+                algorithm: "RSA-PSS".into(),
+            }
+        )
+    );
+    let sha256_only = slc_courier_core::Policy {
+        hashes: vec![HashAlg::Sha256],
+        ..test_policy()
+    };
+    assert_eq!(
+        first(format!("{slc}{rest}"), &sha256_only),
+        (
+            SignatureAlgorithmUnsupported,
+            Found::HashNotAccepted {
+                document: 0,
+                hash: HashAlg::Sha1,
+            }
+        )
+    );
+    // The SLC moved to the end: the findings name document 3.
+    let altered = slc.replacen("<NAME>RMS01</NAME>", "<NAME>RMS02</NAME>", 1);
+    assert_eq!(
+        first(format!("{rest}{altered}"), &p),
+        (
+            DigestMismatch,
+            Found::DigestMismatch {
+                document: 3,
+                kind: "Server-Licensor-Certificate".into(),
+            }
+        )
+    );
+    // The first base64 character of the SLC's SIGNATURE/VALUE, changed.
+    let digest_end = slc.find("</DIGEST>").unwrap();
+    let at = digest_end + slc[digest_end..].find("size=\"1024\">").unwrap() + 12;
+    let swapped = if &slc[at..=at] == "A" { "B" } else { "A" };
+    let forged = format!("{}{swapped}{}", &slc[..at], &slc[at + 1..]);
+    let (_, _, findings) = inspect(format!("{forged}{rest}").as_bytes(), &p);
+    let got: Vec<(Code, Found)> = findings
+        .iter()
+        .map(|f| (f.code, found(f).clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                SignatureInvalid,
+                Found::SignatureInvalid {
+                    document: 0,
+                    kind: "Server-Licensor-Certificate".into(),
+                    key_bits: 1024,
+                }
+            ),
+            (
+                SignatureSha1Legacy,
+                Found::Sha1Legacy {
+                    documents: vec![1, 2, 3],
+                }
+            ),
+        ]
+    );
+}
+
+#[test]
+fn wrappers_and_notes_carry_their_counts() {
+    let soap = data("chain/ambiguous/second-body-after-soap.xml");
+    let r = read_documents(&soap);
+    assert_eq!(
+        found(&r.findings[0]),
+        &Found::Wrapped {
+            wrapper: Wrapper::SoapChain,
+            documents: 4,
+        }
+    );
+    let pretty = data("chain/good/sha1-pretty.xml");
+    let (_, _, findings) = inspect(&pretty, &test_policy());
+    assert_eq!(
+        findings.iter().map(found).cloned().collect::<Vec<_>>(),
+        [
+            Found::WhitespaceStripped {
+                documents: vec![0, 1, 2, 3],
+            },
+            Found::Sha1Legacy {
+                documents: vec![0, 1, 2, 3],
+            },
+        ]
+    );
+    // Literal documents beside an escaped response.
+    let (slc, _) = slc_and_rest();
+    let esc = slc
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    let both = format!("<EnrollResponse><SLC>{esc}</SLC></EnrollResponse>{slc}");
+    let r = read_documents(both.as_bytes());
+    assert_eq!(
+        found(&r.findings[0]),
+        &Found::LiteralAndEscaped { literal: 1 }
+    );
+    let trailing = format!("<EnrollResponse><SLC>{esc}</SLC></EnrollResponse> <x/>");
+    let r = read_documents(trailing.as_bytes());
+    assert_eq!(
+        r.findings.iter().map(found).cloned().collect::<Vec<_>>(),
+        [
+            Found::ResponseTrailing {
+                offset: trailing.len() - 4,
+            },
+            Found::Wrapped {
+                wrapper: Wrapper::EscapedResponse,
+                documents: 1,
+            },
+        ]
+    );
 }
