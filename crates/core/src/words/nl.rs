@@ -211,7 +211,7 @@ fn xrml(f: &crate::xrml::Found) -> Text {
             )
         }
         Found::LiteralAndEscaped { literal } => t(
-            format!("Het bestand bevat {literal} XrML-document(en) als letterlijke XML en daarnaast documenten als geëscapete tekst (een inschrijvingsantwoord); een ander programma kan de ene of de andere set lezen."),
+            format!("Het bestand bevat {literal} XrML-document(en) als letterlijke XML en daarnaast documenten als tekst met escapetekens (een inschrijvingsantwoord); een ander programma kan de ene of de andere set lezen."),
             COMBINED,
         ),
         Found::ResponseTrailing { offset } => t(
@@ -231,7 +231,7 @@ fn xrml(f: &crate::xrml::Found) -> Text {
         Found::Wrapped { wrapper, documents } => t(
             match wrapper {
                 Wrapper::SoapChain => format!("De {documents} certificaten zaten in een SOAP-CertificateChain en zijn daaruit gelezen."),
-                Wrapper::EscapedResponse => format!("De {documents} certificaten kwamen als geëscapete tekst in het offline inschrijvingsantwoord (LicensorCertificateChain) en zijn daaruit gelezen."),
+                Wrapper::EscapedResponse => format!("De {documents} certificaten kwamen als tekst met escapetekens in het offline inschrijvingsantwoord (LicensorCertificateChain) en zijn daaruit gelezen."),
                 Wrapper::Bare => format!("De {documents} certificaten zijn gelezen zoals ze in het bestand staan."),
             },
             "U hoeft niets te doen.",
