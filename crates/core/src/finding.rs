@@ -112,7 +112,16 @@ codes! {
     // --- certificates (XrML) ----------------------------------------------------------------
     NoXrmlFound = "no-xrml-found", Error, "No XrML certificate was found in the file.";
     RequestNotCertificate = "request-not-certificate", Error, "This is the enrollment request, not the downloaded certificate.";
-    XrmlMalformed = "xrml-malformed", Error, "An XrML document is not well-formed or lacks a required element.";
+    XrmlMalformed = "xrml-malformed", Error, "An XrML document lacks an element the checks need (the SLC's ISSUE time range).";
+    XrmlNotUtf8 = "xrml-not-utf8", Error, "An XrML document in the file contains bytes that are not UTF-8.";
+    ResponseUnreadable = "response-unreadable", Error, "The enrollment response holding the certificates cannot be read as XML.";
+    XrmlNotWellFormed = "xrml-not-well-formed", Error, "An XrML document is not well-formed XML (or exceeds the XML budgets).";
+    XrmlNoBody = "xrml-no-body", Error, "An XrML document has no BODY.";
+    XrmlNoIssuerKey = "xrml-no-issuer-key", Error, "An XrML document has no issuer public key (BODY/ISSUER/PUBLICKEY), so its signature cannot be checked.";
+    XrmlKeyUnreadable = "xrml-key-unreadable", Error, "A public key in an XrML document cannot be read as an RSA key.";
+    XrmlNoSignature = "xrml-no-signature", Error, "An XrML document has no SIGNATURE.";
+    SignatureIncomplete = "signature-incomplete", Error, "A SIGNATURE lacks its DIGEST/VALUE or its VALUE.";
+    SignatureBase64Invalid = "signature-base64-invalid", Error, "A SIGNATURE's DIGEST/VALUE or VALUE is not valid base64.";
     TimeInvalid = "time-invalid", Error, "A time in the certificate cannot be read.";
     ResponseWrapper = "response-wrapper", Info, "The certificates came inside a wrapper (SOAP chain or offline enrollment response) and were read from it.";
     SignatureAlgorithmUnsupported = "signature-algorithm-unsupported", Error, "The certificate names a digest or signature algorithm that is not accepted.";

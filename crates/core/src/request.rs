@@ -602,9 +602,9 @@ fn encoding_findings(cx: &mut Ctx<'_>, bytes: &[u8]) {
 fn xml_error_finding(cx: &mut Ctx<'_>, e: &XmlError) {
     match e {
         XmlError::Truncated { pos, open } => cx.push(Code::Truncated, Some(*pos), format!("The file ends while <{open}> is still open."), "The file is incomplete (cut off while copying or downloading). Export it again and compare its size."),
-        XmlError::Malformed { pos, detail } => cx.push(Code::XmlMalformed, Some(*pos), format!("The XML is not well-formed: {detail}."), "The file was edited by hand or damaged. Export it again rather than repairing it."),
+        XmlError::Malformed { pos, problem } => cx.push(Code::XmlMalformed, Some(*pos), format!("The XML is not well-formed: {problem}."), "The file was edited by hand or damaged. Export it again rather than repairing it."),
         XmlError::Doctype { pos } => cx.push(Code::DoctypeRefused, Some(*pos), "The file declares a DOCTYPE; entity declarations are refused and never expanded.".into(), "A genuine request has no DOCTYPE. Export it again."),
-        XmlError::Budget { pos, detail } => cx.push(Code::XmlBudgetExceeded, Some(*pos), format!("The XML exceeds a safety budget: {detail}."), "This is not a genuine request (which has about 15 elements). Choose the exported file."),
+        XmlError::Budget { pos, budget } => cx.push(Code::XmlBudgetExceeded, Some(*pos), format!("The XML exceeds a safety budget: {budget}."), "This is not a genuine request (which has about 15 elements). Choose the exported file."),
         XmlError::NoRoot => cx.push(Code::Truncated, Some(0), "The file contains no XML element at all.".into(), "Export the request again."),
     }
 }

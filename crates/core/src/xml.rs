@@ -4,6 +4,7 @@
 use crate::policy::{MAX_XML_ATTRIBUTES, MAX_XML_DEPTH, MAX_XML_ELEMENTS};
 use quick_xml::events::Event as XmlEvent;
 use quick_xml::Reader;
+use serde::Serialize;
 
 /// An element with its source span.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,22 +66,23 @@ impl Element {
 }
 
 /// Why a text is not a usable XML document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum XmlError {
     /// The text ends inside the document.
     Truncated {
         /// Where the text ended (its length).
         pos: usize,
-        /// The innermost element still open.
+        /// The innermost element still open (`(prolog)` when none was).
         open: String,
     },
     /// A syntax or nesting error.
     Malformed {
         /// Where.
         pos: usize,
-        /// What the parser said.
-        detail: String,
+        /// What is wrong, as classified from the parser's error variant.
+        problem: XmlProblem,
     },
     /// A DOCTYPE (and with it, entity declarations) was found.
     Doctype {
@@ -92,10 +94,100 @@ pub enum XmlError {
         /// Where.
         pos: usize,
         /// Which budget.
-        detail: String,
+        budget: XmlBudget,
     },
     /// No root element at all.
     NoRoot,
+}
+
+/// What is wrong in a text that is not well-formed (from quick-xml's error variants, never
+/// from its message text).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum XmlProblem {
+    /// An end tag names another element than the one open.
+    MismatchedEnd {
+        /// The element that is open.
+        expected: String,
+        /// The end tag found.
+        found: String,
+    },
+    /// An end tag while no element is open.
+    UnmatchedEnd {
+        /// The end tag found.
+        found: String,
+    },
+    /// An attribute is not written `name="value"` (or appears twice).
+    BadAttribute,
+    /// A literal `<` inside an attribute value (XML 1.0 §2.3).
+    LtInAttribute {
+        /// The attribute.
+        attribute: String,
+        /// The element carrying it.
+        element: String,
+    },
+    /// An entity or character reference is unknown or not terminated.
+    BadEscape,
+    /// `<!` markup that is not a comment, CDATA section or DOCTYPE.
+    BadMarkup,
+    /// Anything else the parser refused (encoding, namespace, declaration).
+    Other,
+}
+
+/// Which XML budget ([`crate::policy`]) a text exceeded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum XmlBudget {
+    /// More elements than [`MAX_XML_ELEMENTS`].
+    Elements {
+        /// The limit.
+        limit: usize,
+    },
+    /// Nesting deeper than [`MAX_XML_DEPTH`].
+    Depth {
+        /// The limit.
+        limit: usize,
+    },
+    /// More attributes on one element than [`MAX_XML_ATTRIBUTES`].
+    Attributes {
+        /// The element.
+        element: String,
+        /// The limit.
+        limit: usize,
+    },
+}
+
+impl std::fmt::Display for XmlProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            XmlProblem::MismatchedEnd { expected, found } => {
+                write!(f, "</{found}> where </{expected}> was expected")
+            }
+            XmlProblem::UnmatchedEnd { found } => write!(f, "</{found}> without a start tag"),
+            XmlProblem::BadAttribute => f.write_str("an attribute is not written name=\"value\""),
+            XmlProblem::LtInAttribute { attribute, element } => {
+                write!(
+                    f,
+                    "a '<' inside the value of attribute {attribute} on <{element}>"
+                )
+            }
+            XmlProblem::BadEscape => f.write_str("an unknown or unterminated entity reference"),
+            XmlProblem::BadMarkup => f.write_str("unknown <! markup"),
+            XmlProblem::Other => f.write_str("a syntax error"),
+        }
+    }
+}
+
+impl std::fmt::Display for XmlBudget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            XmlBudget::Elements { limit } => write!(f, "more than {limit} elements"),
+            XmlBudget::Depth { limit } => write!(f, "nesting deeper than {limit}"),
+            XmlBudget::Attributes { element, limit } => {
+                write!(f, "more than {limit} attributes on <{element}>")
+            }
+        }
+    }
 }
 
 impl std::fmt::Display for XmlError {
@@ -104,9 +196,9 @@ impl std::fmt::Display for XmlError {
             XmlError::Truncated { open, .. } => {
                 write!(f, "the text ends while <{open}> is still open")
             }
-            XmlError::Malformed { detail, .. } => write!(f, "not well-formed: {detail}"),
+            XmlError::Malformed { problem, .. } => write!(f, "not well-formed: {problem}"),
             XmlError::Doctype { .. } => f.write_str("a DOCTYPE declaration is present"),
-            XmlError::Budget { detail, .. } => write!(f, "budget exceeded: {detail}"),
+            XmlError::Budget { budget, .. } => write!(f, "budget exceeded: {budget}"),
             XmlError::NoRoot => f.write_str("there is no root element"),
         }
     }
@@ -158,14 +250,17 @@ fn start_element(
     let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
     let mut attrs = Vec::new();
     for a in e.attributes() {
-        let a = a.map_err(|err| XmlError::Malformed {
+        let a = a.map_err(|_| XmlError::Malformed {
             pos: start,
-            detail: err.to_string(),
+            problem: XmlProblem::BadAttribute,
         })?;
         if attrs.len() >= MAX_XML_ATTRIBUTES {
             return Err(XmlError::Budget {
                 pos: start,
-                detail: format!("more than {MAX_XML_ATTRIBUTES} attributes on <{name}>"),
+                budget: XmlBudget::Attributes {
+                    element: name,
+                    limit: MAX_XML_ATTRIBUTES,
+                },
             });
         }
         let key = String::from_utf8_lossy(a.key.as_ref()).into_owned();
@@ -174,14 +269,17 @@ fn start_element(
         if a.value.contains(&b'<') {
             return Err(XmlError::Malformed {
                 pos: start,
-                detail: format!("a '<' inside the value of attribute {key} on <{name}>"),
+                problem: XmlProblem::LtInAttribute {
+                    attribute: key,
+                    element: name,
+                },
             });
         }
         let value = a
             .unescape_value()
             .map_err(|err| XmlError::Malformed {
                 pos: start,
-                detail: err.to_string(),
+                problem: problem_of(&err),
             })?
             .into_owned();
         if key == "xmlns" {
@@ -219,7 +317,7 @@ pub fn parse(text: &str) -> Result<Document, XmlError> {
         let before = pos_of(&reader);
         let ev = reader.read_event().map_err(|err| {
             let pos = usize::try_from(reader.error_position()).unwrap_or(before);
-            classify(err, pos, text.len(), &stack)
+            classify(&err, pos, text.len(), &stack)
         })?;
         let after = pos_of(&reader);
         match ev {
@@ -229,13 +327,17 @@ pub fn parse(text: &str) -> Result<Document, XmlError> {
                 if count > MAX_XML_ELEMENTS {
                     return Err(XmlError::Budget {
                         pos: before,
-                        detail: format!("more than {MAX_XML_ELEMENTS} elements"),
+                        budget: XmlBudget::Elements {
+                            limit: MAX_XML_ELEMENTS,
+                        },
                     });
                 }
                 if stack.len() >= MAX_XML_DEPTH {
                     return Err(XmlError::Budget {
                         pos: before,
-                        detail: format!("nesting deeper than {MAX_XML_DEPTH}"),
+                        budget: XmlBudget::Depth {
+                            limit: MAX_XML_DEPTH,
+                        },
                     });
                 }
                 let scope_len = scopes.len();
@@ -251,11 +353,13 @@ pub fn parse(text: &str) -> Result<Document, XmlError> {
                     stack.push(Open { el, scope_len });
                 }
             }
-            XmlEvent::End(_) => {
+            XmlEvent::End(e) => {
                 let Some(mut open) = stack.pop() else {
                     return Err(XmlError::Malformed {
                         pos: before,
-                        detail: "an end tag without a start tag".into(),
+                        problem: XmlProblem::UnmatchedEnd {
+                            found: String::from_utf8_lossy(e.name().as_ref()).into_owned(),
+                        },
                     });
                 };
                 open.el.end = after;
@@ -268,7 +372,7 @@ pub fn parse(text: &str) -> Result<Document, XmlError> {
             XmlEvent::Text(t) => {
                 let s = t.unescape().map_err(|err| XmlError::Malformed {
                     pos: before,
-                    detail: err.to_string(),
+                    problem: problem_of(&err),
                 })?;
                 match stack.last_mut() {
                     Some(open) => open.el.text.push_str(&s),
@@ -317,25 +421,59 @@ fn finish(text: &str, root: Element, leading_text: Option<usize>) -> Document {
     }
 }
 
-fn classify(err: quick_xml::Error, pos: usize, len: usize, stack: &[Open]) -> XmlError {
-    let detail = err.to_string();
-    // quick-xml says "… not found before end of input" for a tag, comment, PI or CDATA
-    // that the text ends inside of: the file was cut off there.
-    let cut = detail.contains("before end of input");
-    let eof_like = cut || detail.contains("EOF") || detail.contains("Unexpected end");
-    if eof_like && (cut || pos + 64 >= len) {
-        if let Some(open) = stack.last() {
-            return XmlError::Truncated {
-                pos: len,
-                open: open.el.name.clone(),
-            };
+/// True when quick-xml stopped because the text ended inside a tag, comment, CDATA section,
+/// processing instruction or DOCTYPE, or with an element still open: the file was cut off.
+fn ends_inside(err: &quick_xml::Error) -> bool {
+    use quick_xml::errors::{IllFormedError, SyntaxError};
+    match err {
+        quick_xml::Error::Syntax(s) => match s {
+            SyntaxError::UnclosedPIOrXmlDecl
+            | SyntaxError::UnclosedComment
+            | SyntaxError::UnclosedDoctype
+            | SyntaxError::UnclosedCData
+            | SyntaxError::UnclosedTag => true,
+            SyntaxError::InvalidBangMarkup => false,
+        },
+        quick_xml::Error::IllFormed(IllFormedError::MissingEndTag(_)) => true,
+        _ => false,
+    }
+}
+
+/// The problem a quick-xml error names, by its variant.
+fn problem_of(err: &quick_xml::Error) -> XmlProblem {
+    use quick_xml::errors::{IllFormedError, SyntaxError};
+    match err {
+        quick_xml::Error::IllFormed(IllFormedError::MismatchedEndTag { expected, found }) => {
+            XmlProblem::MismatchedEnd {
+                expected: expected.clone(),
+                found: found.clone(),
+            }
         }
+        quick_xml::Error::IllFormed(IllFormedError::UnmatchedEndTag(found)) => {
+            XmlProblem::UnmatchedEnd {
+                found: found.clone(),
+            }
+        }
+        quick_xml::Error::InvalidAttr(_) => XmlProblem::BadAttribute,
+        quick_xml::Error::Escape(_) => XmlProblem::BadEscape,
+        quick_xml::Error::Syntax(SyntaxError::InvalidBangMarkup) => XmlProblem::BadMarkup,
+        _ => XmlProblem::Other,
+    }
+}
+
+fn classify(err: &quick_xml::Error, pos: usize, len: usize, stack: &[Open]) -> XmlError {
+    if ends_inside(err) {
         return XmlError::Truncated {
             pos: len,
-            open: "(prolog)".into(),
+            open: stack
+                .last()
+                .map_or_else(|| "(prolog)".to_owned(), |open| open.el.name.clone()),
         };
     }
-    XmlError::Malformed { pos, detail }
+    XmlError::Malformed {
+        pos,
+        problem: problem_of(err),
+    }
 }
 
 #[cfg(test)]
@@ -374,5 +512,84 @@ mod tests {
         assert!(matches!(parse(&deep), Err(XmlError::Budget { .. })));
         let d = parse("<a/>junk").unwrap_or_else(|e| unreachable!("{e}"));
         assert_eq!(d.trailing, Some(4));
+    }
+
+    /// Each parser error becomes its typed problem (from quick-xml's variants, not its text).
+    #[test]
+    fn problems_are_typed_by_the_parser_error_variant() {
+        let malformed = |t: &str| match parse(t) {
+            Err(XmlError::Malformed { pos, problem }) => (pos, problem),
+            other => unreachable!("{t}: {other:?}"),
+        };
+        assert_eq!(
+            malformed("<a><b></a>"),
+            (
+                6,
+                XmlProblem::MismatchedEnd {
+                    expected: "b".into(),
+                    found: "a".into(),
+                }
+            )
+        );
+        assert_eq!(
+            malformed("</a>"),
+            (0, XmlProblem::UnmatchedEnd { found: "a".into() })
+        );
+        assert_eq!(malformed("<a b></a>"), (0, XmlProblem::BadAttribute));
+        assert_eq!(malformed("<a b='1' b='2'/>"), (0, XmlProblem::BadAttribute));
+        assert_eq!(malformed("<a>x &nope; y</a>").1, XmlProblem::BadEscape);
+        assert_eq!(malformed("<a k=\"&#xZZ;\"/>"), (0, XmlProblem::BadEscape));
+        assert_eq!(malformed("<a><!x></a>").1, XmlProblem::BadMarkup);
+        assert_eq!(
+            malformed("<r><a k=\"<\"/></r>"),
+            (
+                3,
+                XmlProblem::LtInAttribute {
+                    attribute: "k".into(),
+                    element: "a".into(),
+                }
+            )
+        );
+        // The text ending inside a tag, comment, CDATA or PI is a truncation at the open element.
+        for t in ["<a><b", "<a><!-- x", "<a><![CDATA[x", "<a><?pi"] {
+            assert_eq!(
+                parse(t).err(),
+                Some(XmlError::Truncated {
+                    pos: t.len(),
+                    open: "a".into(),
+                }),
+                "{t}"
+            );
+        }
+        let decl = "<?xml version=\"1.0\"";
+        assert_eq!(
+            parse(decl).err(),
+            Some(XmlError::Truncated {
+                pos: decl.len(),
+                open: "(prolog)".into(),
+            })
+        );
+        let attrs: String = (0..=MAX_XML_ATTRIBUTES)
+            .map(|i| format!(" a{i}=''"))
+            .collect();
+        assert_eq!(
+            parse(&format!("<r><e{attrs}/></r>")).err(),
+            Some(XmlError::Budget {
+                pos: 3,
+                budget: XmlBudget::Attributes {
+                    element: "e".into(),
+                    limit: MAX_XML_ATTRIBUTES,
+                },
+            })
+        );
+        assert_eq!(
+            parse(&"<a>".repeat(MAX_XML_DEPTH + 1)).err(),
+            Some(XmlError::Budget {
+                pos: 3 * MAX_XML_DEPTH,
+                budget: XmlBudget::Depth {
+                    limit: MAX_XML_DEPTH,
+                },
+            })
+        );
     }
 }

@@ -3,28 +3,549 @@
 //! rule in `shared/docs/rms-formats.md` §4.
 
 use crate::finding::{has_errors, Code, Finding, Location, Subject};
-use crate::key::{base64_decode, RsaKey};
+use crate::key::{base64_decode, KeyError, RsaKey};
 use crate::policy::{HashAlg, MAX_CERT_BYTES, MAX_XRML_DOCUMENTS};
 use crate::text::{Decoded, LineIndex};
 use crate::time::UtcTime;
-use crate::xml::{self, Element};
+use crate::xml::{self, Element, XmlError};
 use serde::Serialize;
 
 /// What the xrml checks find, with typed context: one variant per problem. The words are made
 /// in [`crate::words`].
+///
+/// `document` fields are 0-based positions in the file (as in [`Subject::Document`]); the
+/// texts show them counted from 1.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(untagged)]
-pub enum Found {}
+pub enum Found {
+    /// `input-too-large`: the bytes given to the reader are over its budget (the caller did
+    /// not refuse the file up front, so its name is not known here).
+    TooLarge {
+        /// The size in bytes.
+        size: u64,
+        /// The budget in bytes.
+        limit: u64,
+    },
+    /// `no-xrml-found`: the file is empty (0 bytes).
+    FileEmpty,
+    /// `no-xrml-found`: no `<XrML` start anywhere in the file.
+    NoXrml {
+        /// The file's size in bytes.
+        size: u64,
+    },
+    /// `request-not-certificate`: the file is an enrollment request (`EnrollParameters`).
+    RequestNotCertificate,
+    /// `xrml-not-utf8`: a document cut out of the file holds bytes that are not UTF-8.
+    NotUtf8 {
+        /// Byte offset of the document's `<XrML` in the file.
+        start: usize,
+        /// Byte offset of the first byte that is not UTF-8.
+        invalid_at: usize,
+    },
+    /// `xrml-unterminated`: documents start but never end.
+    Unterminated {
+        /// How many starts have no `</XrML>`.
+        count: usize,
+        /// The element holding them, in an escaped response (`SLC`, `CACert`, …).
+        holder: Option<String>,
+    },
+    /// `xrml-too-many-documents`: more starts than the budget; the rest was not read.
+    TooManyDocuments {
+        /// The budget.
+        limit: usize,
+    },
+    /// `wrapper-multiple-documents`: an element that holds one certificate holds more.
+    HolderMultipleDocuments {
+        /// The holding element's local name (`Certificate`, `SLC`, …).
+        holder: String,
+        /// Its line in the file.
+        line: usize,
+        /// Complete documents inside it.
+        complete: usize,
+        /// Starts without `</XrML>` inside it.
+        unterminated: usize,
+    },
+    /// `wrapper-multiple-documents`: literal documents beside an escaped enrollment response.
+    LiteralAndEscaped {
+        /// How many literal `<XrML` starts there are.
+        literal: usize,
+    },
+    /// `wrapper-multiple-documents`: content after the end of the enrollment response.
+    ResponseTrailing {
+        /// Byte offset of that content in the file.
+        offset: usize,
+    },
+    /// `response-unreadable`: the enrollment response holding escaped documents is not XML
+    /// this reader accepts.
+    ResponseUnreadable {
+        /// Why (boxed: findings stay small).
+        error: Box<XmlError>,
+    },
+    /// `response-wrapper`: the documents were read from inside a wrapper.
+    Wrapped {
+        /// Which ([`Wrapper::SoapChain`] or [`Wrapper::EscapedResponse`]).
+        wrapper: Wrapper,
+        /// How many documents were read from it.
+        documents: usize,
+    },
+    /// `xrml-not-well-formed`: a document is not XML this reader accepts.
+    NotWellFormed {
+        /// The document.
+        document: usize,
+        /// Why (positions are byte offsets inside the document's text; boxed: findings stay
+        /// small).
+        error: Box<XmlError>,
+    },
+    /// `xrml-no-body`: the document has no BODY.
+    NoBody {
+        /// The document.
+        document: usize,
+    },
+    /// `xrml-duplicate-element`: an element that appears once appears more than once.
+    DuplicateElement {
+        /// The document.
+        document: usize,
+        /// Each duplicated element.
+        duplicates: Vec<Duplicate>,
+    },
+    /// `xrml-unsigned-content`: content beside BODY and SIGNATURE that no signature covers.
+    UnsignedContent {
+        /// The document.
+        document: usize,
+        /// Everything found (the texts show the first [`Found::SHOWN`]).
+        extras: Vec<Extra>,
+    },
+    /// `time-invalid`: a time element's text is not a time.
+    TimeInvalid {
+        /// The document.
+        document: usize,
+        /// Which element.
+        element: TimeElement,
+        /// Its text as written.
+        value: String,
+    },
+    /// `xrml-key-unreadable`: a PUBLICKEY has both parameters but they are not an RSA key.
+    KeyUnreadable {
+        /// The document.
+        document: usize,
+        /// Whose key.
+        party: PartyRole,
+        /// What is wrong with it.
+        reason: KeyProblem,
+    },
+    /// `xrml-no-issuer-key`: BODY/ISSUER has no PUBLICKEY with an exponent and a modulus.
+    NoIssuerKey {
+        /// The document.
+        document: usize,
+    },
+    /// `xrml-no-signature`: the document has no SIGNATURE.
+    NoSignature {
+        /// The document.
+        document: usize,
+    },
+    /// `signature-incomplete`: SIGNATURE lacks DIGEST/VALUE or its own VALUE.
+    SignatureIncomplete {
+        /// The document.
+        document: usize,
+        /// What is missing.
+        missing: Vec<SignatureValue>,
+    },
+    /// `signature-base64-invalid`: a signature value is not base64.
+    SignatureBase64Invalid {
+        /// The document.
+        document: usize,
+        /// Which value.
+        element: SignatureValue,
+    },
+    /// `signature-algorithm-unsupported`: DIGEST/ALGORITHM is not SHA1 or SHA256.
+    DigestAlgorithmUnknown {
+        /// The document.
+        document: usize,
+        /// The algorithm as written.
+        algorithm: String,
+    },
+    /// `signature-algorithm-unsupported`: a known hash the policy does not accept.
+    HashNotAccepted {
+        /// The document.
+        document: usize,
+        /// The hash.
+        hash: HashAlg,
+    },
+    /// `signature-algorithm-unsupported`: SIGNATURE/ALGORITHM is not RSA PKCS#1-V1.5.
+    SignatureAlgorithmUnknown {
+        /// The document.
+        document: usize,
+        /// The algorithm as written.
+        algorithm: String,
+    },
+    /// `digest-mismatch`: the BODY's hash is not the signed digest.
+    DigestMismatch {
+        /// The document.
+        document: usize,
+        /// Its kind as written (descriptor type, purpose or BODY type).
+        kind: String,
+    },
+    /// `signature-invalid`: the RSA signature does not verify with the issuer's key.
+    SignatureInvalid {
+        /// The document.
+        document: usize,
+        /// Its kind as written.
+        kind: String,
+        /// The issuer key's size in bits.
+        key_bits: u32,
+    },
+    /// `signature-whitespace-stripped`: documents that matched only without inter-tag
+    /// whitespace.
+    WhitespaceStripped {
+        /// The documents.
+        documents: Vec<usize>,
+    },
+    /// `signature-sha1-legacy`: documents signed with SHA-1.
+    Sha1Legacy {
+        /// The documents.
+        documents: Vec<usize>,
+    },
+}
+
+/// One element that appears more than once where it may appear once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Duplicate {
+    /// The parent's local name (`XrML`, `SIGNATURE`, `DIGEST`).
+    pub parent: String,
+    /// The element's local name.
+    pub element: String,
+    /// How many there are.
+    pub count: usize,
+}
+
+/// Content the signature does not cover, found beside BODY and SIGNATURE.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Extra {
+    /// An attribute that is not allowed there.
+    Attribute {
+        /// The element carrying it.
+        element: String,
+        /// The attribute's name.
+        name: String,
+        /// Its value.
+        value: String,
+    },
+    /// Non-whitespace text directly inside an element.
+    Text {
+        /// The element.
+        element: String,
+    },
+    /// An element the schema does not define there.
+    Element {
+        /// Its name as written.
+        name: String,
+        /// The parent's local name.
+        parent: String,
+    },
+    /// An element with a prefix or namespace RMS never writes.
+    Namespaced {
+        /// Its name as written.
+        name: String,
+    },
+    /// SIGNATURE comes before BODY.
+    SignatureFirst,
+    /// A DIGEST PARAMETER without exactly one VALUE.
+    ParameterValues {
+        /// How many VALUE elements it has.
+        count: usize,
+    },
+}
+
+/// A time element of a certificate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TimeElement {
+    /// `ISSUEDTIME`.
+    Issued,
+    /// `VALIDITYTIME/FROM`.
+    ValidFrom,
+    /// `VALIDITYTIME/UNTIL`.
+    ValidUntil,
+    /// The ISSUE right's `RANGETIME/FROM`.
+    IssueFrom,
+    /// The ISSUE right's `RANGETIME/UNTIL`.
+    IssueUntil,
+}
+
+impl TimeElement {
+    /// The element path as written in XrML (the same in every language).
+    pub fn path(self) -> &'static str {
+        match self {
+            TimeElement::Issued => "ISSUEDTIME",
+            TimeElement::ValidFrom => "VALIDITYTIME/FROM",
+            TimeElement::ValidUntil => "VALIDITYTIME/UNTIL",
+            TimeElement::IssueFrom => "RIGHT ISSUE/RANGETIME/FROM",
+            TimeElement::IssueUntil => "RIGHT ISSUE/RANGETIME/UNTIL",
+        }
+    }
+}
+
+/// Whose key: `BODY/ISSUER` or `BODY/ISSUEDPRINCIPALS/PRINCIPAL`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PartyRole {
+    /// The issuer.
+    Issuer,
+    /// The (first) issued principal.
+    Principal,
+}
+
+/// Why an XrML PUBLICKEY is not an RSA key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum KeyProblem {
+    /// The `modulus` VALUE is not base64.
+    ModulusNotBase64,
+    /// The `modulus` VALUE decodes to nothing but zero bytes.
+    ModulusEmpty,
+    /// The `public-exponent` VALUE is not a decimal integer.
+    ExponentNotInteger,
+}
+
+impl KeyProblem {
+    fn of(e: &KeyError) -> KeyProblem {
+        match e {
+            KeyError::Base64 { .. } => KeyProblem::ModulusNotBase64,
+            KeyError::EmptyModulus => KeyProblem::ModulusEmpty,
+            // `RsaKey::from_xrml` reports an exponent that does not parse this way.
+            KeyError::UnknownFormat => KeyProblem::ExponentNotInteger,
+        }
+    }
+}
+
+/// One of the two base64 values of a SIGNATURE.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SignatureValue {
+    /// `SIGNATURE/DIGEST/VALUE`, the signed digest.
+    DigestValue,
+    /// `SIGNATURE/VALUE`, the RSA signature.
+    Value,
+}
+
+impl SignatureValue {
+    /// The element path as written in XrML.
+    pub fn path(self) -> &'static str {
+        match self {
+            SignatureValue::DigestValue => "SIGNATURE/DIGEST/VALUE",
+            SignatureValue::Value => "SIGNATURE/VALUE",
+        }
+    }
+}
 
 impl Found {
+    /// How many [`Extra`]s the texts list before "and n more".
+    pub const SHOWN: usize = 5;
+
     /// The stable code.
-    pub fn code(&self) -> crate::finding::Code {
-        match *self {}
+    pub fn code(&self) -> Code {
+        match self {
+            Found::TooLarge { .. } => Code::InputTooLarge,
+            Found::FileEmpty | Found::NoXrml { .. } => Code::NoXrmlFound,
+            Found::RequestNotCertificate => Code::RequestNotCertificate,
+            Found::NotUtf8 { .. } => Code::XrmlNotUtf8,
+            Found::Unterminated { .. } => Code::XrmlUnterminated,
+            Found::TooManyDocuments { .. } => Code::XrmlTooManyDocuments,
+            Found::HolderMultipleDocuments { .. }
+            | Found::LiteralAndEscaped { .. }
+            | Found::ResponseTrailing { .. } => Code::WrapperMultipleDocuments,
+            Found::ResponseUnreadable { .. } => Code::ResponseUnreadable,
+            Found::Wrapped { .. } => Code::ResponseWrapper,
+            Found::NotWellFormed { .. } => Code::XrmlNotWellFormed,
+            Found::NoBody { .. } => Code::XrmlNoBody,
+            Found::DuplicateElement { .. } => Code::XrmlDuplicateElement,
+            Found::UnsignedContent { .. } => Code::XrmlUnsignedContent,
+            Found::TimeInvalid { .. } => Code::TimeInvalid,
+            Found::KeyUnreadable { .. } => Code::XrmlKeyUnreadable,
+            Found::NoIssuerKey { .. } => Code::XrmlNoIssuerKey,
+            Found::NoSignature { .. } => Code::XrmlNoSignature,
+            Found::SignatureIncomplete { .. } => Code::SignatureIncomplete,
+            Found::SignatureBase64Invalid { .. } => Code::SignatureBase64Invalid,
+            Found::DigestAlgorithmUnknown { .. }
+            | Found::HashNotAccepted { .. }
+            | Found::SignatureAlgorithmUnknown { .. } => Code::SignatureAlgorithmUnsupported,
+            Found::DigestMismatch { .. } => Code::DigestMismatch,
+            Found::SignatureInvalid { .. } => Code::SignatureInvalid,
+            Found::WhitespaceStripped { .. } => Code::SignatureWhitespaceStripped,
+            Found::Sha1Legacy { .. } => Code::SignatureSha1Legacy,
+        }
     }
 
     /// One example of each variant, for the completeness tests and the findings docs.
     pub fn samples() -> Vec<Found> {
-        vec![]
+        let slc = "Server-Licensor-Certificate".to_owned();
+        vec![
+            Found::TooLarge {
+                size: 70_000_000,
+                limit: MAX_CERT_BYTES as u64,
+            },
+            Found::FileEmpty,
+            Found::NoXrml { size: 1_432 },
+            Found::RequestNotCertificate,
+            Found::NotUtf8 {
+                start: 0,
+                invalid_at: 1_187,
+            },
+            Found::Unterminated {
+                count: 1,
+                holder: None,
+            },
+            Found::Unterminated {
+                count: 2,
+                holder: Some("SLC".into()),
+            },
+            Found::TooManyDocuments {
+                limit: MAX_XRML_DOCUMENTS,
+            },
+            Found::HolderMultipleDocuments {
+                holder: "Certificate".into(),
+                line: 3,
+                complete: 2,
+                unterminated: 0,
+            },
+            Found::HolderMultipleDocuments {
+                holder: "SLC".into(),
+                line: 1,
+                complete: 1,
+                unterminated: 1,
+            },
+            Found::LiteralAndEscaped { literal: 4 },
+            Found::ResponseTrailing { offset: 12_018 },
+            Found::ResponseUnreadable {
+                error: Box::new(XmlError::Truncated {
+                    pos: 9_310,
+                    open: "LicensorCertificateChain".into(),
+                }),
+            },
+            Found::Wrapped {
+                wrapper: Wrapper::SoapChain,
+                documents: 4,
+            },
+            Found::Wrapped {
+                wrapper: Wrapper::EscapedResponse,
+                documents: 4,
+            },
+            Found::NotWellFormed {
+                document: 0,
+                error: Box::new(XmlError::Malformed {
+                    pos: 812,
+                    problem: xml::XmlProblem::MismatchedEnd {
+                        expected: "NAME".into(),
+                        found: "OBJECT".into(),
+                    },
+                }),
+            },
+            Found::NotWellFormed {
+                document: 1,
+                error: Box::new(XmlError::Truncated {
+                    pos: 2_048,
+                    open: "PUBLICKEY".into(),
+                }),
+            },
+            Found::NotWellFormed {
+                document: 2,
+                error: Box::new(XmlError::Budget {
+                    pos: 40,
+                    budget: xml::XmlBudget::Depth {
+                        limit: crate::policy::MAX_XML_DEPTH,
+                    },
+                }),
+            },
+            Found::NoBody { document: 0 },
+            Found::DuplicateElement {
+                document: 0,
+                duplicates: vec![Duplicate {
+                    parent: "XrML".into(),
+                    element: "BODY".into(),
+                    count: 2,
+                }],
+            },
+            Found::UnsignedContent {
+                document: 0,
+                extras: vec![
+                    Extra::Element {
+                        name: "NOTE".into(),
+                        parent: "XrML".into(),
+                    },
+                    Extra::Attribute {
+                        element: "XrML".into(),
+                        name: "id".into(),
+                        value: "x".into(),
+                    },
+                    Extra::Text {
+                        element: "SIGNATURE".into(),
+                    },
+                    Extra::Namespaced {
+                        name: "s:SIGNATURE".into(),
+                    },
+                    Extra::SignatureFirst,
+                    Extra::ParameterValues { count: 2 },
+                ],
+            },
+            Found::TimeInvalid {
+                document: 0,
+                element: TimeElement::Issued,
+                value: "2008-13-40T25:00".into(),
+            },
+            Found::KeyUnreadable {
+                document: 0,
+                party: PartyRole::Issuer,
+                reason: KeyProblem::ModulusNotBase64,
+            },
+            Found::KeyUnreadable {
+                document: 1,
+                party: PartyRole::Principal,
+                reason: KeyProblem::ExponentNotInteger,
+            },
+            Found::KeyUnreadable {
+                document: 0,
+                party: PartyRole::Issuer,
+                reason: KeyProblem::ModulusEmpty,
+            },
+            Found::NoIssuerKey { document: 2 },
+            Found::NoSignature { document: 0 },
+            Found::SignatureIncomplete {
+                document: 0,
+                missing: vec![SignatureValue::Value],
+            },
+            Found::SignatureBase64Invalid {
+                document: 0,
+                element: SignatureValue::DigestValue,
+            },
+            Found::DigestAlgorithmUnknown {
+                document: 0,
+                algorithm: "MD5".into(),
+            },
+            Found::HashNotAccepted {
+                document: 0,
+                hash: HashAlg::Sha1,
+            },
+            Found::SignatureAlgorithmUnknown {
+                document: 0,
+                algorithm: "RSA-PSS".into(),
+            },
+            Found::DigestMismatch {
+                document: 0,
+                kind: slc.clone(),
+            },
+            Found::SignatureInvalid {
+                document: 0,
+                kind: slc,
+                key_bits: 1024,
+            },
+            Found::WhitespaceStripped {
+                documents: vec![0, 1],
+            },
+            Found::Sha1Legacy {
+                documents: vec![0, 1, 2, 3],
+            },
+        ]
     }
 }
 
@@ -183,43 +704,29 @@ fn located(table: &[(usize, Location)], pos: usize, at: &dyn Fn(usize) -> Locati
 }
 
 fn unterminated(count: usize, holder: Option<&str>, at: Location) -> Finding {
-    let inside = holder.map_or(String::new(), |h| format!(" (in <{h}>)"));
-    let message = if count == 1 {
-        format!("An XrML document{inside} starts here but never ends: the text ends, or another document starts, before its </XrML>.")
-    } else {
-        format!("{count} XrML documents{inside} start but never end (the text ends, or another document starts, before their </XrML>); the first starts here.")
-    };
-    Finding::new(
-        Code::XrmlUnterminated,
-        message,
-        "The file is truncated or was edited. Download the certificate chain again and do not open it in an editor.",
-    )
+    Finding::of(Found::Unterminated {
+        count,
+        holder: holder.map(str::to_owned),
+    })
     .about(Subject::File)
     .at(Some(at))
 }
 
 fn too_many(at: Location) -> Finding {
-    Finding::new(
-        Code::XrmlTooManyDocuments,
-        format!("More than {MAX_XRML_DOCUMENTS} XrML documents start in this file; the rest was not read."),
-        "Choose the downloaded certificate chain: it has four documents.",
-    )
+    Finding::of(Found::TooManyDocuments {
+        limit: MAX_XRML_DOCUMENTS,
+    })
     .about(Subject::File)
     .at(Some(at))
 }
 
 fn multiple(holder: &str, line: usize, complete: usize, unterminated: usize) -> Finding {
-    let what = match unterminated {
-        0 => format!("{complete} XrML documents"),
-        u => format!("{complete} complete XrML document(s) and {u} start(s) without </XrML>"),
-    };
-    Finding::new(
-        Code::WrapperMultipleDocuments,
-        format!(
-            "The <{holder}> element at line {line} holds {what}; it holds exactly one certificate."
-        ),
-        "Download the certificate chain again; do not import a file that was edited.",
-    )
+    Finding::of(Found::HolderMultipleDocuments {
+        holder: holder.to_owned(),
+        line,
+        complete,
+        unterminated,
+    })
     .about(Subject::File)
 }
 
@@ -252,15 +759,17 @@ fn read_bare(hay: &[u8], at: &dyn Fn(usize) -> Location, r: &mut ReadResult) -> 
                 slot: None,
                 location: loc(s.pos),
             }),
-            Err(e) => r.findings.push(
-                Finding::new(
-                    Code::XrmlMalformed,
-                    "An XrML document contains bytes that are not UTF-8.",
-                    "The file was damaged in transfer. Download the certificate again.",
-                )
-                .about(Subject::File)
-                .at(Some(loc(s.pos + e.valid_up_to()))),
-            ),
+            Err(e) => {
+                let bad = loc(s.pos + e.valid_up_to());
+                r.findings.push(
+                    Finding::of(Found::NotUtf8 {
+                        start: loc(s.pos).offset,
+                        invalid_at: bad.offset,
+                    })
+                    .about(Subject::File)
+                    .at(Some(bad)),
+                );
+            }
         }
     }
     let open: Vec<&Start> = cuts.starts.iter().filter(|s| s.end.is_none()).collect();
@@ -308,14 +817,10 @@ pub fn read_documents(bytes: &[u8]) -> ReadResult {
         findings: vec![],
     };
     if bytes.len() > MAX_CERT_BYTES {
-        r.findings.push(Finding::new(
-            Code::InputTooLarge,
-            format!(
-                "The file is {} bytes; the limit is {MAX_CERT_BYTES}.",
-                bytes.len()
-            ),
-            "Choose the downloaded certificate chain; it is a few kilobytes.",
-        ));
+        r.findings.push(Finding::of(Found::TooLarge {
+            size: bytes.len() as u64,
+            limit: MAX_CERT_BYTES as u64,
+        }));
         return r;
     }
     let utf16 = matches!(
@@ -335,20 +840,17 @@ pub fn read_documents(bytes: &[u8]) -> ReadResult {
     if !cuts.starts.is_empty() && contains(hay, b"&lt;XrML") {
         // Literal documents beside an escaped response: two chains another reader could take
         // either of. Refused, never "the literal ones win".
-        r.findings.push(Finding::new(
-            Code::WrapperMultipleDocuments,
-            "The file holds XrML documents both as literal XML and as escaped text (an enrollment response); another program could read either set.",
-            "Download the certificate chain again; do not combine files.",
-        ));
+        r.findings.push(Finding::of(Found::LiteralAndEscaped {
+            literal: cuts.starts.len(),
+        }));
     }
     if !cuts.starts.is_empty() || cuts.over_budget.is_some() {
         if !r.docs.is_empty() && contains(hay, b"CertificateChain") {
             r.wrapper = Wrapper::SoapChain;
-            r.findings.push(Finding::new(
-                Code::ResponseWrapper,
-                "The certificates came inside a SOAP CertificateChain and were read from it.",
-                "Nothing to fix.",
-            ));
+            r.findings.push(Finding::of(Found::Wrapped {
+                wrapper: Wrapper::SoapChain,
+                documents: r.docs.len(),
+            }));
         }
         return r;
     }
@@ -364,9 +866,13 @@ pub fn read_documents(bytes: &[u8]) -> ReadResult {
     }
     if !has_errors(&r.findings) {
         if contains(hay, b"EnrollParameters") {
-            r.findings.push(Finding::new(Code::RequestNotCertificate, "This file is the enrollment request (EnrollParameters), not the certificate the service returned.", "Use it in step 1. Here, choose the certificate chain file you downloaded from the enrollment site."));
+            r.findings.push(Finding::of(Found::RequestNotCertificate));
+        } else if bytes.is_empty() {
+            r.findings.push(Finding::of(Found::FileEmpty));
         } else {
-            r.findings.push(Finding::new(Code::NoXrmlFound, if bytes.is_empty() { "The file is empty.".to_owned() } else { "No <XrML> certificate was found in the file.".to_owned() }, "Choose the certificate chain file downloaded from the enrollment service (it contains <XrML> documents)."));
+            r.findings.push(Finding::of(Found::NoXrml {
+                size: bytes.len() as u64,
+            }));
         }
     }
     r
@@ -380,15 +886,11 @@ fn read_escaped(text: &str, at: &dyn Fn(usize) -> Location, r: &mut ReadResult) 
     let shift = text.len() - body.len();
     let doc = match xml::parse(body) {
         Ok(doc) => doc,
-        Err(e) => {
+        Err(error) => {
             r.findings.push(
-                Finding::new(
-                    Code::XrmlMalformed,
-                    format!(
-                        "The enrollment response holding the certificates cannot be read: {e}."
-                    ),
-                    "Download the certificate again.",
-                )
+                Finding::of(Found::ResponseUnreadable {
+                    error: Box::new(error),
+                })
                 .about(Subject::File)
                 .at(Some(at(0))),
             );
@@ -398,14 +900,9 @@ fn read_escaped(text: &str, at: &dyn Fn(usize) -> Location, r: &mut ReadResult) 
     if let Some(p) = doc.trailing {
         // A second response (or anything) after the first: another reader stops at the first
         // root, this one would go on. Refused.
-        r.findings.push(
-            Finding::new(
-                Code::WrapperMultipleDocuments,
-                "Content follows the end of the enrollment response (a second response or other data); another program could read either.",
-                "Download the certificate chain again; do not combine files.",
-            )
-            .at(Some(at(shift + p))),
-        );
+        let l = at(shift + p);
+        r.findings
+            .push(Finding::of(Found::ResponseTrailing { offset: l.offset }).at(Some(l)));
     }
     let mut holders = Vec::new();
     doc.root.walk(&mut |e| holders.push(e));
@@ -446,7 +943,10 @@ fn read_escaped(text: &str, at: &dyn Fn(usize) -> Location, r: &mut ReadResult) 
         }
     }
     r.wrapper = Wrapper::EscapedResponse;
-    r.findings.push(Finding::new(Code::ResponseWrapper, "The certificates came as escaped text inside the offline enrollment response (LicensorCertificateChain) and were read from it.", "Nothing to fix."));
+    r.findings.push(Finding::of(Found::Wrapped {
+        wrapper: Wrapper::EscapedResponse,
+        documents: r.docs.len(),
+    }));
 }
 
 /// An XrML OBJECT: type, ID and the optional name and address.
@@ -591,7 +1091,7 @@ impl Certificate {
 
 fn party(
     el: Option<&Element>,
-    what: &str,
+    role: PartyRole,
     findings: &mut Vec<Finding>,
     at: Location,
     index: usize,
@@ -614,11 +1114,11 @@ fn party(
             Ok(k) => Some(k),
             Err(err) => {
                 findings.push(
-                    Finding::new(
-                        Code::XrmlMalformed,
-                        format!("The {what} public key cannot be read: {err}."),
-                        "The certificate is damaged. Download it again.",
-                    )
+                    Finding::of(Found::KeyUnreadable {
+                        document: index,
+                        party: role,
+                        reason: KeyProblem::of(&err),
+                    })
                     .on_document(index)
                     .at(Some(at)),
                 );
@@ -637,7 +1137,7 @@ fn party(
 
 fn time_of(
     el: Option<&Element>,
-    what: &str,
+    element: TimeElement,
     findings: &mut Vec<Finding>,
     at: Location,
     index: usize,
@@ -646,14 +1146,11 @@ fn time_of(
     let t = UtcTime::parse(el.trimmed());
     if t.is_none() {
         findings.push(
-            Finding::new(
-                Code::TimeInvalid,
-                format!(
-                    "{what} \"{}\" is not a time (YYYY-MM-DDThh:mm).",
-                    el.trimmed()
-                ),
-                "The certificate is damaged. Download it again.",
-            )
+            Finding::of(Found::TimeInvalid {
+                document: index,
+                element,
+                value: el.trimmed().to_owned(),
+            })
             .on_document(index)
             .at(Some(at)),
         );
@@ -681,33 +1178,46 @@ fn is_blank(s: &str) -> bool {
 /// PARAMETER (attribute `name`) holds one VALUE; ALGORITHM and VALUE hold text only, VALUE with
 /// the attributes `encoding` and `size`. Nothing else is signed, so nothing else may be there —
 /// not even a BODY another reader could take for the signed one.
-fn signature_extras(sig: &Element, out: &mut Vec<String>) {
-    fn leaf(e: &Element, attrs: &[&str], out: &mut Vec<String>) {
-        for c in &e.children {
-            out.push(format!("element <{}> inside {}", c.name, e.local));
-        }
-        for (k, _) in &e.attrs {
-            if !attrs.contains(&k.as_str()) {
-                out.push(format!("attribute {k} on {}", e.local));
+fn signature_extras(sig: &Element, out: &mut Vec<Extra>) {
+    fn attributes(e: &Element, allowed: &[&str], out: &mut Vec<Extra>) {
+        for (k, v) in &e.attrs {
+            if !allowed.contains(&k.as_str()) {
+                out.push(Extra::Attribute {
+                    element: e.local.clone(),
+                    name: k.clone(),
+                    value: v.clone(),
+                });
             }
         }
     }
-    fn container(e: &Element, attrs: &[&str], out: &mut Vec<String>) {
+    fn element(name: &str, parent: &Element) -> Extra {
+        Extra::Element {
+            name: name.to_owned(),
+            parent: parent.local.clone(),
+        }
+    }
+    fn leaf(e: &Element, attrs: &[&str], out: &mut Vec<Extra>) {
+        for c in &e.children {
+            out.push(element(&c.name, e));
+        }
+        attributes(e, attrs, out);
+    }
+    fn container(e: &Element, attrs: &[&str], out: &mut Vec<Extra>) {
         if !is_blank(&e.text) {
-            out.push(format!("text inside {}", e.local));
+            out.push(Extra::Text {
+                element: e.local.clone(),
+            });
         }
-        for (k, _) in &e.attrs {
-            if !attrs.contains(&k.as_str()) {
-                out.push(format!("attribute {k} on {}", e.local));
-            }
-        }
+        attributes(e, attrs, out);
     }
     container(sig, &[], out);
     // Every element here is unprefixed and in no namespace, as RMS writes it: a namespace-aware
     // reader would not find `s:SIGNATURE` or `<DIGEST xmlns="urn:x">` where RMS looks.
     sig.walk(&mut |e| {
         if e.name != e.local || e.ns.is_some() {
-            out.push(format!("element <{}> in a namespace", e.name));
+            out.push(Extra::Namespaced {
+                name: e.name.clone(),
+            });
         }
     });
     for c in &sig.children {
@@ -727,29 +1237,33 @@ fn signature_extras(sig: &Element, out: &mut Vec<String>) {
                                 if v.local == "VALUE" {
                                     leaf(v, &["encoding", "size"], out);
                                 } else {
-                                    out.push(format!("element <{}> inside PARAMETER", v.name));
+                                    out.push(element(&v.name, d));
                                 }
                             }
                             if values != 1 {
-                                out.push(format!("{values} VALUE elements in a PARAMETER"));
+                                out.push(Extra::ParameterValues { count: values });
                             }
                         }
-                        _ => out.push(format!("element <{}> inside DIGEST", d.name)),
+                        _ => out.push(element(&d.name, c)),
                     }
                 }
             }
-            _ => out.push(format!("element <{}> inside SIGNATURE", c.name)),
+            _ => out.push(element(&c.name, sig)),
         }
     }
 }
 
 /// Elements of `parent` (by local name, so `x:BODY` is a BODY) among `names` that appear
-/// more than once, as `PARENT/NAME ×n`.
-fn duplicates(parent: &Element, names: &[&str], out: &mut Vec<String>) {
+/// more than once.
+fn duplicates(parent: &Element, names: &[&str], out: &mut Vec<Duplicate>) {
     for name in names {
         let n = parent.children_named(name).count();
         if n > 1 {
-            out.push(format!("{}/{name} ×{n}", parent.local));
+            out.push(Duplicate {
+                parent: parent.local.clone(),
+                element: (*name).to_owned(),
+                count: n,
+            });
         }
     }
 }
@@ -773,35 +1287,40 @@ fn check_structure(
         }
     }
     dup.dedup();
-    if !dup.is_empty() {
+    let ambiguous = !dup.is_empty();
+    if ambiguous {
         findings.push(
-            Finding::new(
-                Code::XrmlDuplicateElement,
-                format!(
-                    "XrML document {} has {}: another reader could take the other copy, so neither is verified.",
-                    index + 1,
-                    dup.join(", ")
-                ),
-                "The document was edited. Download the certificate chain again.",
-            )
+            Finding::of(Found::DuplicateElement {
+                document: index,
+                duplicates: dup,
+            })
             .on_document(index)
             .at(Some(at)),
         );
     }
-    let mut extra: Vec<String> = root
+    let mut extra: Vec<Extra> = root
         .attrs
         .iter()
         .filter(|(k, v)| !allowed_xrml_attribute(k, v))
-        .map(|(k, v)| format!("attribute {k}=\"{v}\""))
+        .map(|(k, v)| Extra::Attribute {
+            element: root.local.clone(),
+            name: k.clone(),
+            value: v.clone(),
+        })
         .collect();
     if !is_blank(&root.text) {
-        extra.push("text".to_owned());
+        extra.push(Extra::Text {
+            element: root.local.clone(),
+        });
     }
     extra.extend(
         root.children
             .iter()
             .filter(|c| c.local != "BODY" && c.local != "SIGNATURE")
-            .map(|c| format!("element <{}>", c.name)),
+            .map(|c| Extra::Element {
+                name: c.name.clone(),
+                parent: root.local.clone(),
+            }),
     );
     let order: Vec<&str> = root
         .children
@@ -810,42 +1329,29 @@ fn check_structure(
         .filter(|l| *l == "BODY" || *l == "SIGNATURE")
         .collect();
     if order.first() == Some(&"SIGNATURE") {
-        extra.push("SIGNATURE before BODY".to_owned());
+        extra.push(Extra::SignatureFirst);
     }
     for sig in root.children_named("SIGNATURE") {
         signature_extras(sig, &mut extra);
     }
     for body in root.children_named("BODY") {
         if body.name != body.local || body.ns.is_some() {
-            extra.push(format!("element <{}> in a namespace", body.name));
+            extra.push(Extra::Namespaced {
+                name: body.name.clone(),
+            });
         }
     }
     if !extra.is_empty() {
-        const SHOWN: usize = 5;
-        let more = match extra.len().saturating_sub(SHOWN) {
-            0 => String::new(),
-            n => format!(" and {n} more"),
-        };
         findings.push(
-            Finding::new(
-                Code::XrmlUnsignedContent,
-                format!(
-                    "XrML document {} holds content the signature does not cover: {}{more}.",
-                    index + 1,
-                    extra
-                        .iter()
-                        .take(SHOWN)
-                        .cloned()
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                "The document was edited. Download the certificate chain again.",
-            )
+            Finding::of(Found::UnsignedContent {
+                document: index,
+                extras: extra,
+            })
             .on_document(index)
             .at(Some(at)),
         );
     }
-    !dup.is_empty()
+    ambiguous
 }
 
 /// Reads one document into a [`Certificate`]. Problems become findings on it.
@@ -877,13 +1383,12 @@ pub fn parse_certificate(doc: &SourceDoc, index: usize) -> Certificate {
     };
     let parsed = match xml::parse(&doc.text) {
         Ok(d) => d,
-        Err(e) => {
+        Err(error) => {
             c.findings.push(
-                Finding::new(
-                    Code::XrmlMalformed,
-                    format!("XrML document {} is not well-formed: {e}.", index + 1),
-                    "The certificate was damaged or edited. Download it again.",
-                )
+                Finding::of(Found::NotWellFormed {
+                    document: index,
+                    error: Box::new(error),
+                })
                 .on_document(index)
                 .at(Some(at)),
             );
@@ -895,13 +1400,9 @@ pub fn parse_certificate(doc: &SourceDoc, index: usize) -> Certificate {
     c.purpose = root.attr("purpose").map(str::to_owned);
     let Some(body) = root.child("BODY") else {
         c.findings.push(
-            Finding::new(
-                Code::XrmlMalformed,
-                format!("XrML document {} has no BODY.", index + 1),
-                "Download the certificate again.",
-            )
-            .on_document(index)
-            .at(Some(at)),
+            Finding::of(Found::NoBody { document: index })
+                .on_document(index)
+                .at(Some(at)),
         );
         return c;
     };
@@ -910,7 +1411,7 @@ pub fn parse_certificate(doc: &SourceDoc, index: usize) -> Certificate {
     c.descriptor = ObjectInfo::from(body.path(&["DESCRIPTOR", "OBJECT"]));
     c.issued = time_of(
         body.child("ISSUEDTIME"),
-        "ISSUEDTIME",
+        TimeElement::Issued,
         &mut c.findings,
         at,
         index,
@@ -919,34 +1420,43 @@ pub fn parse_certificate(doc: &SourceDoc, index: usize) -> Certificate {
         c.validity = Some((
             time_of(
                 v.child("FROM"),
-                "VALIDITYTIME FROM",
+                TimeElement::ValidFrom,
                 &mut c.findings,
                 at,
                 index,
             ),
             time_of(
                 v.child("UNTIL"),
-                "VALIDITYTIME UNTIL",
+                TimeElement::ValidUntil,
                 &mut c.findings,
                 at,
                 index,
             ),
         ));
     }
-    c.issuer = party(body.child("ISSUER"), "issuer", &mut c.findings, at, index);
-    if c.issuer.key.is_none() && !c.findings.iter().any(|f| f.code == Code::XrmlMalformed) {
+    c.issuer = party(
+        body.child("ISSUER"),
+        PartyRole::Issuer,
+        &mut c.findings,
+        at,
+        index,
+    );
+    // (An unreadable issuer key has its own finding; so far only the issuer's key was read.)
+    if c.issuer.key.is_none() && !c.findings.iter().any(|f| f.code == Code::XrmlKeyUnreadable) {
         c.findings.push(
-            Finding::new(
-                Code::XrmlMalformed,
-                format!("XrML document {} has no ISSUER/PUBLICKEY.", index + 1),
-                "Download the certificate again.",
-            )
-            .on_document(index)
-            .at(Some(at)),
+            Finding::of(Found::NoIssuerKey { document: index })
+                .on_document(index)
+                .at(Some(at)),
         );
     }
     if let Some(p) = body.path(&["ISSUEDPRINCIPALS", "PRINCIPAL"]) {
-        c.principal = Some(party(Some(p), "principal", &mut c.findings, at, index));
+        c.principal = Some(party(
+            Some(p),
+            PartyRole::Principal,
+            &mut c.findings,
+            at,
+            index,
+        ));
         c.security_levels = p
             .children_named("SECURITYLEVEL")
             .map(|s| {
@@ -970,14 +1480,14 @@ pub fn parse_certificate(doc: &SourceDoc, index: usize) -> Certificate {
         c.issue_range = Some((
             time_of(
                 rt.child("FROM"),
-                "ISSUE RANGETIME FROM",
+                TimeElement::IssueFrom,
                 &mut c.findings,
                 at,
                 index,
             ),
             time_of(
                 rt.child("UNTIL"),
-                "ISSUE RANGETIME UNTIL",
+                TimeElement::IssueUntil,
                 &mut c.findings,
                 at,
                 index,
@@ -1007,40 +1517,37 @@ pub fn parse_certificate(doc: &SourceDoc, index: usize) -> Certificate {
                     value: v,
                 });
             }
-            (Some(Err(e)), _) | (_, Some(Err(e))) => c.findings.push(
-                Finding::new(
-                    Code::XrmlMalformed,
-                    format!(
-                        "The SIGNATURE of document {} is not valid base64: {e}.",
-                        index + 1
-                    ),
-                    "Download the certificate again.",
-                )
-                .on_document(index)
-                .at(Some(at)),
-            ),
-            _ => c.findings.push(
-                Finding::new(
-                    Code::XrmlMalformed,
-                    format!(
-                        "The SIGNATURE of document {} lacks its DIGEST/VALUE or VALUE.",
-                        index + 1
-                    ),
-                    "Download the certificate again.",
-                )
-                .on_document(index)
-                .at(Some(at)),
-            ),
+            (dv, v) => {
+                let element = match (&dv, &v) {
+                    (Some(Err(_)), _) => Some(SignatureValue::DigestValue),
+                    (_, Some(Err(_))) => Some(SignatureValue::Value),
+                    _ => None,
+                };
+                let found = match element {
+                    Some(element) => Found::SignatureBase64Invalid {
+                        document: index,
+                        element,
+                    },
+                    None => Found::SignatureIncomplete {
+                        document: index,
+                        missing: [
+                            (dv.is_none(), SignatureValue::DigestValue),
+                            (v.is_none(), SignatureValue::Value),
+                        ]
+                        .into_iter()
+                        .filter_map(|(gone, which)| gone.then_some(which))
+                        .collect(),
+                    },
+                };
+                c.findings
+                    .push(Finding::of(found).on_document(index).at(Some(at)));
+            }
         }
     } else {
         c.findings.push(
-            Finding::new(
-                Code::XrmlMalformed,
-                format!("XrML document {} has no SIGNATURE.", index + 1),
-                "Download the certificate again.",
-            )
-            .on_document(index)
-            .at(Some(at)),
+            Finding::of(Found::NoSignature { document: index })
+                .on_document(index)
+                .at(Some(at)),
         );
     }
     c
@@ -1147,7 +1654,7 @@ pub fn check_signature(
         signature_valid: false,
     };
     let at = Some(c.location);
-    let n = c.index + 1;
+    let document = c.index;
     let (Some(sig), Some(key)) = (&c.signature, &c.issuer.key) else {
         return st;
     };
@@ -1159,19 +1666,25 @@ pub fn check_signature(
     {
         "SHA1" => HashAlg::Sha1,
         "SHA256" => HashAlg::Sha256,
-        other => {
-            findings.push(Finding::new(Code::SignatureAlgorithmUnsupported, format!("Document {n} names digest algorithm \"{other}\"."), "Only SHA1 and SHA256 are used by RMS. The certificate is not genuine or is damaged.").on_document(c.index).at(at));
+        _ => {
+            findings.push(
+                Finding::of(Found::DigestAlgorithmUnknown {
+                    document,
+                    algorithm: sig.digest_algorithm.clone(),
+                })
+                .on_document(document)
+                .at(at),
+            );
             return st;
         }
     };
     if !accepted.contains(&alg) {
         findings.push(
-            Finding::new(
-                Code::SignatureAlgorithmUnsupported,
-                format!("Document {n} uses {alg:?}, which the policy does not accept."),
-                "Change the policy or obtain a certificate with an accepted algorithm.",
-            )
-            .on_document(c.index)
+            Finding::of(Found::HashNotAccepted {
+                document,
+                hash: alg,
+            })
+            .on_document(document)
             .at(at),
         );
         return st;
@@ -1179,15 +1692,11 @@ pub fn check_signature(
     // The only signature algorithm RMS writes (rms-formats.md §4.5).
     if !sig.algorithm.eq_ignore_ascii_case("RSA PKCS#1-V1.5") {
         findings.push(
-            Finding::new(
-                Code::SignatureAlgorithmUnsupported,
-                format!(
-                    "Document {n} names signature algorithm \"{}\".",
-                    sig.algorithm
-                ),
-                "RMS signs with RSA PKCS#1 v1.5.",
-            )
-            .on_document(c.index)
+            Finding::of(Found::SignatureAlgorithmUnknown {
+                document,
+                algorithm: sig.algorithm.clone(),
+            })
+            .on_document(document)
             .at(at),
         );
         return st;
@@ -1205,10 +1714,25 @@ pub fn check_signature(
     }
     st.signature_valid = rsa_verify(key, alg, &sig.digest, &sig.value);
     if st.digest_form.is_none() {
-        findings.push(Finding::new(Code::DigestMismatch, format!("Document {n} ({}): the hash of its BODY does not equal the signed digest.", c.kind()), "The certificate was altered after signing (edited, re-saved, or damaged). Download it again and do not open it in an editor.").on_document(c.index).at(at));
+        findings.push(
+            Finding::of(Found::DigestMismatch {
+                document,
+                kind: c.kind().to_owned(),
+            })
+            .on_document(document)
+            .at(at),
+        );
     }
     if !st.signature_valid {
-        findings.push(Finding::new(Code::SignatureInvalid, format!("Document {n} ({}): the RSA signature does not verify with the issuer's key ({}-bit).", c.kind(), key.bits()), "The certificate is forged or damaged. Download it again from the enrollment service.").on_document(c.index).at(at));
+        findings.push(
+            Finding::of(Found::SignatureInvalid {
+                document,
+                kind: c.kind().to_owned(),
+                key_bits: u32::try_from(key.bits()).unwrap_or(u32::MAX),
+            })
+            .on_document(document)
+            .at(at),
+        );
     }
     st
 }
@@ -1216,28 +1740,23 @@ pub fn check_signature(
 /// One `signature-sha1-legacy` and one `signature-whitespace-stripped` note for all the
 /// valid documents they apply to (`(document number, status)` pairs).
 pub fn signature_notes(statuses: &[(usize, &SignatureStatus)]) -> Vec<Finding> {
-    let list = |f: &dyn Fn(&SignatureStatus) -> bool| -> Vec<String> {
+    let list = |f: &dyn Fn(&SignatureStatus) -> bool| -> Vec<usize> {
         statuses
             .iter()
             .filter(|(_, s)| s.is_valid() && f(s))
-            .map(|(i, _)| (i + 1).to_string())
+            .map(|(i, _)| *i)
             .collect()
     };
     let mut out = vec![];
     let stripped = list(&|s| s.digest_form == Some(BodyForm::Stripped));
     if !stripped.is_empty() {
-        out.push(Finding::new(Code::SignatureWhitespaceStripped, format!("Document(s) {} matched their digest after removing whitespace between tags (a pretty-printed copy).", stripped.join(", ")), "Nothing to fix; genuine RMS output is compact, so prefer the file exactly as downloaded."));
+        out.push(Finding::of(Found::WhitespaceStripped {
+            documents: stripped,
+        }));
     }
     let sha1 = list(&|s| s.hash == Some(HashAlg::Sha1));
     if !sha1.is_empty() {
-        out.push(Finding::new(
-            Code::SignatureSha1Legacy,
-            format!(
-                "Document(s) {} are signed with SHA-1 (cryptographic mode 1).",
-                sha1.join(", ")
-            ),
-            "Nothing to fix: Windows RMS 1.0 chains use SHA-1; it is accepted as legacy.",
-        ));
+        out.push(Finding::of(Found::Sha1Legacy { documents: sha1 }));
     }
     out
 }
@@ -1300,9 +1819,9 @@ mod tests {
         );
     }
 
-    type Found = (Vec<(usize, Option<usize>, Option<usize>)>, Option<usize>);
+    type Starts = (Vec<(usize, Option<usize>, Option<usize>)>, Option<usize>);
 
-    fn starts(hay: &str, budget: usize) -> Found {
+    fn starts(hay: &str, budget: usize) -> Starts {
         let c = cut(hay.as_bytes(), budget, true);
         (
             c.starts.iter().map(|s| (s.pos, s.end, s.holder)).collect(),

@@ -14,6 +14,9 @@ use common::{data, test_policy as policy};
 use slc_courier_core::chain::{verify_chain, ChainReport, Found, Outcome};
 use slc_courier_core::finding::{codes, Code, Code::*, Subject, What};
 use slc_courier_core::request::check_request;
+use slc_courier_core::xml::{XmlError, XmlProblem};
+use slc_courier_core::xrml::Found;
+use slc_courier_core::What;
 
 fn docs(rel: &str) -> Vec<String> {
     let s = String::from_utf8(data(rel)).unwrap();
@@ -121,7 +124,21 @@ fn attributes_and_algorithms_outside_the_body_are_what_rms_writes() {
     refused(
         lt_in_attr.as_bytes(),
         RMS01,
-        &[XrmlMalformed, SignatureSha1Legacy, ChainNoSlc],
+        &[XrmlNotWellFormed, SignatureSha1Legacy, ChainNoSlc],
+    );
+    let r = verify(lt_in_attr.as_bytes(), RMS01);
+    assert_eq!(
+        r.findings[0].what(),
+        &What::Xrml(Found::NotWellFormed {
+            document: 0,
+            error: Box::new(XmlError::Malformed {
+                pos: lt_in_attr.find("<SIGNATURE a=").unwrap() - lt_in_attr.find("<XrML").unwrap(),
+                problem: XmlProblem::LtInAttribute {
+                    attribute: "a".into(),
+                    element: "SIGNATURE".into(),
+                },
+            }),
+        })
     );
     let no_alg = edit_slc(|head, body, sig| {
         format!(

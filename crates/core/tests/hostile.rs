@@ -15,10 +15,22 @@ mod common;
 use common::{data, test_policy as policy};
 use slc_courier_core::finding::{codes, Code, Code::*};
 use slc_courier_core::policy::{MAX_CERT_BYTES, MAX_REQUEST_BYTES};
-use slc_courier_core::{check_request, verify_chain};
+use slc_courier_core::xml::{XmlBudget, XmlError};
+use slc_courier_core::xrml::{Found, KeyProblem, PartyRole, SignatureValue};
+use slc_courier_core::{check_request, verify_chain, What};
 
 fn request_codes(bytes: &[u8]) -> Vec<Code> {
     codes(&check_request(bytes, Some("RMS01EnrollRequest.xml")).findings)
+}
+
+/// The typed XrML finding with `code` among a chain's findings.
+#[track_caller]
+fn xrml_found(bytes: &[u8], code: Code) -> Found {
+    let r = verify_chain(bytes, &policy(), None);
+    match r.findings.iter().find(|f| f.code == code).map(|f| f.what()) {
+        Some(What::Xrml(x)) => x.clone(),
+        other => panic!("no typed {code} finding: {other:?}"),
+    }
 }
 
 fn chain_codes(bytes: &[u8]) -> Vec<Code> {
@@ -34,7 +46,7 @@ fn chain_codes(bytes: &[u8]) -> Vec<Code> {
 
 /// A chain whose SLC cannot be read: that is an error, and what remains has no SLC (the
 /// enrollment service certificate is never taken as the leaf), so it is never judged genuine.
-const DAMAGED_SLC: &[Code] = &[XrmlMalformed, SignatureSha1Legacy, ChainNoSlc];
+const DAMAGED_SLC: &[Code] = &[XrmlNotWellFormed, SignatureSha1Legacy, ChainNoSlc];
 
 /// Deterministic pseudo-random bytes (xorshift), for "binary file" cases.
 fn junk(len: usize, mut seed: u64) -> Vec<u8> {
@@ -152,6 +164,20 @@ fn budgets_bound_hostile_requests() {
         .into_bytes();
     assert!(bloated.len() < MAX_CERT_BYTES);
     assert_eq!(chain_codes(&bloated), DAMAGED_SLC);
+    let slc_start = chain.find("<XrML").unwrap();
+    assert_eq!(
+        xrml_found(&bloated, XrmlNotWellFormed),
+        Found::NotWellFormed {
+            document: 0,
+            error: Box::new(XmlError::Budget {
+                pos: chain.find("<ISSUEDTIME>").unwrap() - slc_start,
+                budget: XmlBudget::Attributes {
+                    element: "ISSUEDTIME".into(),
+                    limit: 64,
+                },
+            }),
+        }
+    );
     // 65 attributes in a request: over the per-element budget.
     let some: String = (0..65).map(|i| format!(" a{i}=\"\"")).collect();
     assert_eq!(
@@ -234,6 +260,15 @@ fn entity_and_doctype_tricks_are_refused() {
     );
     // The damaged SLC is an error; what remains does not start like an SLC chain.
     assert_eq!(chain_codes(inside.as_bytes()), DAMAGED_SLC);
+    assert_eq!(
+        xrml_found(inside.as_bytes(), XrmlNotWellFormed),
+        Found::NotWellFormed {
+            document: 0,
+            error: Box::new(XmlError::Doctype {
+                pos: inside.find("<!DOCTYPE").unwrap() - inside.find("<XrML").unwrap(),
+            }),
+        }
+    );
 }
 
 #[test]
@@ -325,7 +360,14 @@ fn junk_keys_and_signatures() {
     let junk_sig = format!("{}@@@@{}", &chain[..sig], &chain[sig + 4..]);
     assert_eq!(
         chain_codes(junk_sig.as_bytes()),
-        vec![XrmlMalformed, SignatureSha1Legacy, AnchorTest]
+        vec![SignatureBase64Invalid, SignatureSha1Legacy, AnchorTest]
+    );
+    assert_eq!(
+        xrml_found(junk_sig.as_bytes(), SignatureBase64Invalid),
+        Found::SignatureBase64Invalid {
+            document: 0,
+            element: SignatureValue::Value,
+        }
     );
     let short_sig = format!("{}{}", &chain[..sig], &chain[sig + 8..]);
     assert_eq!(
@@ -337,9 +379,20 @@ fn junk_keys_and_signatures() {
     // The SLC's issuer key is unreadable: its signature cannot be checked and the path stops
     // at the SLC; the document's own error says why, and it decides.
     let r = verify_chain(junk_modulus.as_bytes(), &policy(), None);
-    assert_eq!(codes(&r.findings), vec![XrmlMalformed, SignatureSha1Legacy]);
+    assert_eq!(
+        codes(&r.findings),
+        vec![XrmlKeyUnreadable, SignatureSha1Legacy]
+    );
     assert_eq!(r.chain, vec![0]);
-    assert_eq!(r.verdict().reason, Some(XrmlMalformed));
+    assert_eq!(r.verdict().reason, Some(XrmlKeyUnreadable));
+    assert_eq!(
+        xrml_found(junk_modulus.as_bytes(), XrmlKeyUnreadable),
+        Found::KeyUnreadable {
+            document: 0,
+            party: PartyRole::Issuer,
+            reason: KeyProblem::ModulusNotBase64,
+        }
+    );
 }
 
 #[test]
@@ -411,11 +464,20 @@ fn tiny_binary_and_foreign_files() {
             "empty XrML",
             b"<XrML></XrML>".to_vec(),
             vec![CertificateNotRequest],
-            vec![XrmlMalformed, ChainNoSlc],
+            vec![XrmlNoBody, ChainNoSlc],
         ),
     ];
     for (what, bytes, req, chain) in &cases {
         assert_eq!(&request_codes(bytes), req, "request: {what}");
         assert_eq!(&chain_codes(bytes), chain, "chain: {what}");
     }
+    assert_eq!(
+        xrml_found(b"<XrML></XrML>", XrmlNoBody),
+        Found::NoBody { document: 0 }
+    );
+    assert_eq!(xrml_found(b"", NoXrmlFound), Found::FileEmpty);
+    assert_eq!(
+        xrml_found(b" \r\n\t", NoXrmlFound),
+        Found::NoXrml { size: 4 }
+    );
 }

@@ -13,9 +13,22 @@ mod common;
 use common::{data, test_policy};
 use slc_courier_core::chain::inspect;
 use slc_courier_core::finding::{Code, Code::*, Subject};
-use slc_courier_core::policy::MAX_XRML_DOCUMENTS;
+use slc_courier_core::policy::{HashAlg, MAX_XRML_DOCUMENTS};
 use slc_courier_core::verify_chain;
-use slc_courier_core::xrml::{read_documents, Wrapper};
+use slc_courier_core::xml::{XmlError, XmlProblem};
+use slc_courier_core::xrml::{
+    read_documents, Found, KeyProblem, PartyRole, SignatureValue, TimeElement, Wrapper,
+};
+use slc_courier_core::{Finding, What};
+
+/// The typed XrML value of `f`.
+#[track_caller]
+fn found(f: &Finding) -> &Found {
+    match f.what() {
+        What::Xrml(x) => x,
+        other => panic!("not an XrML finding: {other:?}"),
+    }
+}
 
 const FILE: Subject = Subject::File;
 const DOC0: Subject = Subject::Document { index: 0 };
@@ -156,9 +169,15 @@ fn a_holder_holds_exactly_one_document() {
             Some("CACert")
         ]
     );
-    assert!(r.findings[0]
-        .message(slc_courier_core::Lang::En)
-        .contains("<SLC>"));
+    assert_eq!(
+        found(&r.findings[0]),
+        &Found::HolderMultipleDocuments {
+            holder: "SLC".into(),
+            line: 4,
+            complete: 2,
+            unterminated: 0,
+        }
+    );
 }
 
 /// The genuine SLC of the compact chain, and the three certificates after it.
@@ -256,8 +275,15 @@ fn reading_findings_name_the_file_and_document_findings_their_document() {
     let (views, _, findings) = inspect(&bad, &test_policy());
     assert!(views.is_empty());
     let got: Vec<(Code, Subject)> = findings.iter().map(|f| (f.code, f.subject)).collect();
-    assert_eq!(got, [(XrmlMalformed, FILE)]);
+    assert_eq!(got, [(XrmlNotUtf8, FILE)]);
     assert_eq!(findings[0].location.map(|l| l.offset), Some(100));
+    assert_eq!(
+        found(&findings[0]),
+        &Found::NotUtf8 {
+            start: 0,
+            invalid_at: 100,
+        }
+    );
 }
 
 // ------------------------------------------------------------------- bounded work
@@ -341,9 +367,13 @@ fn nested_starts_then_one_end_copy_only_the_innermost() {
         assert_eq!(r.wrapper, wrapper);
         assert_eq!(r.docs.len(), 1);
         assert_eq!(r.docs[0].text, "<XrML></XrML>");
-        assert!(r.findings[0]
-            .message(slc_courier_core::Lang::En)
-            .starts_with(&format!("{} ", n - 1)));
+        assert_eq!(
+            found(&r.findings[0]),
+            &Found::Unterminated {
+                count: n - 1,
+                holder: None,
+            }
+        );
         // The first unterminated start, as a byte offset in the file (after a UTF-16 BOM).
         let first = if bytes[0] == 0xFF { 2 } else { 0 };
         assert_eq!(r.findings[0].location.map(|l| l.offset), Some(first));
@@ -364,5 +394,299 @@ fn nested_starts_then_one_end_copy_only_the_innermost() {
         Wrapper::Bare,
         0,
         &[(XrmlUnterminated, FILE), (XrmlTooManyDocuments, FILE)],
+    );
+}
+
+// ------------------------------------------------------------- one code per problem
+
+/// The (code, typed value) of every finding of `inspect`.
+fn typed(bytes: &[u8]) -> Vec<(Code, Found)> {
+    inspect(bytes, &test_policy())
+        .2
+        .iter()
+        .map(|f| (f.code, found(f).clone()))
+        .collect()
+}
+
+#[test]
+fn each_reading_problem_has_its_own_code_and_typed_context() {
+    // Not well-formed: the parser's error variant, with its position in the document.
+    assert_eq!(
+        typed(b"junk<XrML><BODY></XrML>"),
+        [(
+            XrmlNotWellFormed,
+            Found::NotWellFormed {
+                document: 0,
+                error: Box::new(XmlError::Malformed {
+                    pos: 12,
+                    problem: XmlProblem::MismatchedEnd {
+                        expected: "BODY".into(),
+                        found: "XrML".into(),
+                    },
+                }),
+            }
+        )]
+    );
+    // A BODY without an issuer key, and no SIGNATURE.
+    assert_eq!(
+        typed(b"<XrML><BODY><ISSUER/></BODY></XrML>"),
+        [
+            (XrmlNoIssuerKey, Found::NoIssuerKey { document: 0 }),
+            (XrmlNoSignature, Found::NoSignature { document: 0 }),
+        ]
+    );
+    // A SIGNATURE without its values.
+    assert_eq!(
+        typed(b"<XrML><BODY/><SIGNATURE><DIGEST/></SIGNATURE></XrML>")[1],
+        (
+            SignatureIncomplete,
+            Found::SignatureIncomplete {
+                document: 0,
+                missing: vec![SignatureValue::DigestValue, SignatureValue::Value],
+            }
+        )
+    );
+    assert_eq!(
+        typed(b"<XrML><BODY/><SIGNATURE><DIGEST><VALUE>AAAA</VALUE></DIGEST></SIGNATURE></XrML>")
+            [1],
+        (
+            SignatureIncomplete,
+            Found::SignatureIncomplete {
+                document: 0,
+                missing: vec![SignatureValue::Value],
+            }
+        )
+    );
+    assert_eq!(
+        typed(b"<XrML><BODY/><SIGNATURE><DIGEST><VALUE>@@</VALUE></DIGEST><VALUE>AAAA</VALUE></SIGNATURE></XrML>")[1],
+        (
+            SignatureBase64Invalid,
+            Found::SignatureBase64Invalid {
+                document: 0,
+                element: SignatureValue::DigestValue,
+            }
+        )
+    );
+}
+
+#[test]
+fn unreadable_keys_and_times_name_the_party_the_reason_and_the_element() {
+    let (slc, rest) = slc_and_rest();
+    let exponent = "<PARAMETER name=\"public-exponent\"><VALUE encoding=\"integer32\">";
+    assert!(slc.contains(exponent));
+    // The issuer's exponent (the first PUBLICKEY is the issuer's), then the principal's.
+    let issuer = slc.replacen(&format!("{exponent}65537"), &format!("{exponent}x65537"), 1);
+    let at = slc.rfind(exponent).unwrap() + exponent.len();
+    let principal = format!("{}x{}", &slc[..at], &slc[at..]);
+    for (bytes, party) in [
+        (issuer, PartyRole::Issuer),
+        (principal, PartyRole::Principal),
+    ] {
+        let got = typed(format!("{bytes}{rest}").as_bytes());
+        assert_eq!(
+            got[0],
+            (
+                XrmlKeyUnreadable,
+                Found::KeyUnreadable {
+                    document: 0,
+                    party,
+                    reason: KeyProblem::ExponentNotInteger,
+                }
+            )
+        );
+    }
+    // An unreadable issuer key is said once: not also "no issuer key".
+    let issuer = slc.replacen(&format!("{exponent}65537"), &format!("{exponent}x65537"), 1);
+    let got: Vec<Code> = typed(format!("{issuer}{rest}").as_bytes())
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect();
+    assert_eq!(got, [XrmlKeyUnreadable, SignatureSha1Legacy]);
+    let bad_time = slc.replacen("<ISSUEDTIME>", "<ISSUEDTIME>x", 1);
+    let value = {
+        let from = bad_time.find("<ISSUEDTIME>").unwrap() + "<ISSUEDTIME>".len();
+        let to = bad_time.find("</ISSUEDTIME>").unwrap();
+        bad_time[from..to].trim().to_owned()
+    };
+    assert_eq!(
+        typed(format!("{bad_time}{rest}").as_bytes())[0],
+        (
+            TimeInvalid,
+            Found::TimeInvalid {
+                document: 0,
+                element: TimeElement::Issued,
+                value,
+            }
+        )
+    );
+}
+
+#[test]
+fn an_unreadable_enrollment_response_is_its_own_code() {
+    let text = "<EnrollResponse><SLC>&lt;XrML&gt;&lt;/XrML&gt;";
+    let r = read_documents(text.as_bytes());
+    assert!(r.docs.is_empty());
+    let got: Vec<(Code, Subject)> = r.findings.iter().map(|f| (f.code, f.subject)).collect();
+    assert_eq!(got, [(ResponseUnreadable, FILE)]);
+    assert_eq!(
+        found(&r.findings[0]),
+        &Found::ResponseUnreadable {
+            error: Box::new(XmlError::Truncated {
+                pos: text.len(),
+                open: "SLC".into(),
+            }),
+        }
+    );
+    let r = verify_chain(text.as_bytes(), &test_policy(), None);
+    assert!(!r.verdict().valid && r.verified().is_none());
+}
+
+#[test]
+fn signature_findings_carry_the_document_the_algorithm_and_the_key() {
+    let (slc, rest) = slc_and_rest();
+    let first = |bytes: String, policy: &slc_courier_core::Policy| -> (Code, Found) {
+        let (_, _, findings) = inspect(bytes.as_bytes(), policy);
+        (findings[0].code, found(&findings[0]).clone())
+    };
+    let p = test_policy();
+    assert_eq!(
+        first(
+            format!(
+                "{}{rest}",
+                slc.replacen(
+                    "<ALGORITHM>SHA1</ALGORITHM>",
+                    "<ALGORITHM>md-5</ALGORITHM>",
+                    1
+                )
+            ),
+            &p
+        ),
+        (
+            SignatureAlgorithmUnsupported,
+            Found::DigestAlgorithmUnknown {
+                document: 0,
+                algorithm: "md-5".into(),
+            }
+        )
+    );
+    assert_eq!(
+        first(
+            format!("{}{rest}", slc.replacen("RSA PKCS#1-V1.5", "RSA-PSS", 1)),
+            &p
+        ),
+        (
+            SignatureAlgorithmUnsupported,
+            Found::SignatureAlgorithmUnknown {
+                document: 0,
+                algorithm: "RSA-PSS".into(),
+            }
+        )
+    );
+    let sha256_only = slc_courier_core::Policy {
+        hashes: vec![HashAlg::Sha256],
+        ..test_policy()
+    };
+    assert_eq!(
+        first(format!("{slc}{rest}"), &sha256_only),
+        (
+            SignatureAlgorithmUnsupported,
+            Found::HashNotAccepted {
+                document: 0,
+                hash: HashAlg::Sha1,
+            }
+        )
+    );
+    // The SLC moved to the end: the findings name document 3.
+    let altered = slc.replacen("<NAME>RMS01</NAME>", "<NAME>RMS02</NAME>", 1);
+    assert_eq!(
+        first(format!("{rest}{altered}"), &p),
+        (
+            DigestMismatch,
+            Found::DigestMismatch {
+                document: 3,
+                kind: "Server-Licensor-Certificate".into(),
+            }
+        )
+    );
+    // The first base64 character of the SLC's SIGNATURE/VALUE, changed.
+    let digest_end = slc.find("</DIGEST>").unwrap();
+    let at = digest_end + slc[digest_end..].find("size=\"1024\">").unwrap() + 12;
+    let swapped = if &slc[at..=at] == "A" { "B" } else { "A" };
+    let forged = format!("{}{swapped}{}", &slc[..at], &slc[at + 1..]);
+    let (_, _, findings) = inspect(format!("{forged}{rest}").as_bytes(), &p);
+    let got: Vec<(Code, Found)> = findings
+        .iter()
+        .map(|f| (f.code, found(f).clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                SignatureInvalid,
+                Found::SignatureInvalid {
+                    document: 0,
+                    kind: "Server-Licensor-Certificate".into(),
+                    key_bits: 1024,
+                }
+            ),
+            (
+                SignatureSha1Legacy,
+                Found::Sha1Legacy {
+                    documents: vec![1, 2, 3],
+                }
+            ),
+        ]
+    );
+}
+
+#[test]
+fn wrappers_and_notes_carry_their_counts() {
+    let soap = data("chain/ambiguous/second-body-after-soap.xml");
+    let r = read_documents(&soap);
+    assert_eq!(
+        found(&r.findings[0]),
+        &Found::Wrapped {
+            wrapper: Wrapper::SoapChain,
+            documents: 4,
+        }
+    );
+    let pretty = data("chain/good/sha1-pretty.xml");
+    let (_, _, findings) = inspect(&pretty, &test_policy());
+    assert_eq!(
+        findings.iter().map(found).cloned().collect::<Vec<_>>(),
+        [
+            Found::WhitespaceStripped {
+                documents: vec![0, 1, 2, 3],
+            },
+            Found::Sha1Legacy {
+                documents: vec![0, 1, 2, 3],
+            },
+        ]
+    );
+    // Literal documents beside an escaped response.
+    let (slc, _) = slc_and_rest();
+    let esc = slc
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    let both = format!("<EnrollResponse><SLC>{esc}</SLC></EnrollResponse>{slc}");
+    let r = read_documents(both.as_bytes());
+    assert_eq!(
+        found(&r.findings[0]),
+        &Found::LiteralAndEscaped { literal: 1 }
+    );
+    let trailing = format!("<EnrollResponse><SLC>{esc}</SLC></EnrollResponse> <x/>");
+    let r = read_documents(trailing.as_bytes());
+    assert_eq!(
+        r.findings.iter().map(found).cloned().collect::<Vec<_>>(),
+        [
+            Found::ResponseTrailing {
+                offset: trailing.len() - 4,
+            },
+            Found::Wrapped {
+                wrapper: Wrapper::EscapedResponse,
+                documents: 1,
+            },
+        ]
     );
 }
