@@ -103,7 +103,32 @@ fn neutral(line: &str) -> bool {
 /// "build", "byte", "server" and "clusters" are the page's and the evidence report's Dutch words too
 /// (`src/i18n.rs`, `evidence::NL`); "dev" is the build id.
 const SHARED_WORDS: &[&str] = &[
-    "bytes", "byte", "document", "body", "build", "dev", "clusters", "server",
+    "bytes",
+    "byte",
+    "document",
+    "body",
+    "build",
+    "dev",
+    "clusters",
+    "server",
+    // Product and element names, the same in Microsoft's Dutch documentation.
+    "windows",
+    "rms",
+    "xrml",
+    "signature",
+    "digest",
+    "value",
+    "issuer",
+    "algorithm",
+    "publickey",
+    "enrollparameters",
+    "slc",
+    // Dutch words spelled as the English ones.
+    "download",
+    "export",
+    "test",
+    "info",
+    "hash",
 ];
 
 /// The words of `en` (not [`neutral_token`]s, three letters or more) that are also in `nl`.

@@ -112,7 +112,6 @@ codes! {
     // --- certificates (XrML) ----------------------------------------------------------------
     NoXrmlFound = "no-xrml-found", Error, "No XrML certificate was found in the file.";
     RequestNotCertificate = "request-not-certificate", Error, "This is the enrollment request, not the downloaded certificate.";
-    XrmlMalformed = "xrml-malformed", Error, "An XrML document lacks an element the checks need (the SLC's ISSUE time range).";
     XrmlNotUtf8 = "xrml-not-utf8", Error, "An XrML document in the file contains bytes that are not UTF-8.";
     ResponseUnreadable = "response-unreadable", Error, "The enrollment response holding the certificates cannot be read as XML.";
     XrmlNotWellFormed = "xrml-not-well-formed", Error, "An XrML document is not well-formed XML (or exceeds the XML budgets).";

@@ -11,12 +11,11 @@
 mod common;
 
 use common::{data, test_policy as policy};
-use slc_courier_core::chain::{verify_chain, ChainReport, Found, Outcome};
+use slc_courier_core::chain::{self, verify_chain, ChainReport, Outcome};
 use slc_courier_core::finding::{codes, Code, Code::*, Subject, What};
 use slc_courier_core::request::check_request;
 use slc_courier_core::xml::{XmlError, XmlProblem};
-use slc_courier_core::xrml::Found;
-use slc_courier_core::What;
+use slc_courier_core::xrml;
 
 fn docs(rel: &str) -> Vec<String> {
     let s = String::from_utf8(data(rel)).unwrap();
@@ -129,7 +128,7 @@ fn attributes_and_algorithms_outside_the_body_are_what_rms_writes() {
     let r = verify(lt_in_attr.as_bytes(), RMS01);
     assert_eq!(
         r.findings[0].what(),
-        &What::Xrml(Found::NotWellFormed {
+        &What::Xrml(xrml::Found::NotWellFormed {
             document: 0,
             error: Box::new(XmlError::Malformed {
                 pos: lt_in_attr.find("<SIGNATURE a=").unwrap() - lt_in_attr.find("<XrML").unwrap(),
@@ -203,7 +202,7 @@ fn an_slc_and_a_certificate_that_name_the_issuer_differently_do_not_link() {
     assert_eq!(link.subject, Subject::Document { index: 0 });
     assert_eq!(
         link.what(),
-        &What::Chain(Found::LinkNameMismatch {
+        &What::Chain(chain::Found::LinkNameMismatch {
             document: 1,
             issuer_name: "Microsoft DRM Server Self Enrollment Service".into(),
             holder_name: "Microsoft DRM Server Enrollment Service".into(),
