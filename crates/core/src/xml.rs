@@ -2,8 +2,12 @@
 //! in the source text, refuses DOCTYPE, and stays within the budgets in [`crate::policy`].
 
 use crate::policy::{MAX_XML_ATTRIBUTES, MAX_XML_DEPTH, MAX_XML_ELEMENTS};
+use quick_xml::errors::{Error as QxError, IllFormedError, SyntaxError};
+use quick_xml::escape::{EscapeError, ParseCharRefError};
+use quick_xml::events::attributes::AttrError;
 use quick_xml::events::Event as XmlEvent;
 use quick_xml::Reader;
+use serde::Serialize;
 
 /// An element with its source span.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,15 +76,16 @@ pub enum XmlError {
     Truncated {
         /// Where the text ended (its length).
         pos: usize,
-        /// The innermost element still open.
-        open: String,
+        /// The innermost element still open; `None` when the text ends before the root
+        /// element starts (inside the XML declaration, a comment or the first tag).
+        open: Option<String>,
     },
     /// A syntax or nesting error.
     Malformed {
         /// Where.
         pos: usize,
-        /// What the parser said.
-        detail: String,
+        /// What is wrong, classified from the parser's error variant.
+        problem: Problem,
     },
     /// A DOCTYPE (and with it, entity declarations) was found.
     Doctype {
@@ -92,21 +97,125 @@ pub enum XmlError {
         /// Where.
         pos: usize,
         /// Which budget.
-        detail: String,
+        budget: Budget,
     },
     /// No root element at all.
     NoRoot,
 }
 
+/// Why a text is not well-formed XML: one variant per problem the parser (quick-xml) or this
+/// module tells apart. Typed, so every surface words it in its own language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Problem {
+    /// `<!` followed by something that is not a comment, CDATA section or DOCTYPE.
+    UnknownMarkup,
+    /// The XML declaration (`<?xml …?>`) lacks `version` as its first attribute.
+    DeclarationWithoutVersion {
+        /// The attribute found first instead, when there is one.
+        found: Option<String>,
+    },
+    /// An end tag closes an element that is not open.
+    UnmatchedEndTag {
+        /// The end tag's name.
+        name: String,
+    },
+    /// An end tag does not match the element that is open.
+    MismatchedEndTag {
+        /// The element that is open.
+        expected: String,
+        /// The end tag found.
+        found: String,
+    },
+    /// A comment contains `--`.
+    DoubleHyphenInComment,
+    /// An attribute of `element` is not written as `name="value"`.
+    Attribute {
+        /// The element whose start tag holds it.
+        element: String,
+        /// What is wrong with it.
+        fault: AttributeFault,
+    },
+    /// A literal `<` in an attribute value (XML 1.0 §2.3 AttValue).
+    LessThanInAttribute {
+        /// The element.
+        element: String,
+        /// The attribute.
+        attribute: String,
+    },
+    /// `&name;` names an entity that XML does not predefine.
+    UnknownEntity {
+        /// The entity name.
+        name: String,
+    },
+    /// An `&` without the `;` that ends the reference.
+    UnterminatedEntity,
+    /// A character reference (`&#…;`) that is not a number, or not an allowed character.
+    InvalidCharacterReference {
+        /// The code point, when the reference is a number.
+        codepoint: Option<u32>,
+    },
+    /// Bytes that are not text in the document's encoding.
+    Encoding,
+    /// A namespace prefix problem, or any other parser error this module does not name.
+    Other,
+}
+
+/// How an attribute is miswritten (quick-xml's `AttrError`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AttributeFault {
+    /// The name is not followed by `=`.
+    ExpectedEquals,
+    /// `=` is not followed by a value.
+    ExpectedValue,
+    /// The value is not in quotes.
+    UnquotedValue,
+    /// The value's closing quote is missing.
+    UnclosedQuote,
+    /// The same attribute appears twice.
+    Duplicated,
+}
+
+/// Which safety budget the XML exceeds ([`crate::policy`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Budget {
+    /// More attributes on one element than allowed.
+    Attributes {
+        /// The element.
+        element: String,
+        /// The limit.
+        limit: usize,
+    },
+    /// More elements than allowed.
+    Elements {
+        /// The limit.
+        limit: usize,
+    },
+    /// Nested deeper than allowed.
+    Depth {
+        /// The limit.
+        limit: usize,
+    },
+}
+
+/// Developer-facing text (logs, `Debug`-like use); users read the words of [`crate::words`].
 impl std::fmt::Display for XmlError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            XmlError::Truncated { open, .. } => {
+            XmlError::Truncated {
+                open: Some(open), ..
+            } => {
                 write!(f, "the text ends while <{open}> is still open")
             }
-            XmlError::Malformed { detail, .. } => write!(f, "not well-formed: {detail}"),
+            XmlError::Truncated { open: None, .. } => {
+                f.write_str("the text ends before the root element")
+            }
+            XmlError::Malformed { problem, .. } => write!(f, "not well-formed: {problem:?}"),
             XmlError::Doctype { .. } => f.write_str("a DOCTYPE declaration is present"),
-            XmlError::Budget { detail, .. } => write!(f, "budget exceeded: {detail}"),
+            XmlError::Budget { budget, .. } => write!(f, "budget exceeded: {budget:?}"),
             XmlError::NoRoot => f.write_str("there is no root element"),
         }
     }
@@ -158,14 +267,14 @@ fn start_element(
     let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
     let mut attrs = Vec::new();
     for a in e.attributes() {
-        let a = a.map_err(|err| XmlError::Malformed {
-            pos: start,
-            detail: err.to_string(),
-        })?;
+        let a = a.map_err(|err| attribute_error(&err, start, &name))?;
         if attrs.len() >= MAX_XML_ATTRIBUTES {
             return Err(XmlError::Budget {
                 pos: start,
-                detail: format!("more than {MAX_XML_ATTRIBUTES} attributes on <{name}>"),
+                budget: Budget::Attributes {
+                    element: name,
+                    limit: MAX_XML_ATTRIBUTES,
+                },
             });
         }
         let key = String::from_utf8_lossy(a.key.as_ref()).into_owned();
@@ -174,15 +283,15 @@ fn start_element(
         if a.value.contains(&b'<') {
             return Err(XmlError::Malformed {
                 pos: start,
-                detail: format!("a '<' inside the value of attribute {key} on <{name}>"),
+                problem: Problem::LessThanInAttribute {
+                    element: name,
+                    attribute: key,
+                },
             });
         }
         let value = a
             .unescape_value()
-            .map_err(|err| XmlError::Malformed {
-                pos: start,
-                detail: err.to_string(),
-            })?
+            .map_err(|err| classify(err, start, None, Some(&name)))?
             .into_owned();
         if key == "xmlns" {
             scopes.push((String::new(), value.clone()));
@@ -219,7 +328,32 @@ pub fn parse(text: &str) -> Result<Document, XmlError> {
         let before = pos_of(&reader);
         let ev = reader.read_event().map_err(|err| {
             let pos = usize::try_from(reader.error_position()).unwrap_or(before);
-            classify(err, pos, text.len(), &stack)
+            let open = stack.last().map(|o| o.el.name.as_str());
+            match err {
+                // The parser reached the end of the text inside a tag, comment, processing
+                // instruction, CDATA section or DOCTYPE: the file was cut off there.
+                QxError::Syntax(
+                    SyntaxError::UnclosedTag
+                    | SyntaxError::UnclosedComment
+                    | SyntaxError::UnclosedCData
+                    | SyntaxError::UnclosedDoctype
+                    | SyntaxError::UnclosedPIOrXmlDecl,
+                ) => XmlError::Truncated {
+                    pos: text.len(),
+                    open: open.map(str::to_owned),
+                },
+                // `<!` as the last two characters: cut off before the parser could tell
+                // what it starts.
+                QxError::Syntax(SyntaxError::InvalidBangMarkup)
+                    if text.get(pos..).is_some_and(|rest| rest.trim_end() == "<!") =>
+                {
+                    XmlError::Truncated {
+                        pos: text.len(),
+                        open: open.map(str::to_owned),
+                    }
+                }
+                err => classify(err, pos, open, None),
+            }
         })?;
         let after = pos_of(&reader);
         match ev {
@@ -229,13 +363,17 @@ pub fn parse(text: &str) -> Result<Document, XmlError> {
                 if count > MAX_XML_ELEMENTS {
                     return Err(XmlError::Budget {
                         pos: before,
-                        detail: format!("more than {MAX_XML_ELEMENTS} elements"),
+                        budget: Budget::Elements {
+                            limit: MAX_XML_ELEMENTS,
+                        },
                     });
                 }
                 if stack.len() >= MAX_XML_DEPTH {
                     return Err(XmlError::Budget {
                         pos: before,
-                        detail: format!("nesting deeper than {MAX_XML_DEPTH}"),
+                        budget: Budget::Depth {
+                            limit: MAX_XML_DEPTH,
+                        },
                     });
                 }
                 let scope_len = scopes.len();
@@ -251,11 +389,13 @@ pub fn parse(text: &str) -> Result<Document, XmlError> {
                     stack.push(Open { el, scope_len });
                 }
             }
-            XmlEvent::End(_) => {
+            XmlEvent::End(e) => {
                 let Some(mut open) = stack.pop() else {
                     return Err(XmlError::Malformed {
                         pos: before,
-                        detail: "an end tag without a start tag".into(),
+                        problem: Problem::UnmatchedEndTag {
+                            name: String::from_utf8_lossy(e.name().as_ref()).into_owned(),
+                        },
                     });
                 };
                 open.el.end = after;
@@ -266,10 +406,9 @@ pub fn parse(text: &str) -> Result<Document, XmlError> {
                 }
             }
             XmlEvent::Text(t) => {
-                let s = t.unescape().map_err(|err| XmlError::Malformed {
-                    pos: before,
-                    detail: err.to_string(),
-                })?;
+                let s = t
+                    .unescape()
+                    .map_err(|err| classify(err, before, None, None))?;
                 match stack.last_mut() {
                     Some(open) => open.el.text.push_str(&s),
                     None => {
@@ -292,7 +431,7 @@ pub fn parse(text: &str) -> Result<Document, XmlError> {
                 return Err(match stack.last() {
                     Some(open) => XmlError::Truncated {
                         pos: text.len(),
-                        open: open.el.name.clone(),
+                        open: Some(open.el.name.clone()),
                     },
                     None => XmlError::NoRoot,
                 });
@@ -317,25 +456,88 @@ fn finish(text: &str, root: Element, leading_text: Option<usize>) -> Document {
     }
 }
 
-fn classify(err: quick_xml::Error, pos: usize, len: usize, stack: &[Open]) -> XmlError {
-    let detail = err.to_string();
-    // quick-xml says "… not found before end of input" for a tag, comment, PI or CDATA
-    // that the text ends inside of: the file was cut off there.
-    let cut = detail.contains("before end of input");
-    let eof_like = cut || detail.contains("EOF") || detail.contains("Unexpected end");
-    if eof_like && (cut || pos + 64 >= len) {
-        if let Some(open) = stack.last() {
-            return XmlError::Truncated {
-                pos: len,
-                open: open.el.name.clone(),
+/// Names a parser error by its variant (never by its message text). `pos` is where the
+/// error is reported; escape errors inside text are placed at their own offset from there.
+/// `open` is the innermost element still open, `element` the one whose start tag is being
+/// read (attribute errors).
+fn classify(err: QxError, pos: usize, open: Option<&str>, element: Option<&str>) -> XmlError {
+    let malformed = |problem| XmlError::Malformed { pos, problem };
+    match err {
+        QxError::Syntax(SyntaxError::InvalidBangMarkup) => malformed(Problem::UnknownMarkup),
+        QxError::Syntax(
+            SyntaxError::UnclosedTag
+            | SyntaxError::UnclosedComment
+            | SyntaxError::UnclosedCData
+            | SyntaxError::UnclosedDoctype
+            | SyntaxError::UnclosedPIOrXmlDecl,
+        ) => XmlError::Truncated {
+            pos,
+            open: open.map(str::to_owned),
+        },
+        QxError::IllFormed(e) => match e {
+            IllFormedError::MissingDeclVersion(found) => {
+                malformed(Problem::DeclarationWithoutVersion { found })
+            }
+            // A DOCTYPE without a name is still a DOCTYPE: refused as such.
+            IllFormedError::MissingDoctypeName => XmlError::Doctype { pos },
+            IllFormedError::MissingEndTag(name) => XmlError::Truncated {
+                pos,
+                open: Some(name),
+            },
+            IllFormedError::UnmatchedEndTag(name) => malformed(Problem::UnmatchedEndTag { name }),
+            IllFormedError::MismatchedEndTag { expected, found } => {
+                malformed(Problem::MismatchedEndTag { expected, found })
+            }
+            IllFormedError::DoubleHyphenInComment => malformed(Problem::DoubleHyphenInComment),
+        },
+        QxError::InvalidAttr(e) => attribute_error(&e, pos, element.unwrap_or("")),
+        QxError::Escape(e) => {
+            let (at, problem) = match e {
+                EscapeError::UnrecognizedEntity(range, name) => {
+                    (range.start, Problem::UnknownEntity { name })
+                }
+                EscapeError::UnterminatedEntity(range) => {
+                    (range.start, Problem::UnterminatedEntity)
+                }
+                EscapeError::InvalidCharRef(r) => (
+                    0,
+                    Problem::InvalidCharacterReference {
+                        codepoint: match r {
+                            ParseCharRefError::InvalidCodepoint(n)
+                            | ParseCharRefError::IllegalCharacter(n) => Some(n),
+                            ParseCharRefError::UnexpectedSign
+                            | ParseCharRefError::InvalidNumber(_) => None,
+                        },
+                    },
+                ),
             };
+            // In an attribute value the range is inside the value, not the text: the error is
+            // placed at the start tag.
+            let pos = if element.is_some() { pos } else { pos + at };
+            XmlError::Malformed { pos, problem }
         }
-        return XmlError::Truncated {
-            pos: len,
-            open: "(prolog)".into(),
-        };
+        QxError::Encoding(_) => malformed(Problem::Encoding),
+        QxError::Io(_) | QxError::Namespace(_) => malformed(Problem::Other),
     }
-    XmlError::Malformed { pos, detail }
+}
+
+/// An attribute that is not `name="value"`, placed at the offending character of the start
+/// tag that begins at `start` (quick-xml counts from just after its `<`).
+fn attribute_error(err: &AttrError, start: usize, element: &str) -> XmlError {
+    let (rel, fault) = match *err {
+        AttrError::ExpectedEq(p) => (p, AttributeFault::ExpectedEquals),
+        AttrError::ExpectedValue(p) => (p, AttributeFault::ExpectedValue),
+        AttrError::UnquotedValue(p) => (p, AttributeFault::UnquotedValue),
+        AttrError::ExpectedQuote(p, _) => (p, AttributeFault::UnclosedQuote),
+        AttrError::Duplicated(p, _) => (p, AttributeFault::Duplicated),
+    };
+    XmlError::Malformed {
+        pos: start + 1 + rel,
+        problem: Problem::Attribute {
+            element: element.to_owned(),
+            fault,
+        },
+    }
 }
 
 #[cfg(test)]

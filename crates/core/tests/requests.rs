@@ -33,6 +33,8 @@ fn check(file: &str, expected: &[Code]) {
 #[test]
 fn each_damaged_request_has_its_exact_findings() {
     check("request-empty.xml", &[RequestEmpty]);
+    check("request-blank.xml", &[RequestBlank]);
+    check("binary-file.xml", &[BinaryFile]);
     check("utf8-bom.xml", &[Utf8Bom]);
     check("utf16-encoded.xml", &[Utf16Encoded]);
     check("utf16be-no-bom.xml", &[Utf16Encoded]);
