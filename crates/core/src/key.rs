@@ -355,4 +355,29 @@ mod tests {
         );
         assert!(matches!(base64_decode("@@@"), Err(KeyError::Base64 { .. })));
     }
+
+    #[test]
+    fn base64_errors_are_typed() {
+        let problem = |s: &str| match base64_decode(s) {
+            Err(KeyError::Base64 { problem }) => problem,
+            other => unreachable!("{s}: {other:?}"),
+        };
+        // Offsets count the text without its whitespace.
+        assert_eq!(
+            problem("AQ\nI@BA=="),
+            Base64Problem::InvalidCharacter {
+                offset: 3,
+                byte: b'@'
+            }
+        );
+        assert_eq!(problem("AQIDB"), Base64Problem::InvalidLength { length: 5 });
+        assert_eq!(
+            problem("AB=="),
+            Base64Problem::InvalidLastCharacter {
+                offset: 1,
+                byte: b'B'
+            }
+        );
+        assert_eq!(problem("AQI"), Base64Problem::InvalidPadding);
+    }
 }

@@ -134,8 +134,8 @@ pub enum Found {
     ChildNamespace {
         /// The child's name as written.
         element: String,
-        /// The parent's local name.
-        parent: String,
+        /// The parent (an element of the request schema).
+        parent: &'static str,
         /// The child's namespace, when it has one.
         namespace: Option<String>,
     },
@@ -150,15 +150,15 @@ pub enum Found {
     UnexpectedElement {
         /// The child's name as written.
         element: String,
-        /// The parent's local name.
-        parent: String,
+        /// The parent (an element of the request schema).
+        parent: &'static str,
     },
     /// `duplicate-element`: an element that may appear once appears more often.
     DuplicateElement {
         /// The element's local name.
         element: String,
-        /// The parent's local name.
-        parent: String,
+        /// The parent (an element of the request schema).
+        parent: &'static str,
         /// How often it appears.
         count: usize,
     },
@@ -176,10 +176,10 @@ pub enum Found {
     ElementOrder {
         /// The child's local name.
         element: String,
-        /// The parent's local name.
-        parent: String,
+        /// The parent (an element of the request schema).
+        parent: &'static str,
         /// The schema's order of the parent's children.
-        order: Vec<String>,
+        order: &'static [&'static str],
     },
     // --- values -----------------------------------------------------------------------------
     /// `revocation-nonrevocable`: RevocationType NonRevocable.
@@ -416,7 +416,7 @@ impl Found {
             },
             Found::ChildNamespace {
                 element: s("Guid"),
-                parent: s("CertificatePublicKey"),
+                parent: "CertificatePublicKey",
                 namespace: Some(s("urn:other")),
             },
             Found::MissingElement {
@@ -425,11 +425,11 @@ impl Found {
             },
             Found::UnexpectedElement {
                 element: s("Comment"),
-                parent: s("EnrolleeInformation"),
+                parent: "EnrolleeInformation",
             },
             Found::DuplicateElement {
                 element: s("Guid"),
-                parent: s("CertificatePublicKey"),
+                parent: "CertificatePublicKey",
                 count: 2,
             },
             Found::AmbiguousParameters {
@@ -439,12 +439,8 @@ impl Found {
             },
             Found::ElementOrder {
                 element: s("RevocationInformation"),
-                parent: s("EnrollParameters"),
-                order: vec![
-                    s("RevocationInformation"),
-                    s("CertificatePublicKey"),
-                    s("EnrolleeInformation"),
-                ],
+                parent: "EnrollParameters",
+                order: ENROLL_PARAMETERS.children,
             },
             Found::RevocationNonRevocable,
             Found::RevocationTypeInvalid {
@@ -1032,9 +1028,63 @@ fn xml_error_finding(cx: &mut Ctx<'_>, e: &XmlError) {
     cx.push(found, Some(at));
 }
 
-/// Checks `parent`'s children against a sequence of `(name, required)`; pushes missing,
-/// duplicate, unexpected and (when `ordered`) out-of-order findings.
-fn check_children(cx: &mut Ctx<'_>, parent: &Element, expected: &[(&str, bool)], ordered: bool) {
+/// One element of the request schema (MS-RMPR §3.6.4.1): its children in schema order,
+/// which of them are required, and whether the order matters.
+struct Schema {
+    name: &'static str,
+    children: &'static [&'static str],
+    required: &'static [&'static str],
+    ordered: bool,
+}
+
+const ENROLL_PARAMETERS: Schema = Schema {
+    name: "EnrollParameters",
+    children: &[
+        "RevocationInformation",
+        "CertificatePublicKey",
+        "EnrolleeInformation",
+    ],
+    required: &[
+        "RevocationInformation",
+        "CertificatePublicKey",
+        "EnrolleeInformation",
+    ],
+    ordered: true,
+};
+
+const REVOCATION_INFORMATION: Schema = Schema {
+    name: "RevocationInformation",
+    children: &["RevocationType", "aRevocationAuthorities"],
+    required: &["RevocationType"],
+    ordered: true,
+};
+
+const REVOCATION_AUTHORITY_INFORMATION: Schema = Schema {
+    name: "RevocationAuthorityInformation",
+    children: &["aRevocationAuthorityPublicKey"],
+    required: &["aRevocationAuthorityPublicKey"],
+    ordered: false,
+};
+
+const CERTIFICATE_PUBLIC_KEY: Schema = Schema {
+    name: "CertificatePublicKey",
+    children: &["aPublicKeyBytes", "Guid"],
+    required: &["aPublicKeyBytes", "Guid"],
+    ordered: true,
+};
+
+const ENROLLEE_INFORMATION: Schema = Schema {
+    name: "EnrolleeInformation",
+    children: &["SKU", "Version", "Name", "URL"],
+    required: &["Version"],
+    ordered: false,
+};
+
+/// Checks the children of `parent` (the element `schema` describes, found by its local name)
+/// against the schema; pushes missing, duplicate, unexpected and (when ordered)
+/// out-of-order findings.
+fn check_children(cx: &mut Ctx<'_>, parent: &Element, schema: &Schema) {
+    let expected = schema.children;
     let mut last_index = 0usize;
     let mut order_reported = false;
     // Each expected name is counted once; each unexpected or duplicated name is reported
@@ -1047,14 +1097,14 @@ fn check_children(cx: &mut Ctx<'_>, parent: &Element, expected: &[(&str, bool)],
         cx.push(
             Found::ChildNamespace {
                 element: c.name.clone(),
-                parent: parent.local.clone(),
+                parent: schema.name,
                 namespace: c.ns.clone(),
             },
             Some(c.start),
         );
     }
     for c in &parent.children {
-        let Some(idx) = expected.iter().position(|(n, _)| *n == c.local) else {
+        let Some(idx) = expected.iter().position(|n| *n == c.local) else {
             match unexpected.iter_mut().find(|(n, _)| *n == c.local) {
                 Some((_, count)) => *count += 1,
                 None => {
@@ -1062,7 +1112,7 @@ fn check_children(cx: &mut Ctx<'_>, parent: &Element, expected: &[(&str, bool)],
                     cx.push(
                         Found::UnexpectedElement {
                             element: c.name.clone(),
-                            parent: parent.local.clone(),
+                            parent: schema.name,
                         },
                         Some(c.start),
                     );
@@ -1081,31 +1131,31 @@ fn check_children(cx: &mut Ctx<'_>, parent: &Element, expected: &[(&str, bool)],
                 cx.push(
                     Found::DuplicateElement {
                         element: c.local.clone(),
-                        parent: parent.local.clone(),
+                        parent: schema.name,
                         count: total,
                     },
                     Some(c.start),
                 );
             }
         }
-        if ordered && idx < last_index && !order_reported {
+        if schema.ordered && idx < last_index && !order_reported {
             order_reported = true;
             cx.push(
                 Found::ElementOrder {
                     element: c.local.clone(),
-                    parent: parent.local.clone(),
-                    order: expected.iter().map(|(n, _)| (*n).to_owned()).collect(),
+                    parent: schema.name,
+                    order: schema.children,
                 },
                 Some(c.start),
             );
         }
         last_index = last_index.max(idx);
     }
-    for (name, required) in expected {
-        if *required && parent.child(name).is_none() {
+    for name in schema.required {
+        if parent.child(name).is_none() {
             cx.push(
                 Found::MissingElement {
-                    parent: parent.local.clone(),
+                    parent: schema.name.to_owned(),
                     names: vec![(*name).to_owned()],
                 },
                 Some(parent.start),
@@ -1124,23 +1174,14 @@ fn check_params(cx: &mut Ctx<'_>, p: &Element, s: &mut RequestSummary) {
             Some(p.start),
         );
     }
-    check_children(
-        cx,
-        p,
-        &[
-            ("RevocationInformation", true),
-            ("CertificatePublicKey", true),
-            ("EnrolleeInformation", true),
-        ],
-        true,
-    );
+    check_children(cx, p, &ENROLL_PARAMETERS);
     // A second copy of any element is reported by check_children; its value is then left
     // out of the summary, so nothing downstream pairs on a guess.
     if let Some(r) = once(p, "RevocationInformation").get() {
         check_revocation(cx, r, s);
     }
     if let Some(k) = once(p, "CertificatePublicKey").get() {
-        check_children(cx, k, &[("aPublicKeyBytes", true), ("Guid", true)], true);
+        check_children(cx, k, &CERTIFICATE_PUBLIC_KEY);
         if let Some(g) = once(k, "Guid").get() {
             check_guid(cx, g, s);
         }
@@ -1156,17 +1197,7 @@ fn check_params(cx: &mut Ctx<'_>, p: &Element, s: &mut RequestSummary) {
 }
 
 fn check_enrollee(cx: &mut Ctx<'_>, e: &Element, s: &mut RequestSummary) {
-    check_children(
-        cx,
-        e,
-        &[
-            ("SKU", false),
-            ("Version", true),
-            ("Name", false),
-            ("URL", false),
-        ],
-        false,
-    );
+    check_children(cx, e, &ENROLLEE_INFORMATION);
     let text = |n: &str| once(e, n).get().map(|c| c.trimmed().to_owned());
     s.sku = text("SKU").filter(|v| !v.is_empty());
     s.server_name = text("Name").filter(|v| !v.is_empty());
@@ -1237,12 +1268,7 @@ fn plausible_url(u: &str) -> bool {
 }
 
 fn check_revocation(cx: &mut Ctx<'_>, r: &Element, s: &mut RequestSummary) {
-    check_children(
-        cx,
-        r,
-        &[("RevocationType", true), ("aRevocationAuthorities", false)],
-        true,
-    );
+    check_children(cx, r, &REVOCATION_INFORMATION);
     let ty_once = once(r, "RevocationType");
     let ty = ty_once.get();
     let ty_text = ty.map(|t| t.trimmed().to_owned());
@@ -1292,7 +1318,7 @@ fn check_revocation(cx: &mut Ctx<'_>, r: &Element, s: &mut RequestSummary) {
 
 fn check_authority_keys(cx: &mut Ctx<'_>, infos: &[&Element]) {
     for info in infos {
-        check_children(cx, info, &[("aRevocationAuthorityPublicKey", true)], false);
+        check_children(cx, info, &REVOCATION_AUTHORITY_INFORMATION);
         let Some(k) = once(info, "aRevocationAuthorityPublicKey").get() else {
             continue;
         };

@@ -352,6 +352,10 @@ pub fn parse(text: &str) -> Result<Document, XmlError> {
                         open: open.map(str::to_owned),
                     }
                 }
+                // quick-xml reports this after the declaration; it is placed at its start.
+                QxError::IllFormed(IllFormedError::MissingDoctypeName) => {
+                    XmlError::Doctype { pos: before }
+                }
                 err => classify(err, pos, open, None),
             }
         })?;
@@ -493,9 +497,11 @@ fn classify(err: QxError, pos: usize, open: Option<&str>, element: Option<&str>)
         QxError::InvalidAttr(e) => attribute_error(&e, pos, element.unwrap_or("")),
         QxError::Escape(e) => {
             let (at, problem) = match e {
-                EscapeError::UnrecognizedEntity(range, name) => {
-                    (range.start, Problem::UnknownEntity { name })
-                }
+                // The range is the name's, after the '&'.
+                EscapeError::UnrecognizedEntity(range, name) => (
+                    range.start.saturating_sub(1),
+                    Problem::UnknownEntity { name },
+                ),
                 EscapeError::UnterminatedEntity(range) => {
                     (range.start, Problem::UnterminatedEntity)
                 }
@@ -576,5 +582,152 @@ mod tests {
         assert!(matches!(parse(&deep), Err(XmlError::Budget { .. })));
         let d = parse("<a/>junk").unwrap_or_else(|e| unreachable!("{e}"));
         assert_eq!(d.trailing, Some(4));
+    }
+
+    fn malformed(text: &str) -> (usize, Problem) {
+        match parse(text) {
+            Err(XmlError::Malformed { pos, problem }) => (pos, problem),
+            other => unreachable!("{text}: {other:?}"),
+        }
+    }
+
+    /// Each parser error variant becomes its own typed problem, at the offending place.
+    #[test]
+    fn parser_errors_are_typed_by_variant() {
+        let s = |x: &str| x.to_owned();
+        assert_eq!(
+            malformed("<a><b></c></a>"),
+            (
+                6,
+                Problem::MismatchedEndTag {
+                    expected: s("b"),
+                    found: s("c")
+                }
+            )
+        );
+        assert_eq!(malformed("<a><!x></a>"), (3, Problem::UnknownMarkup));
+        let attr = |element: &str, fault| Problem::Attribute {
+            element: s(element),
+            fault,
+        };
+        // Offsets point into the start tag: `<a ` is 3 characters.
+        assert_eq!(
+            malformed("<a k v=\"1\"/>"),
+            (5, attr("a", AttributeFault::ExpectedEquals))
+        );
+        assert_eq!(
+            malformed("<a k=v/>"),
+            (5, attr("a", AttributeFault::UnquotedValue))
+        );
+        assert_eq!(
+            malformed("<a k=\"1\" k=\"2\"/>"),
+            (9, attr("a", AttributeFault::Duplicated))
+        );
+        // An unclosed quote swallows the '>': the text ends inside the tag.
+        assert_eq!(
+            parse("<a k=\"1/>").err(),
+            Some(XmlError::Truncated { pos: 9, open: None })
+        );
+        assert_eq!(
+            malformed("<x><a k=\"<\"/></x>"),
+            (
+                3,
+                Problem::LessThanInAttribute {
+                    element: s("a"),
+                    attribute: s("k")
+                }
+            )
+        );
+        // An entity error in text is placed at the '&'.
+        assert_eq!(
+            malformed("<a>ab&nbsp;</a>"),
+            (5, Problem::UnknownEntity { name: s("nbsp") })
+        );
+        assert_eq!(malformed("<a>x & y</a>"), (5, Problem::UnterminatedEntity));
+        assert_eq!(
+            malformed("<a>&#0;</a>").1,
+            Problem::InvalidCharacterReference { codepoint: Some(0) }
+        );
+        assert_eq!(
+            malformed("<a>&#xZZ;</a>").1,
+            Problem::InvalidCharacterReference { codepoint: None }
+        );
+        // In an attribute value, at its start tag.
+        assert_eq!(
+            malformed("<r><a k=\"&bogus;\"/></r>"),
+            (3, Problem::UnknownEntity { name: s("bogus") })
+        );
+    }
+
+    #[test]
+    fn truncation_and_budgets_are_typed() {
+        for cut in [
+            "<a><b",
+            "<a><!--x",
+            "<a><![CDATA[x",
+            "<?xml version",
+            "<a><!",
+        ] {
+            let open = if cut.starts_with("<?") {
+                None
+            } else {
+                Some("a".to_owned())
+            };
+            assert_eq!(
+                parse(cut).err(),
+                Some(XmlError::Truncated {
+                    pos: cut.len(),
+                    open
+                }),
+                "{cut}"
+            );
+        }
+        assert_eq!(
+            parse("<a><b></b>").err(),
+            Some(XmlError::Truncated {
+                pos: 10,
+                open: Some("a".to_owned())
+            })
+        );
+        assert_eq!(
+            parse(&"<a>".repeat(100)).err(),
+            Some(XmlError::Budget {
+                pos: 3 * MAX_XML_DEPTH,
+                budget: Budget::Depth {
+                    limit: MAX_XML_DEPTH
+                }
+            })
+        );
+        let many = format!(
+            "<a {}/>",
+            (0..=MAX_XML_ATTRIBUTES)
+                .map(|i| format!("k{i}=\"\""))
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        assert_eq!(
+            parse(&many).err(),
+            Some(XmlError::Budget {
+                pos: 0,
+                budget: Budget::Attributes {
+                    element: "a".to_owned(),
+                    limit: MAX_XML_ATTRIBUTES
+                }
+            })
+        );
+        let wide = format!("<a>{}</a>", "<b/>".repeat(MAX_XML_ELEMENTS));
+        assert_eq!(
+            parse(&wide).err(),
+            Some(XmlError::Budget {
+                pos: 3 + 4 * (MAX_XML_ELEMENTS - 1),
+                budget: Budget::Elements {
+                    limit: MAX_XML_ELEMENTS
+                }
+            })
+        );
+        assert_eq!(
+            parse("<!DOCTYPE><a/>").err(),
+            Some(XmlError::Doctype { pos: 0 })
+        );
     }
 }
