@@ -64,7 +64,11 @@ pub enum KeyError {
 impl std::fmt::Display for KeyError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            KeyError::Base64 { problem } => write!(f, "not valid base64: {problem:?}"),
+            KeyError::Base64 { problem } => write!(
+                f,
+                "not valid base64: {}",
+                crate::words::en::base64_problem(problem)
+            ),
             KeyError::UnknownFormat => {
                 f.write_str("neither a DER RSAPublicKey nor a CryptoAPI PUBLICKEYBLOB")
             }

@@ -213,9 +213,17 @@ impl std::fmt::Display for XmlError {
             XmlError::Truncated { open: None, .. } => {
                 f.write_str("the text ends before the root element")
             }
-            XmlError::Malformed { problem, .. } => write!(f, "not well-formed: {problem:?}"),
+            XmlError::Malformed { problem, .. } => write!(
+                f,
+                "not well-formed: {}",
+                crate::words::en::xml_problem(problem)
+            ),
             XmlError::Doctype { .. } => f.write_str("a DOCTYPE declaration is present"),
-            XmlError::Budget { budget, .. } => write!(f, "budget exceeded: {budget:?}"),
+            XmlError::Budget { budget, .. } => write!(
+                f,
+                "budget exceeded: {}",
+                crate::words::en::xml_budget(budget)
+            ),
             XmlError::NoRoot => f.write_str("there is no root element"),
         }
     }

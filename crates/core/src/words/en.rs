@@ -435,7 +435,8 @@ pub(crate) fn xml_budget(b: &crate::xml::Budget) -> String {
     }
 }
 
-fn base64_problem(p: &crate::key::Base64Problem) -> String {
+/// Why text is not base64 (the clause after "not valid base64: ").
+pub(crate) fn base64_problem(p: &crate::key::Base64Problem) -> String {
     use crate::key::Base64Problem as P;
     match *p {
         P::InvalidCharacter { offset, byte } => format!("character {} ({}) is not a base64 character", offset + 1, shown_byte(byte)),

@@ -436,7 +436,8 @@ pub(crate) fn xml_budget(b: &crate::xml::Budget) -> String {
     }
 }
 
-fn base64_problem(p: &crate::key::Base64Problem) -> String {
+/// Waarom tekst geen base64 is (het deel na "geen geldige base64: ").
+pub(crate) fn base64_problem(p: &crate::key::Base64Problem) -> String {
     use crate::key::Base64Problem as P;
     match *p {
         P::InvalidCharacter { offset, byte } => format!("teken {} ({}) is geen base64-teken", offset + 1, shown_byte(byte)),
