@@ -1087,10 +1087,10 @@ fn check_children(cx: &mut Ctx<'_>, parent: &Element, schema: &Schema) {
     let expected = schema.children;
     let mut last_index = 0usize;
     let mut order_reported = false;
-    // Each expected name is counted once; each unexpected or duplicated name is reported
-    // once (with how often it occurs), so a hostile file cannot flood the report.
+    // Each unexpected name is reported once (at its first place), each duplicated name once
+    // with how often it occurs, so a hostile file cannot flood the report.
     let mut seen = vec![0usize; expected.len()];
-    let mut unexpected: Vec<(&str, usize)> = Vec::new();
+    let mut unexpected: Vec<&str> = Vec::new();
     // A child in another namespace than its parent is another element to a schema-aware
     // reader (the service's); reading it by its local name would be a guess.
     if let Some(c) = parent.children.iter().find(|c| c.ns != parent.ns) {
@@ -1105,18 +1105,15 @@ fn check_children(cx: &mut Ctx<'_>, parent: &Element, schema: &Schema) {
     }
     for c in &parent.children {
         let Some(idx) = expected.iter().position(|n| *n == c.local) else {
-            match unexpected.iter_mut().find(|(n, _)| *n == c.local) {
-                Some((_, count)) => *count += 1,
-                None => {
-                    unexpected.push((c.local.as_str(), 1));
-                    cx.push(
-                        Found::UnexpectedElement {
-                            element: c.name.clone(),
-                            parent: schema.name,
-                        },
-                        Some(c.start),
-                    );
-                }
+            if !unexpected.contains(&c.local.as_str()) {
+                unexpected.push(c.local.as_str());
+                cx.push(
+                    Found::UnexpectedElement {
+                        element: c.name.clone(),
+                        parent: schema.name,
+                    },
+                    Some(c.start),
+                );
             }
             continue;
         };

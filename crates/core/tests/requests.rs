@@ -773,3 +773,72 @@ fn request_findings_read_in_both_languages() {
     assert_eq!(json["params"]["problem"]["kind"], "mismatched-end-tag");
     assert_eq!(json["params"]["problem"]["found"], "Nam");
 }
+
+#[test]
+fn a_request_at_the_size_limit_is_read() {
+    let limit = slc_courier_core::policy::MAX_REQUEST_BYTES;
+    let good = data("good/RMS01EnrollRequest.xml");
+    // The good request padded with trailing spaces to exactly the limit: read, no refusal.
+    let mut at_limit = good.clone();
+    at_limit.resize(limit, b' ');
+    assert_eq!(
+        codes(&check_request(&at_limit, Some("RMS01EnrollRequest.xml")).findings),
+        vec![]
+    );
+    at_limit.push(b' ');
+    assert_eq!(
+        codes(&check_request(&at_limit, Some("RMS01EnrollRequest.xml")).findings),
+        vec![InputTooLarge]
+    );
+}
+
+#[test]
+fn an_odd_utf16_file_is_cut_at_its_last_byte() {
+    let good = String::from_utf8(data("good/RMS01EnrollRequest.xml")).unwrap();
+    for bom in [true, false] {
+        let mut utf16: Vec<u8> = if bom { vec![0xFF, 0xFE] } else { vec![] };
+        for u in good.encode_utf16() {
+            utf16.extend_from_slice(&u.to_le_bytes());
+        }
+        utf16.pop();
+        let r = check_request(&utf16, Some("RMS01EnrollRequest.xml"));
+        let odd: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| matches!(f.what(), What::Request(Found::Utf16OddLength { .. })))
+            .collect();
+        assert_eq!(odd.len(), 1, "bom {bom}: {:?}", codes(&r.findings));
+        assert_eq!(
+            odd[0].what(),
+            &What::Request(Found::Utf16OddLength { size: utf16.len() })
+        );
+        assert_eq!(
+            odd[0].location.map(|l| l.offset),
+            Some(utf16.len() - 1),
+            "bom {bom}"
+        );
+    }
+}
+
+#[test]
+fn an_unexpected_element_is_reported_once_per_name() {
+    let good = String::from_utf8(data("good/RMS01EnrollRequest.xml")).unwrap();
+    let extra = good.replacen(
+        "<Version>",
+        "<Comment/><Note/><Comment/><Comment/><Version>",
+        1,
+    );
+    assert_eq!(
+        found(extra.as_bytes(), "RMS01EnrollRequest.xml"),
+        vec![
+            Found::UnexpectedElement {
+                element: "Comment".into(),
+                parent: "EnrolleeInformation",
+            },
+            Found::UnexpectedElement {
+                element: "Note".into(),
+                parent: "EnrolleeInformation",
+            },
+        ]
+    );
+}
