@@ -293,6 +293,11 @@ fn requests(keys: &Keys, files: &mut Files) {
     let bad = |name: &str| format!("{dir}/bad/{name}");
     let with = |from: &str, to: &str| g.replacen(from, to, 1);
     files.add(bad("request-empty.xml"), Vec::new());
+    files.add(bad("request-blank.xml"), " \n\t \n");
+    files.add(
+        bad("binary-file.xml"),
+        [&b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"[..], &[0u8; 32]].concat(),
+    );
     files.add(
         bad("utf8-bom.xml"),
         [&[0xEF, 0xBB, 0xBF][..], g.as_bytes()].concat(),

@@ -52,8 +52,8 @@ pub struct RsaKey {
 pub enum KeyError {
     /// Not valid base64.
     Base64 {
-        /// What the decoder said.
-        detail: String,
+        /// What is wrong with it.
+        problem: Base64Problem,
     },
     /// Neither DER nor PUBLICKEYBLOB.
     UnknownFormat,
@@ -64,7 +64,11 @@ pub enum KeyError {
 impl std::fmt::Display for KeyError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            KeyError::Base64 { detail } => write!(f, "not valid base64: {detail}"),
+            KeyError::Base64 { problem } => write!(
+                f,
+                "not valid base64: {}",
+                crate::words::en::base64_problem(problem)
+            ),
             KeyError::UnknownFormat => {
                 f.write_str("neither a DER RSAPublicKey nor a CryptoAPI PUBLICKEYBLOB")
             }
@@ -74,6 +78,48 @@ impl std::fmt::Display for KeyError {
 }
 
 impl std::error::Error for KeyError {}
+
+/// Why text is not base64, by the decoder's error variant. Offsets count characters of the
+/// text with its whitespace removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Base64Problem {
+    /// A character that is not in the base64 alphabet (or `=` where it cannot be).
+    InvalidCharacter {
+        /// 0-based position.
+        offset: usize,
+        /// The character's byte.
+        byte: u8,
+    },
+    /// The number of base64 characters is not possible (one more than a multiple of 4).
+    InvalidLength {
+        /// The number of characters.
+        length: usize,
+    },
+    /// The last character has bits set that the encoding leaves zero: the text was altered.
+    InvalidLastCharacter {
+        /// 0-based position.
+        offset: usize,
+        /// The character's byte.
+        byte: u8,
+    },
+    /// The `=` padding is missing or wrong.
+    InvalidPadding,
+}
+
+impl From<base64::DecodeError> for Base64Problem {
+    fn from(e: base64::DecodeError) -> Base64Problem {
+        use base64::DecodeError as D;
+        match e {
+            D::InvalidByte(offset, byte) => Base64Problem::InvalidCharacter { offset, byte },
+            D::InvalidLength(length) => Base64Problem::InvalidLength { length },
+            D::InvalidLastSymbol(offset, byte) => {
+                Base64Problem::InvalidLastCharacter { offset, byte }
+            }
+            D::InvalidPadding => Base64Problem::InvalidPadding,
+        }
+    }
+}
 
 fn strip_zeros(b: &[u8]) -> Vec<u8> {
     let first = b.iter().position(|&x| x != 0).unwrap_or(b.len());
@@ -90,9 +136,7 @@ pub fn base64_decode(s: &str) -> Result<Vec<u8>, KeyError> {
     } else {
         engine.decode(s.as_bytes())
     };
-    decoded.map_err(|e| KeyError::Base64 {
-        detail: e.to_string(),
-    })
+    decoded.map_err(|e| KeyError::Base64 { problem: e.into() })
 }
 
 impl RsaKey {
@@ -314,5 +358,30 @@ mod tests {
             Err(KeyError::UnknownFormat)
         );
         assert!(matches!(base64_decode("@@@"), Err(KeyError::Base64 { .. })));
+    }
+
+    #[test]
+    fn base64_errors_are_typed() {
+        let problem = |s: &str| match base64_decode(s) {
+            Err(KeyError::Base64 { problem }) => problem,
+            other => unreachable!("{s}: {other:?}"),
+        };
+        // Offsets count the text without its whitespace.
+        assert_eq!(
+            problem("AQ\nI@BA=="),
+            Base64Problem::InvalidCharacter {
+                offset: 3,
+                byte: b'@'
+            }
+        );
+        assert_eq!(problem("AQIDB"), Base64Problem::InvalidLength { length: 5 });
+        assert_eq!(
+            problem("AB=="),
+            Base64Problem::InvalidLastCharacter {
+                offset: 1,
+                byte: b'B'
+            }
+        );
+        assert_eq!(problem("AQI"), Base64Problem::InvalidPadding);
     }
 }

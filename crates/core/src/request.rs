@@ -3,28 +3,489 @@
 //! [`check_request`] collects every finding it can; a damaged file still gets its content
 //! checked wherever the content can be read.
 
-use crate::finding::{Code, Finding, Location};
-use crate::key::{base64_decode, KeyForm, RsaKey};
+use crate::finding::{Code, Expected, Finding, Input, Location};
+use crate::key::{base64_decode, Base64Problem, KeyError, KeyForm, RsaKey};
 use crate::policy::MAX_REQUEST_BYTES;
 use crate::text::{raw_location, sha256_hex, Decoded, Encoding};
 use crate::xml::{self, Element, XmlError};
 use serde::Serialize;
 
 /// What the request checks find, with typed context: one variant per problem. The words are made
-/// in [`crate::words`].
+/// in [`crate::words`]; offsets are in the finding's [`Location`].
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(untagged)]
-pub enum Found {}
+pub enum Found {
+    // --- bytes and encoding -----------------------------------------------------------
+    /// `request-empty`: the file has 0 bytes.
+    Empty,
+    /// `binary-file`: the file is binary data of a known (or no known) kind.
+    BinaryFile {
+        /// What the bytes are.
+        kind: FileKind,
+        /// The first bytes (at most 8), to compare with what the user sees in a hex viewer.
+        first_bytes: Vec<u8>,
+    },
+    /// `request-blank`: the file holds only whitespace.
+    Blank {
+        /// Its size in bytes.
+        size: usize,
+    },
+    /// `utf8-bom`: the file starts with EF BB BF.
+    Utf8Bom,
+    /// `utf16-encoded`: the file is UTF-16 text.
+    Utf16 {
+        /// [`Encoding::Utf16Le`] or [`Encoding::Utf16Be`].
+        encoding: Encoding,
+        /// Whether it starts with a byte order mark.
+        bom: bool,
+    },
+    /// `truncated`: a UTF-16 file with an odd number of bytes.
+    Utf16OddLength {
+        /// Its size in bytes.
+        size: usize,
+    },
+    /// `invalid-utf8`: a byte that is not UTF-8 (the offset is the location's).
+    InvalidUtf8 {
+        /// Byte offset in the file.
+        offset: usize,
+        /// The byte.
+        byte: u8,
+    },
+    /// `nul-bytes`: NUL characters in the text (the first is at the location).
+    NulBytes {
+        /// How many.
+        count: usize,
+    },
+    /// `non-ascii`: characters outside ASCII (the first is at the location).
+    NonAscii {
+        /// How many.
+        count: usize,
+        /// The first one.
+        first: char,
+    },
+    /// `crlf-line-endings`: Windows line endings (harmless).
+    CrlfLineEndings,
+    // --- what surrounds the XML -------------------------------------------------------
+    /// `browser-rendering`: a browser's display of the XML, saved or copied.
+    BrowserRendering {
+        /// Which display.
+        view: BrowserView,
+    },
+    /// `html-wrapper`: an HTML page ("Save as web page") with the request inside.
+    HtmlWrapper,
+    /// `leading-junk`: characters before the XML starts.
+    LeadingJunk {
+        /// How many characters.
+        chars: usize,
+    },
+    /// `leading-junk`: text between the XML declaration (or comments) and the root element.
+    TextBeforeRoot,
+    /// `trailing-junk`: characters after the root element ends.
+    TrailingJunk {
+        /// How many characters.
+        chars: usize,
+        /// The root element's name as written.
+        root: String,
+    },
+    // --- XML ------------------------------------------------------------------------------
+    /// `truncated`: the text ends inside the XML.
+    Truncated {
+        /// The innermost element still open; `None` when the text ends before the root
+        /// element starts.
+        open: Option<String>,
+    },
+    /// `truncated`: there is no XML element at all.
+    NoElement,
+    /// `xml-malformed`: the XML is not well-formed.
+    XmlMalformed {
+        /// What is wrong.
+        problem: xml::Problem,
+    },
+    /// `doctype-refused`: a DOCTYPE (with possible entity declarations).
+    Doctype,
+    /// `xml-budget-exceeded`: a safety budget of the XML reader is exceeded.
+    XmlBudget {
+        /// Which one.
+        budget: xml::Budget,
+    },
+    // --- structure ------------------------------------------------------------------------
+    /// `duplicate-element`: a second request follows the first.
+    SecondRequest {
+        /// The second root's name as written (`EnrollParameters`, `soap:Envelope`).
+        element: String,
+    },
+    /// `soap-envelope`: the parameters were read from inside a SOAP envelope.
+    SoapEnvelope,
+    /// `certificate-not-request`: the file is an XrML certificate.
+    CertificateNotRequest,
+    /// `not-a-request`: the root element is something else.
+    NotARequest {
+        /// The root element's local name.
+        root: String,
+    },
+    /// `wrong-namespace`: `EnrollParameters` is not in [`ENROLL_NS`].
+    WrongNamespace {
+        /// The element's name as written.
+        element: String,
+        /// Its namespace, when it has one.
+        namespace: Option<String>,
+    },
+    /// `wrong-namespace`: a child is in another namespace than its parent.
+    ChildNamespace {
+        /// The child's name as written.
+        element: String,
+        /// The parent (an element of the request schema).
+        parent: &'static str,
+        /// The child's namespace, when it has one.
+        namespace: Option<String>,
+    },
+    /// `missing-element`: a required child is missing.
+    MissingElement {
+        /// The parent's name.
+        parent: String,
+        /// The child that is missing; when several would do, each of them.
+        names: Vec<String>,
+    },
+    /// `unexpected-element`: a child the schema does not define.
+    UnexpectedElement {
+        /// The child's name as written.
+        element: String,
+        /// The parent (an element of the request schema).
+        parent: &'static str,
+    },
+    /// `duplicate-element`: an element that may appear once appears more often.
+    DuplicateElement {
+        /// The element's local name.
+        element: String,
+        /// The parent (an element of the request schema).
+        parent: &'static str,
+        /// How often it appears.
+        count: usize,
+    },
+    /// `duplicate-element`: a SOAP level holds more than one element the parameters could be
+    /// read from, so none is read.
+    AmbiguousParameters {
+        /// The parent's name as written.
+        parent: String,
+        /// The names any of which it could be.
+        names: Vec<String>,
+        /// How many there are.
+        count: usize,
+    },
+    /// `element-order`: a child comes after one that the schema puts after it.
+    ElementOrder {
+        /// The child's local name.
+        element: String,
+        /// The parent (an element of the request schema).
+        parent: &'static str,
+        /// The schema's order of the parent's children.
+        order: &'static [&'static str],
+    },
+    // --- values -----------------------------------------------------------------------------
+    /// `revocation-nonrevocable`: RevocationType NonRevocable.
+    RevocationNonRevocable,
+    /// `revocation-type-invalid`: RevocationType is not one of the schema's values.
+    RevocationTypeInvalid {
+        /// The value as written (trimmed).
+        value: String,
+    },
+    /// `revocation-authorities-missing`: CustomRevocation without authorities.
+    RevocationAuthoritiesMissing,
+    /// `revocation-authorities-unexpected`: authorities without CustomRevocation.
+    RevocationAuthoritiesUnexpected {
+        /// The RevocationType, when there is exactly one.
+        revocation_type: Option<String>,
+    },
+    /// `revocation-authority-key-invalid`: an authority key is not a base64 RSA key.
+    RevocationAuthorityKeyInvalid,
+    /// `guid-without-braces`: accepted and shown with braces.
+    GuidWithoutBraces {
+        /// As written.
+        written: String,
+        /// As read: `{lowercase}`.
+        guid: String,
+    },
+    /// `guid-invalid`: not 8-4-4-4-12 hexadecimal digits.
+    GuidInvalid {
+        /// As written (trimmed).
+        value: String,
+    },
+    /// `version-empty`: EnrolleeInformation/Version is empty.
+    VersionEmpty,
+    /// `ad-rms-version`: the version is AD RMS's.
+    AdRmsVersion {
+        /// The version as written.
+        version: String,
+    },
+    /// `enrollee-field-empty`: optional EnrolleeInformation fields that are empty or missing.
+    EnrolleeFieldEmpty {
+        /// Their element names (`SKU`, `Name`, `URL`).
+        fields: Vec<String>,
+    },
+    /// `url-implausible`: the cluster URL is not an http(s) URL with a host name.
+    UrlImplausible {
+        /// The URL as written (trimmed).
+        url: String,
+    },
+    /// `key-base64-invalid`: aPublicKeyBytes is not base64.
+    KeyBase64Invalid {
+        /// Why.
+        problem: Base64Problem,
+    },
+    /// `key-format-unknown`: the decoded key bytes are neither form.
+    KeyFormatUnknown {
+        /// How many bytes were decoded.
+        length: usize,
+        /// The first (at most 8) of them.
+        first_bytes: Vec<u8>,
+    },
+    /// `key-size-unusual`: not RSA-1024 or RSA-2048.
+    KeySizeUnusual {
+        /// The modulus size in bits.
+        bits: u32,
+    },
+    /// `key-exponent-invalid`: even or smaller than 3.
+    KeyExponentInvalid {
+        /// The exponent.
+        exponent: u64,
+    },
+    /// `key-exponent-unusual`: usable, but not 65537.
+    KeyExponentUnusual {
+        /// The exponent.
+        exponent: u64,
+    },
+    /// `key-modulus-even`: the modulus is even.
+    KeyModulusEven,
+    /// `file-name-unrecognised`: the name does not say enrollment or renewal.
+    FileNameUnrecognised {
+        /// The name as loaded.
+        name: String,
+    },
+}
+
+/// What a binary file is, by its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FileKind {
+    /// `89 50 4E 47`.
+    Png,
+    /// `FF D8 FF`.
+    Jpeg,
+    /// `GIF8`.
+    Gif,
+    /// `%PDF`.
+    Pdf,
+    /// `PK 03 04`: a ZIP archive, which includes .docx and .xlsx.
+    Zip,
+    /// `1F 8B`.
+    Gzip,
+    /// `MZ`: a Windows program or DLL.
+    Exe,
+    /// `D0 CF 11 E0`: an OLE compound file (an Outlook .msg, an old .doc or .xls).
+    Ole,
+    /// Undecodable bytes with NULs among them.
+    Other,
+}
+
+/// Which browser display of the XML was saved or copied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BrowserView {
+    /// The banner "This XML file does not appear to have any style information…" (Chrome,
+    /// Edge, Firefox).
+    StyleBanner,
+    /// Internet Explorer's tree, with `-` before every element that can be collapsed.
+    CollapsibleTree,
+}
 
 impl Found {
     /// The stable code.
-    pub fn code(&self) -> crate::finding::Code {
-        match *self {}
+    pub fn code(&self) -> Code {
+        match self {
+            Found::Empty => Code::RequestEmpty,
+            Found::BinaryFile { .. } => Code::BinaryFile,
+            Found::Blank { .. } => Code::RequestBlank,
+            Found::Utf8Bom => Code::Utf8Bom,
+            Found::Utf16 { .. } => Code::Utf16Encoded,
+            Found::Utf16OddLength { .. } | Found::Truncated { .. } | Found::NoElement => {
+                Code::Truncated
+            }
+            Found::InvalidUtf8 { .. } => Code::InvalidUtf8,
+            Found::NulBytes { .. } => Code::NulBytes,
+            Found::NonAscii { .. } => Code::NonAscii,
+            Found::CrlfLineEndings => Code::CrlfLineEndings,
+            Found::BrowserRendering { .. } => Code::BrowserRendering,
+            Found::HtmlWrapper => Code::HtmlWrapper,
+            Found::LeadingJunk { .. } | Found::TextBeforeRoot => Code::LeadingJunk,
+            Found::TrailingJunk { .. } => Code::TrailingJunk,
+            Found::XmlMalformed { .. } => Code::XmlMalformed,
+            Found::Doctype => Code::DoctypeRefused,
+            Found::XmlBudget { .. } => Code::XmlBudgetExceeded,
+            Found::SecondRequest { .. }
+            | Found::DuplicateElement { .. }
+            | Found::AmbiguousParameters { .. } => Code::DuplicateElement,
+            Found::SoapEnvelope => Code::SoapEnvelope,
+            Found::CertificateNotRequest => Code::CertificateNotRequest,
+            Found::NotARequest { .. } => Code::NotARequest,
+            Found::WrongNamespace { .. } | Found::ChildNamespace { .. } => Code::WrongNamespace,
+            Found::MissingElement { .. } => Code::MissingElement,
+            Found::UnexpectedElement { .. } => Code::UnexpectedElement,
+            Found::ElementOrder { .. } => Code::ElementOrder,
+            Found::RevocationNonRevocable => Code::RevocationNonRevocable,
+            Found::RevocationTypeInvalid { .. } => Code::RevocationTypeInvalid,
+            Found::RevocationAuthoritiesMissing => Code::RevocationAuthoritiesMissing,
+            Found::RevocationAuthoritiesUnexpected { .. } => Code::RevocationAuthoritiesUnexpected,
+            Found::RevocationAuthorityKeyInvalid => Code::RevocationAuthorityKeyInvalid,
+            Found::GuidWithoutBraces { .. } => Code::GuidWithoutBraces,
+            Found::GuidInvalid { .. } => Code::GuidInvalid,
+            Found::VersionEmpty => Code::VersionEmpty,
+            Found::AdRmsVersion { .. } => Code::AdRmsVersion,
+            Found::EnrolleeFieldEmpty { .. } => Code::EnrolleeFieldEmpty,
+            Found::UrlImplausible { .. } => Code::UrlImplausible,
+            Found::KeyBase64Invalid { .. } => Code::KeyBase64Invalid,
+            Found::KeyFormatUnknown { .. } => Code::KeyFormatUnknown,
+            Found::KeySizeUnusual { .. } => Code::KeySizeUnusual,
+            Found::KeyExponentInvalid { .. } => Code::KeyExponentInvalid,
+            Found::KeyExponentUnusual { .. } => Code::KeyExponentUnusual,
+            Found::KeyModulusEven => Code::KeyModulusEven,
+            Found::FileNameUnrecognised { .. } => Code::FileNameUnrecognised,
+        }
     }
 
     /// One example of each variant, for the completeness tests and the findings docs.
     pub fn samples() -> Vec<Found> {
-        vec![]
+        let s = String::from;
+        vec![
+            Found::Empty,
+            Found::BinaryFile {
+                kind: FileKind::Png,
+                first_bytes: vec![0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A],
+            },
+            Found::Blank { size: 4 },
+            Found::Utf8Bom,
+            Found::Utf16 {
+                encoding: Encoding::Utf16Le,
+                bom: true,
+            },
+            Found::Utf16OddLength { size: 3_129 },
+            Found::InvalidUtf8 {
+                offset: 412,
+                byte: 0xE9,
+            },
+            Found::NulBytes { count: 64 },
+            Found::NonAscii {
+                count: 1,
+                first: 'ø',
+            },
+            Found::CrlfLineEndings,
+            Found::BrowserRendering {
+                view: BrowserView::StyleBanner,
+            },
+            Found::HtmlWrapper,
+            Found::LeadingJunk { chars: 27 },
+            Found::TextBeforeRoot,
+            Found::TrailingJunk {
+                chars: 20,
+                root: s("EnrollParameters"),
+            },
+            Found::Truncated {
+                open: Some(s("CertificatePublicKey")),
+            },
+            Found::NoElement,
+            Found::XmlMalformed {
+                problem: xml::Problem::MismatchedEndTag {
+                    expected: s("Name"),
+                    found: s("Nam"),
+                },
+            },
+            Found::Doctype,
+            Found::XmlBudget {
+                budget: xml::Budget::Depth { limit: 64 },
+            },
+            Found::SecondRequest {
+                element: s("EnrollParameters"),
+            },
+            Found::SoapEnvelope,
+            Found::CertificateNotRequest,
+            Found::NotARequest {
+                root: s("configuration"),
+            },
+            Found::WrongNamespace {
+                element: s("EnrollParameters"),
+                namespace: None,
+            },
+            Found::ChildNamespace {
+                element: s("Guid"),
+                parent: "CertificatePublicKey",
+                namespace: Some(s("urn:other")),
+            },
+            Found::MissingElement {
+                parent: s("CertificatePublicKey"),
+                names: vec![s("Guid")],
+            },
+            Found::UnexpectedElement {
+                element: s("Comment"),
+                parent: "EnrolleeInformation",
+            },
+            Found::DuplicateElement {
+                element: s("Guid"),
+                parent: "CertificatePublicKey",
+                count: 2,
+            },
+            Found::AmbiguousParameters {
+                parent: s("Enroll"),
+                names: vec![s("oInput"), s("EnrollParameters")],
+                count: 2,
+            },
+            Found::ElementOrder {
+                element: s("RevocationInformation"),
+                parent: "EnrollParameters",
+                order: ENROLL_PARAMETERS.children,
+            },
+            Found::RevocationNonRevocable,
+            Found::RevocationTypeInvalid {
+                value: s("standardrevocation"),
+            },
+            Found::RevocationAuthoritiesMissing,
+            Found::RevocationAuthoritiesUnexpected {
+                revocation_type: Some(s("StandardRevocation")),
+            },
+            Found::RevocationAuthorityKeyInvalid,
+            Found::GuidWithoutBraces {
+                written: s("6F9619FF-8B86-D011-B42D-00C04FC964FF"),
+                guid: s("{6f9619ff-8b86-d011-b42d-00c04fc964ff}"),
+            },
+            Found::GuidInvalid {
+                value: s("{6f9619ff-8b86-d011-b42d-00c04fc964f}"),
+            },
+            Found::VersionEmpty,
+            Found::AdRmsVersion {
+                version: s("6.0.6001.18000"),
+            },
+            Found::EnrolleeFieldEmpty {
+                fields: vec![s("SKU"), s("URL")],
+            },
+            Found::UrlImplausible {
+                url: s("rms01.contoso.test/_wmcs"),
+            },
+            Found::KeyBase64Invalid {
+                problem: Base64Problem::InvalidCharacter {
+                    offset: 17,
+                    byte: b'-',
+                },
+            },
+            Found::KeyFormatUnknown {
+                length: 132,
+                first_bytes: vec![0x30, 0x81, 0x89, 0x02, 0x81, 0x81, 0x00, 0xC3],
+            },
+            Found::KeySizeUnusual { bits: 1536 },
+            Found::KeyExponentInvalid { exponent: 65536 },
+            Found::KeyExponentUnusual { exponent: 3 },
+            Found::KeyModulusEven,
+            Found::FileNameUnrecognised {
+                name: s("request.xml"),
+            },
+        ]
     }
 }
 
@@ -194,10 +655,9 @@ impl Ctx<'_> {
     fn loc(&self, pos_in_slice: usize) -> Option<Location> {
         Some(self.decoded.location(self.base + pos_in_slice))
     }
-    fn push(&mut self, code: Code, at: Option<usize>, message: String, fix: &str) {
+    fn push(&mut self, found: Found, at: Option<usize>) {
         let location = at.and_then(|p| self.loc(p));
-        self.findings
-            .push(Finding::new(code, message, fix).at(location));
+        self.findings.push(Finding::of(found).at(location));
     }
 }
 
@@ -219,27 +679,28 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
         report.kind = kind;
         name_server = server;
         if kind == RequestKind::Unknown {
-            report.findings.push(Finding::new(
-                Code::FileNameUnrecognised,
-                format!("\"{name}\" does not end in EnrollRequest.xml or RenewRequest.xml, so enrollment or renewal cannot be told from the name."),
-                "Nothing to fix if this is the right file; the Windows RMS administration site names exports <server>EnrollRequest.xml or <server>RenewRequest.xml.",
-            ));
+            report
+                .findings
+                .push(Finding::of(Found::FileNameUnrecognised {
+                    name: name.to_owned(),
+                }));
         }
     }
     if bytes.is_empty() {
-        report.findings.insert(0, Finding::new(
-            Code::RequestEmpty,
-            "The file is empty (0 bytes).",
-            "Export the request again on the RMS server (Renew or Enroll → Offline → Export) and click Save, not Open.",
-        ));
+        report.findings.insert(0, Finding::of(Found::Empty));
         return report;
     }
     if bytes.len() > MAX_REQUEST_BYTES {
-        report.findings.insert(0, Finding::new(
-            Code::InputTooLarge,
-            format!("The file is {} bytes; a request is about 2 KB and the limit is {MAX_REQUEST_BYTES} bytes.", bytes.len()),
-            "Choose the exported <server>EnrollRequest.xml or <server>RenewRequest.xml file.",
-        ).at(Some(raw_location(bytes, MAX_REQUEST_BYTES))));
+        report.findings.insert(
+            0,
+            Finding::of(Input::TooLarge {
+                name: file_name.unwrap_or_default().to_owned(),
+                size: bytes.len() as u64,
+                limit: MAX_REQUEST_BYTES as u64,
+                expected: Expected::Request,
+            })
+            .at(Some(raw_location(bytes, MAX_REQUEST_BYTES))),
+        );
         return report;
     }
     let decoded = Decoded::new(bytes);
@@ -252,11 +713,10 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
     };
     if let Some(kind) = binary_kind(bytes, &decoded) {
         cx.findings.push(
-            Finding::new(
-                Code::InvalidUtf8,
-                format!("This is {kind}, not a text file (it starts with {}).", crate::text::hex(bytes.get(..8).unwrap_or(bytes))),
-                "Choose the request exported by the RMS server (<server>EnrollRequest.xml or <server>RenewRequest.xml); the file may have been renamed.",
-            )
+            Finding::of(Found::BinaryFile {
+                kind,
+                first_bytes: bytes.get(..8).unwrap_or(bytes).to_vec(),
+            })
             .at(Some(raw_location(bytes, 0))),
         );
         return finish(report, cx, name_server);
@@ -272,11 +732,14 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
     let ie_tree = lower.lines().any(|l| l.trim_start().starts_with("- <"));
     if banner.is_some() || ie_tree {
         wrapped = true;
+        let view = if banner.is_some() {
+            BrowserView::StyleBanner
+        } else {
+            BrowserView::CollapsibleTree
+        };
         cx.push(
-            Code::BrowserRendering,
+            Found::BrowserRendering { view },
             banner.or_else(|| lower.find("- <")),
-            "This is how a browser displays the XML, saved or copied from the page; it is not the exported file.".into(),
-            "On the RMS server, click Export and then Save (not Open), and carry the saved file. Do not copy the XML out of a browser window.",
         );
         if ie_tree {
             return finish(report, cx, name_server);
@@ -286,12 +749,7 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
         .or_else(|| lower.find("<html"))
     {
         wrapped = true;
-        cx.push(
-            Code::HtmlWrapper,
-            Some(p),
-            "The file is an HTML page (\"Save as web page\"), with the request inside it.".into(),
-            "Save the request again with Save (or \"Save as type: All files\"), not as a web page.",
-        );
+        cx.push(Found::HtmlWrapper, Some(p));
     }
     if wrapped {
         // The first EnrollParameters or Envelope start tag; a second one is refused below.
@@ -300,24 +758,16 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
             None => return finish(report, cx, name_server),
         }
     } else if text.trim().is_empty() {
-        cx.push(
-            Code::Truncated,
-            Some(0),
-            "The file contains only whitespace, no XML.".into(),
-            "Export the request again on the RMS server and click Save.",
-        );
+        cx.push(Found::Blank { size: bytes.len() }, Some(0));
         return finish(report, cx, name_server);
     } else {
         let first = text.find('<');
         let lead = text.len() - text.trim_start_matches(|c: char| c.is_whitespace()).len();
         if first != Some(lead) {
             let junk_at = lead;
-            cx.push(
-                Code::LeadingJunk,
-                Some(junk_at),
-                format!("{} characters come before the XML starts.", first.unwrap_or(text.len()) - junk_at),
-                "Delete everything before <?xml (or before <EnrollParameters>), or export the request again.",
-            );
+            let end = first.unwrap_or(text.len());
+            let chars = text.get(junk_at..end).map_or(0, |j| j.chars().count());
+            cx.push(Found::LeadingJunk { chars }, Some(junk_at));
             match first {
                 Some(p) => content_start = p,
                 None => return finish(report, cx, name_server),
@@ -335,12 +785,7 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
         }
     };
     if let Some(p) = doc.leading_text {
-        cx.push(
-            Code::LeadingJunk,
-            Some(p),
-            "There is text before the root element.".into(),
-            "Delete the text before <EnrollParameters>.",
-        );
+        cx.push(Found::TextBeforeRoot, Some(p));
     }
     // A second request after the first (bare, or in the page around it): either could be
     // the one meant, so neither is read.
@@ -353,49 +798,37 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
     if let Some(p) = second {
         cx.name_ambiguous = true;
         cx.push(
-            Code::DuplicateElement,
+            Found::SecondRequest {
+                element: tag_name(slice.get(p..).unwrap_or("")).to_owned(),
+            },
             Some(p),
-            format!(
-                "A second request (<{}>) follows the first one, which ends before it; either could be the one meant, so neither is read.",
-                tag_name(slice.get(p..).unwrap_or(""))
-            ),
-            "Keep one request per file: export the request again on the RMS server.",
         );
     } else if let (Some(p), false) = (doc.trailing, wrapped) {
         cx.push(
-            Code::TrailingJunk,
+            Found::TrailingJunk {
+                chars: slice.get(p..).map_or(0, |t| t.chars().count()),
+                root: doc.root.name.clone(),
+            },
             Some(p),
-            format!("{} characters follow the end of </{}>.", slice.len() - p, doc.root.name),
-            "Delete everything after the closing </EnrollParameters> tag; MS-RMPR allows no footer.",
         );
     }
     let root = &doc.root;
     let params = match root.local.as_str() {
         "EnrollParameters" => Some(root),
         "Envelope" => {
-            cx.push(
-                Code::SoapEnvelope,
-                Some(root.start),
-                "The request is wrapped in a SOAP envelope (Envelope/Body/Enroll/oInput); the parameters were read from inside it.".into(),
-                "Nothing to fix if the enrollment page accepts it; the offline page expects the bare EnrollParameters document.",
-            );
+            cx.push(Found::SoapEnvelope, Some(root.start));
             soap_params(&mut cx, root)
         }
         "XrML" => {
-            cx.push(
-                Code::CertificateNotRequest,
-                Some(root.start),
-                "This is an XrML certificate (perhaps the downloaded SLC), not the exported request.".into(),
-                "Use this file in step 4 (verify certificate). For step 1 choose <server>EnrollRequest.xml or <server>RenewRequest.xml.",
-            );
+            cx.push(Found::CertificateNotRequest, Some(root.start));
             None
         }
         other => {
             cx.push(
-                Code::NotARequest,
+                Found::NotARequest {
+                    root: other.to_owned(),
+                },
                 Some(root.start),
-                format!("The root element is <{other}>, not <EnrollParameters>."),
-                "Choose the file exported by Windows RMS administration (Enroll/Renew → Offline → Export).",
             );
             None
         }
@@ -474,18 +907,15 @@ fn only_child<'a>(cx: &mut Ctx<'_>, parent: &'a Element, names: &[&str]) -> Opti
         .iter()
         .filter(|c| names.contains(&c.local.as_str()));
     let first = found.next();
-    let wanted = names
-        .iter()
-        .map(|n| format!("<{n}>"))
-        .collect::<Vec<_>>()
-        .join(" or ");
+    let wanted = || names.iter().map(|n| (*n).to_owned()).collect::<Vec<_>>();
     match (first, found.next()) {
         (None, _) => {
             cx.push(
-                Code::MissingElement,
+                Found::MissingElement {
+                    parent: parent.name.clone(),
+                    names: wanted(),
+                },
                 Some(parent.start),
-                format!("<{}> has no {wanted}.", parent.name),
-                "Export the request again on the RMS server.",
             );
             None
         }
@@ -494,13 +924,12 @@ fn only_child<'a>(cx: &mut Ctx<'_>, parent: &'a Element, names: &[&str]) -> Opti
             cx.name_ambiguous = true;
             let total = 2 + found.count();
             cx.push(
-                Code::DuplicateElement,
+                Found::AmbiguousParameters {
+                    parent: parent.name.clone(),
+                    names: wanted(),
+                    count: total,
+                },
                 Some(second.start),
-                format!(
-                    "<{}> holds {total} elements named {wanted}; the parameters could be read from either, so none are read.",
-                    parent.name
-                ),
-                "Keep one and export the request again.",
             );
             None
         }
@@ -519,135 +948,172 @@ fn soap_params<'a>(cx: &mut Ctx<'_>, envelope: &'a Element) -> Option<&'a Elemen
 }
 
 /// Names binary data: known file signatures, or undecodable bytes with NULs among them.
-fn binary_kind(bytes: &[u8], d: &Decoded) -> Option<&'static str> {
-    const MAGIC: &[(&[u8], &str)] = &[
-        (b"\x89PNG", "a PNG image"),
-        (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
-        (b"%PDF", "a PDF document"),
-        (b"GIF8", "a GIF image"),
-        (b"\xFF\xD8\xFF", "a JPEG image"),
-        (b"MZ", "a Windows program"),
-        (
-            b"\xD0\xCF\x11\xE0",
-            "an OLE file (an Outlook .msg or old Office document)",
-        ),
+fn binary_kind(bytes: &[u8], d: &Decoded) -> Option<FileKind> {
+    const MAGIC: &[(&[u8], FileKind)] = &[
+        (b"\x89PNG", FileKind::Png),
+        (b"PK\x03\x04", FileKind::Zip),
+        (b"%PDF", FileKind::Pdf),
+        (b"GIF8", FileKind::Gif),
+        (b"\xFF\xD8\xFF", FileKind::Jpeg),
+        (b"\x1F\x8B", FileKind::Gzip),
+        (b"MZ", FileKind::Exe),
+        (b"\xD0\xCF\x11\xE0", FileKind::Ole),
     ];
     if let Some((_, kind)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
-        return Some(kind);
+        return Some(*kind);
     }
     let nul = bytes.iter().take(8192).any(|&b| b == 0);
-    (d.encoding == Encoding::Invalid && nul).then_some("binary data")
+    (d.encoding == Encoding::Invalid && nul).then_some(FileKind::Other)
 }
 
 fn encoding_findings(cx: &mut Ctx<'_>, bytes: &[u8]) {
     let d = cx.decoded;
+    let at_raw = |offset| Some(raw_location(bytes, offset));
     match d.encoding {
-        Encoding::Utf8Bom => cx.findings.push(
-            Finding::new(Code::Utf8Bom, "The file starts with the UTF-8 byte order mark EF BB BF.", "Save the file as ANSI/ASCII (Notepad: Save As → Encoding: ANSI), or export it again; MS-RMPR allows no header bytes.")
-                .at(Some(raw_location(bytes, 0))),
-        ),
+        Encoding::Utf8Bom => cx.findings.push(Finding::of(Found::Utf8Bom).at(at_raw(0))),
         Encoding::Utf16Le | Encoding::Utf16Be => cx.findings.push(
-            Finding::new(
-                Code::Utf16Encoded,
-                format!("The file is UTF-16 {} text{}; it was read, but the enrollment service expects ASCII.", if d.encoding == Encoding::Utf16Le { "little-endian" } else { "big-endian" }, if d.bom_len > 0 { " with a byte order mark" } else { "" }),
-                "An editor re-saved it as Unicode. Export the request again, or save it as ANSI (Notepad: Save As → Encoding: ANSI).",
-            )
-            .at(Some(raw_location(bytes, 0))),
+            Finding::of(Found::Utf16 {
+                encoding: d.encoding,
+                bom: d.bom_len > 0,
+            })
+            .at(at_raw(0)),
         ),
         Encoding::Invalid => {
-            let at = d.invalid_at.unwrap_or(0);
-            cx.findings.push(
-                Finding::new(Code::InvalidUtf8, format!("Byte 0x{:02X} at offset {at} is not valid UTF-8 or ASCII.", bytes.get(at).copied().unwrap_or(0)), "The file was damaged in transfer or is not the exported request. Export it again.")
-                    .at(Some(raw_location(bytes, at))),
-            );
+            let offset = d.invalid_at.unwrap_or(0);
+            let byte = bytes.get(offset).copied().unwrap_or(0);
+            cx.findings
+                .push(Finding::of(Found::InvalidUtf8 { offset, byte }).at(at_raw(offset)));
         }
         Encoding::Ascii | Encoding::Utf8 => {}
     }
     if d.is_utf16() && (bytes.len() - d.bom_len) % 2 == 1 {
         cx.findings.push(
-            Finding::new(
-                Code::Truncated,
-                format!("The UTF-16 file has an odd number of bytes ({}): its last byte is cut off.", bytes.len()),
-                "The file is incomplete (cut off while copying). Export it again and compare its size.",
-            )
-            .at(Some(raw_location(bytes, bytes.len() - 1))),
+            Finding::of(Found::Utf16OddLength { size: bytes.len() }).at(at_raw(bytes.len() - 1)),
         );
     }
     let text = d.text.as_str();
     if let Some(p) = text.find('\0') {
-        let n = text.matches('\0').count();
-        cx.push(
-            Code::NulBytes,
-            Some(p),
-            format!("The file contains {n} NUL byte(s), first at this place."),
-            "The file was padded or damaged (e.g. a partial copy to USB). Export it again.",
-        );
+        let count = text.matches('\0').count();
+        cx.push(Found::NulBytes { count }, Some(p));
     }
     if d.encoding != Encoding::Invalid {
-        if let Some((p, c)) = text.char_indices().find(|(_, c)| !c.is_ascii()) {
-            let n = text.chars().filter(|c| !c.is_ascii()).count();
-            cx.push(Code::NonAscii, Some(p), format!("{n} non-ASCII character(s), the first is U+{:04X} '{c}'.", u32::from(c)), "MS-RMPR requires ASCII. Remove or replace the character (often a typographic quote or an accented letter typed by hand), or export again.");
+        if let Some((p, first)) = text.char_indices().find(|(_, c)| !c.is_ascii()) {
+            let count = text.chars().filter(|c| !c.is_ascii()).count();
+            cx.push(Found::NonAscii { count, first }, Some(p));
         }
     }
     if let Some(p) = text.find("\r\n") {
-        cx.push(
-            Code::CrlfLineEndings,
-            Some(p),
-            "Lines end with CR LF (Windows line endings).".into(),
-            "Nothing to fix: line endings do not matter to the service.",
-        );
+        cx.push(Found::CrlfLineEndings, Some(p));
     }
 }
 
 fn xml_error_finding(cx: &mut Ctx<'_>, e: &XmlError) {
-    match e {
-        XmlError::Truncated { pos, open } => cx.push(Code::Truncated, Some(*pos), format!("The file ends while <{open}> is still open."), "The file is incomplete (cut off while copying or downloading). Export it again and compare its size."),
-        XmlError::Malformed { pos, problem } => cx.push(Code::XmlMalformed, Some(*pos), format!("The XML is not well-formed: {problem}."), "The file was edited by hand or damaged. Export it again rather than repairing it."),
-        XmlError::Doctype { pos } => cx.push(Code::DoctypeRefused, Some(*pos), "The file declares a DOCTYPE; entity declarations are refused and never expanded.".into(), "A genuine request has no DOCTYPE. Export it again."),
-        XmlError::Budget { pos, budget } => cx.push(Code::XmlBudgetExceeded, Some(*pos), format!("The XML exceeds a safety budget: {budget}."), "This is not a genuine request (which has about 15 elements). Choose the exported file."),
-        XmlError::NoRoot => cx.push(Code::Truncated, Some(0), "The file contains no XML element at all.".into(), "Export the request again."),
-    }
+    let (found, at) = match e {
+        XmlError::Truncated { pos, open } => (Found::Truncated { open: open.clone() }, *pos),
+        XmlError::Malformed { pos, problem } => (
+            Found::XmlMalformed {
+                problem: problem.clone(),
+            },
+            *pos,
+        ),
+        XmlError::Doctype { pos } => (Found::Doctype, *pos),
+        XmlError::Budget { pos, budget } => (
+            Found::XmlBudget {
+                budget: budget.clone(),
+            },
+            *pos,
+        ),
+        XmlError::NoRoot => (Found::NoElement, 0),
+    };
+    cx.push(found, Some(at));
 }
 
-/// Checks `parent`'s children against a sequence of `(name, required)`; pushes missing,
-/// duplicate, unexpected and (when `ordered`) out-of-order findings.
-fn check_children(cx: &mut Ctx<'_>, parent: &Element, expected: &[(&str, bool)], ordered: bool) {
+/// One element of the request schema (MS-RMPR §3.6.4.1): its children in schema order,
+/// which of them are required, and whether the order matters.
+struct Schema {
+    name: &'static str,
+    children: &'static [&'static str],
+    required: &'static [&'static str],
+    ordered: bool,
+}
+
+const ENROLL_PARAMETERS: Schema = Schema {
+    name: "EnrollParameters",
+    children: &[
+        "RevocationInformation",
+        "CertificatePublicKey",
+        "EnrolleeInformation",
+    ],
+    required: &[
+        "RevocationInformation",
+        "CertificatePublicKey",
+        "EnrolleeInformation",
+    ],
+    ordered: true,
+};
+
+const REVOCATION_INFORMATION: Schema = Schema {
+    name: "RevocationInformation",
+    children: &["RevocationType", "aRevocationAuthorities"],
+    required: &["RevocationType"],
+    ordered: true,
+};
+
+const REVOCATION_AUTHORITY_INFORMATION: Schema = Schema {
+    name: "RevocationAuthorityInformation",
+    children: &["aRevocationAuthorityPublicKey"],
+    required: &["aRevocationAuthorityPublicKey"],
+    ordered: false,
+};
+
+const CERTIFICATE_PUBLIC_KEY: Schema = Schema {
+    name: "CertificatePublicKey",
+    children: &["aPublicKeyBytes", "Guid"],
+    required: &["aPublicKeyBytes", "Guid"],
+    ordered: true,
+};
+
+const ENROLLEE_INFORMATION: Schema = Schema {
+    name: "EnrolleeInformation",
+    children: &["SKU", "Version", "Name", "URL"],
+    required: &["Version"],
+    ordered: false,
+};
+
+/// Checks the children of `parent` (the element `schema` describes, found by its local name)
+/// against the schema; pushes missing, duplicate, unexpected and (when ordered)
+/// out-of-order findings.
+fn check_children(cx: &mut Ctx<'_>, parent: &Element, schema: &Schema) {
+    let expected = schema.children;
     let mut last_index = 0usize;
     let mut order_reported = false;
-    // Each expected name is counted once; each unexpected or duplicated name is reported
-    // once (with how often it occurs), so a hostile file cannot flood the report.
+    // Each unexpected name is reported once (at its first place), each duplicated name once
+    // with how often it occurs, so a hostile file cannot flood the report.
     let mut seen = vec![0usize; expected.len()];
-    let mut unexpected: Vec<(&str, usize)> = Vec::new();
+    let mut unexpected: Vec<&str> = Vec::new();
     // A child in another namespace than its parent is another element to a schema-aware
     // reader (the service's); reading it by its local name would be a guess.
     if let Some(c) = parent.children.iter().find(|c| c.ns != parent.ns) {
         cx.push(
-            Code::WrongNamespace,
+            Found::ChildNamespace {
+                element: c.name.clone(),
+                parent: schema.name,
+                namespace: c.ns.clone(),
+            },
             Some(c.start),
-            format!(
-                "<{}> inside <{}> is in namespace {}, not the namespace of <{}>.",
-                c.name,
-                parent.local,
-                c.ns.as_deref()
-                    .map_or("(none)".to_owned(), |n| format!("\"{n}\"")),
-                parent.local
-            ),
-            "Remove the namespace declaration, or export the request again.",
         );
     }
     for c in &parent.children {
-        let Some(idx) = expected.iter().position(|(n, _)| *n == c.local) else {
-            match unexpected.iter_mut().find(|(n, _)| *n == c.local) {
-                Some((_, count)) => *count += 1,
-                None => {
-                    unexpected.push((c.local.as_str(), 1));
-                    cx.push(
-                        Code::UnexpectedElement,
-                        Some(c.start),
-                        format!("<{}> is not part of <{}>.", c.name, parent.local),
-                        "Remove the element; the RMS export never writes it.",
-                    );
-                }
+        let Some(idx) = expected.iter().position(|n| *n == c.local) else {
+            if !unexpected.contains(&c.local.as_str()) {
+                unexpected.push(c.local.as_str());
+                cx.push(
+                    Found::UnexpectedElement {
+                        element: c.name.clone(),
+                        parent: schema.name,
+                    },
+                    Some(c.start),
+                );
             }
             continue;
         };
@@ -660,42 +1126,36 @@ fn check_children(cx: &mut Ctx<'_>, parent: &Element, expected: &[(&str, bool)],
                     .filter(|p| p.local == c.local)
                     .count();
                 cx.push(
-                    Code::DuplicateElement,
+                    Found::DuplicateElement {
+                        element: c.local.clone(),
+                        parent: schema.name,
+                        count: total,
+                    },
                     Some(c.start),
-                    format!("<{}> appears {total} times in <{}>.", c.local, parent.local),
-                    "Keep one and export the request again.",
                 );
             }
         }
-        if ordered && idx < last_index && !order_reported {
+        if schema.ordered && idx < last_index && !order_reported {
             order_reported = true;
             cx.push(
-                Code::ElementOrder,
+                Found::ElementOrder {
+                    element: c.local.clone(),
+                    parent: schema.name,
+                    order: schema.children,
+                },
                 Some(c.start),
-                format!(
-                    "<{}> comes after an element that the schema puts after it.",
-                    c.local
-                ),
-                &format!(
-                    "Put the children of <{}> in the order {}.",
-                    parent.local,
-                    expected
-                        .iter()
-                        .map(|(n, _)| *n)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
             );
         }
         last_index = last_index.max(idx);
     }
-    for (name, required) in expected {
-        if *required && parent.child(name).is_none() {
+    for name in schema.required {
+        if parent.child(name).is_none() {
             cx.push(
-                Code::MissingElement,
+                Found::MissingElement {
+                    parent: schema.name.to_owned(),
+                    names: vec![(*name).to_owned()],
+                },
                 Some(parent.start),
-                format!("<{}> has no <{name}>.", parent.local),
-                "The file is incomplete or was edited. Export the request again.",
             );
         }
     }
@@ -704,34 +1164,21 @@ fn check_children(cx: &mut Ctx<'_>, parent: &Element, expected: &[(&str, bool)],
 fn check_params(cx: &mut Ctx<'_>, p: &Element, s: &mut RequestSummary) {
     if p.ns.as_deref() != Some(ENROLL_NS) {
         cx.push(
-            Code::WrongNamespace,
+            Found::WrongNamespace {
+                element: p.name.clone(),
+                namespace: p.ns.clone(),
+            },
             Some(p.start),
-            format!(
-                "<{}> is in namespace {}, not {ENROLL_NS}.",
-                p.name,
-                p.ns.as_deref()
-                    .map_or("(none)".to_owned(), |n| format!("\"{n}\""))
-            ),
-            &format!("The root must carry xmlns=\"{ENROLL_NS}\". Export the request again."),
         );
     }
-    check_children(
-        cx,
-        p,
-        &[
-            ("RevocationInformation", true),
-            ("CertificatePublicKey", true),
-            ("EnrolleeInformation", true),
-        ],
-        true,
-    );
+    check_children(cx, p, &ENROLL_PARAMETERS);
     // A second copy of any element is reported by check_children; its value is then left
     // out of the summary, so nothing downstream pairs on a guess.
     if let Some(r) = once(p, "RevocationInformation").get() {
         check_revocation(cx, r, s);
     }
     if let Some(k) = once(p, "CertificatePublicKey").get() {
-        check_children(cx, k, &[("aPublicKeyBytes", true), ("Guid", true)], true);
+        check_children(cx, k, &CERTIFICATE_PUBLIC_KEY);
         if let Some(g) = once(k, "Guid").get() {
             check_guid(cx, g, s);
         }
@@ -747,17 +1194,7 @@ fn check_params(cx: &mut Ctx<'_>, p: &Element, s: &mut RequestSummary) {
 }
 
 fn check_enrollee(cx: &mut Ctx<'_>, e: &Element, s: &mut RequestSummary) {
-    check_children(
-        cx,
-        e,
-        &[
-            ("SKU", false),
-            ("Version", true),
-            ("Name", false),
-            ("URL", false),
-        ],
-        false,
-    );
+    check_children(cx, e, &ENROLLEE_INFORMATION);
     let text = |n: &str| once(e, n).get().map(|c| c.trimmed().to_owned());
     s.sku = text("SKU").filter(|v| !v.is_empty());
     s.server_name = text("Name").filter(|v| !v.is_empty());
@@ -767,13 +1204,18 @@ fn check_enrollee(cx: &mut Ctx<'_>, e: &Element, s: &mut RequestSummary) {
     }
     if let Some(v) = once(e, "Version").get() {
         if v.trimmed().is_empty() {
-            cx.push(Code::VersionEmpty, Some(v.start), "<Version> is empty.".into(), "The enrollment service rejects an empty version. Export the request again from the RMS administration site.");
+            cx.push(Found::VersionEmpty, Some(v.start));
         } else {
             let product = product_from_version(v.trimmed());
             s.version = Some(v.trimmed().to_owned());
             s.product = Some(product);
             if product == Product::AdRms {
-                cx.push(Code::AdRmsVersion, Some(v.start), format!("Version {} is AD RMS (Windows Server 2008 or later).", v.trimmed()), "AD RMS enrolls itself; its SLC is issued by the Microsoft DRM Server Self Enrollment Service and never needs the Microsoft enrollment site.");
+                cx.push(
+                    Found::AdRmsVersion {
+                        version: v.trimmed().to_owned(),
+                    },
+                    Some(v.start),
+                );
             }
         }
     }
@@ -786,11 +1228,21 @@ fn check_enrollee(cx: &mut Ctx<'_>, e: &Element, s: &mut RequestSummary) {
         })
         .collect();
     if !empty.is_empty() {
-        cx.push(Code::EnrolleeFieldEmpty, Some(e.start), format!("Empty or missing: {}.", empty.join(", ")), "Nothing to fix: the enrollment service ignores these fields; they only help you recognise the server.");
+        cx.push(
+            Found::EnrolleeFieldEmpty {
+                fields: empty.iter().map(|n| (*n).to_owned()).collect(),
+            },
+            Some(e.start),
+        );
     }
     if let Some(u) = once(e, "URL").get().filter(|u| !u.trimmed().is_empty()) {
         if !plausible_url(u.trimmed()) {
-            cx.push(Code::UrlImplausible, Some(u.start), format!("\"{}\" is not an http:// or https:// URL with a host name.", u.trimmed()), "Check the cluster URL on the RMS server (Administration → cluster URL); the service ignores it, but it identifies the server.");
+            cx.push(
+                Found::UrlImplausible {
+                    url: u.trimmed().to_owned(),
+                },
+                Some(u.start),
+            );
         }
     }
 }
@@ -813,12 +1265,7 @@ fn plausible_url(u: &str) -> bool {
 }
 
 fn check_revocation(cx: &mut Ctx<'_>, r: &Element, s: &mut RequestSummary) {
-    check_children(
-        cx,
-        r,
-        &[("RevocationType", true), ("aRevocationAuthorities", false)],
-        true,
-    );
+    check_children(cx, r, &REVOCATION_INFORMATION);
     let ty_once = once(r, "RevocationType");
     let ty = ty_once.get();
     let ty_text = ty.map(|t| t.trimmed().to_owned());
@@ -826,8 +1273,13 @@ fn check_revocation(cx: &mut Ctx<'_>, r: &Element, s: &mut RequestSummary) {
     if let (Some(t), Some(v)) = (ty, ty_text.as_deref()) {
         match v {
             "StandardRevocation" | "CustomRevocation" => {}
-            "NonRevocable" => cx.push(Code::RevocationNonRevocable, Some(t.start), "RevocationType is NonRevocable, which MS-RMPR marks \"not supported\".".into(), "Choose standard revocation (or custom revocation with an authority key) on the RMS server and export again."),
-            other => cx.push(Code::RevocationTypeInvalid, Some(t.start), format!("RevocationType is \"{other}\"."), "It must be StandardRevocation or CustomRevocation (case matters). Export the request again."),
+            "NonRevocable" => cx.push(Found::RevocationNonRevocable, Some(t.start)),
+            other => cx.push(
+                Found::RevocationTypeInvalid {
+                    value: other.to_owned(),
+                },
+                Some(t.start),
+            ),
         }
     }
     let auths_once = once(r, "aRevocationAuthorities");
@@ -845,14 +1297,17 @@ fn check_revocation(cx: &mut Ctx<'_>, r: &Element, s: &mut RequestSummary) {
     let custom = ty_text.as_deref() == Some("CustomRevocation");
     // MS-RMPR §3.6.4.1: aRevocationAuthorities only (and then required) for CustomRevocation.
     if custom && infos.is_empty() {
-        cx.push(Code::RevocationAuthoritiesMissing, Some(ty.map_or(r.start, |t| t.start)), "CustomRevocation is chosen, but no revocation authority is listed.".into(), "On the RMS server, add the revocation authority's public key, or choose standard revocation; export again.");
+        cx.push(
+            Found::RevocationAuthoritiesMissing,
+            Some(ty.map_or(r.start, |t| t.start)),
+        );
     }
     if let (Some(a), false) = (auths, custom) {
         cx.push(
-            Code::RevocationAuthoritiesUnexpected,
+            Found::RevocationAuthoritiesUnexpected {
+                revocation_type: ty_text.clone(),
+            },
             Some(a.start),
-            "aRevocationAuthorities is present, but RevocationType is not CustomRevocation.".into(),
-            "Either choose CustomRevocation or remove the authorities; export the request again.",
         );
     }
     check_authority_keys(cx, &infos);
@@ -860,7 +1315,7 @@ fn check_revocation(cx: &mut Ctx<'_>, r: &Element, s: &mut RequestSummary) {
 
 fn check_authority_keys(cx: &mut Ctx<'_>, infos: &[&Element]) {
     for info in infos {
-        check_children(cx, info, &[("aRevocationAuthorityPublicKey", true)], false);
+        check_children(cx, info, &REVOCATION_AUTHORITY_INFORMATION);
         let Some(k) = once(info, "aRevocationAuthorityPublicKey").get() else {
             continue;
         };
@@ -869,7 +1324,7 @@ fn check_authority_keys(cx: &mut Ctx<'_>, infos: &[&Element]) {
             .and_then(|b| RsaKey::from_request_bytes(&b).ok())
             .is_some();
         if !ok {
-            cx.push(Code::RevocationAuthorityKeyInvalid, Some(k.start), "The revocation authority key does not decode as a base64 RSA public key.".into(), "Give the authority's RSA public key (PKCS#1, base64) on the RMS server and export again.");
+            cx.push(Found::RevocationAuthorityKeyInvalid, Some(k.start));
         }
     }
 }
@@ -879,22 +1334,20 @@ fn check_guid(cx: &mut Ctx<'_>, g: &Element, s: &mut RequestSummary) {
         Some((n, braces)) => {
             if !braces {
                 cx.push(
-                    Code::GuidWithoutBraces,
+                    Found::GuidWithoutBraces {
+                        written: g.trimmed().to_owned(),
+                        guid: n.clone(),
+                    },
                     Some(g.start),
-                    format!("Guid \"{}\" has no braces; read as {n}.", g.trimmed()),
-                    "Nothing to fix: both forms are accepted.",
                 );
             }
             s.guid = Some(n);
         }
         None => cx.push(
-            Code::GuidInvalid,
+            Found::GuidInvalid {
+                value: g.trimmed().to_owned(),
+            },
             Some(g.start),
-            format!(
-                "\"{}\" is not a GUID (8-4-4-4-12 hexadecimal digits, optionally in braces).",
-                g.trimmed()
-            ),
-            "The file was edited or damaged. Export the request again.",
         ),
     }
 }
@@ -903,42 +1356,56 @@ fn check_key(cx: &mut Ctx<'_>, b: &Element, s: &mut RequestSummary) {
     let bytes = match base64_decode(b.trimmed()) {
         Ok(x) => x,
         Err(e) => {
-            cx.push(Code::KeyBase64Invalid, Some(b.start), format!("aPublicKeyBytes is {e}."), "The key was damaged (edited, or cut by a line break in the wrong place). Export the request again.");
+            let problem = match e {
+                KeyError::Base64 { problem } => problem,
+                // base64_decode fails only with Base64; any other error means the text did
+                // not decode either.
+                _ => Base64Problem::InvalidPadding,
+            };
+            cx.push(Found::KeyBase64Invalid { problem }, Some(b.start));
             return;
         }
     };
     let (key, form) = match RsaKey::from_request_bytes(&bytes) {
         Ok(x) => x,
         Err(_) => {
-            cx.push(Code::KeyFormatUnknown, Some(b.start), format!("The {} decoded bytes (starting {}) are neither a DER RSAPublicKey nor a CryptoAPI PUBLICKEYBLOB.", bytes.len(), crate::text::hex(bytes.get(..8).unwrap_or(&bytes))), "Export the request again; the key must be the server's RSA public key.");
+            cx.push(
+                Found::KeyFormatUnknown {
+                    length: bytes.len(),
+                    first_bytes: bytes.get(..8).unwrap_or(&bytes).to_vec(),
+                },
+                Some(b.start),
+            );
             return;
         }
     };
     let bits = key.bits();
     if bits != 1024 && bits != 2048 {
-        cx.push(Code::KeySizeUnusual, Some(b.start), format!("The server key is RSA-{bits}; RMS uses RSA-1024 (mode 1) or RSA-2048 (mode 2)."), "Export the request again from the RMS server; a different key size means the file is not a genuine export.");
+        cx.push(
+            Found::KeySizeUnusual {
+                bits: u32::try_from(bits).unwrap_or(u32::MAX),
+            },
+            Some(b.start),
+        );
     }
     // MS-RMPR §3.6.4.1: the key is RSA; RFC 8017 §3.1: its exponent is odd and at least 3.
     if !key.exponent_is_usable() {
         cx.push(
-            Code::KeyExponentInvalid,
+            Found::KeyExponentInvalid {
+                exponent: key.exponent,
+            },
             Some(b.start),
-            format!(
-                "The public exponent is {}; an RSA exponent is odd and at least 3.",
-                key.exponent
-            ),
-            "The request was damaged or edited. Export it again on the RMS server.",
         );
     } else if key.exponent != 65537 {
         cx.push(
-            Code::KeyExponentUnusual,
+            Found::KeyExponentUnusual {
+                exponent: key.exponent,
+            },
             Some(b.start),
-            format!("The public exponent is {}, not 65537.", key.exponent),
-            "RMS keys use 65537. Check that this is the genuine export.",
         );
     }
     if key.modulus_is_even() {
-        cx.push(Code::KeyModulusEven, Some(b.start), "The modulus is even, so this cannot be an RSA public key.".into(), "The key bytes are damaged (for example byte order reversed by hand). Export the request again.");
+        cx.push(Found::KeyModulusEven, Some(b.start));
     }
     s.key = Some(KeyInfo {
         form,

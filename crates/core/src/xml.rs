@@ -2,6 +2,9 @@
 //! in the source text, refuses DOCTYPE, and stays within the budgets in [`crate::policy`].
 
 use crate::policy::{MAX_XML_ATTRIBUTES, MAX_XML_DEPTH, MAX_XML_ELEMENTS};
+use quick_xml::errors::{Error as QxError, IllFormedError, SyntaxError};
+use quick_xml::escape::{EscapeError, ParseCharRefError};
+use quick_xml::events::attributes::AttrError;
 use quick_xml::events::Event as XmlEvent;
 use quick_xml::Reader;
 use serde::Serialize;
@@ -74,15 +77,16 @@ pub enum XmlError {
     Truncated {
         /// Where the text ended (its length).
         pos: usize,
-        /// The innermost element still open (`(prolog)` when none was).
-        open: String,
+        /// The innermost element still open; `None` when the text ends before the root
+        /// element starts (inside the XML declaration, a comment or the first tag).
+        open: Option<String>,
     },
     /// A syntax or nesting error.
     Malformed {
         /// Where.
         pos: usize,
-        /// What is wrong, as classified from the parser's error variant.
-        problem: XmlProblem,
+        /// What is wrong, classified from the parser's error variant.
+        problem: Problem,
     },
     /// A DOCTYPE (and with it, entity declarations) was found.
     Doctype {
@@ -94,111 +98,133 @@ pub enum XmlError {
         /// Where.
         pos: usize,
         /// Which budget.
-        budget: XmlBudget,
+        budget: Budget,
     },
     /// No root element at all.
     NoRoot,
 }
 
-/// What is wrong in a text that is not well-formed (from quick-xml's error variants, never
-/// from its message text).
+/// Why a text is not well-formed XML: one variant per problem the parser (quick-xml) or this
+/// module tells apart. Typed, so every surface words it in its own language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum XmlProblem {
-    /// An end tag names another element than the one open.
-    MismatchedEnd {
+#[non_exhaustive]
+pub enum Problem {
+    /// `<!` followed by something that is not a comment, CDATA section or DOCTYPE.
+    UnknownMarkup,
+    /// The XML declaration (`<?xml …?>`) lacks `version` as its first attribute.
+    DeclarationWithoutVersion {
+        /// The attribute found first instead, when there is one.
+        found: Option<String>,
+    },
+    /// An end tag closes an element that is not open.
+    UnmatchedEndTag {
+        /// The end tag's name.
+        name: String,
+    },
+    /// An end tag does not match the element that is open.
+    MismatchedEndTag {
         /// The element that is open.
         expected: String,
         /// The end tag found.
         found: String,
     },
-    /// An end tag while no element is open.
-    UnmatchedEnd {
-        /// The end tag found.
-        found: String,
+    /// A comment contains `--`.
+    DoubleHyphenInComment,
+    /// An attribute of `element` is not written as `name="value"`.
+    Attribute {
+        /// The element whose start tag holds it.
+        element: String,
+        /// What is wrong with it.
+        fault: AttributeFault,
     },
-    /// An attribute is not written `name="value"` (or appears twice).
-    BadAttribute,
-    /// A literal `<` inside an attribute value (XML 1.0 §2.3).
-    LtInAttribute {
+    /// A literal `<` in an attribute value (XML 1.0 §2.3 AttValue).
+    LessThanInAttribute {
+        /// The element.
+        element: String,
         /// The attribute.
         attribute: String,
-        /// The element carrying it.
-        element: String,
     },
-    /// An entity or character reference is unknown or not terminated.
-    BadEscape,
-    /// `<!` markup that is not a comment, CDATA section or DOCTYPE.
-    BadMarkup,
-    /// Anything else the parser refused (encoding, namespace, declaration).
+    /// `&name;` names an entity that XML does not predefine.
+    UnknownEntity {
+        /// The entity name.
+        name: String,
+    },
+    /// An `&` without the `;` that ends the reference.
+    UnterminatedEntity,
+    /// A character reference (`&#…;`) that is not a number, or not an allowed character.
+    InvalidCharacterReference {
+        /// The code point, when the reference is a number.
+        codepoint: Option<u32>,
+    },
+    /// Bytes that are not text in the document's encoding.
+    Encoding,
+    /// A namespace prefix problem, or any other parser error this module does not name.
     Other,
 }
 
-/// Which XML budget ([`crate::policy`]) a text exceeded.
+/// How an attribute is miswritten (quick-xml's `AttrError`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AttributeFault {
+    /// The name is not followed by `=`.
+    ExpectedEquals,
+    /// `=` is not followed by a value.
+    ExpectedValue,
+    /// The value is not in quotes.
+    UnquotedValue,
+    /// The value's closing quote is missing.
+    UnclosedQuote,
+    /// The same attribute appears twice.
+    Duplicated,
+}
+
+/// Which safety budget the XML exceeds ([`crate::policy`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum XmlBudget {
-    /// More elements than [`MAX_XML_ELEMENTS`].
-    Elements {
-        /// The limit.
-        limit: usize,
-    },
-    /// Nesting deeper than [`MAX_XML_DEPTH`].
-    Depth {
-        /// The limit.
-        limit: usize,
-    },
-    /// More attributes on one element than [`MAX_XML_ATTRIBUTES`].
+pub enum Budget {
+    /// More attributes on one element than allowed.
     Attributes {
         /// The element.
         element: String,
         /// The limit.
         limit: usize,
     },
+    /// More elements than allowed.
+    Elements {
+        /// The limit.
+        limit: usize,
+    },
+    /// Nested deeper than allowed.
+    Depth {
+        /// The limit.
+        limit: usize,
+    },
 }
 
-impl std::fmt::Display for XmlProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            XmlProblem::MismatchedEnd { expected, found } => {
-                write!(f, "</{found}> where </{expected}> was expected")
-            }
-            XmlProblem::UnmatchedEnd { found } => write!(f, "</{found}> without a start tag"),
-            XmlProblem::BadAttribute => f.write_str("an attribute is not written name=\"value\""),
-            XmlProblem::LtInAttribute { attribute, element } => {
-                write!(
-                    f,
-                    "a '<' inside the value of attribute {attribute} on <{element}>"
-                )
-            }
-            XmlProblem::BadEscape => f.write_str("an unknown or unterminated entity reference"),
-            XmlProblem::BadMarkup => f.write_str("unknown <! markup"),
-            XmlProblem::Other => f.write_str("a syntax error"),
-        }
-    }
-}
-
-impl std::fmt::Display for XmlBudget {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            XmlBudget::Elements { limit } => write!(f, "more than {limit} elements"),
-            XmlBudget::Depth { limit } => write!(f, "nesting deeper than {limit}"),
-            XmlBudget::Attributes { element, limit } => {
-                write!(f, "more than {limit} attributes on <{element}>")
-            }
-        }
-    }
-}
-
+/// Developer-facing text (logs, `Debug`-like use); users read the words of [`crate::words`].
 impl std::fmt::Display for XmlError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            XmlError::Truncated { open, .. } => {
+            XmlError::Truncated {
+                open: Some(open), ..
+            } => {
                 write!(f, "the text ends while <{open}> is still open")
             }
-            XmlError::Malformed { problem, .. } => write!(f, "not well-formed: {problem}"),
+            XmlError::Truncated { open: None, .. } => {
+                f.write_str("the text ends before the root element")
+            }
+            XmlError::Malformed { problem, .. } => write!(
+                f,
+                "not well-formed: {}",
+                crate::words::en::xml_problem(problem)
+            ),
             XmlError::Doctype { .. } => f.write_str("a DOCTYPE declaration is present"),
-            XmlError::Budget { budget, .. } => write!(f, "budget exceeded: {budget}"),
+            XmlError::Budget { budget, .. } => write!(
+                f,
+                "budget exceeded: {}",
+                crate::words::en::xml_budget(budget)
+            ),
             XmlError::NoRoot => f.write_str("there is no root element"),
         }
     }
@@ -250,14 +276,11 @@ fn start_element(
     let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
     let mut attrs = Vec::new();
     for a in e.attributes() {
-        let a = a.map_err(|_| XmlError::Malformed {
-            pos: start,
-            problem: XmlProblem::BadAttribute,
-        })?;
+        let a = a.map_err(|err| attribute_error(&err, start, &name))?;
         if attrs.len() >= MAX_XML_ATTRIBUTES {
             return Err(XmlError::Budget {
                 pos: start,
-                budget: XmlBudget::Attributes {
+                budget: Budget::Attributes {
                     element: name,
                     limit: MAX_XML_ATTRIBUTES,
                 },
@@ -269,18 +292,15 @@ fn start_element(
         if a.value.contains(&b'<') {
             return Err(XmlError::Malformed {
                 pos: start,
-                problem: XmlProblem::LtInAttribute {
-                    attribute: key,
+                problem: Problem::LessThanInAttribute {
                     element: name,
+                    attribute: key,
                 },
             });
         }
         let value = a
             .unescape_value()
-            .map_err(|err| XmlError::Malformed {
-                pos: start,
-                problem: problem_of(&err),
-            })?
+            .map_err(|err| classify(err, start, None, Some(&name)))?
             .into_owned();
         if key == "xmlns" {
             scopes.push((String::new(), value.clone()));
@@ -317,7 +337,36 @@ pub fn parse(text: &str) -> Result<Document, XmlError> {
         let before = pos_of(&reader);
         let ev = reader.read_event().map_err(|err| {
             let pos = usize::try_from(reader.error_position()).unwrap_or(before);
-            classify(&err, pos, text.len(), &stack)
+            let open = stack.last().map(|o| o.el.name.as_str());
+            match err {
+                // The parser reached the end of the text inside a tag, comment, processing
+                // instruction, CDATA section or DOCTYPE: the file was cut off there.
+                QxError::Syntax(
+                    SyntaxError::UnclosedTag
+                    | SyntaxError::UnclosedComment
+                    | SyntaxError::UnclosedCData
+                    | SyntaxError::UnclosedDoctype
+                    | SyntaxError::UnclosedPIOrXmlDecl,
+                ) => XmlError::Truncated {
+                    pos: text.len(),
+                    open: open.map(str::to_owned),
+                },
+                // `<!` as the last two characters: cut off before the parser could tell
+                // what it starts.
+                QxError::Syntax(SyntaxError::InvalidBangMarkup)
+                    if text.get(pos..).is_some_and(|rest| rest.trim_end() == "<!") =>
+                {
+                    XmlError::Truncated {
+                        pos: text.len(),
+                        open: open.map(str::to_owned),
+                    }
+                }
+                // quick-xml reports this after the declaration; it is placed at its start.
+                QxError::IllFormed(IllFormedError::MissingDoctypeName) => {
+                    XmlError::Doctype { pos: before }
+                }
+                err => classify(err, pos, open, None),
+            }
         })?;
         let after = pos_of(&reader);
         match ev {
@@ -327,7 +376,7 @@ pub fn parse(text: &str) -> Result<Document, XmlError> {
                 if count > MAX_XML_ELEMENTS {
                     return Err(XmlError::Budget {
                         pos: before,
-                        budget: XmlBudget::Elements {
+                        budget: Budget::Elements {
                             limit: MAX_XML_ELEMENTS,
                         },
                     });
@@ -335,7 +384,7 @@ pub fn parse(text: &str) -> Result<Document, XmlError> {
                 if stack.len() >= MAX_XML_DEPTH {
                     return Err(XmlError::Budget {
                         pos: before,
-                        budget: XmlBudget::Depth {
+                        budget: Budget::Depth {
                             limit: MAX_XML_DEPTH,
                         },
                     });
@@ -357,8 +406,8 @@ pub fn parse(text: &str) -> Result<Document, XmlError> {
                 let Some(mut open) = stack.pop() else {
                     return Err(XmlError::Malformed {
                         pos: before,
-                        problem: XmlProblem::UnmatchedEnd {
-                            found: String::from_utf8_lossy(e.name().as_ref()).into_owned(),
+                        problem: Problem::UnmatchedEndTag {
+                            name: String::from_utf8_lossy(e.name().as_ref()).into_owned(),
                         },
                     });
                 };
@@ -370,10 +419,9 @@ pub fn parse(text: &str) -> Result<Document, XmlError> {
                 }
             }
             XmlEvent::Text(t) => {
-                let s = t.unescape().map_err(|err| XmlError::Malformed {
-                    pos: before,
-                    problem: problem_of(&err),
-                })?;
+                let s = t
+                    .unescape()
+                    .map_err(|err| classify(err, before, None, None))?;
                 match stack.last_mut() {
                     Some(open) => open.el.text.push_str(&s),
                     None => {
@@ -396,7 +444,7 @@ pub fn parse(text: &str) -> Result<Document, XmlError> {
                 return Err(match stack.last() {
                     Some(open) => XmlError::Truncated {
                         pos: text.len(),
-                        open: open.el.name.clone(),
+                        open: Some(open.el.name.clone()),
                     },
                     None => XmlError::NoRoot,
                 });
@@ -421,58 +469,89 @@ fn finish(text: &str, root: Element, leading_text: Option<usize>) -> Document {
     }
 }
 
-/// True when quick-xml stopped because the text ended inside a tag, comment, CDATA section,
-/// processing instruction or DOCTYPE, or with an element still open: the file was cut off.
-fn ends_inside(err: &quick_xml::Error) -> bool {
-    use quick_xml::errors::{IllFormedError, SyntaxError};
+/// Names a parser error by its variant (never by its message text). `pos` is where the
+/// error is reported; escape errors inside text are placed at their own offset from there.
+/// `open` is the innermost element still open, `element` the one whose start tag is being
+/// read (attribute errors).
+fn classify(err: QxError, pos: usize, open: Option<&str>, element: Option<&str>) -> XmlError {
+    let malformed = |problem| XmlError::Malformed { pos, problem };
     match err {
-        quick_xml::Error::Syntax(s) => match s {
-            SyntaxError::UnclosedPIOrXmlDecl
+        QxError::Syntax(SyntaxError::InvalidBangMarkup) => malformed(Problem::UnknownMarkup),
+        QxError::Syntax(
+            SyntaxError::UnclosedTag
             | SyntaxError::UnclosedComment
-            | SyntaxError::UnclosedDoctype
             | SyntaxError::UnclosedCData
-            | SyntaxError::UnclosedTag => true,
-            SyntaxError::InvalidBangMarkup => false,
+            | SyntaxError::UnclosedDoctype
+            | SyntaxError::UnclosedPIOrXmlDecl,
+        ) => XmlError::Truncated {
+            pos,
+            open: open.map(str::to_owned),
         },
-        quick_xml::Error::IllFormed(IllFormedError::MissingEndTag(_)) => true,
-        _ => false,
+        QxError::IllFormed(e) => match e {
+            IllFormedError::MissingDeclVersion(found) => {
+                malformed(Problem::DeclarationWithoutVersion { found })
+            }
+            // A DOCTYPE without a name is still a DOCTYPE: refused as such.
+            IllFormedError::MissingDoctypeName => XmlError::Doctype { pos },
+            IllFormedError::MissingEndTag(name) => XmlError::Truncated {
+                pos,
+                open: Some(name),
+            },
+            IllFormedError::UnmatchedEndTag(name) => malformed(Problem::UnmatchedEndTag { name }),
+            IllFormedError::MismatchedEndTag { expected, found } => {
+                malformed(Problem::MismatchedEndTag { expected, found })
+            }
+            IllFormedError::DoubleHyphenInComment => malformed(Problem::DoubleHyphenInComment),
+        },
+        QxError::InvalidAttr(e) => attribute_error(&e, pos, element.unwrap_or("")),
+        QxError::Escape(e) => {
+            let (at, problem) = match e {
+                // The range is the name's, after the '&'.
+                EscapeError::UnrecognizedEntity(range, name) => (
+                    range.start.saturating_sub(1),
+                    Problem::UnknownEntity { name },
+                ),
+                EscapeError::UnterminatedEntity(range) => {
+                    (range.start, Problem::UnterminatedEntity)
+                }
+                EscapeError::InvalidCharRef(r) => (
+                    0,
+                    Problem::InvalidCharacterReference {
+                        codepoint: match r {
+                            ParseCharRefError::InvalidCodepoint(n)
+                            | ParseCharRefError::IllegalCharacter(n) => Some(n),
+                            ParseCharRefError::UnexpectedSign
+                            | ParseCharRefError::InvalidNumber(_) => None,
+                        },
+                    },
+                ),
+            };
+            // In an attribute value the range is inside the value, not the text: the error is
+            // placed at the start tag.
+            let pos = if element.is_some() { pos } else { pos + at };
+            XmlError::Malformed { pos, problem }
+        }
+        QxError::Encoding(_) => malformed(Problem::Encoding),
+        QxError::Io(_) | QxError::Namespace(_) => malformed(Problem::Other),
     }
 }
 
-/// The problem a quick-xml error names, by its variant.
-fn problem_of(err: &quick_xml::Error) -> XmlProblem {
-    use quick_xml::errors::{IllFormedError, SyntaxError};
-    match err {
-        quick_xml::Error::IllFormed(IllFormedError::MismatchedEndTag { expected, found }) => {
-            XmlProblem::MismatchedEnd {
-                expected: expected.clone(),
-                found: found.clone(),
-            }
-        }
-        quick_xml::Error::IllFormed(IllFormedError::UnmatchedEndTag(found)) => {
-            XmlProblem::UnmatchedEnd {
-                found: found.clone(),
-            }
-        }
-        quick_xml::Error::InvalidAttr(_) => XmlProblem::BadAttribute,
-        quick_xml::Error::Escape(_) => XmlProblem::BadEscape,
-        quick_xml::Error::Syntax(SyntaxError::InvalidBangMarkup) => XmlProblem::BadMarkup,
-        _ => XmlProblem::Other,
-    }
-}
-
-fn classify(err: &quick_xml::Error, pos: usize, len: usize, stack: &[Open]) -> XmlError {
-    if ends_inside(err) {
-        return XmlError::Truncated {
-            pos: len,
-            open: stack
-                .last()
-                .map_or_else(|| "(prolog)".to_owned(), |open| open.el.name.clone()),
-        };
-    }
+/// An attribute that is not `name="value"`, placed at the offending character of the start
+/// tag that begins at `start` (quick-xml counts from just after its `<`).
+fn attribute_error(err: &AttrError, start: usize, element: &str) -> XmlError {
+    let (rel, fault) = match *err {
+        AttrError::ExpectedEq(p) => (p, AttributeFault::ExpectedEquals),
+        AttrError::ExpectedValue(p) => (p, AttributeFault::ExpectedValue),
+        AttrError::UnquotedValue(p) => (p, AttributeFault::UnquotedValue),
+        AttrError::ExpectedQuote(p, _) => (p, AttributeFault::UnclosedQuote),
+        AttrError::Duplicated(p, _) => (p, AttributeFault::Duplicated),
+    };
     XmlError::Malformed {
-        pos,
-        problem: problem_of(err),
+        pos: start + 1 + rel,
+        problem: Problem::Attribute {
+            element: element.to_owned(),
+            fault,
+        },
     }
 }
 
@@ -514,82 +593,150 @@ mod tests {
         assert_eq!(d.trailing, Some(4));
     }
 
-    /// Each parser error becomes its typed problem (from quick-xml's variants, not its text).
-    #[test]
-    fn problems_are_typed_by_the_parser_error_variant() {
-        let malformed = |t: &str| match parse(t) {
+    fn malformed(text: &str) -> (usize, Problem) {
+        match parse(text) {
             Err(XmlError::Malformed { pos, problem }) => (pos, problem),
-            other => unreachable!("{t}: {other:?}"),
-        };
+            other => unreachable!("{text}: {other:?}"),
+        }
+    }
+
+    /// Each parser error variant becomes its own typed problem, at the offending place.
+    #[test]
+    fn parser_errors_are_typed_by_variant() {
+        let s = |x: &str| x.to_owned();
         assert_eq!(
-            malformed("<a><b></a>"),
+            malformed("<a><b></c></a>"),
             (
                 6,
-                XmlProblem::MismatchedEnd {
-                    expected: "b".into(),
-                    found: "a".into(),
+                Problem::MismatchedEndTag {
+                    expected: s("b"),
+                    found: s("c")
                 }
             )
         );
+        assert_eq!(malformed("<a><!x></a>"), (3, Problem::UnknownMarkup));
+        let attr = |element: &str, fault| Problem::Attribute {
+            element: s(element),
+            fault,
+        };
+        // Offsets point into the start tag: `<a ` is 3 characters.
         assert_eq!(
-            malformed("</a>"),
-            (0, XmlProblem::UnmatchedEnd { found: "a".into() })
+            malformed("<a k v=\"1\"/>"),
+            (5, attr("a", AttributeFault::ExpectedEquals))
         );
-        assert_eq!(malformed("<a b></a>"), (0, XmlProblem::BadAttribute));
-        assert_eq!(malformed("<a b='1' b='2'/>"), (0, XmlProblem::BadAttribute));
-        assert_eq!(malformed("<a>x &nope; y</a>").1, XmlProblem::BadEscape);
-        assert_eq!(malformed("<a k=\"&#xZZ;\"/>"), (0, XmlProblem::BadEscape));
-        assert_eq!(malformed("<a><!x></a>").1, XmlProblem::BadMarkup);
         assert_eq!(
-            malformed("<r><a k=\"<\"/></r>"),
+            malformed("<a k=v/>"),
+            (5, attr("a", AttributeFault::UnquotedValue))
+        );
+        assert_eq!(
+            malformed("<a k=\"1\" k=\"2\"/>"),
+            (9, attr("a", AttributeFault::Duplicated))
+        );
+        // An unclosed quote swallows the '>': the text ends inside the tag.
+        assert_eq!(
+            parse("<a k=\"1/>").err(),
+            Some(XmlError::Truncated { pos: 9, open: None })
+        );
+        assert_eq!(
+            malformed("<x><a k=\"<\"/></x>"),
             (
                 3,
-                XmlProblem::LtInAttribute {
-                    attribute: "k".into(),
-                    element: "a".into(),
+                Problem::LessThanInAttribute {
+                    element: s("a"),
+                    attribute: s("k")
                 }
             )
         );
-        // The text ending inside a tag, comment, CDATA or PI is a truncation at the open element.
-        for t in ["<a><b", "<a><!-- x", "<a><![CDATA[x", "<a><?pi"] {
+        // An entity error in text is placed at the '&'.
+        assert_eq!(
+            malformed("<a>ab&nbsp;</a>"),
+            (5, Problem::UnknownEntity { name: s("nbsp") })
+        );
+        assert_eq!(malformed("<a>x & y</a>"), (5, Problem::UnterminatedEntity));
+        assert_eq!(
+            malformed("<a>&#0;</a>").1,
+            Problem::InvalidCharacterReference { codepoint: Some(0) }
+        );
+        assert_eq!(
+            malformed("<a>&#xZZ;</a>").1,
+            Problem::InvalidCharacterReference { codepoint: None }
+        );
+        // In an attribute value, at its start tag.
+        assert_eq!(
+            malformed("<r><a k=\"&bogus;\"/></r>"),
+            (3, Problem::UnknownEntity { name: s("bogus") })
+        );
+    }
+
+    #[test]
+    fn truncation_and_budgets_are_typed() {
+        for cut in [
+            "<a><b",
+            "<a><!--x",
+            "<a><![CDATA[x",
+            "<?xml version",
+            "<a><!",
+        ] {
+            let open = if cut.starts_with("<?") {
+                None
+            } else {
+                Some("a".to_owned())
+            };
             assert_eq!(
-                parse(t).err(),
+                parse(cut).err(),
                 Some(XmlError::Truncated {
-                    pos: t.len(),
-                    open: "a".into(),
+                    pos: cut.len(),
+                    open
                 }),
-                "{t}"
+                "{cut}"
             );
         }
-        let decl = "<?xml version=\"1.0\"";
         assert_eq!(
-            parse(decl).err(),
+            parse("<a><b></b>").err(),
             Some(XmlError::Truncated {
-                pos: decl.len(),
-                open: "(prolog)".into(),
-            })
-        );
-        let attrs: String = (0..=MAX_XML_ATTRIBUTES)
-            .map(|i| format!(" a{i}=''"))
-            .collect();
-        assert_eq!(
-            parse(&format!("<r><e{attrs}/></r>")).err(),
-            Some(XmlError::Budget {
-                pos: 3,
-                budget: XmlBudget::Attributes {
-                    element: "e".into(),
-                    limit: MAX_XML_ATTRIBUTES,
-                },
+                pos: 10,
+                open: Some("a".to_owned())
             })
         );
         assert_eq!(
-            parse(&"<a>".repeat(MAX_XML_DEPTH + 1)).err(),
+            parse(&"<a>".repeat(100)).err(),
             Some(XmlError::Budget {
                 pos: 3 * MAX_XML_DEPTH,
-                budget: XmlBudget::Depth {
-                    limit: MAX_XML_DEPTH,
-                },
+                budget: Budget::Depth {
+                    limit: MAX_XML_DEPTH
+                }
             })
+        );
+        let many = format!(
+            "<a {}/>",
+            (0..=MAX_XML_ATTRIBUTES)
+                .map(|i| format!("k{i}=\"\""))
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        assert_eq!(
+            parse(&many).err(),
+            Some(XmlError::Budget {
+                pos: 0,
+                budget: Budget::Attributes {
+                    element: "a".to_owned(),
+                    limit: MAX_XML_ATTRIBUTES
+                }
+            })
+        );
+        let wide = format!("<a>{}</a>", "<b/>".repeat(MAX_XML_ELEMENTS));
+        assert_eq!(
+            parse(&wide).err(),
+            Some(XmlError::Budget {
+                pos: 3 + 4 * (MAX_XML_ELEMENTS - 1),
+                budget: Budget::Elements {
+                    limit: MAX_XML_ELEMENTS
+                }
+            })
+        );
+        assert_eq!(
+            parse("<!DOCTYPE><a/>").err(),
+            Some(XmlError::Doctype { pos: 0 })
         );
     }
 }

@@ -420,7 +420,7 @@ impl Found {
             Found::ResponseUnreadable {
                 error: Box::new(XmlError::Truncated {
                     pos: 9_310,
-                    open: "LicensorCertificateChain".into(),
+                    open: Some("LicensorCertificateChain".into()),
                 }),
             },
             Found::Wrapped {
@@ -435,7 +435,7 @@ impl Found {
                 document: 0,
                 error: Box::new(XmlError::Malformed {
                     pos: 812,
-                    problem: xml::XmlProblem::MismatchedEnd {
+                    problem: xml::Problem::MismatchedEndTag {
                         expected: "NAME".into(),
                         found: "OBJECT".into(),
                     },
@@ -445,14 +445,14 @@ impl Found {
                 document: 1,
                 error: Box::new(XmlError::Truncated {
                     pos: 2_048,
-                    open: "PUBLICKEY".into(),
+                    open: Some("PUBLICKEY".into()),
                 }),
             },
             Found::NotWellFormed {
                 document: 2,
                 error: Box::new(XmlError::Budget {
                     pos: 40,
-                    budget: xml::XmlBudget::Depth {
+                    budget: xml::Budget::Depth {
                         limit: crate::policy::MAX_XML_DEPTH,
                     },
                 }),

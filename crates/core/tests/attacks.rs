@@ -14,7 +14,7 @@ use common::{data, test_policy as policy};
 use slc_courier_core::chain::{self, verify_chain, ChainReport, Outcome};
 use slc_courier_core::finding::{codes, Code, Code::*, Subject, What};
 use slc_courier_core::request::check_request;
-use slc_courier_core::xml::{XmlError, XmlProblem};
+use slc_courier_core::xml::{Problem as XmlProblem, XmlError};
 use slc_courier_core::xrml;
 
 fn docs(rel: &str) -> Vec<String> {
@@ -132,7 +132,7 @@ fn attributes_and_algorithms_outside_the_body_are_what_rms_writes() {
             document: 0,
             error: Box::new(XmlError::Malformed {
                 pos: lt_in_attr.find("<SIGNATURE a=").unwrap() - lt_in_attr.find("<XrML").unwrap(),
-                problem: XmlProblem::LtInAttribute {
+                problem: XmlProblem::LessThanInAttribute {
                     attribute: "a".into(),
                     element: "SIGNATURE".into(),
                 },

@@ -15,7 +15,7 @@ use slc_courier_core::chain::inspect;
 use slc_courier_core::finding::{Code, Code::*, Subject};
 use slc_courier_core::policy::{HashAlg, MAX_XRML_DOCUMENTS};
 use slc_courier_core::verify_chain;
-use slc_courier_core::xml::{XmlError, XmlProblem};
+use slc_courier_core::xml::{Problem as XmlProblem, XmlError};
 use slc_courier_core::xrml::{
     read_documents, Found, KeyProblem, PartyRole, SignatureValue, TimeElement, Wrapper,
 };
@@ -419,7 +419,7 @@ fn each_reading_problem_has_its_own_code_and_typed_context() {
                 document: 0,
                 error: Box::new(XmlError::Malformed {
                     pos: 12,
-                    problem: XmlProblem::MismatchedEnd {
+                    problem: XmlProblem::MismatchedEndTag {
                         expected: "BODY".into(),
                         found: "XrML".into(),
                     },
@@ -533,7 +533,7 @@ fn an_unreadable_enrollment_response_is_its_own_code() {
         &Found::ResponseUnreadable {
             error: Box::new(XmlError::Truncated {
                 pos: text.len(),
-                open: "SLC".into(),
+                open: Some("SLC".into()),
             }),
         }
     );

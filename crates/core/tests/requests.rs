@@ -10,10 +10,14 @@
 
 mod common;
 
-use slc_courier_core::finding::{codes, Code, Code::*};
-use slc_courier_core::key::KeyForm;
-use slc_courier_core::request::{check_request, Product, RequestKind, RequestSummary};
+use slc_courier_core::finding::{codes, Code, Code::*, Expected, Input, What};
+use slc_courier_core::key::{Base64Problem, KeyForm};
+use slc_courier_core::request::{
+    check_request, BrowserView, FileKind, Found, Product, RequestKind, RequestSummary,
+};
 use slc_courier_core::text::Encoding;
+use slc_courier_core::xml::{Budget, Problem};
+use slc_courier_core::Lang;
 
 fn data(rel: &str) -> Vec<u8> {
     common::data(&format!("request/{rel}"))
@@ -33,6 +37,8 @@ fn check(file: &str, expected: &[Code]) {
 #[test]
 fn each_damaged_request_has_its_exact_findings() {
     check("request-empty.xml", &[RequestEmpty]);
+    check("request-blank.xml", &[RequestBlank]);
+    check("binary-file.xml", &[BinaryFile]);
     check("utf8-bom.xml", &[Utf8Bom]);
     check("utf16-encoded.xml", &[Utf16Encoded]);
     check("utf16be-no-bom.xml", &[Utf16Encoded]);
@@ -389,4 +395,450 @@ fn a_child_in_another_namespace_is_not_read_by_its_local_name() {
     let r = check_request(other.as_bytes(), Some("RMS01EnrollRequest.xml"));
     assert_eq!(codes(&r.findings), vec![WrongNamespace]);
     assert!(!r.is_ok());
+}
+
+/// The typed values of a request's findings, in order (every one must be a request finding
+/// or the input refusal).
+fn found(bytes: &[u8], name: &str) -> Vec<Found> {
+    check_request(bytes, Some(name))
+        .findings
+        .iter()
+        .map(|f| match f.what() {
+            What::Request(x) => x.clone(),
+            other => panic!("not a request finding: {other:?}"),
+        })
+        .collect()
+}
+
+fn found_in(file: &str) -> Vec<Found> {
+    found(&data(&format!("bad/{file}")), "RMS01EnrollRequest.xml")
+}
+
+#[test]
+fn each_damaged_request_carries_its_typed_values() {
+    let s = |x: &str| x.to_owned();
+    let cases: Vec<(&str, Vec<Found>)> = vec![
+        ("request-empty.xml", vec![Found::Empty]),
+        ("request-blank.xml", vec![Found::Blank { size: 5 }]),
+        (
+            "binary-file.xml",
+            vec![Found::BinaryFile {
+                kind: FileKind::Png,
+                first_bytes: b"\x89PNG\r\n\x1a\n".to_vec(),
+            }],
+        ),
+        (
+            "utf16-encoded.xml",
+            vec![Found::Utf16 {
+                encoding: Encoding::Utf16Le,
+                bom: true,
+            }],
+        ),
+        (
+            "utf16be-no-bom.xml",
+            vec![Found::Utf16 {
+                encoding: Encoding::Utf16Be,
+                bom: false,
+            }],
+        ),
+        (
+            "nul-bytes.xml",
+            vec![
+                Found::NulBytes { count: 64 },
+                Found::TrailingJunk {
+                    chars: 64,
+                    root: s("EnrollParameters"),
+                },
+            ],
+        ),
+        (
+            "non-ascii.xml",
+            vec![Found::NonAscii {
+                count: 1,
+                first: 'ø',
+            }],
+        ),
+        (
+            "invalid-utf8.xml",
+            vec![Found::InvalidUtf8 {
+                offset: 764,
+                byte: 0xFF,
+            }],
+        ),
+        ("leading-junk.xml", vec![Found::LeadingJunk { chars: 27 }]),
+        (
+            "trailing-junk.xml",
+            vec![Found::TrailingJunk {
+                chars: 18,
+                root: s("EnrollParameters"),
+            }],
+        ),
+        (
+            "browser-rendering.xml",
+            vec![Found::BrowserRendering {
+                view: BrowserView::StyleBanner,
+            }],
+        ),
+        (
+            "browser-rendering-ie.xml",
+            vec![Found::BrowserRendering {
+                view: BrowserView::CollapsibleTree,
+            }],
+        ),
+        (
+            "truncated.xml",
+            vec![Found::Truncated {
+                open: Some(s("aPublicKeyBytes")),
+            }],
+        ),
+        (
+            "xml-malformed.xml",
+            vec![Found::XmlMalformed {
+                problem: Problem::MismatchedEndTag {
+                    expected: s("Name"),
+                    found: s("Nam"),
+                },
+            }],
+        ),
+        ("doctype-refused.xml", vec![Found::Doctype]),
+        (
+            "xml-budget-exceeded.xml",
+            vec![Found::XmlBudget {
+                budget: Budget::Depth {
+                    limit: slc_courier_core::policy::MAX_XML_DEPTH,
+                },
+            }],
+        ),
+        (
+            "not-a-request.xml",
+            vec![Found::NotARequest {
+                root: s("configuration"),
+            }],
+        ),
+        (
+            "wrong-namespace.xml",
+            vec![Found::WrongNamespace {
+                element: s("EnrollParameters"),
+                namespace: Some(s("http://microsoft.com/DRM/EnrollmentService/v2")),
+            }],
+        ),
+        (
+            "missing-element.xml",
+            vec![Found::MissingElement {
+                parent: s("CertificatePublicKey"),
+                names: vec![s("Guid")],
+            }],
+        ),
+        (
+            "unexpected-element.xml",
+            vec![Found::UnexpectedElement {
+                element: s("Comment"),
+                parent: "EnrolleeInformation",
+            }],
+        ),
+        (
+            "element-order.xml",
+            vec![Found::ElementOrder {
+                element: s("CertificatePublicKey"),
+                parent: "EnrollParameters",
+                order: &[
+                    "RevocationInformation",
+                    "CertificatePublicKey",
+                    "EnrolleeInformation",
+                ],
+            }],
+        ),
+        (
+            "duplicate-name.xml",
+            vec![Found::DuplicateElement {
+                element: s("Name"),
+                parent: "EnrolleeInformation",
+                count: 2,
+            }],
+        ),
+        (
+            "duplicate-enroll-parameters.xml",
+            vec![Found::SecondRequest {
+                element: s("EnrollParameters"),
+            }],
+        ),
+        (
+            "duplicate-soap-oinput.xml",
+            vec![
+                Found::SoapEnvelope,
+                Found::AmbiguousParameters {
+                    parent: s("Enroll"),
+                    names: vec![s("oInput"), s("EnrollParameters")],
+                    count: 2,
+                },
+            ],
+        ),
+        (
+            "revocation-type-invalid.xml",
+            vec![Found::RevocationTypeInvalid {
+                value: s("standardrevocation"),
+            }],
+        ),
+        (
+            "revocation-authorities-unexpected.xml",
+            vec![Found::RevocationAuthoritiesUnexpected {
+                revocation_type: Some(s("StandardRevocation")),
+            }],
+        ),
+        (
+            "guid-invalid.xml",
+            vec![Found::GuidInvalid {
+                value: s("{6F9619FF-8B86-D011-B42D}"),
+            }],
+        ),
+        (
+            "guid-without-braces.xml",
+            vec![Found::GuidWithoutBraces {
+                written: s("6f9619ff-8b86-d011-b42d-00c04fc964ff"),
+                guid: s(RMS01_GUID),
+            }],
+        ),
+        (
+            "ad-rms-version.xml",
+            vec![Found::AdRmsVersion {
+                version: s("6.1.7600.16385"),
+            }],
+        ),
+        (
+            "enrollee-field-empty.xml",
+            vec![Found::EnrolleeFieldEmpty {
+                fields: vec![s("Name")],
+            }],
+        ),
+        (
+            "url-implausible.xml",
+            vec![Found::UrlImplausible {
+                url: s("rms01 contoso"),
+            }],
+        ),
+        (
+            "key-base64-invalid.xml",
+            vec![Found::KeyBase64Invalid {
+                problem: Base64Problem::InvalidCharacter {
+                    offset: 20,
+                    byte: b'!',
+                },
+            }],
+        ),
+        (
+            "key-format-unknown.xml",
+            vec![Found::KeyFormatUnknown {
+                length: 30,
+                first_bytes: b"hello wo".to_vec(),
+            }],
+        ),
+        (
+            "key-size-unusual.xml",
+            vec![Found::KeySizeUnusual { bits: 768 }],
+        ),
+        (
+            "key-exponent-unusual.xml",
+            vec![Found::KeyExponentUnusual { exponent: 3 }],
+        ),
+        (
+            "key-exponent-invalid-65536-blob.xml",
+            vec![Found::KeyExponentInvalid { exponent: 65536 }],
+        ),
+    ];
+    for (file, expected) in &cases {
+        assert_eq!(&found_in(file), expected, "{file}");
+    }
+    assert_eq!(
+        found(&data("bad/request.xml"), "request.xml"),
+        vec![Found::FileNameUnrecognised {
+            name: s("request.xml")
+        }]
+    );
+}
+
+#[test]
+fn a_png_is_named_as_a_png_not_as_invalid_utf8() {
+    let png = [
+        &b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"[..],
+        &[0xE9; 100][..],
+    ]
+    .concat();
+    let r = check_request(&png, Some("RMS01EnrollRequest.xml"));
+    assert_eq!(codes(&r.findings), vec![BinaryFile]);
+    assert_eq!(
+        found(&png, "RMS01EnrollRequest.xml"),
+        vec![Found::BinaryFile {
+            kind: FileKind::Png,
+            first_bytes: vec![0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A],
+        }]
+    );
+    let f = &r.findings[0];
+    assert_eq!(f.location.map(|l| l.offset), Some(0));
+    assert!(f.message(Lang::En).contains("PNG"));
+    assert!(f.message(Lang::Nl).contains("PNG-afbeelding"));
+    // Other kinds by their signatures; undecodable bytes with NULs are "other".
+    for (bytes, kind) in [
+        (&b"PK\x03\x04\x14\x00\x06\x00word/"[..], FileKind::Zip),
+        (b"%PDF-1.7\n", FileKind::Pdf),
+        (b"\xFF\xD8\xFF\xE0\x00\x10JFIF", FileKind::Jpeg),
+        (b"GIF89a\x01\x00", FileKind::Gif),
+        (b"\x1F\x8B\x08\x00\x00\x00", FileKind::Gzip),
+        (b"MZ\x90\x00\x03\x00", FileKind::Exe),
+        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", FileKind::Ole),
+        (b"\xFE\x00\x81\x00\xC3\x00\x00", FileKind::Other),
+    ] {
+        let got = found(bytes, "RMS01EnrollRequest.xml");
+        assert_eq!(
+            got,
+            vec![Found::BinaryFile {
+                kind,
+                first_bytes: bytes[..bytes.len().min(8)].to_vec(),
+            }],
+            "{kind:?}"
+        );
+    }
+    // A text file with one bad byte is still invalid UTF-8, with its offset and byte.
+    assert_eq!(
+        found(b"<EnrollParameters>\xE9", "RMS01EnrollRequest.xml")[0],
+        Found::InvalidUtf8 {
+            offset: 18,
+            byte: 0xE9
+        }
+    );
+}
+
+#[test]
+fn a_whitespace_only_file_is_blank_not_truncated() {
+    assert_eq!(
+        found(b" \n\t \n", "RMS01EnrollRequest.xml"),
+        vec![Found::Blank { size: 5 }]
+    );
+    let r = check_request(b"   ", Some("RMS01EnrollRequest.xml"));
+    assert_eq!(codes(&r.findings), vec![RequestBlank]);
+    assert_eq!(r.findings[0].location.map(|l| l.offset), Some(0));
+    // A file that ends inside the XML is still truncated; one with no element at all too.
+    assert_eq!(
+        found(b"<?xml version=\"1.0\"?>\n", "RMS01EnrollRequest.xml"),
+        vec![Found::NoElement]
+    );
+    assert_eq!(
+        found(b"<EnrollParameters><Revo", "RMS01EnrollRequest.xml"),
+        vec![Found::Truncated {
+            open: Some("EnrollParameters".into())
+        }]
+    );
+    assert_eq!(
+        found(b"<?xml version=\"1.0\"?>\n<!", "RMS01EnrollRequest.xml"),
+        vec![Found::Truncated { open: None }]
+    );
+}
+
+#[test]
+fn an_oversized_request_is_the_typed_input_refusal() {
+    let big = vec![b' '; slc_courier_core::policy::MAX_REQUEST_BYTES + 1];
+    let r = check_request(&big, Some("big.xml"));
+    match r.findings[0].what() {
+        What::Input(Input::TooLarge {
+            name,
+            size,
+            limit,
+            expected,
+        }) => {
+            assert_eq!(name, "big.xml");
+            assert_eq!(*size, big.len() as u64);
+            assert_eq!(*limit, slc_courier_core::policy::MAX_REQUEST_BYTES as u64);
+            assert_eq!(*expected, Expected::Request);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn request_findings_read_in_both_languages() {
+    let r = check_request(
+        &data("bad/xml-malformed.xml"),
+        Some("RMS01EnrollRequest.xml"),
+    );
+    let f = &r.findings[0];
+    assert_eq!(
+        f.message(Lang::En),
+        "The XML is not well-formed: </Nam> is found where </Name> should close <Name>."
+    );
+    assert_eq!(
+        f.message(Lang::Nl),
+        "De XML is niet goed gevormd: er staat </Nam> waar </Name> hoort om <Name> te sluiten."
+    );
+    let json = serde_json::to_value(f).unwrap();
+    assert_eq!(json["code"], "xml-malformed");
+    assert_eq!(json["params"]["problem"]["kind"], "mismatched-end-tag");
+    assert_eq!(json["params"]["problem"]["found"], "Nam");
+}
+
+#[test]
+fn a_request_at_the_size_limit_is_read() {
+    let limit = slc_courier_core::policy::MAX_REQUEST_BYTES;
+    let good = data("good/RMS01EnrollRequest.xml");
+    // The good request padded with trailing spaces to exactly the limit: read, no refusal.
+    let mut at_limit = good.clone();
+    at_limit.resize(limit, b' ');
+    assert_eq!(
+        codes(&check_request(&at_limit, Some("RMS01EnrollRequest.xml")).findings),
+        vec![]
+    );
+    at_limit.push(b' ');
+    assert_eq!(
+        codes(&check_request(&at_limit, Some("RMS01EnrollRequest.xml")).findings),
+        vec![InputTooLarge]
+    );
+}
+
+#[test]
+fn an_odd_utf16_file_is_cut_at_its_last_byte() {
+    let good = String::from_utf8(data("good/RMS01EnrollRequest.xml")).unwrap();
+    for bom in [true, false] {
+        let mut utf16: Vec<u8> = if bom { vec![0xFF, 0xFE] } else { vec![] };
+        for u in good.encode_utf16() {
+            utf16.extend_from_slice(&u.to_le_bytes());
+        }
+        utf16.pop();
+        let r = check_request(&utf16, Some("RMS01EnrollRequest.xml"));
+        let odd: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| matches!(f.what(), What::Request(Found::Utf16OddLength { .. })))
+            .collect();
+        assert_eq!(odd.len(), 1, "bom {bom}: {:?}", codes(&r.findings));
+        assert_eq!(
+            odd[0].what(),
+            &What::Request(Found::Utf16OddLength { size: utf16.len() })
+        );
+        assert_eq!(
+            odd[0].location.map(|l| l.offset),
+            Some(utf16.len() - 1),
+            "bom {bom}"
+        );
+    }
+}
+
+#[test]
+fn an_unexpected_element_is_reported_once_per_name() {
+    let good = String::from_utf8(data("good/RMS01EnrollRequest.xml")).unwrap();
+    let extra = good.replacen(
+        "<Version>",
+        "<Comment/><Note/><Comment/><Comment/><Version>",
+        1,
+    );
+    assert_eq!(
+        found(extra.as_bytes(), "RMS01EnrollRequest.xml"),
+        vec![
+            Found::UnexpectedElement {
+                element: "Comment".into(),
+                parent: "EnrolleeInformation",
+            },
+            Found::UnexpectedElement {
+                element: "Note".into(),
+                parent: "EnrolleeInformation",
+            },
+        ]
+    );
 }
