@@ -57,15 +57,37 @@ impl PartialEq for Props {
     }
 }
 
+/// Why an anchor file was not taken. Kept typed and worded at render time, so a language
+/// switch rewords it.
+#[derive(Debug, Clone, PartialEq)]
+enum AnchorRefusal {
+    /// Over the size budget.
+    TooLarge(Box<slc_courier_core::Finding>),
+    /// The browser could not read it.
+    Unreadable { name: String },
+    /// Read, but not a usable key file. `detail` is the core's reason (to become the chain
+    /// helper's typed `AnchorError`, worded per language).
+    Key { name: String, detail: String },
+}
+
+impl AnchorRefusal {
+    fn words(&self, lang: Lang) -> String {
+        match self {
+            AnchorRefusal::TooLarge(f) => f.message(lang.core()),
+            AnchorRefusal::Unreadable { name } => lang.unreadable(name),
+            AnchorRefusal::Key { name, detail } => lang.anchor_refused(name, detail),
+        }
+    }
+}
+
 /// Step 4.
 #[function_component(VerifyStep)]
 pub fn verify_step(p: &Props) -> Html {
     let t = p.lang.t();
-    let anchor_error = use_state(|| None::<String>);
+    let anchor_error = use_state(|| None::<AnchorRefusal>);
     let on_anchor = {
         let on_anchor = p.on_anchor.clone();
         let anchor_error = anchor_error.clone();
-        let lang = p.lang;
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|l| l.get(0)) else {
@@ -87,11 +109,18 @@ pub fn verify_step(p: &Props) -> Html {
                                     anchor: a,
                                 }));
                             }
-                            Err(e) => anchor_error.set(Some(format!("{name}: {e}"))),
+                            Err(e) => anchor_error.set(Some(AnchorRefusal::Key {
+                                name,
+                                detail: e.to_string(),
+                            })),
                         }
                     }
-                    Err(ReadError::TooLarge(f)) => anchor_error.set(Some(f.message(lang.core()))),
-                    Err(ReadError::Unreadable(e)) => anchor_error.set(Some(e)),
+                    Err(ReadError::TooLarge(f)) => {
+                        anchor_error.set(Some(AnchorRefusal::TooLarge(Box::new(f))))
+                    }
+                    Err(ReadError::Unreadable { name }) => {
+                        anchor_error.set(Some(AnchorRefusal::Unreadable { name }))
+                    }
                 }
             });
         })
@@ -120,7 +149,7 @@ pub fn verify_step(p: &Props) -> Html {
                     <summary>{ t.anchor_other }</summary>
                     <label for="anchor-input">{ t.anchor_file }</label>{ " " }
                     <input id="anchor-input" type="file" accept=".txt" onchange={on_anchor} />
-                    if let Some(e) = &*anchor_error { <p class="status fail" role="alert">{ e }</p> }
+                    if let Some(e) = &*anchor_error { <p class="status fail" id="anchor-error" role="alert">{ e.words(p.lang) }</p> }
                 </details>
             </div>
             <FilePicker id="chain-drop" label={t.drop_here} button={t.choose_file} accept=".xml,.bin,text/xml" limit={slc_courier_core::policy::MAX_CERT_BYTES} expected={slc_courier_core::finding::Expected::Chain} lang={p.lang} on_start={p.on_start.clone()} on_file={p.on_file.clone()} on_refused={p.on_refused.clone()} />
