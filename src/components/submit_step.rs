@@ -68,7 +68,7 @@ pub fn submit_step(p: &Props) -> Html {
             <h2 id="h-submit">{ t.step3 }</h2>
             <p class="help">{ t.step3_help }</p>
             <p class="note" id="decommissioned">{ t.decommissioned }</p>
-            <label for="enrollment-url">{ t.enrollment_address }</label>
+            <label for="enrollment-url">{ t.enrollment_address }</label>{ " " }
             <input id="enrollment-url" type="url" value={url} {onchange} size="70" />
             { body }
             if *error { <p class="status fail" id="submit-error" role="alert">{ t.post_failed }</p> }

@@ -98,15 +98,15 @@ pub fn trust_step(p: &Props) -> Html {
             <FilePicker id="root-drop" label={t.root_drop} button={t.choose_file} accept=".cer,.crt,.pem,.der" limit={1024 * 1024} expected={slc_courier_core::finding::Expected::Root} lang={p.lang} on_file={on_root} />
             if let Some(r) = &p.root {
                 <div class="card" id="root-result">
-                    <p><strong>{ &r.name }</strong></p>
+                    <p><strong translate="no">{ &r.name }</strong></p>
                     if let Some(i) = &r.info {
                         <dl>
-                            <dt>{ t.subject }</dt><dd id="root-subject">{ &i.subject }</dd>
-                            <dt>{ t.issuer }</dt><dd id="root-issuer">{ &i.issuer }</dd>
+                            <dt>{ t.subject }</dt><dd id="root-subject" translate="no">{ &i.subject }</dd>
+                            <dt>{ t.issuer }</dt><dd id="root-issuer" translate="no">{ &i.issuer }</dd>
                             <dt>{ t.serial }</dt><dd>{ &i.serial }</dd>
                             <dt>{ t.validity }</dt><dd id="root-validity">{ format!("{} → {}", i.not_before, i.not_after) }</dd>
                             if let Some(n) = &i.recognised_as {
-                                <dt>{ t.recognised_as }</dt><dd id="root-recognised">{ n }</dd>
+                                <dt>{ t.recognised_as }</dt><dd id="root-recognised" translate="no">{ n }</dd>
                             }
                             <dt>{ "SHA-1" }</dt><dd><code id="root-sha1">{ &i.sha1 }</code></dd>
                             <dt>{ "SHA-256" }</dt><dd><code>{ &i.sha256 }</code></dd>

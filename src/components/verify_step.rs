@@ -147,8 +147,14 @@ pub fn verify_step(p: &Props) -> Html {
                 } }
                 <details>
                     <summary>{ t.anchor_other }</summary>
-                    <label for="anchor-input">{ t.anchor_file }</label>{ " " }
-                    <input id="anchor-input" type="file" accept=".txt" onchange={on_anchor} />
+                    <p>
+                        <label for="anchor-input">{ t.anchor_file }</label>{ " " }
+                        // The browser's own button would speak the browser's language: the
+                        // page's label is the button, the input is visually hidden (as in
+                        // FilePicker).
+                        <input id="anchor-input" class="visually-hidden" type="file" accept=".txt" onchange={on_anchor} />
+                        <label class="button small" for="anchor-input" aria-hidden="true">{ t.choose_file }</label>
+                    </p>
                     if let Some(e) = &*anchor_error { <p class="status fail" id="anchor-error" role="alert">{ e.words(p.lang) }</p> }
                 </details>
             </div>
@@ -169,7 +175,7 @@ fn next_panel(t: &'static T, c: &Carry) -> Html {
     html! {
         <div class="card next" id="next-steps">
             <h3>{ t.next_title }</h3>
-            <p>{ t.carry_this }{ ": " }<strong id="carry-name">{ &c.name }</strong>{ " · SHA-256 " }<code id="carry-sha256">{ &c.sha256 }</code></p>
+            <p>{ t.carry_this }{ ": " }<strong id="carry-name" translate="no">{ &c.name }</strong>{ " · SHA-256 " }<code id="carry-sha256">{ &c.sha256 }</code></p>
             <ol start="13">
                 { for t.next_steps.iter().map(|s| html! { <li>{ *s }</li> }) }
             </ol>
@@ -209,7 +215,7 @@ fn view(lang: Lang, file: &Input, r: &ChainReport, request_name: Option<&str>) -
     html! {
         <div class="result" id="chain-result">
             <dl class="file-facts">
-                <dt>{ t.file }</dt><dd id="chain-name">{ &file.name }</dd>
+                <dt>{ t.file }</dt><dd id="chain-name" translate="no">{ &file.name }</dd>
                 <dt>{ t.size }</dt><dd>{ format!("{} {}", r.size, t.bytes) }</dd>
                 <dt>{ t.sha256 }</dt><dd><code id="chain-sha256">{ &r.sha256 }</code></dd>
             </dl>
@@ -226,8 +232,8 @@ fn view(lang: Lang, file: &Input, r: &ChainReport, request_name: Option<&str>) -
                     <p class="status warn" id="verdict-test-anchor"><strong>{ t.verdict_test_anchor }</strong>{ " " }<code>{ &a.fingerprint }</code></p>
                 }
             </div>
-            <p class="verdict-facts"><small>{ t.named_in_cert }{ ": " }{ t.issued_by }{ " " }<span id="verdict-issuer">{ v.issuer.clone().unwrap_or_else(dash) }</span>
-               { " · " }{ t.principal }{ " " }<span id="verdict-server">{ v.server.clone().unwrap_or_else(dash) }</span></small></p>
+            <p class="verdict-facts"><small>{ t.named_in_cert }{ ": " }{ t.issued_by }{ " " }<span id="verdict-issuer" translate="no">{ v.issuer.clone().unwrap_or_else(dash) }</span>
+               { " · " }{ t.principal }{ " " }<span id="verdict-server" translate="no">{ v.server.clone().unwrap_or_else(dash) }</span></small></p>
             <Findings findings={r.findings.clone()} {t} />
             if let Some(pr) = &r.pairing {
                 <table class="pairing" id="pairing">
@@ -236,8 +242,8 @@ fn view(lang: Lang, file: &Input, r: &ChainReport, request_name: Option<&str>) -
                     <tbody>
                         <tr><th scope="row">{ t.guid }</th><td><code>{ pr.request_guid.clone().unwrap_or_else(dash) }</code></td><td><code>{ &pr.certificate_guid }</code></td><td>{ if pr.request_has_errors { "—" } else if pr.guid_matches { t.pass } else { t.fail } }</td></tr>
                         <tr><th scope="row">{ t.fingerprint }</th><td><code>{ pr.request_key.clone().unwrap_or_else(dash) }</code></td><td><code>{ pr.certificate_key.clone().unwrap_or_else(dash) }</code></td><td>{ if pr.request_has_errors { "—" } else if pr.key_matches { t.pass } else { t.fail } }</td></tr>
-                        <tr><th scope="row">{ t.server }</th><td>{ pr.request_name.clone().unwrap_or_else(dash) }</td><td>{ pr.certificate_name.clone().unwrap_or_else(dash) }</td><td></td></tr>
-                        <tr><th scope="row">{ t.cluster_url }</th><td>{ pr.request_url.clone().unwrap_or_else(dash) }</td><td>{ pr.certificate_url.clone().unwrap_or_else(dash) }</td><td></td></tr>
+                        <tr><th scope="row">{ t.server }</th><td translate="no">{ pr.request_name.clone().unwrap_or_else(dash) }</td><td translate="no">{ pr.certificate_name.clone().unwrap_or_else(dash) }</td><td></td></tr>
+                        <tr><th scope="row">{ t.cluster_url }</th><td translate="no">{ pr.request_url.clone().unwrap_or_else(dash) }</td><td translate="no">{ pr.certificate_url.clone().unwrap_or_else(dash) }</td><td></td></tr>
                     </tbody>
                 </table>
             }
@@ -250,11 +256,11 @@ fn view(lang: Lang, file: &Input, r: &ChainReport, request_name: Option<&str>) -
                     let range = cert.issue_range.and_then(|(_, u)| u).map(|u| u.to_string()).unwrap_or_else(dash);
                     html! {
                         <li class={classes!("cert", if ok { "pass" } else { "fail" })}>
-                            <strong>{ cert.kind() }</strong>
+                            <strong translate="no">{ cert.kind() }</strong>
                             <span class="badge">{ if ok { t.signature_ok } else { t.signature_bad } }</span>
                             <dl>
-                                <dt>{ t.issuer }</dt><dd>{ cert.issuer.object.label() }</dd>
-                                <dt>{ t.principal }</dt><dd>{ cert.principal.as_ref().map(|p| p.object.label().to_owned()).unwrap_or_else(dash) }</dd>
+                                <dt>{ t.issuer }</dt><dd translate="no">{ cert.issuer.object.label() }</dd>
+                                <dt>{ t.principal }</dt><dd translate="no">{ cert.principal.as_ref().map(|p| p.object.label().to_owned()).unwrap_or_else(dash) }</dd>
                                 <dt>{ t.key }</dt><dd>{ cert.principal.as_ref().and_then(|p| p.key_bits).map(|b| format!("RSA-{b}")).unwrap_or_else(dash) }{ d.signature.as_ref().and_then(|s| s.hash).map(|h| format!(" · {h:?}")).unwrap_or_default() }</dd>
                                 <dt>{ t.issued }</dt><dd>{ cert.issued.map(|x| x.to_string()).unwrap_or_else(dash) }</dd>
                                 <dt>{ t.valid_until }</dt><dd>{ range }</dd>
