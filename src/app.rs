@@ -34,7 +34,7 @@ pub fn app() -> Html {
                             Err(e) => (Config::default(), Some(e)),
                         },
                         Ok(None) => (Config::default(), None),
-                        Err(e) => (Config::default(), Some(e)),
+                        Err(e) => (Config::default(), Some(e.into())),
                     };
                     if browser::stored_lang().is_none() {
                         if let Some(l) = &config.default_language {
@@ -88,7 +88,10 @@ pub fn app() -> Html {
         let lang = state.lang.core();
         let stem = stem.clone();
         Callback::from(move |_: ()| {
-            if let Some(r) = s.session.receipt(tool_info(s.single_file_sha256.clone())) {
+            if let Some(r) = s
+                .session
+                .receipt(tool_info(s.single_file_sha256.clone()), lang)
+            {
                 let _ = if html {
                     browser::download(
                         &format!("{stem}-receipt.html"),
@@ -140,8 +143,8 @@ pub fn app() -> Html {
                 </div>
             </header>
             if local { <p id="local-mode" class="banner" role="note">{ t.local_mode }</p> }
-            if let Some(e) = &state.config_error { <p id="config-error" class="banner fail" role="alert">{ e }</p> }
-            <nav class="steps" aria-label="Steps">
+            if let Some(e) = &state.config_error { <p id="config-error" class="banner fail" role="alert">{ state.lang.config_error(e) }</p> }
+            <nav class="steps" aria-label={t.steps_nav}>
                 <ol>
                     { for steps.iter().zip(marks).map(|((href, id, label), m)| {
                         let word = match m { Mark::Done => t.mark_done, Mark::Problem => t.mark_problem, Mark::Open => t.mark_open };

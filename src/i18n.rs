@@ -1,8 +1,10 @@
 //! The page's words in English and Dutch (the procedure exists in both).
 //!
-//! Findings' messages come from the core in English; their codes, severities and the
-//! headings around them are translated here.
+//! The page chrome's words are here (one `static` per language, so a missing Dutch string does
+//! not compile); findings, measured facts and manual checks get their words from the core's
+//! `words` (one exhaustive `match` per language), in `T::lang`.
 
+use crate::services::config::ConfigError;
 use slc_courier_core::{Code, Severity};
 
 /// A UI language.
@@ -170,6 +172,24 @@ pub struct T {
     pub hash_not_in_text: &'static str,
     pub checklist_recorded: &'static str,
     pub single_file_hash: &'static str,
+    /// `aria-label` of the steps' navigation.
+    pub steps_nav: &'static str,
+    /// Step 2: the root certificate heading.
+    pub root_title: &'static str,
+    /// Step 2: a root certificate's subject.
+    pub subject: &'static str,
+    /// Step 2: its serial number.
+    pub serial: &'static str,
+    /// Step 2: its validity (from → until).
+    pub validity: &'static str,
+    /// Step 2: the known root it is.
+    pub recognised_as: &'static str,
+    /// Step 2: the command that checks it in the Windows store.
+    pub check_in_store: &'static str,
+    /// Step 3: the request loaded in step 1 has errors.
+    pub request_has_errors: &'static str,
+    /// Step 3: the form could not be made or sent.
+    pub post_failed: &'static str,
 }
 
 /// English.
@@ -287,6 +307,15 @@ pub static EN: T = T {
     check_copy: "Check the carried copy on the server (the SHA-256 must be the one above):",
     hash_not_in_text: "not in the pasted text",
     checklist_recorded: "Ticked items are recorded in the receipt.",
+    steps_nav: "Steps",
+    root_title: "Root certificate",
+    subject: "Subject",
+    serial: "Serial number",
+    validity: "Valid",
+    recognised_as: "Recognised as",
+    check_in_store: "Check it in the Windows store",
+    request_has_errors: "Step 1 found errors: the service is likely to reject this request.",
+    post_failed: "The form could not be sent from this page; use the link above and choose the file there.",
 };
 
 /// Nederlands.
@@ -404,6 +433,15 @@ pub static NL: T = T {
     check_copy: "Controleer de meegenomen kopie op de server (de SHA-256 moet gelijk zijn aan die hierboven):",
     hash_not_in_text: "niet in de geplakte tekst",
     checklist_recorded: "Aangevinkte punten worden in het bewijs vastgelegd.",
+    steps_nav: "Stappen",
+    root_title: "Basiscertificaat",
+    subject: "Onderwerp",
+    serial: "Serienummer",
+    validity: "Geldig",
+    recognised_as: "Herkend als",
+    check_in_store: "Controleer het in het Windows-certificatenarchief",
+    request_has_errors: "Stap 1 heeft fouten gevonden: de inschrijvingsservice zal deze aanvraag waarschijnlijk weigeren.",
+    post_failed: "Het formulier kon niet vanuit deze pagina worden verzonden; gebruik de koppeling hierboven en kies daar het bestand.",
 };
 
 impl Lang {
@@ -427,6 +465,50 @@ impl Lang {
             Lang::En => en,
             Lang::Nl => nl,
         })
+    }
+}
+
+impl Lang {
+    /// A file the browser could not read.
+    pub fn unreadable(self, name: &str) -> String {
+        match self {
+            Lang::En => format!("{name} cannot be read: the browser refused to open it (it may have been moved or deleted since it was chosen)."),
+            Lang::Nl => format!("{name} kan niet worden gelezen: de browser kon het niet openen (het is misschien verplaatst of verwijderd nadat u het koos)."),
+        }
+    }
+
+    /// An anchor key file that cannot be used. `detail` is the core's reason (being typed as
+    /// `AnchorError`; until then it is the core's English words).
+    pub fn anchor_refused(self, name: &str, detail: &str) -> String {
+        match self {
+            Lang::En => format!("{name} is not a usable root key file: {detail}"),
+            Lang::Nl => format!("{name} is geen bruikbaar basissleutelbestand: {detail}"),
+        }
+    }
+
+    /// A problem with `config.json` (shown to whoever deployed the page).
+    pub fn config_error(self, e: &ConfigError) -> String {
+        use ConfigError as E;
+        match (self, e) {
+            (Lang::En, E::Unreachable) => "config.json could not be requested; the defaults are used.".to_owned(),
+            (Lang::Nl, E::Unreachable) => "config.json kon niet worden opgevraagd; de standaardinstellingen worden gebruikt.".to_owned(),
+            (Lang::En, E::Status(n)) => format!("config.json could not be loaded (HTTP {n}); the defaults are used."),
+            (Lang::Nl, E::Status(n)) => format!("config.json kon niet worden geladen (HTTP {n}); de standaardinstellingen worden gebruikt."),
+            (Lang::En, E::Unreadable) => "config.json arrived but could not be read; the defaults are used.".to_owned(),
+            (Lang::Nl, E::Unreadable) => "config.json is ontvangen maar kon niet worden gelezen; de standaardinstellingen worden gebruikt.".to_owned(),
+            (Lang::En, E::NotJson { line, column }) => format!("config.json is not valid JSON (line {line}, column {column}); the defaults are used."),
+            (Lang::Nl, E::NotJson { line, column }) => format!("config.json is geen geldige JSON (regel {line}, kolom {column}); de standaardinstellingen worden gebruikt."),
+            (Lang::En, E::BadField { line, column }) => format!("config.json has a field this version does not know, or a value of the wrong type (line {line}, column {column}); the defaults are used."),
+            (Lang::Nl, E::BadField { line, column }) => format!("config.json bevat een veld dat deze versie niet kent, of een waarde van het verkeerde type (regel {line}, kolom {column}); de standaardinstellingen worden gebruikt."),
+            (Lang::En, E::NotUrl { field, value }) => format!("config.json: {field} must be an http(s) URL, not \"{value}\"; the defaults are used."),
+            (Lang::Nl, E::NotUrl { field, value }) => format!("config.json: {field} moet een http(s)-URL zijn, niet \"{value}\"; de standaardinstellingen worden gebruikt."),
+            (Lang::En, E::Language(v)) => format!("config.json: defaultLanguage must be \"en\" or \"nl\", not \"{v}\"; the defaults are used."),
+            (Lang::Nl, E::Language(v)) => format!("config.json: defaultLanguage moet \"en\" of \"nl\" zijn, niet \"{v}\"; de standaardinstellingen worden gebruikt."),
+            (Lang::En, E::FormFieldEmpty) => "config.json: formField must not be empty; the defaults are used.".to_owned(),
+            (Lang::Nl, E::FormFieldEmpty) => "config.json: formField mag niet leeg zijn; de standaardinstellingen worden gebruikt.".to_owned(),
+            (Lang::En, E::Threshold(n)) => format!("config.json: inspectThresholdDays must be a number of days from 0 to 36500, not {n}; the defaults are used."),
+            (Lang::Nl, E::Threshold(n)) => format!("config.json: inspectThresholdDays moet een aantal dagen van 0 tot 36500 zijn, niet {n}; de standaardinstellingen worden gebruikt."),
+        }
     }
 }
 

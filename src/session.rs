@@ -12,7 +12,8 @@ use slc_courier_core::chain::{ChainReport, Outcome, Verdict};
 use slc_courier_core::policy::{Policy, TrustAnchor};
 use slc_courier_core::report::{far_side_check, FarSide, Receipt, ToolInfo};
 use slc_courier_core::request::{check_request, RequestReport};
-use slc_courier_core::trust::manual_checks;
+use slc_courier_core::trust::Check;
+use slc_courier_core::Lang;
 use slc_courier_core::UtcTime;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -161,7 +162,7 @@ impl Session {
         self.far_side = text;
     }
 
-    /// Ticks or unticks checklist item `index` (of [`manual_checks`]).
+    /// Ticks or unticks checklist item `index` (of [`Check::ALL`]).
     pub fn set_ticked(&mut self, index: usize, ticked: bool) {
         if ticked {
             self.ticked.insert(index);
@@ -236,7 +237,7 @@ impl Session {
         &self.far_side
     }
 
-    /// The ticked checklist items (indices of [`manual_checks`]).
+    /// The ticked checklist items (indices of [`Check::ALL`]).
     pub fn ticked(&self) -> &BTreeSet<usize> {
         &self.ticked
     }
@@ -274,18 +275,20 @@ impl Session {
         })
     }
 
-    /// The ticked checklist items, as the receipt records them.
-    pub fn ticked_items(&self) -> Vec<String> {
-        manual_checks("")
+    /// The ticked checklist items, as the receipt records them: their titles in `lang` (the
+    /// receipt's language).
+    pub fn ticked_items(&self, lang: Lang) -> Vec<String> {
+        Check::ALL
             .into_iter()
             .enumerate()
             .filter(|(i, _)| self.ticked.contains(i))
-            .map(|(_, c)| c.what.to_owned())
+            .map(|(_, c)| c.words(lang).title)
             .collect()
     }
 
-    /// The receipt, from the current inputs only (`None` when nothing is loaded).
-    pub fn receipt(&self, tool: ToolInfo) -> Option<Receipt> {
+    /// The receipt, from the current inputs only (`None` when nothing is loaded); the ticked
+    /// checklist items are written in `lang`.
+    pub fn receipt(&self, tool: ToolInfo, lang: Lang) -> Option<Receipt> {
         if self.request.is_none() && self.chain.is_none() {
             return None;
         }
@@ -297,7 +300,7 @@ impl Session {
             .ok()
             .map(|r| {
                 r.with_far_side(self.far_side())
-                    .with_checklist(self.ticked_items())
+                    .with_checklist(self.ticked_items(lang))
             })
     }
 
@@ -323,7 +326,7 @@ impl Session {
             Some(r) if r.is_ok() => Mark::Done,
             Some(_) => Mark::Problem,
         };
-        let trust = if self.ticked.len() >= manual_checks("").len() {
+        let trust = if self.ticked.len() >= Check::ALL.len() {
             Mark::Done
         } else {
             Mark::Open
@@ -428,7 +431,7 @@ mod tests {
             build_id: "dev".into(),
             single_file_sha256: None,
         };
-        match s.receipt(tool) {
+        match s.receipt(tool, Lang::En) {
             None => assert!(s.request().is_none() && s.chain().is_none()),
             Some(r) => {
                 assert_eq!(r.verdict.as_ref().map(|v| v.outcome), outcome);
@@ -490,7 +493,7 @@ mod tests {
         chain(&mut s, GOOD_CHAIN);
         s.clear_request();
         check(&s, Some(Outcome::GenuineUnpaired), None);
-        let r = s.receipt(tool()).unwrap();
+        let r = s.receipt(tool(), Lang::En).unwrap();
         assert!(r.request.is_none() && r.pairing.is_none());
         assert!(!r.verdict.unwrap().valid);
     }
@@ -531,7 +534,7 @@ mod tests {
         check(&s, Some(Outcome::AnswersRequest), None);
         s.clear_chain();
         check(&s, None, None);
-        assert!(s.receipt(tool()).unwrap().verdict.is_none());
+        assert!(s.receipt(tool(), Lang::En).unwrap().verdict.is_none());
         s.clear_request();
         check(&s, None, None);
         assert_eq!(s.at(), None);
@@ -555,7 +558,7 @@ mod tests {
         check(&s, Some(Outcome::NotValid), Some(Code::SlcExpired));
         s.set_anchor(test_anchor(), now());
         check(&s, Some(Outcome::AnswersRequest), None);
-        assert_eq!(s.receipt(tool()).unwrap().checked_at, now());
+        assert_eq!(s.receipt(tool(), Lang::En).unwrap().checked_at, now());
     }
 
     #[test]
@@ -575,9 +578,17 @@ mod tests {
         s.set_ticked(2, true);
         s.set_ticked(0, true);
         s.set_ticked(0, false);
-        let r = s.receipt(tool()).unwrap();
+        let r = s.receipt(tool(), Lang::En).unwrap();
         assert_eq!(r.far_side, Some(f));
-        assert_eq!(r.checklist.as_deref().map(<[String]>::len), Some(1));
+        assert_eq!(
+            r.checklist,
+            Some(vec![Check::GteRootInStore.words(Lang::En).title])
+        );
+        assert!(r.checklist.as_ref().unwrap()[0].contains("GTE CyberTrust"));
+        // In Dutch, the receipt lists the item's Dutch title.
+        let nl = s.receipt(tool(), Lang::Nl).unwrap().checklist.unwrap();
+        assert_eq!(nl, vec![Check::GteRootInStore.words(Lang::Nl).title]);
+        assert_ne!(nl, r.checklist.clone().unwrap());
         assert!(r
             .to_json(slc_courier_core::Lang::En)
             .contains("\"certificate\": \"matches\""));
@@ -599,7 +610,7 @@ mod tests {
             Some(FarSideResult::Differs)
         );
         assert!(!s
-            .receipt(tool())
+            .receipt(tool(), Lang::En)
             .unwrap()
             .to_html(slc_courier_core::Lang::En)
             .contains("Next, on the RMS server"));
@@ -615,7 +626,7 @@ mod tests {
         );
         s.start_over();
         assert_eq!(s, Session::new());
-        assert_eq!(s.receipt(tool()).map(|_| ()), None);
+        assert_eq!(s.receipt(tool(), Lang::En).map(|_| ()), None);
         assert_eq!(s.marks(), [Mark::Open; 5]);
     }
 }

@@ -2,7 +2,7 @@
 //! reducer hands every input to the [`Session`], which derives every result (the core decides).
 
 use crate::i18n::Lang;
-use crate::services::config::Config;
+use crate::services::config::{Config, ConfigError};
 use crate::session::{Anchor, Session};
 use slc_courier_core::trust::{ProbeOutcome, RootInfo};
 use slc_courier_core::{Finding, UtcTime};
@@ -40,7 +40,7 @@ pub struct State {
     /// Deploy-time configuration.
     pub config: Config,
     /// A configuration problem to show.
-    pub config_error: Option<String>,
+    pub config_error: Option<ConfigError>,
     /// The inputs and everything derived from them.
     pub session: Session,
     /// Step 1 is reading a file (the previous request is already gone).
@@ -64,7 +64,7 @@ pub enum Action {
     /// Switch language.
     SetLang(Lang),
     /// Configuration loaded (or failed with a message).
-    Configured(Config, Option<String>),
+    Configured(Config, Option<ConfigError>),
     /// Step 1 started reading a new file: the old request no longer counts.
     RequestLoading,
     /// Step 1's file was refused or unreadable.

@@ -9,7 +9,7 @@
 )]
 
 use slc_courier_app::services::{browser, files};
-use slc_courier_core::finding::{codes, Code};
+use slc_courier_core::finding::{codes, Code, Expected};
 use slc_courier_core::policy::{Policy, TrustAnchor};
 use wasm_bindgen_test::*;
 
@@ -22,13 +22,13 @@ async fn a_browser_file_is_read_as_the_exact_bytes() {
     let parts = js_sys::Array::of1(&array);
     let file = web_sys::File::new_with_u8_array_sequence(&parts, "RMS01EnrollRequest.xml")
         .unwrap_or_else(|_| unreachable!());
-    let (name, read) = files::read(file.clone(), 1024)
+    let (name, read) = files::read(file.clone(), 1024, Expected::Request)
         .await
         .unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(name, "RMS01EnrollRequest.xml");
     assert_eq!(read, bytes);
     // Over the limit: refused before reading, with the input-too-large finding.
-    match files::read(file, 100).await {
+    match files::read(file, 100, Expected::Request).await {
         Err(files::ReadError::TooLarge(f)) => assert_eq!(f.code, Code::InputTooLarge),
         other => panic!("expected TooLarge, got {other:?}"),
     }

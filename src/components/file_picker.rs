@@ -108,7 +108,7 @@ pub fn file_picker(p: &Props) -> Html {
             </div>
             { match &*error {
                 Some(ReadError::TooLarge(f)) => html! { <div id={format!("{}-refused", p.id)} role="alert"><Findings findings={vec![f.clone()]} {t} /></div> },
-                Some(ReadError::Unreadable(e)) => html! { <p class="status fail" role="alert"><span class="badge">{ t.fail }</span>{ " " }{ e }</p> },
+                Some(ReadError::Unreadable { name }) => html! { <p id={format!("{}-unreadable", p.id)} class="status fail" role="alert"><span class="badge">{ t.fail }</span>{ " " }{ p.lang.unreadable(name) }</p> },
                 None => html! {},
             } }
         </>

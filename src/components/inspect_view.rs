@@ -507,10 +507,10 @@ fn table(b: &Workbench, l: &Labels, w: &W, f: Filters<'_>) -> Html {
                             data-cluster={d.cluster.clone().unwrap_or_default()}
                             class={classes!(d.below_threshold.then_some("below"))}>
                             <td>{ d.id + 1 }</td>
-                            <td>{ format!("{file} #{}", d.index_in_file + 1) }</td>
+                            <td translate="no">{ format!("{file} #{}", d.index_in_file + 1) }</td>
                             <td>{ l.kind(d.kind) }</td>
-                            <td>{ d.issuer.label() }</td>
-                            <td>{ d.principal.as_ref().map_or("", |p| p.label()) }</td>
+                            <td translate="no">{ d.issuer.label() }</td>
+                            <td translate="no">{ d.principal.as_ref().map_or("", |p| p.label()) }</td>
                             <td>{ for d.urls.iter().map(|u| html! { <div><small>{ l.url_kind(u.kind) }</small>{ " " }<code>{ &u.url }</code></div> }) }</td>
                             <td><code title={d.principal.as_ref().and_then(|p| p.key_fingerprint.clone()).unwrap_or_default()}>{ key }</code></td>
                             <td>{ d.mode.map_or("–".to_owned(), |m| m.to_string()) }</td>

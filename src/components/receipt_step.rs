@@ -64,7 +64,7 @@ pub fn receipt_step(p: &Props) -> Html {
             if !have { <p class="muted">{ t.nothing_loaded }</p> }
             <table class="hashes" id="receipt-hashes">
                 <tbody>
-                { for p.files.iter().map(|(name, sha)| html! { <tr><th scope="row">{ name }</th><td><code>{ sha }</code></td></tr> }) }
+                { for p.files.iter().map(|(name, sha)| html! { <tr><th scope="row" translate="no">{ name }</th><td><code>{ sha }</code></td></tr> }) }
                 </tbody>
             </table>
             <p class="actions">

@@ -87,7 +87,7 @@ fn view(t: &'static crate::i18n::T, file: &Input, rep: &RequestReport) -> Html {
     html! {
         <div class="result" id="request-result" data-status={status.0}>
             <dl class="file-facts">
-                <dt>{ t.file }</dt><dd id="request-name">{ &file.name }</dd>
+                <dt>{ t.file }</dt><dd id="request-name" translate="no">{ &file.name }</dd>
                 <dt>{ t.size }</dt><dd id="request-size">{ format!("{} {}", rep.size, t.bytes) }</dd>
                 <dt>{ t.sha256 }</dt><dd><code id="request-sha256">{ &rep.sha256 }</code></dd>
             </dl>
@@ -96,12 +96,12 @@ fn view(t: &'static crate::i18n::T, file: &Input, rep: &RequestReport) -> Html {
             <div class="card" id="request-summary">
                 <h3>{ t.summary }</h3>
                 <dl>
-                    <dt>{ t.server }</dt><dd id="sum-server">{ s.server_name.clone().unwrap_or_else(dash) }</dd>
-                    <dt>{ t.cluster_url }</dt><dd id="sum-url">{ s.cluster_url.clone().unwrap_or_else(dash) }</dd>
+                    <dt>{ t.server }</dt><dd id="sum-server" translate="no">{ s.server_name.clone().unwrap_or_else(dash) }</dd>
+                    <dt>{ t.cluster_url }</dt><dd id="sum-url" translate="no">{ s.cluster_url.clone().unwrap_or_else(dash) }</dd>
                     <dt>{ t.guid }</dt><dd id="sum-guid"><code>{ s.guid.clone().unwrap_or_else(dash) }</code></dd>
-                    <dt>{ t.key }</dt><dd id="sum-key">{ s.key.as_ref().map(|k| format!("RSA-{} e={} · {}", k.bits, k.exponent, k.form.label())).unwrap_or_else(dash) }</dd>
+                    <dt>{ t.key }</dt><dd id="sum-key" translate="no">{ s.key.as_ref().map(|k| format!("RSA-{} e={} · {}", k.bits, k.exponent, k.form.label())).unwrap_or_else(dash) }</dd>
                     <dt>{ t.fingerprint }</dt><dd><code id="sum-fingerprint">{ s.key.as_ref().map(|k| k.fingerprint.clone()).unwrap_or_else(dash) }</code></dd>
-                    <dt>{ t.version }</dt><dd id="sum-version">{ format!("{}{} / {}", s.version.clone().unwrap_or_else(dash), product, s.sku.clone().unwrap_or_else(dash)) }</dd>
+                    <dt>{ t.version }</dt><dd id="sum-version" translate="no">{ format!("{}{} / {}", s.version.clone().unwrap_or_else(dash), product, s.sku.clone().unwrap_or_else(dash)) }</dd>
                     <dt>{ t.kind }</dt><dd id="sum-kind">{ kind }</dd>
                 </dl>
             </div>

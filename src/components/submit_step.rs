@@ -27,7 +27,7 @@ pub struct Props {
 #[function_component(SubmitStep)]
 pub fn submit_step(p: &Props) -> Html {
     let t = p.lang.t();
-    let error = use_state(|| None::<String>);
+    let error = use_state(|| false);
     let onchange = {
         let on_url = p.on_url.clone();
         Callback::from(move |e: Event| {
@@ -47,14 +47,14 @@ pub fn submit_step(p: &Props) -> Html {
                 let url = url.clone();
                 Callback::from(move |_| {
                     let res = browser::submit_post(&url, &field, &file.name, &file.bytes);
-                    error2.set(res.err().map(|e| format!("{e:?}")));
+                    error2.set(res.is_err());
                 })
             };
             let errors = !report.is_ok();
             html! {
                 <>
                     <p>{ t.submit_note }<br/><code id="submit-sha256">{ sha }</code>{ facts }</p>
-                    if errors { <p class="status fail"><span class="badge">{ t.fail }</span>{ " " }{ "Step 1 found errors: the service is likely to reject this request." }</p> }
+                    if errors { <p class="status fail"><span class="badge">{ t.fail }</span>{ " " }{ t.request_has_errors }</p> }
                     <p><a id="open-enrollment" class="button" href={url.clone()} target="_blank" rel="noopener noreferrer">{ t.open_page }</a></p>
                     <p><button type="button" id="submit-post" onclick={post}>{ t.send_post }</button>
                        { format!(" {}: {}", t.field_name, p.form_field) }</p>
@@ -68,10 +68,10 @@ pub fn submit_step(p: &Props) -> Html {
             <h2 id="h-submit">{ t.step3 }</h2>
             <p class="help">{ t.step3_help }</p>
             <p class="note" id="decommissioned">{ t.decommissioned }</p>
-            <label for="enrollment-url">{ t.enrollment_address }</label>
+            <label for="enrollment-url">{ t.enrollment_address }</label>{ " " }
             <input id="enrollment-url" type="url" value={url} {onchange} size="70" />
             { body }
-            if let Some(e) = &*error { <p class="status fail" role="alert">{ e }</p> }
+            if *error { <p class="status fail" id="submit-error" role="alert">{ t.post_failed }</p> }
         </section>
     }
 }

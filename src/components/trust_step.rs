@@ -78,8 +78,12 @@ pub fn trust_step(p: &Props) -> Html {
             <h3>{ t.measured }</h3>
             <table class="measured" id="measured">
                 <tbody>
-                { for measured.iter().map(|m| html! {
-                    <tr><th scope="row">{ m.label }</th><td>{ &m.value }</td><td><span class={classes!("badge", if m.ok { "pass" } else { "warn" })}>{ if m.ok { t.pass } else { t.warn } }</span></td></tr>
+                { for measured.iter().map(|m| {
+                    let w = m.words(t.lang);
+                    let ok = m.ok();
+                    html! {
+                        <tr data-measured={m.id()}><th scope="row">{ w.title }</th><td>{ w.detail }</td><td><span class={classes!("badge", if ok { "pass" } else { "warn" })}>{ if ok { t.pass } else { t.warn } }</span></td></tr>
+                    }
                 }) }
                 </tbody>
             </table>
@@ -90,19 +94,23 @@ pub fn trust_step(p: &Props) -> Html {
                 </button>
             </div>
             <Findings findings={findings} {t} />
-            <h3>{ "Root certificate" }</h3>
+            <h3>{ t.root_title }</h3>
             <FilePicker id="root-drop" label={t.root_drop} button={t.choose_file} accept=".cer,.crt,.pem,.der" limit={1024 * 1024} expected={slc_courier_core::finding::Expected::Root} lang={p.lang} on_file={on_root} />
             if let Some(r) = &p.root {
                 <div class="card" id="root-result">
-                    <p><strong>{ &r.name }</strong></p>
+                    <p><strong translate="no">{ &r.name }</strong></p>
                     if let Some(i) = &r.info {
                         <dl>
-                            <dt>{ "Subject" }</dt><dd id="root-subject">{ &i.subject }</dd>
-                            <dt>{ "Serial" }</dt><dd>{ &i.serial }</dd>
-                            <dt>{ "Valid" }</dt><dd id="root-validity">{ format!("{} → {}", i.not_before, i.not_after) }</dd>
+                            <dt>{ t.subject }</dt><dd id="root-subject" translate="no">{ &i.subject }</dd>
+                            <dt>{ t.issuer }</dt><dd id="root-issuer" translate="no">{ &i.issuer }</dd>
+                            <dt>{ t.serial }</dt><dd>{ &i.serial }</dd>
+                            <dt>{ t.validity }</dt><dd id="root-validity">{ format!("{} → {}", i.not_before, i.not_after) }</dd>
+                            if let Some(n) = &i.recognised_as {
+                                <dt>{ t.recognised_as }</dt><dd id="root-recognised" translate="no">{ n }</dd>
+                            }
                             <dt>{ "SHA-1" }</dt><dd><code id="root-sha1">{ &i.sha1 }</code></dd>
                             <dt>{ "SHA-256" }</dt><dd><code>{ &i.sha256 }</code></dd>
-                            <dt>{ "certutil" }</dt><dd><code>{ &i.certutil_command }</code></dd>
+                            <dt>{ t.check_in_store }</dt><dd><code>{ &i.certutil_command }</code></dd>
                         </dl>
                     }
                     <Findings findings={r.findings.clone()} {t} />
@@ -117,10 +125,11 @@ pub fn trust_step(p: &Props) -> Html {
                     let onchange = Callback::from(move |e: Event| {
                         on_tick.emit((i, e.target_unchecked_into::<HtmlInputElement>().checked()));
                     });
+                    let w = c.check.words(t.lang);
                     html! {
-                        <li>
-                            <label><input type="checkbox" data-item={i.to_string()} checked={p.ticked.contains(&i)} {onchange} />{ " " }<strong>{ c.what }</strong></label>
-                            <p>{ c.how }</p>
+                        <li data-check={c.check.id()}>
+                            <label><input type="checkbox" data-item={i.to_string()} checked={p.ticked.contains(&i)} {onchange} />{ " " }<strong>{ w.title }</strong></label>
+                            <p>{ w.detail }</p>
                             <pre><code>{ &c.command }</code></pre>
                             <button type="button" class="small" {onclick}>{ t.copy }</button>
                         </li>

@@ -57,15 +57,37 @@ impl PartialEq for Props {
     }
 }
 
+/// Why an anchor file was not taken. Kept typed and worded at render time, so a language
+/// switch rewords it.
+#[derive(Debug, Clone, PartialEq)]
+enum AnchorRefusal {
+    /// Over the size budget.
+    TooLarge(Box<slc_courier_core::Finding>),
+    /// The browser could not read it.
+    Unreadable { name: String },
+    /// Read, but not a usable key file. `detail` is the core's reason (to become the chain
+    /// helper's typed `AnchorError`, worded per language).
+    Key { name: String, detail: String },
+}
+
+impl AnchorRefusal {
+    fn words(&self, lang: Lang) -> String {
+        match self {
+            AnchorRefusal::TooLarge(f) => f.message(lang.core()),
+            AnchorRefusal::Unreadable { name } => lang.unreadable(name),
+            AnchorRefusal::Key { name, detail } => lang.anchor_refused(name, detail),
+        }
+    }
+}
+
 /// Step 4.
 #[function_component(VerifyStep)]
 pub fn verify_step(p: &Props) -> Html {
     let t = p.lang.t();
-    let anchor_error = use_state(|| None::<String>);
+    let anchor_error = use_state(|| None::<AnchorRefusal>);
     let on_anchor = {
         let on_anchor = p.on_anchor.clone();
         let anchor_error = anchor_error.clone();
-        let lang = p.lang;
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|l| l.get(0)) else {
@@ -87,11 +109,18 @@ pub fn verify_step(p: &Props) -> Html {
                                     anchor: a,
                                 }));
                             }
-                            Err(e) => anchor_error.set(Some(format!("{name}: {e}"))),
+                            Err(e) => anchor_error.set(Some(AnchorRefusal::Key {
+                                name,
+                                detail: e.to_string(),
+                            })),
                         }
                     }
-                    Err(ReadError::TooLarge(f)) => anchor_error.set(Some(f.message(lang.core()))),
-                    Err(ReadError::Unreadable(e)) => anchor_error.set(Some(e)),
+                    Err(ReadError::TooLarge(f)) => {
+                        anchor_error.set(Some(AnchorRefusal::TooLarge(Box::new(f))))
+                    }
+                    Err(ReadError::Unreadable { name }) => {
+                        anchor_error.set(Some(AnchorRefusal::Unreadable { name }))
+                    }
                 }
             });
         })
@@ -118,9 +147,15 @@ pub fn verify_step(p: &Props) -> Html {
                 } }
                 <details>
                     <summary>{ t.anchor_other }</summary>
-                    <label for="anchor-input">{ t.anchor_file }</label>{ " " }
-                    <input id="anchor-input" type="file" accept=".txt" onchange={on_anchor} />
-                    if let Some(e) = &*anchor_error { <p class="status fail" role="alert">{ e }</p> }
+                    <p>
+                        <label for="anchor-input">{ t.anchor_file }</label>{ " " }
+                        // The browser's own button would speak the browser's language: the
+                        // page's label is the button, the input is visually hidden (as in
+                        // FilePicker).
+                        <input id="anchor-input" class="visually-hidden" type="file" accept=".txt" onchange={on_anchor} />
+                        <label class="button small" for="anchor-input" aria-hidden="true">{ t.choose_file }</label>
+                    </p>
+                    if let Some(e) = &*anchor_error { <p class="status fail" id="anchor-error" role="alert">{ e.words(p.lang) }</p> }
                 </details>
             </div>
             <FilePicker id="chain-drop" label={t.drop_here} button={t.choose_file} accept=".xml,.bin,text/xml" limit={slc_courier_core::policy::MAX_CERT_BYTES} expected={slc_courier_core::finding::Expected::Chain} lang={p.lang} on_start={p.on_start.clone()} on_file={p.on_file.clone()} on_refused={p.on_refused.clone()} />
@@ -140,7 +175,7 @@ fn next_panel(t: &'static T, c: &Carry) -> Html {
     html! {
         <div class="card next" id="next-steps">
             <h3>{ t.next_title }</h3>
-            <p>{ t.carry_this }{ ": " }<strong id="carry-name">{ &c.name }</strong>{ " · SHA-256 " }<code id="carry-sha256">{ &c.sha256 }</code></p>
+            <p>{ t.carry_this }{ ": " }<strong id="carry-name" translate="no">{ &c.name }</strong>{ " · SHA-256 " }<code id="carry-sha256">{ &c.sha256 }</code></p>
             <ol start="13">
                 { for t.next_steps.iter().map(|s| html! { <li>{ *s }</li> }) }
             </ol>
@@ -180,7 +215,7 @@ fn view(lang: Lang, file: &Input, r: &ChainReport, request_name: Option<&str>) -
     html! {
         <div class="result" id="chain-result">
             <dl class="file-facts">
-                <dt>{ t.file }</dt><dd id="chain-name">{ &file.name }</dd>
+                <dt>{ t.file }</dt><dd id="chain-name" translate="no">{ &file.name }</dd>
                 <dt>{ t.size }</dt><dd>{ format!("{} {}", r.size, t.bytes) }</dd>
                 <dt>{ t.sha256 }</dt><dd><code id="chain-sha256">{ &r.sha256 }</code></dd>
             </dl>
@@ -197,8 +232,8 @@ fn view(lang: Lang, file: &Input, r: &ChainReport, request_name: Option<&str>) -
                     <p class="status warn" id="verdict-test-anchor"><strong>{ t.verdict_test_anchor }</strong>{ " " }<code>{ &a.fingerprint }</code></p>
                 }
             </div>
-            <p class="verdict-facts"><small>{ t.named_in_cert }{ ": " }{ t.issued_by }{ " " }<span id="verdict-issuer">{ v.issuer.clone().unwrap_or_else(dash) }</span>
-               { " · " }{ t.principal }{ " " }<span id="verdict-server">{ v.server.clone().unwrap_or_else(dash) }</span></small></p>
+            <p class="verdict-facts"><small>{ t.named_in_cert }{ ": " }{ t.issued_by }{ " " }<span id="verdict-issuer" translate="no">{ v.issuer.clone().unwrap_or_else(dash) }</span>
+               { " · " }{ t.principal }{ " " }<span id="verdict-server" translate="no">{ v.server.clone().unwrap_or_else(dash) }</span></small></p>
             <Findings findings={r.findings.clone()} {t} />
             if let Some(pr) = &r.pairing {
                 <table class="pairing" id="pairing">
@@ -207,8 +242,8 @@ fn view(lang: Lang, file: &Input, r: &ChainReport, request_name: Option<&str>) -
                     <tbody>
                         <tr><th scope="row">{ t.guid }</th><td><code>{ pr.request_guid.clone().unwrap_or_else(dash) }</code></td><td><code>{ &pr.certificate_guid }</code></td><td>{ if pr.request_has_errors { "—" } else if pr.guid_matches { t.pass } else { t.fail } }</td></tr>
                         <tr><th scope="row">{ t.fingerprint }</th><td><code>{ pr.request_key.clone().unwrap_or_else(dash) }</code></td><td><code>{ pr.certificate_key.clone().unwrap_or_else(dash) }</code></td><td>{ if pr.request_has_errors { "—" } else if pr.key_matches { t.pass } else { t.fail } }</td></tr>
-                        <tr><th scope="row">{ t.server }</th><td>{ pr.request_name.clone().unwrap_or_else(dash) }</td><td>{ pr.certificate_name.clone().unwrap_or_else(dash) }</td><td></td></tr>
-                        <tr><th scope="row">{ t.cluster_url }</th><td>{ pr.request_url.clone().unwrap_or_else(dash) }</td><td>{ pr.certificate_url.clone().unwrap_or_else(dash) }</td><td></td></tr>
+                        <tr><th scope="row">{ t.server }</th><td translate="no">{ pr.request_name.clone().unwrap_or_else(dash) }</td><td translate="no">{ pr.certificate_name.clone().unwrap_or_else(dash) }</td><td></td></tr>
+                        <tr><th scope="row">{ t.cluster_url }</th><td translate="no">{ pr.request_url.clone().unwrap_or_else(dash) }</td><td translate="no">{ pr.certificate_url.clone().unwrap_or_else(dash) }</td><td></td></tr>
                     </tbody>
                 </table>
             }
@@ -221,11 +256,11 @@ fn view(lang: Lang, file: &Input, r: &ChainReport, request_name: Option<&str>) -
                     let range = cert.issue_range.and_then(|(_, u)| u).map(|u| u.to_string()).unwrap_or_else(dash);
                     html! {
                         <li class={classes!("cert", if ok { "pass" } else { "fail" })}>
-                            <strong>{ cert.kind() }</strong>
+                            <strong translate="no">{ cert.kind() }</strong>
                             <span class="badge">{ if ok { t.signature_ok } else { t.signature_bad } }</span>
                             <dl>
-                                <dt>{ t.issuer }</dt><dd>{ cert.issuer.object.label() }</dd>
-                                <dt>{ t.principal }</dt><dd>{ cert.principal.as_ref().map(|p| p.object.label().to_owned()).unwrap_or_else(dash) }</dd>
+                                <dt>{ t.issuer }</dt><dd translate="no">{ cert.issuer.object.label() }</dd>
+                                <dt>{ t.principal }</dt><dd translate="no">{ cert.principal.as_ref().map(|p| p.object.label().to_owned()).unwrap_or_else(dash) }</dd>
                                 <dt>{ t.key }</dt><dd>{ cert.principal.as_ref().and_then(|p| p.key_bits).map(|b| format!("RSA-{b}")).unwrap_or_else(dash) }{ d.signature.as_ref().and_then(|s| s.hash).map(|h| format!(" · {h:?}")).unwrap_or_default() }</dd>
                                 <dt>{ t.issued }</dt><dd>{ cert.issued.map(|x| x.to_string()).unwrap_or_else(dash) }</dd>
                                 <dt>{ t.valid_until }</dt><dd>{ range }</dd>

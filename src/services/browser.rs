@@ -161,26 +161,35 @@ pub fn submit_post(url: &str, field: &str, name: &str, bytes: &[u8]) -> Result<(
     Ok(())
 }
 
+/// Why a file beside the page could not be fetched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FetchError {
+    /// The request failed (network, blocked).
+    Unreachable,
+    /// An error status other than 404.
+    Status(u16),
+    /// The body could not be read.
+    Unreadable,
+}
+
 /// Fetches a text file beside the page (hosted mode). `Ok(None)` when it does not exist.
-pub async fn fetch_text(name: &str) -> Result<Option<String>, String> {
-    let w = web_sys::window().ok_or("no window")?;
+pub async fn fetch_text(name: &str) -> Result<Option<String>, FetchError> {
+    let w = web_sys::window().ok_or(FetchError::Unreachable)?;
     let init = web_sys::RequestInit::new();
     init.set_cache(web_sys::RequestCache::NoCache);
     let resp = wasm_bindgen_futures::JsFuture::from(w.fetch_with_str_and_init(name, &init))
         .await
-        .map_err(|_| format!("{name} could not be requested"))?;
-    let resp: web_sys::Response = resp
-        .dyn_into()
-        .map_err(|_| format!("{name}: no response"))?;
+        .map_err(|_| FetchError::Unreachable)?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| FetchError::Unreachable)?;
     if resp.status() == 404 {
         return Ok(None);
     }
     if !resp.ok() {
-        return Err(format!("{name}: HTTP {}", resp.status()));
+        return Err(FetchError::Status(resp.status()));
     }
-    let text = resp.text().map_err(|_| format!("{name}: no body"))?;
+    let text = resp.text().map_err(|_| FetchError::Unreadable)?;
     let text = wasm_bindgen_futures::JsFuture::from(text)
         .await
-        .map_err(|_| format!("{name}: body unreadable"))?;
+        .map_err(|_| FetchError::Unreadable)?;
     Ok(text.as_string())
 }

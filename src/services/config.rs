@@ -50,38 +50,89 @@ impl Default for Config {
     }
 }
 
+/// What is wrong with `config.json`; its words are [`crate::i18n::Lang::config_error`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigError {
+    /// The request for it failed (network, blocked).
+    Unreachable,
+    /// The server answered with an error status (other than 404: no file is fine).
+    Status(u16),
+    /// The answer's body could not be read.
+    Unreadable,
+    /// Not JSON (or cut short).
+    NotJson {
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// JSON, but with a field this version does not know or a value of the wrong type.
+    BadField {
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// `enrollmentUrl` or `probeUrl` is not an http(s) URL.
+    NotUrl {
+        /// The field.
+        field: &'static str,
+        /// Its value.
+        value: String,
+    },
+    /// `defaultLanguage` is neither `en` nor `nl`.
+    Language(String),
+    /// `formField` is empty.
+    FormFieldEmpty,
+    /// `inspectThresholdDays` is out of range.
+    Threshold(i64),
+}
+
+impl From<crate::services::browser::FetchError> for ConfigError {
+    fn from(e: crate::services::browser::FetchError) -> ConfigError {
+        use crate::services::browser::FetchError as F;
+        match e {
+            F::Unreachable => ConfigError::Unreachable,
+            F::Status(n) => ConfigError::Status(n),
+            F::Unreadable => ConfigError::Unreadable,
+        }
+    }
+}
+
 impl Config {
     /// Parses and validates `config.json`. The error says what is wrong, for the page to show.
-    pub fn parse(text: &str) -> Result<Config, String> {
-        let c: Config =
-            serde_json::from_str(text).map_err(|e| format!("config.json is not valid: {e}"))?;
-        for (what, url) in [
+    pub fn parse(text: &str) -> Result<Config, ConfigError> {
+        let c: Config = serde_json::from_str(text).map_err(|e| {
+            let (line, column) = (e.line(), e.column());
+            if e.is_data() {
+                ConfigError::BadField { line, column }
+            } else {
+                ConfigError::NotJson { line, column }
+            }
+        })?;
+        for (field, url) in [
             ("enrollmentUrl", Some(&c.enrollment_url)),
             ("probeUrl", c.probe_url.as_ref()),
         ] {
             if let Some(u) = url {
                 if !(u.starts_with("https://") || u.starts_with("http://")) {
-                    return Err(format!(
-                        "config.json: {what} must be an http(s) URL, not \"{u}\""
-                    ));
+                    return Err(ConfigError::NotUrl {
+                        field,
+                        value: u.clone(),
+                    });
                 }
             }
         }
         if let Some(l) = &c.default_language {
             if l != "en" && l != "nl" {
-                return Err(format!(
-                    "config.json: defaultLanguage must be \"en\" or \"nl\", not \"{l}\""
-                ));
+                return Err(ConfigError::Language(l.clone()));
             }
         }
         if c.form_field.is_empty() {
-            return Err("config.json: formField must not be empty".to_owned());
+            return Err(ConfigError::FormFieldEmpty);
         }
         if !(0..=36_500).contains(&c.inspect_threshold_days) {
-            return Err(format!(
-                "config.json: inspectThresholdDays must be a number of days from 0 to 36500, not {}",
-                c.inspect_threshold_days
-            ));
+            return Err(ConfigError::Threshold(c.inspect_threshold_days));
         }
         Ok(c)
     }
@@ -105,12 +156,40 @@ mod tests {
             Config::parse("{}").map(|c| c.enrollment_url),
             Ok(DEFAULT_ENROLLMENT_URL.to_owned())
         );
-        assert!(Config::parse("{nope").is_err_and(|e| e.starts_with("config.json is not valid")));
+        assert_eq!(
+            Config::parse("{nope").map(|_| ()),
+            Err(ConfigError::NotJson { line: 1, column: 2 })
+        );
         assert_eq!(
             Config::parse(r#"{"enrollmentUrl":"ftp://x"}"#),
-            Err("config.json: enrollmentUrl must be an http(s) URL, not \"ftp://x\"".to_owned())
+            Err(ConfigError::NotUrl {
+                field: "enrollmentUrl",
+                value: "ftp://x".to_owned()
+            })
         );
-        assert!(Config::parse(r#"{"colour":"red"}"#).is_err());
+        assert_eq!(
+            Config::parse(r#"{"probeUrl":"x"}"#),
+            Err(ConfigError::NotUrl {
+                field: "probeUrl",
+                value: "x".to_owned()
+            })
+        );
+        assert_eq!(
+            Config::parse(r#"{"defaultLanguage":"de"}"#),
+            Err(ConfigError::Language("de".to_owned()))
+        );
+        assert_eq!(
+            Config::parse(r#"{"formField":""}"#),
+            Err(ConfigError::FormFieldEmpty)
+        );
+        assert!(matches!(
+            Config::parse(r#"{"colour":"red"}"#),
+            Err(ConfigError::BadField { line: 1, .. })
+        ));
+        assert!(matches!(
+            Config::parse(r#"{ "enrollmentUrl": "#),
+            Err(ConfigError::NotJson { line: 1, .. })
+        ));
         assert_eq!(
             Config::parse("{}").map(|c| c.inspect_threshold_days),
             Ok(DEFAULT_THRESHOLD_DAYS)
@@ -119,8 +198,13 @@ mod tests {
             Config::parse(r#"{"inspectThresholdDays":30}"#).map(|c| c.inspect_threshold_days),
             Ok(30)
         );
-        assert!(Config::parse(r#"{"inspectThresholdDays":-1}"#)
-            .is_err_and(|e| e.contains("inspectThresholdDays")));
-        assert!(Config::parse(r#"{"inspectThresholdDays":"90"}"#).is_err());
+        assert_eq!(
+            Config::parse(r#"{"inspectThresholdDays":-1}"#),
+            Err(ConfigError::Threshold(-1))
+        );
+        assert!(matches!(
+            Config::parse(r#"{"inspectThresholdDays":"90"}"#),
+            Err(ConfigError::BadField { .. })
+        ));
     }
 }

@@ -8,8 +8,11 @@ use slc_courier_core::Finding;
 pub enum ReadError {
     /// Larger than the step's budget: refused before reading.
     TooLarge(Finding),
-    /// The browser could not read it.
-    Unreadable(String),
+    /// The browser could not read it (its words: [`crate::i18n::Lang::unreadable`]).
+    Unreadable {
+        /// The file's name.
+        name: String,
+    },
 }
 
 /// The finding for a file refused up front for its size.
@@ -41,7 +44,7 @@ pub async fn read(
     gloo_file::futures::read_as_bytes(&blob)
         .await
         .map(|b| (name.clone(), b))
-        .map_err(|e| ReadError::Unreadable(format!("{name}: cannot be read ({e})")))
+        .map_err(|_| ReadError::Unreadable { name })
 }
 
 /// Lets the browser paint (e.g. the "working" state) before a long synchronous check.

@@ -148,7 +148,7 @@ test('nginx: config.json is read at deploy time, and a malformed one is reported
     fs.writeFileSync(config, '{ "enrollmentUrl": ');
     ({ context, page } = await open());
     await page.waitForSelector('#config-error');
-    assert.match(await page.textContent('#config-error'), /^config\.json is not valid: /);
+    assert.match(await page.textContent('#config-error'), /^config\.json is not valid JSON \(line 1, column \d+\)/);
     assert.equal(await page.inputValue('#enrollment-url'), 'https://activation.drm.microsoft.com/offlineenroll/Enrollment.aspx');
     assert.equal(await page.inputValue('#inspect-threshold'), '90');
     await context.close();

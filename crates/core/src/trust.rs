@@ -6,6 +6,7 @@
 //! the exact commands ([`manual_checks`]).
 
 use crate::finding::{Code, Finding};
+use crate::lang::Lang;
 use crate::text::{hex, hex_colons};
 use crate::time::UtcTime;
 use serde::Serialize;
@@ -14,17 +15,114 @@ use serde::Serialize;
 /// in [`crate::words`].
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(untagged)]
-pub enum Found {}
+pub enum Found {
+    /// `root-parse-failed`: the file is not a certificate.
+    RootParseFailed {
+        /// The label of the PEM block the file holds (`CERTIFICATE`, `PRIVATE KEY`, …), or
+        /// `None` when it is no PEM at all (and was read as DER).
+        pem_label: Option<String>,
+        /// The file's size in bytes.
+        size: usize,
+    },
+    /// `root-gte-expired`: the GTE CyberTrust Global Root the procedure names.
+    RootGteExpired {
+        /// Its expiry.
+        not_after: UtcTime,
+    },
+    /// `root-expired`: another root that has expired.
+    RootExpired {
+        /// The subject DN.
+        subject: String,
+        /// Its expiry.
+        not_after: UtcTime,
+    },
+    /// `root-unrecognised`: not one of the roots the procedure or Microsoft's services name.
+    RootUnrecognised {
+        /// The subject DN.
+        subject: String,
+    },
+    /// `env-insecure-context`.
+    EnvInsecureContext {},
+    /// `env-offline`.
+    EnvOffline {},
+    /// `env-clock-suspect`: the clock is earlier than the app's build.
+    EnvClockSuspect {
+        /// The browser's clock.
+        clock: UtcTime,
+        /// When the app was built.
+        built: UtcTime,
+    },
+    /// `env-local-file-mode`.
+    EnvLocalFileMode {},
+    /// `probe-reached`: the address answered.
+    ProbeReached {
+        /// The address probed.
+        url: String,
+    },
+    /// `probe-unreachable`: the address did not answer (down, blocked, or untrusted TLS).
+    ProbeUnreachable {
+        /// The address probed.
+        url: String,
+    },
+}
 
 impl Found {
     /// The stable code.
     pub fn code(&self) -> crate::finding::Code {
-        match *self {}
+        match self {
+            Found::RootParseFailed { .. } => Code::RootParseFailed,
+            Found::RootGteExpired { .. } => Code::RootGteExpired,
+            Found::RootExpired { .. } => Code::RootExpired,
+            Found::RootUnrecognised { .. } => Code::RootUnrecognised,
+            Found::EnvInsecureContext {} => Code::EnvInsecureContext,
+            Found::EnvOffline {} => Code::EnvOffline,
+            Found::EnvClockSuspect { .. } => Code::EnvClockSuspect,
+            Found::EnvLocalFileMode {} => Code::EnvLocalFileMode,
+            Found::ProbeReached { .. } => Code::ProbeReached,
+            Found::ProbeUnreachable { .. } => Code::ProbeUnreachable,
+        }
     }
 
     /// One example of each variant, for the completeness tests and the findings docs.
     pub fn samples() -> Vec<Found> {
-        vec![]
+        let at = |s: &str| UtcTime::parse(s).unwrap_or(UtcTime::from_unix(0));
+        vec![
+            Found::RootParseFailed {
+                pem_label: None,
+                size: 1_186,
+            },
+            Found::RootParseFailed {
+                pem_label: Some("PRIVATE KEY".into()),
+                size: 1_704,
+            },
+            Found::RootParseFailed {
+                pem_label: Some("CERTIFICATE".into()),
+                size: 77,
+            },
+            Found::RootGteExpired {
+                not_after: at("2018-08-13T23:59"),
+            },
+            Found::RootExpired {
+                subject: "C=IE, O=Baltimore, OU=CyberTrust, CN=Baltimore CyberTrust Root".into(),
+                not_after: at("2025-05-12T23:59"),
+            },
+            Found::RootUnrecognised {
+                subject: "CN=Contoso Root CA".into(),
+            },
+            Found::EnvInsecureContext {},
+            Found::EnvOffline {},
+            Found::EnvClockSuspect {
+                clock: at("2001-01-01T00:00"),
+                built: at("2026-11-01T09:30"),
+            },
+            Found::EnvLocalFileMode {},
+            Found::ProbeReached {
+                url: "https://activation.drm.microsoft.com/offlineenroll/Enrollment.aspx".into(),
+            },
+            Found::ProbeUnreachable {
+                url: "https://activation.drm.microsoft.com/offlineenroll/Enrollment.aspx".into(),
+            },
+        ]
     }
 }
 
@@ -34,26 +132,22 @@ pub const GTE_SHA256: &str = "a53125188d2110aa964b02c7b7c6da3203170894e5fb71fffb
 pub const GTE_SHA1: &str = "97817950d81c9670cc34d809cf794431367ef474";
 
 /// Roots the procedure or Microsoft's services name, by SHA-1 thumbprint.
-const KNOWN_ROOTS: &[(&str, &str, &str)] = &[
-    (
-        GTE_SHA1,
-        "GTE CyberTrust Global Root",
-        "named by the Windows RMS procedure; expired 2018-08-13",
-    ),
+const KNOWN_ROOTS: &[(&str, &str)] = &[
+    // Named by the Windows RMS procedure; expired 2018-08-13.
+    (GTE_SHA1, "GTE CyberTrust Global Root"),
+    // Its successor for Microsoft services; expired 2025-05-12.
     (
         "d4de20d05e66fc53fe1a50882c78db2852cae474",
         "Baltimore CyberTrust Root",
-        "its successor for Microsoft services; expired 2025-05-12",
     ),
+    // The current roots of Microsoft's TLS services.
     (
         "df3c24f9bfd666761b268073fe06d1cc8d4f82a4",
         "DigiCert Global Root G2",
-        "a current root of Microsoft's TLS services",
     ),
     (
         "73a5e64a3bff8316ff0edccc618a906e4eae4d74",
         "Microsoft RSA Root Certificate Authority 2017",
-        "a current root of Microsoft's TLS services",
     ),
 ];
 
@@ -84,14 +178,26 @@ pub struct RootInfo {
 pub fn inspect_root(bytes: &[u8], now: UtcTime) -> (Option<RootInfo>, Vec<Finding>) {
     use sha2::Digest;
     let mut findings = vec![];
+    let mut pem_label = None;
     let der: Vec<u8> = match x509_parser::pem::parse_x509_pem(bytes) {
-        Ok((_, pem)) if pem.label.contains("CERTIFICATE") => pem.contents,
-        _ => bytes.to_vec(),
+        Ok((_, pem)) => {
+            let is_cert = pem.label.contains("CERTIFICATE");
+            pem_label = Some(pem.label);
+            if is_cert {
+                pem.contents
+            } else {
+                bytes.to_vec()
+            }
+        }
+        Err(_) => bytes.to_vec(),
     };
     let cert = match x509_parser::parse_x509_certificate(&der) {
         Ok((_, c)) => c,
-        Err(e) => {
-            findings.push(Finding::new(Code::RootParseFailed, format!("The file is not an X.509 certificate in PEM or DER form ({e})."), "Export the root from certmgr.msc (Trusted Root Certification Authorities → the root → All Tasks → Export, DER or Base-64 .cer) and drop that file."));
+        Err(_) => {
+            findings.push(Finding::of(Found::RootParseFailed {
+                pem_label,
+                size: bytes.len(),
+            }));
             return (None, findings);
         }
     };
@@ -108,16 +214,21 @@ pub fn inspect_root(bytes: &[u8], now: UtcTime) -> (Option<RootInfo>, Vec<Findin
         not_after,
         sha1: hex_colons(&sha1::Sha1::digest(&der)),
         sha256: hex_colons(&sha2::Sha256::digest(&der)),
-        recognised_as: known.map(|(_, n, _)| (*n).to_owned()),
+        recognised_as: known.map(|(_, n)| (*n).to_owned()),
         certutil_command: format!("certutil -verifystore Root {sha1}"),
     };
     if sha1 == GTE_SHA1 && sha256 == GTE_SHA256 {
-        findings.push(Finding::new(Code::RootGteExpired, format!("This is the GTE CyberTrust Global Root (serial 01A5); it expired on {}.", not_after.date()), "The Microsoft enrollment site's TLS moved to Baltimore CyberTrust Root and then to DigiCert Global Root G2 / Microsoft RSA Root CA 2017. Make sure those are trusted (Windows Update's root update); the GTE root no longer helps."));
+        findings.push(Finding::of(Found::RootGteExpired { not_after }));
     } else if now > not_after {
-        findings.push(Finding::new(Code::RootExpired, format!("\"{}\" expired on {}.", info.subject, not_after.date()), "An expired root does not make a site trusted. Install the current root through Windows Update."));
+        findings.push(Finding::of(Found::RootExpired {
+            subject: info.subject.clone(),
+            not_after,
+        }));
     }
     if known.is_none() {
-        findings.push(Finding::new(Code::RootUnrecognised, format!("\"{}\" is not one of the roots the procedure or Microsoft's current services name.", info.subject), "Nothing to fix if you meant this root; the procedure names GTE CyberTrust Global Root, now replaced by DigiCert Global Root G2 and Microsoft RSA Root CA 2017."));
+        findings.push(Finding::of(Found::RootUnrecognised {
+            subject: info.subject.clone(),
+        }));
     }
     (Some(info), findings)
 }
@@ -139,15 +250,100 @@ pub struct BrowserFacts {
     pub build_time: i64,
 }
 
-/// A measured fact, for the checklist: label, value, whether it is fine.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Measured {
-    /// What was measured.
-    pub label: &'static str,
-    /// What was found.
-    pub value: String,
+/// A fact the page measured, typed; its label and value are words of
+/// [`crate::words`] ([`Measured::words`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "what", rename_all = "kebab-case")]
+pub enum Measured {
+    /// WebAssembly runs (always: the page runs on it).
+    WebAssembly,
+    /// `window.isSecureContext`.
+    SecureContext {
+        /// Whether it is one.
+        secure: bool,
+    },
+    /// `crypto.subtle` (not needed: hashes are computed in WebAssembly).
+    WebCrypto {
+        /// Whether it exists.
+        available: bool,
+    },
+    /// `navigator.onLine`, the browser's hint.
+    Online {
+        /// What the browser says.
+        online: bool,
+    },
+    /// The browser's clock.
+    Clock {
+        /// Its time.
+        now: UtcTime,
+        /// False when it is earlier than the app's build.
+        plausible: bool,
+    },
+    /// How the page runs.
+    Mode {
+        /// From a local file (`file://`) rather than hosted.
+        local_file: bool,
+    },
+}
+
+impl Measured {
     /// True when it is as it should be.
-    pub ok: bool,
+    pub fn ok(&self) -> bool {
+        match *self {
+            Measured::WebAssembly
+            | Measured::SecureContext { .. }
+            | Measured::WebCrypto { .. }
+            | Measured::Mode { .. } => true,
+            Measured::Online { online } => online,
+            Measured::Clock { plausible, .. } => plausible,
+        }
+    }
+
+    /// A stable id (`web-assembly`, `secure-context`, …), for tests and markup.
+    pub fn id(&self) -> &'static str {
+        match self {
+            Measured::WebAssembly => "web-assembly",
+            Measured::SecureContext { .. } => "secure-context",
+            Measured::WebCrypto { .. } => "web-crypto",
+            Measured::Online { .. } => "online",
+            Measured::Clock { .. } => "clock",
+            Measured::Mode { .. } => "mode",
+        }
+    }
+
+    /// What was measured and what was found, in `lang`.
+    pub fn words(&self, lang: Lang) -> Row {
+        match lang {
+            Lang::En => crate::words::en::measured(self),
+            Lang::Nl => crate::words::nl::measured(self),
+        }
+    }
+
+    /// One of every kind and value, for the language tests.
+    pub fn samples() -> Vec<Measured> {
+        let now = UtcTime::from_unix(1_795_000_000);
+        let mut v = vec![Measured::WebAssembly];
+        for b in [true, false] {
+            v.extend([
+                Measured::SecureContext { secure: b },
+                Measured::WebCrypto { available: b },
+                Measured::Online { online: b },
+                Measured::Clock { now, plausible: b },
+                Measured::Mode { local_file: b },
+            ]);
+        }
+        v
+    }
+}
+
+/// Two pieces of words: a title and its explanation (a measured fact's label and value, a
+/// manual check's what and how).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The label or title.
+    pub title: String,
+    /// The value or explanation.
+    pub detail: String,
 }
 
 /// Turns browser facts into findings and a measured list.
@@ -155,73 +351,36 @@ pub fn browser_findings(f: &BrowserFacts) -> (Vec<Measured>, Vec<Finding>) {
     let mut findings = vec![];
     let clock_ok = f.clock >= f.build_time - 86_400;
     let measured = vec![
-        Measured {
-            label: "WebAssembly",
-            value: "available (this page runs on it)".into(),
-            ok: true,
+        Measured::WebAssembly,
+        Measured::SecureContext {
+            secure: f.secure_context,
         },
-        Measured {
-            label: "Secure context",
-            value: if f.secure_context { "yes" } else { "no" }.into(),
-            ok: true,
+        Measured::WebCrypto {
+            available: f.subtle_crypto,
         },
-        Measured {
-            label: "Web Crypto (crypto.subtle)",
-            value: if f.subtle_crypto {
-                "available"
-            } else {
-                "not available (not needed: hashes are computed in WebAssembly)"
-            }
-            .into(),
-            ok: true,
+        Measured::Online { online: f.online },
+        Measured::Clock {
+            now: UtcTime::from_unix(f.clock),
+            plausible: clock_ok,
         },
-        Measured {
-            label: "Online (browser's hint)",
-            value: if f.online { "online" } else { "offline" }.into(),
-            ok: f.online,
-        },
-        Measured {
-            label: "Clock",
-            value: UtcTime::from_unix(f.clock).to_string(),
-            ok: clock_ok,
-        },
-        Measured {
-            label: "Mode",
-            value: if f.local_file {
-                "local file (file://)"
-            } else {
-                "hosted page"
-            }
-            .into(),
-            ok: true,
+        Measured::Mode {
+            local_file: f.local_file,
         },
     ];
     if !f.secure_context {
-        findings.push(Finding::new(
-            Code::EnvInsecureContext,
-            "The page is not a secure context.",
-            "Nothing to fix for this tool; if hosting it, serve it over HTTPS.",
-        ));
+        findings.push(Finding::of(Found::EnvInsecureContext {}));
     }
     if !f.online {
-        findings.push(Finding::new(Code::EnvOffline, "The browser reports that it is offline.", "Connect this workstation to the internet before step 3 (submit); the other steps work offline."));
+        findings.push(Finding::of(Found::EnvOffline {}));
     }
     if !clock_ok {
-        findings.push(Finding::new(
-            Code::EnvClockSuspect,
-            format!(
-                "The clock says {}, which is before this tool was built.",
-                UtcTime::from_unix(f.clock)
-            ),
-            "Set this computer's date and time; certificate expiry is judged against it.",
-        ));
+        findings.push(Finding::of(Found::EnvClockSuspect {
+            clock: UtcTime::from_unix(f.clock),
+            built: UtcTime::from_unix(f.build_time),
+        }));
     }
     if f.local_file {
-        findings.push(Finding::new(
-            Code::EnvLocalFileMode,
-            "The page runs from a local file.",
-            "Nothing to fix.",
-        ));
+        findings.push(Finding::of(Found::EnvLocalFileMode {}));
     }
     (measured, findings)
 }
@@ -238,45 +397,301 @@ pub enum ProbeOutcome {
 
 /// The finding for a probe outcome.
 pub fn probe_finding(url: &str, outcome: ProbeOutcome) -> Finding {
-    match outcome {
-        ProbeOutcome::Reached => Finding::new(Code::ProbeReached, format!("{url} answered an HTTPS request."), "Nothing to fix. The page cannot see the answer's content, only that one came."),
-        ProbeOutcome::BlockedOrUnreachable => Finding::new(Code::ProbeUnreachable, format!("{url} could not be reached: it is down, blocked by a proxy or firewall, or its TLS certificate is not trusted."), "Open the address in the browser to see which. Microsoft decommissioned the Windows RMS enrollment service; if it no longer answers, the SLC cannot be renewed through it (see KB 2853958)."),
+    let url = url.to_owned();
+    Finding::of(match outcome {
+        ProbeOutcome::Reached => Found::ProbeReached { url },
+        ProbeOutcome::BlockedOrUnreachable => Found::ProbeUnreachable { url },
+    })
+}
+
+/// The checks only the user can make on Windows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Check {
+    /// The enrollment site is in the Trusted Sites zone.
+    TrustedSitesZone,
+    /// Add the site in Internet Options (the text to copy is the address itself).
+    AddTrustedSite,
+    /// The GTE CyberTrust Global Root (what the procedure names) in the machine's root store.
+    GteRootInStore,
+    /// The current Microsoft TLS roots in the store.
+    CurrentRootsInStore,
+}
+
+impl Check {
+    /// Every check, in the order the page lists them.
+    pub const ALL: [Check; 4] = [
+        Check::TrustedSitesZone,
+        Check::AddTrustedSite,
+        Check::GteRootInStore,
+        Check::CurrentRootsInStore,
+    ];
+
+    /// A stable id (kebab-case).
+    pub fn id(self) -> &'static str {
+        match self {
+            Check::TrustedSitesZone => "trusted-sites-zone",
+            Check::AddTrustedSite => "add-trusted-site",
+            Check::GteRootInStore => "gte-root-in-store",
+            Check::CurrentRootsInStore => "current-roots-in-store",
+        }
+    }
+
+    /// What to check and how, in `lang`.
+    pub fn words(self, lang: Lang) -> Row {
+        match lang {
+            Lang::En => crate::words::en::manual(self),
+            Lang::Nl => crate::words::nl::manual(self),
+        }
     }
 }
 
 /// A check a page cannot make, with the exact command.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ManualCheck {
-    /// What to check.
-    pub what: &'static str,
-    /// How, in words.
-    pub how: &'static str,
-    /// The command to copy.
+    /// Which check.
+    pub check: Check,
+    /// The command to copy (for [`Check::AddTrustedSite`], the address to add).
     pub command: String,
 }
 
-/// The checks only the user can make on Windows, for the configured enrollment host.
+/// The checks only the user can make on Windows, for the configured enrollment host, in
+/// [`Check::ALL`] order.
 pub fn manual_checks(enrollment_origin: &str) -> Vec<ManualCheck> {
-    vec![
-        ManualCheck {
-            what: "The enrollment site is in the Trusted Sites zone",
-            how: "Internet Options → Security → Trusted sites → Sites (or the Group Policy Site to Zone Assignment List, value 2). This command lists the zone map entries set by policy and by hand:",
-            command: "reg query \"HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\ZoneMap\\Domains\" /s & reg query \"HKLM\\Software\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\ZoneMapKey\"".to_owned(),
-        },
-        ManualCheck {
-            what: "Open Internet Options to add the site",
-            how: "Add this address under Trusted sites:",
-            command: format!("inetcpl.cpl   (add {enrollment_origin})"),
-        },
-        ManualCheck {
-            what: "GTE CyberTrust Global Root in the machine's root store (what the procedure names)",
-            how: "Run in a command prompt; \"-verifystore\" prints the certificate when it is present:",
-            command: format!("certutil -verifystore Root {GTE_SHA1}"),
-        },
-        ManualCheck {
-            what: "The current Microsoft TLS roots in the store",
-            how: "DigiCert Global Root G2 and Microsoft RSA Root Certificate Authority 2017:",
-            command: "certutil -verifystore Root df3c24f9bfd666761b268073fe06d1cc8d4f82a4 & certutil -verifystore Root 73a5e64a3bff8316ff0edccc618a906e4eae4d74".to_owned(),
-        },
-    ]
+    Check::ALL
+        .into_iter()
+        .map(|check| ManualCheck {
+            check,
+            command: match check {
+                Check::TrustedSitesZone => "reg query \"HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\ZoneMap\\Domains\" /s & reg query \"HKLM\\Software\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\ZoneMapKey\"".to_owned(),
+                Check::AddTrustedSite => enrollment_origin.to_owned(),
+                Check::GteRootInStore => format!("certutil -verifystore Root {GTE_SHA1}"),
+                Check::CurrentRootsInStore => "certutil -verifystore Root df3c24f9bfd666761b268073fe06d1cc8d4f82a4 & certutil -verifystore Root 73a5e64a3bff8316ff0edccc618a906e4eae4d74".to_owned(),
+            },
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::What;
+
+    fn trust(f: &Finding) -> &Found {
+        match f.what() {
+            What::Trust(t) => t,
+            other => panic!("not a trust finding: {other:?}"),
+        }
+    }
+
+    fn at(s: &str) -> UtcTime {
+        UtcTime::parse(s).unwrap_or_else(|| panic!("{s}"))
+    }
+
+    #[test]
+    fn every_code_of_the_area_has_a_sample() {
+        let codes: Vec<Code> = Found::samples().iter().map(Found::code).collect();
+        for c in [
+            Code::RootParseFailed,
+            Code::RootGteExpired,
+            Code::RootExpired,
+            Code::RootUnrecognised,
+            Code::EnvInsecureContext,
+            Code::EnvOffline,
+            Code::EnvClockSuspect,
+            Code::EnvLocalFileMode,
+            Code::ProbeReached,
+            Code::ProbeUnreachable,
+        ] {
+            assert!(codes.contains(&c), "{c}");
+        }
+    }
+
+    #[test]
+    fn a_file_that_is_no_certificate_says_what_it_is() {
+        let (info, f) = inspect_root(b"hello", at("2026-01-01T00:00"));
+        assert!(info.is_none());
+        assert_eq!(
+            f.iter().map(trust).collect::<Vec<_>>(),
+            vec![&Found::RootParseFailed {
+                pem_label: None,
+                size: 5
+            }]
+        );
+        let key = b"-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n";
+        let (_, f) = inspect_root(key, at("2026-01-01T00:00"));
+        assert_eq!(
+            f.iter().map(trust).collect::<Vec<_>>(),
+            vec![&Found::RootParseFailed {
+                pem_label: Some("PRIVATE KEY".into()),
+                size: key.len()
+            }]
+        );
+        let broken = b"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+        let (_, f) = inspect_root(broken, at("2026-01-01T00:00"));
+        assert_eq!(
+            f.iter().map(trust).collect::<Vec<_>>(),
+            vec![&Found::RootParseFailed {
+                pem_label: Some("CERTIFICATE".into()),
+                size: broken.len()
+            }]
+        );
+        // The three read differently.
+        let en: Vec<String> = f
+            .iter()
+            .chain(inspect_root(b"x", UtcTime::from_unix(0)).1.iter())
+            .map(|f| f.message(Lang::En))
+            .collect();
+        assert_ne!(en[0], en[1]);
+    }
+
+    #[test]
+    fn browser_facts_become_typed_measurements_and_findings() {
+        let facts = BrowserFacts {
+            secure_context: false,
+            subtle_crypto: false,
+            online: false,
+            local_file: true,
+            clock: 1_000_000_000,
+            build_time: 1_795_000_000,
+        };
+        let (m, f) = browser_findings(&facts);
+        assert_eq!(
+            m,
+            vec![
+                Measured::WebAssembly,
+                Measured::SecureContext { secure: false },
+                Measured::WebCrypto { available: false },
+                Measured::Online { online: false },
+                Measured::Clock {
+                    now: UtcTime::from_unix(1_000_000_000),
+                    plausible: false
+                },
+                Measured::Mode { local_file: true },
+            ]
+        );
+        assert_eq!(
+            m.iter().map(Measured::ok).collect::<Vec<_>>(),
+            [true, true, true, false, false, true]
+        );
+        assert_eq!(
+            f.iter().map(trust).cloned().collect::<Vec<_>>(),
+            vec![
+                Found::EnvInsecureContext {},
+                Found::EnvOffline {},
+                Found::EnvClockSuspect {
+                    clock: UtcTime::from_unix(1_000_000_000),
+                    built: UtcTime::from_unix(1_795_000_000),
+                },
+                Found::EnvLocalFileMode {},
+            ]
+        );
+        // A day's grace before the build time.
+        let fine = BrowserFacts {
+            secure_context: true,
+            subtle_crypto: true,
+            online: true,
+            local_file: false,
+            clock: 1_795_000_000 - 86_400,
+            build_time: 1_795_000_000,
+        };
+        let (m, f) = browser_findings(&fine);
+        assert!(f.is_empty(), "{f:?}");
+        assert!(m.iter().all(Measured::ok));
+        let late = BrowserFacts {
+            clock: 1_795_000_000 - 86_401,
+            ..fine
+        };
+        assert_eq!(codes(&browser_findings(&late).1), [Code::EnvClockSuspect]);
+    }
+
+    fn codes(f: &[Finding]) -> Vec<Code> {
+        crate::finding::codes(f)
+    }
+
+    #[test]
+    fn the_probe_names_its_address() {
+        let url = "https://rms.example.test/enroll";
+        assert_eq!(
+            trust(&probe_finding(url, ProbeOutcome::Reached)),
+            &Found::ProbeReached { url: url.into() }
+        );
+        assert_eq!(
+            trust(&probe_finding(url, ProbeOutcome::BlockedOrUnreachable)),
+            &Found::ProbeUnreachable { url: url.into() }
+        );
+        assert!(probe_finding(url, ProbeOutcome::Reached)
+            .message(Lang::Nl)
+            .contains(url));
+    }
+
+    #[test]
+    fn manual_checks_keep_their_commands_as_data() {
+        let checks = manual_checks("https://rms.example.test");
+        assert_eq!(
+            checks.iter().map(|c| c.check).collect::<Vec<_>>(),
+            Check::ALL
+        );
+        assert_eq!(checks[1].command, "https://rms.example.test");
+        assert_eq!(
+            checks[2].command,
+            format!("certutil -verifystore Root {GTE_SHA1}")
+        );
+        assert!(checks[0].command.contains("ZoneMap"));
+        assert!(checks[3]
+            .command
+            .contains("df3c24f9bfd666761b268073fe06d1cc8d4f82a4"));
+    }
+
+    /// Product names that are the same word in both languages.
+    const NAMES: [&str; 2] = ["WebAssembly", "Web Crypto (crypto.subtle)"];
+
+    #[test]
+    fn measurements_and_checks_read_differently_in_dutch() {
+        for m in Measured::samples() {
+            let (en, nl) = (m.words(Lang::En), m.words(Lang::Nl));
+            assert!(!en.title.is_empty() && !en.detail.is_empty(), "{m:?}");
+            if !NAMES.contains(&en.title.as_str()) {
+                assert_ne!(en.title, nl.title, "{m:?}");
+            }
+            // A plausible clock's value is only a time, the same in both.
+            if !matches!(
+                m,
+                Measured::Clock {
+                    plausible: true,
+                    ..
+                }
+            ) {
+                assert_ne!(en.detail, nl.detail, "{m:?}");
+            }
+        }
+        for c in Check::ALL {
+            let (en, nl) = (c.words(Lang::En), c.words(Lang::Nl));
+            assert_ne!(en.title, nl.title, "{c:?}");
+            assert_ne!(en.detail, nl.detail, "{c:?}");
+        }
+        // Every check has its own title.
+        let titles: std::collections::BTreeSet<String> =
+            Check::ALL.iter().map(|c| c.words(Lang::Nl).title).collect();
+        assert_eq!(titles.len(), Check::ALL.len());
+    }
+
+    #[test]
+    fn an_implausible_clock_is_said_so() {
+        let now = UtcTime::from_unix(1_000_000_000);
+        for l in Lang::ALL {
+            let ok = Measured::Clock {
+                now,
+                plausible: true,
+            }
+            .words(l);
+            let bad = Measured::Clock {
+                now,
+                plausible: false,
+            }
+            .words(l);
+            assert!(ok.detail.contains(&now.to_string()));
+            assert_ne!(ok.detail, bad.detail);
+        }
+    }
 }
