@@ -238,22 +238,6 @@ pub enum What {
     Trust(crate::trust::Found),
     /// Step 3: the enrollment address.
     Submit(crate::submit::Found),
-    /// Not yet moved to a typed variant: English text made where the check ran.
-    Legacy(Legacy),
-}
-
-/// A finding whose text is still made where the check runs (English only). Being removed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Legacy {
-    code: Code,
-    message: String,
-    fix: String,
-}
-
-impl Serialize for Legacy {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_none()
-    }
 }
 
 /// Files refused before they are read, on any surface.
@@ -318,18 +302,11 @@ impl What {
             What::Chain(f) => f.code(),
             What::Trust(f) => f.code(),
             What::Submit(f) => f.code(),
-            What::Legacy(l) => l.code,
         }
     }
 
     /// The message and fix in `lang`.
     pub fn text(&self, lang: Lang) -> Text {
-        if let What::Legacy(l) = self {
-            return Text {
-                message: l.message.clone(),
-                fix: l.fix.clone(),
-            };
-        }
         match lang {
             Lang::En => crate::words::en::text(self),
             Lang::Nl => crate::words::nl::text(self),
@@ -406,15 +383,6 @@ impl Finding {
             location: None,
             what: Box::new(what),
         }
-    }
-
-    /// A finding with English text made at the check (being moved to [`Finding::of`]).
-    pub fn new(code: Code, message: impl Into<String>, fix: impl Into<String>) -> Finding {
-        Finding::of(What::Legacy(Legacy {
-            code,
-            message: message.into(),
-            fix: fix.into(),
-        }))
     }
 
     /// What was found, typed.

@@ -12,7 +12,6 @@ pub(crate) fn text(w: &What) -> Text {
         What::Chain(f) => chain(f),
         What::Trust(f) => trust(f),
         What::Submit(f) => submit(f),
-        What::Legacy(_) => t("", ""),
     }
 }
 

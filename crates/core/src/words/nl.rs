@@ -12,7 +12,6 @@ pub(crate) fn text(w: &What) -> Text {
         What::Chain(f) => chain(f),
         What::Trust(f) => trust(f),
         What::Submit(f) => submit(f),
-        What::Legacy(_) => t("", ""),
     }
 }
 
@@ -458,7 +457,7 @@ fn request(f: &crate::request::Found) -> Text {
         ),
         F::FileNameUnrecognised { name } => t(
             format!("\"{name}\" eindigt niet op EnrollRequest.xml of RenewRequest.xml, dus aan de naam is niet te zien of het om inschrijven of vernieuwen gaat."),
-            "U hoeft niets te doen als dit het juiste bestand is; Windows RMS-beheer noemt exports <server>EnrollRequest.xml of <server>RenewRequest.xml.",
+            "U hoeft niets te doen als dit het juiste bestand is; Windows RMS-beheer geeft geëxporteerde bestanden de naam <server>EnrollRequest.xml of <server>RenewRequest.xml.",
         ),
     }
 }
