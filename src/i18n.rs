@@ -5,7 +5,7 @@
 //! `words` (one exhaustive `match` per language), in `T::lang`.
 
 use crate::services::config::ConfigError;
-use slc_courier_core::{Code, Severity};
+use slc_courier_core::Severity;
 
 /// A UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -445,30 +445,6 @@ pub static NL: T = T {
 };
 
 impl Lang {
-    /// The decisive reason of a NOT VALID verdict, in one sentence; `None` for a code without
-    /// its own sentence (the caller says [`T::reason_generic`]).
-    pub fn reason(self, code: Code) -> Option<&'static str> {
-        let (en, nl) = match code {
-            Code::RequestHasErrors => ("The request has errors of its own, so no certificate can be said to answer it.", "De aanvraag bevat zelf fouten, dus van geen enkel certificaat kan worden gezegd dat het erop antwoordt."),
-            Code::PairKeyMismatch => ("It was issued for a different server key than the one in the request.", "Het is uitgegeven voor een andere serversleutel dan die in de aanvraag."),
-            Code::PairGuidMismatch => ("It was issued for a different server (GUID) than the one that made the request.", "Het is uitgegeven voor een andere server (GUID) dan die de aanvraag heeft gedaan."),
-            Code::DigestMismatch => ("The SLC was altered after signing.", "Het SLC is na het ondertekenen gewijzigd."),
-            Code::SignatureInvalid => ("A signature in the chain does not verify: the file was altered or forged.", "Een handtekening in de keten klopt niet: het bestand is gewijzigd of vervalst."),
-            Code::ChainUntrustedRoot => ("The chain does not end at the trusted root key.", "De keten eindigt niet bij de vertrouwde basissleutel."),
-            Code::ChainNoSlc => ("The file has no Server Licensor Certificate.", "Het bestand bevat geen serverlicentieverleningscertificaat."),
-            Code::ChainAmbiguousLeaf => ("The file holds more than one Server Licensor Certificate; which one is meant is ambiguous.", "Het bestand bevat meer dan één serverlicentieverleningscertificaat; welk bedoeld is, is dubbelzinnig."),
-            Code::SlcExpired => ("The Server Licensor Certificate has expired.", "Het serverlicentieverleningscertificaat is verlopen."),
-            Code::SlcNotYetValid => ("The Server Licensor Certificate is not valid yet.", "Het serverlicentieverleningscertificaat is nog niet geldig."),
-            _ => return None,
-        };
-        Some(match self {
-            Lang::En => en,
-            Lang::Nl => nl,
-        })
-    }
-}
-
-impl Lang {
     /// A file the browser could not read.
     pub fn unreadable(self, name: &str) -> String {
         match self {
@@ -477,8 +453,7 @@ impl Lang {
         }
     }
 
-    /// An anchor key file that cannot be used. `detail` is the core's reason (being typed as
-    /// `AnchorError`; until then it is the core's English words).
+    /// An anchor key file that cannot be used; `detail` is the core's reason in this language.
     pub fn anchor_refused(self, name: &str, detail: &str) -> String {
         match self {
             Lang::En => format!("{name} is not a usable root key file: {detail}"),

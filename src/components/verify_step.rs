@@ -65,9 +65,11 @@ enum AnchorRefusal {
     TooLarge(Box<slc_courier_core::Finding>),
     /// The browser could not read it.
     Unreadable { name: String },
-    /// Read, but not a usable key file. `detail` is the core's reason (to become the chain
-    /// helper's typed `AnchorError`, worded per language).
-    Key { name: String, detail: String },
+    /// Read, but not a usable key file: the core's typed reason, worded per language.
+    Key {
+        name: String,
+        error: slc_courier_core::policy::AnchorError,
+    },
 }
 
 impl AnchorRefusal {
@@ -75,7 +77,9 @@ impl AnchorRefusal {
         match self {
             AnchorRefusal::TooLarge(f) => f.message(lang.core()),
             AnchorRefusal::Unreadable { name } => lang.unreadable(name),
-            AnchorRefusal::Key { name, detail } => lang.anchor_refused(name, detail),
+            AnchorRefusal::Key { name, error } => {
+                lang.anchor_refused(name, &error.message(lang.core()))
+            }
         }
     }
 }
@@ -109,10 +113,9 @@ pub fn verify_step(p: &Props) -> Html {
                                     anchor: a,
                                 }));
                             }
-                            Err(e) => anchor_error.set(Some(AnchorRefusal::Key {
-                                name,
-                                detail: e.to_string(),
-                            })),
+                            Err(error) => {
+                                anchor_error.set(Some(AnchorRefusal::Key { name, error }))
+                            }
                         }
                     }
                     Err(ReadError::TooLarge(f)) => {
@@ -204,7 +207,9 @@ fn view(lang: Lang, file: &Input, r: &ChainReport, request_name: Option<&str>) -
         Outcome::NotValid => html! { { t.verdict_invalid } },
     };
     let reason = (v.outcome == Outcome::NotValid).then(|| {
-        let sentence = v.reason.and_then(|c| lang.reason(c)).unwrap_or(t.reason_generic);
+        let sentence = v.reason.map_or(t.reason_generic, |c| {
+            slc_courier_core::report::words::verdict_reason(c, lang.core())
+        });
         html! {
             <p id="verdict-reason" class="reason" data-code={v.reason.map(|c| c.id()).unwrap_or("")}>
                 <strong>{ sentence }</strong>
