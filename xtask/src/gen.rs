@@ -1146,6 +1146,117 @@ fn attacks(keys: &Keys, files: &mut Files) -> Result<()> {
             true,
         ),
     );
+    // The escaped response written with character references (&#60; / &#x3C;) is the same
+    // response to any XML reader; beside literal documents (here in a comment) it is two
+    // chains: refused.
+    let by_ref = |r: &str, lt: &str| r.replace("&lt;", lt);
+    let genuine_response = response(&[
+        (slots[0], slc.clone()),
+        (slots[1], es.clone()),
+        (slots[2], eca.clone()),
+        (slots[3], ca.clone()),
+    ]);
+    files.add(
+        at("response-numeric-refs.xml"),
+        by_ref(&genuine_response, "&#60;").replacen("utf-16", "utf-8", 1),
+    );
+    let other_in_comment = format!("<!-- {} -->", other.concat());
+    for (name, lt) in [("decimal", "&#60;"), ("hex", "&#x3C;")] {
+        files.add(
+            at(&format!("response-{name}-refs-beside-literal.xml")),
+            by_ref(&genuine_response, lt)
+                .replacen("utf-16", "utf-8", 1)
+                .replacen(
+                    "</EnrollResponse>",
+                    &format!("{other_in_comment}</EnrollResponse>"),
+                    1,
+                ),
+        );
+    }
+    // A DOCTYPE before a SOAP chain or a bare one: a DTD can default attributes that another
+    // reader applies to the documents. Refused.
+    let dtd = "<!DOCTYPE x [<!ATTLIST BODY xmlns CDATA \"urn:evil\">]>";
+    files.add(
+        at("doctype-soap.xml"),
+        soap(&[slc, es, eca, ca]).replacen("?>", &format!("?>{dtd}"), 1),
+    );
+    files.add(
+        at("doctype-bare.xml"),
+        format!("{dtd}{}", [slc, es, eca, ca].map(String::as_str).concat()),
+    );
+    // Look-alikes: a self-signed document typed like an SLC in another spelling, beside the
+    // genuine chain, is not a harmless licence: refused as a certificate off the path.
+    let impostor = keys.get("test-impostor");
+    let lookalike = |ty: &str| {
+        Cert {
+            descriptor_type: ty,
+            descriptor_id: "{0D0E0A0D-BEEF-4BAD-8BAD-F00DCAFE0001}",
+            issued: "2026-11-20T10:00",
+            issuer: Obj {
+                ty: "MS-DRM-Server",
+                id_type: "MS-GUID",
+                id: "{0D0E0A0D-BEEF-4BAD-8BAD-F00DCAFE0002}",
+                name: "Microsoft DRM Server Enrollment Service",
+                url: None,
+            },
+            issuer_key: impostor.to_public_key(),
+            signer: impostor,
+            principal: Obj {
+                ty: "MS-DRM-Server",
+                id_type: "MS-GUID",
+                id: RMS03_GUID,
+                name: "RMS03",
+                url: None,
+            },
+            principal_key: impostor.to_public_key(),
+            levels: &[],
+            range: ("2026-11-20T10:00", "2046-06-18T10:00"),
+            hash: Hash::Sha1,
+        }
+        .render()
+    };
+    files.add(
+        at("lookalike-lowercase-type.xml"),
+        [slc, es, eca, ca, &lookalike("server-licensor-certificate")]
+            .map(String::as_str)
+            .concat(),
+    );
+    files.add(
+        at("lookalike-type-with-space.xml"),
+        [slc, es, eca, ca, &lookalike("Server-Licensor-Certificate ")]
+            .map(String::as_str)
+            .concat(),
+    );
+    // The offline response read by its holder names: a licence in <SLC> and the genuine SLC
+    // in an unknown holder; and two holders swapped.
+    let licence = lookalike("Client-Licensor-Certificate");
+    files.add(
+        at("response-licence-in-slc-slot.xml"),
+        utf16(
+            &response(&[
+                (slots[0], licence),
+                ("Extra", slc.clone()),
+                (slots[1], es.clone()),
+                (slots[2], eca.clone()),
+                (slots[3], ca.clone()),
+            ]),
+            false,
+            true,
+        ),
+    );
+    files.add(
+        at("response-swapped-slots.xml"),
+        utf16(
+            &response(&[
+                (slots[0], ca.clone()),
+                (slots[1], es.clone()),
+                (slots[2], eca.clone()),
+                (slots[3], slc.clone()),
+            ]),
+            false,
+            true,
+        ),
+    );
     // 6. Issued (ISSUEDTIME) after the test's "now" although the ISSUE range began before.
     files.add(
         at("slc-issued-in-future.xml"),

@@ -141,6 +141,21 @@ pub enum Found {
         /// Their document numbers.
         documents: Vec<usize>,
     },
+    /// `response-slot-mismatch`: in an offline enrollment response, a holder element that is
+    /// not one of the four MS-RMPR names, or whose document is not the chain certificate that
+    /// name stands for (an importer reads the certificates by these names).
+    SlotMismatch {
+        /// The document's number.
+        document: usize,
+        /// The holder element's name (`SLC`, `EnrollmentServiceCert`, …, or another).
+        slot: String,
+        /// The position on the path that name stands for (1 = the SLC), `None` for an
+        /// unknown name.
+        expected_position: Option<usize>,
+        /// The position the document has on the path (1 = the SLC), `None` when it is not
+        /// on the path.
+        position: Option<usize>,
+    },
     /// `issued-outside-issuer-range`: ISSUEDTIME outside the issuer's ISSUE range.
     IssuedOutsideRange {
         /// The certificate's document number.
@@ -232,6 +247,7 @@ impl Found {
             }
             Found::KeySize { .. } => Code::ChainKeySize,
             Found::ExtraCertificates { .. } => Code::ChainExtraCertificate,
+            Found::SlotMismatch { .. } => Code::ResponseSlotMismatch,
             Found::IssuedOutsideRange { .. } => Code::IssuedOutsideIssuerRange,
             Found::SlcExpired { .. } => Code::SlcExpired,
             Found::SlcExpiringSoon { .. } => Code::SlcExpiringSoon,
@@ -311,6 +327,18 @@ impl Found {
                 bits: 512,
             },
             Found::ExtraCertificates { documents: vec![5] },
+            Found::SlotMismatch {
+                document: 1,
+                slot: "SLC".into(),
+                expected_position: Some(1),
+                position: None,
+            },
+            Found::SlotMismatch {
+                document: 5,
+                slot: "Extra".into(),
+                expected_position: None,
+                position: Some(1),
+            },
             Found::IssuedOutsideRange {
                 document: 1,
                 issued: at("2031-01-15T09:30"),
@@ -701,8 +729,12 @@ pub fn inspect(bytes: &[u8], policy: &Policy) -> (Vec<CertView>, Wrapper, Vec<Fi
 
 // ------------------------------------------------------------------ stage 4: the leaf
 
+/// Whether `c` is (or is spelled to look like) a certificate of an SLC chain. Lenient on
+/// purpose: a type in other case or with spaces is not a licence that may sit beside the
+/// chain unnoticed — another reader may take it for the chain certificate it imitates.
 fn is_chain_type(c: &Certificate) -> bool {
-    c.descriptor.object_type == SLC_TYPE || c.descriptor.object_type == CA_TYPE
+    let t = c.descriptor.object_type.trim();
+    t.eq_ignore_ascii_case(SLC_TYPE) || t.eq_ignore_ascii_case(CA_TYPE)
 }
 
 fn slc_kind(c: &Certificate) -> Option<ChainKind> {
@@ -946,6 +978,31 @@ fn check_keys(path: &[usize], docs: &[&Certificate], findings: &mut Vec<Finding>
                     bits: b,
                 })
                 .on_document(c.index),
+            );
+        }
+    }
+}
+
+/// MS-RMPR §3.6.4.2.1.2: the offline response names each certificate by its holder
+/// element; an importer reads them by these names, so each must hold the certificate at its
+/// place on the path, and no other holder may hold anything.
+fn check_slots(path: &[usize], docs: &[&Certificate], findings: &mut Vec<Finding>) {
+    const SLOTS: [&str; 4] = ["SLC", "EnrollmentServiceCert", "EnrollmentCACert", "CACert"];
+    for c in docs {
+        let Some(slot) = c.slot.as_deref() else {
+            continue;
+        };
+        let expected = SLOTS.iter().position(|&s| s == slot);
+        let position = path.iter().position(|&i| i == c.index);
+        if expected.is_none() || expected != position {
+            findings.push(
+                Finding::of(Found::SlotMismatch {
+                    document: c.index + 1,
+                    slot: slot.to_owned(),
+                    expected_position: expected.map(|p| p + 1),
+                    position: position.map(|p| p + 1),
+                })
+                .about(Subject::Chain),
             );
         }
     }
@@ -1230,6 +1287,7 @@ pub fn verify_chain(bytes: &[u8], policy: &Policy, request: Option<&RequestRepor
         &mut findings,
     );
     check_keys(&path.docs, &docs, &mut findings);
+    check_slots(&path.docs, &docs, &mut findings);
     if path.anchor.is_some() {
         check_extra(&path.docs, &docs, &mut findings);
     }

@@ -70,6 +70,12 @@ pub enum Found {
         /// How many literal `<XrML` starts there are.
         literal: usize,
     },
+    /// `doctype-refused`: the file declares a DOCTYPE (it could give the documents
+    /// attributes or entities another reader applies and this one does not).
+    Doctype {
+        /// Byte offset of `<!DOCTYPE` in the file.
+        offset: usize,
+    },
     /// `wrapper-multiple-documents`: content after the end of the enrollment response.
     ResponseTrailing {
         /// Byte offset of that content in the file.
@@ -356,6 +362,7 @@ impl Found {
             | Found::LiteralAndEscaped { .. }
             | Found::ResponseTrailing { .. } => Code::WrapperMultipleDocuments,
             Found::ResponseUnreadable { .. } => Code::ResponseUnreadable,
+            Found::Doctype { .. } => Code::DoctypeRefused,
             Found::Wrapped { .. } => Code::ResponseWrapper,
             Found::NotWellFormed { .. } => Code::XrmlNotWellFormed,
             Found::NoBody { .. } => Code::XrmlNoBody,
@@ -416,6 +423,7 @@ impl Found {
                 unterminated: 1,
             },
             Found::LiteralAndEscaped { literal: 4 },
+            Found::Doctype { offset: 38 },
             Found::ResponseTrailing { offset: 12_018 },
             Found::ResponseUnreadable {
                 error: Box::new(XmlError::Truncated {
@@ -688,6 +696,62 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
     !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
+/// True when `hay` holds an escaped `<XrML` in any spelling an XML reader decodes to it:
+/// `&lt;XrML`, `&#60;XrML`, `&#060;XrML`, `&#x3C;XrML`, `&#X003c;XrML`, … One pass.
+fn has_escaped_xrml(hay: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(p) = hay.get(i..).and_then(|h| h.iter().position(|&b| b == b'&')) {
+        let at = i + p + 1;
+        let rest = hay.get(at..).unwrap_or(&[]);
+        let after = if let Some(r) = rest.strip_prefix(b"lt;") {
+            Some(r)
+        } else if let Some(r) = rest.strip_prefix(b"#") {
+            let (hex, digits) = match r.first() {
+                Some(b'x' | b'X') => (true, r.get(1..).unwrap_or(&[])),
+                _ => (false, r),
+            };
+            let n = digits
+                .iter()
+                .take_while(|b| {
+                    if hex {
+                        b.is_ascii_hexdigit()
+                    } else {
+                        b.is_ascii_digit()
+                    }
+                })
+                .count();
+            let value = digits
+                .get(..n)
+                .and_then(|d| std::str::from_utf8(d).ok())
+                .and_then(|d| {
+                    u32::from_str_radix(d.trim_start_matches('0'), if hex { 16 } else { 10 })
+                        .ok()
+                        .or((!d.is_empty()).then_some(0))
+                });
+            match (value, digits.get(n)) {
+                (Some(0x3C), Some(b';')) => digits.get(n + 1..),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        if after.is_some_and(|a| a.starts_with(b"XrML")) {
+            return true;
+        }
+        i = at;
+    }
+    false
+}
+
+/// Byte offset of a `<!DOCTYPE` (any case) in `hay`, if there is one.
+fn doctype_at(hay: &[u8]) -> Option<usize> {
+    hay.windows(9).position(|w| {
+        w.first() == Some(&b'<')
+            && w.get(1..)
+                .is_some_and(|r| r.eq_ignore_ascii_case(b"!DOCTYPE"))
+    })
+}
+
 /// Locations of text positions, looked up in increasing order so that a UTF-16 file is
 /// walked once ([`crate::text::Locator`]).
 fn locate_all(mut positions: Vec<usize>, at: &dyn Fn(usize) -> Location) -> Vec<(usize, Location)> {
@@ -836,8 +900,20 @@ pub fn read_documents(bytes: &[u8]) -> ReadResult {
     };
     // Binary-safe: without UTF-16, cut on the raw bytes, so XrML inside other data is found.
     let hay: &[u8] = decoded.as_ref().map_or(bytes, |d| d.text.as_bytes());
+    let escaped = has_escaped_xrml(hay);
+    let doctype = doctype_at(hay);
     let cuts = read_bare(hay, &at, &mut r);
-    if !cuts.starts.is_empty() && contains(hay, b"&lt;XrML") {
+    if let Some(p) = doctype.filter(|_| escaped || !cuts.starts.is_empty()) {
+        // A DTD can give the documents attributes (or entities) that this reader never sees
+        // but another one applies: refused wherever it stands, as in requests. (A file with
+        // no XrML at all, such as an HTML error page, is said to be that instead.)
+        let l = at(p);
+        r.findings.insert(
+            0,
+            Finding::of(Found::Doctype { offset: l.offset }).at(Some(l)),
+        );
+    }
+    if !cuts.starts.is_empty() && escaped {
         // Literal documents beside an escaped response: two chains another reader could take
         // either of. Refused, never "the literal ones win".
         r.findings.push(Finding::of(Found::LiteralAndEscaped {
@@ -858,7 +934,7 @@ pub fn read_documents(bytes: &[u8]) -> ReadResult {
         Some(d) => std::borrow::Cow::Borrowed(d.text.as_str()),
         None => String::from_utf8_lossy(bytes),
     };
-    if contains(hay, b"&lt;XrML") {
+    if escaped {
         read_escaped(&text, &at, &mut r);
         if !r.docs.is_empty() {
             return r;
@@ -1280,6 +1356,27 @@ fn check_structure(
 ) -> bool {
     let mut dup = vec![];
     duplicates(root, &["BODY", "SIGNATURE"], &mut dup);
+    // What the checks read from BODY: a second copy would let another reader take other
+    // values (another type, issuer, principal or time) under the same signature.
+    for body in root.children_named("BODY") {
+        duplicates(
+            body,
+            &[
+                "DESCRIPTOR",
+                "ISSUER",
+                "ISSUEDTIME",
+                "VALIDITYTIME",
+                "ISSUEDPRINCIPALS",
+            ],
+            &mut dup,
+        );
+        for d in body.children_named("DESCRIPTOR") {
+            duplicates(d, &["OBJECT"], &mut dup);
+        }
+        for i in body.children_named("ISSUER") {
+            duplicates(i, &["OBJECT", "PUBLICKEY"], &mut dup);
+        }
+    }
     for sig in root.children_named("SIGNATURE") {
         duplicates(sig, &["DIGEST", "ALGORITHM", "VALUE"], &mut dup);
         for digest in sig.children_named("DIGEST") {

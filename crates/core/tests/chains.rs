@@ -431,7 +431,13 @@ fn ambiguous_chains_are_refused() {
     check(
         "attack/extra-ca-response-utf16.xml",
         RMS01,
-        &[ResponseWrapper, l, ChainExtraCertificate, AnchorTest],
+        &[
+            ResponseWrapper,
+            l,
+            ResponseSlotMismatch,
+            ChainExtraCertificate,
+            AnchorTest,
+        ],
         NotValid,
     );
 }
@@ -912,4 +918,114 @@ fn links_shape_length_and_unknown_expiry_carry_their_values() {
             (Chain, Found::ExtraCertificates { documents: vec![4] }),
         ]
     );
+}
+
+/// Found by attacking the verifier after the findings were typed (session 3): each of these
+/// said VALID (answers the request) before.
+#[test]
+fn escaped_documents_in_any_spelling_dtds_lookalikes_and_response_holders_are_refused() {
+    let l = SignatureSha1Legacy;
+    // The genuine response written with character references is the same response.
+    check(
+        "attack/response-numeric-refs.xml",
+        RMS01,
+        &[ResponseWrapper, l, AnchorTest],
+        AnswersRequest,
+    );
+    // ... but beside literal documents (here RMS03's chain, in a comment) it is two chains.
+    for file in [
+        "attack/response-decimal-refs-beside-literal.xml",
+        "attack/response-hex-refs-beside-literal.xml",
+    ] {
+        let r = verify(file, RMS01);
+        assert!(r.findings.iter().any(|f| f.what()
+            == &What::Xrml(slc_courier_core::xrml::Found::LiteralAndEscaped { literal: 4 })));
+        assert_eq!(r.verdict().outcome, NotValid, "{file}");
+    }
+    // A DTD before the documents.
+    for (file, offset) in [
+        ("attack/doctype-soap.xml", 38),
+        ("attack/doctype-bare.xml", 0),
+    ] {
+        let r = verify(file, RMS01);
+        assert_eq!(r.verdict().outcome, NotValid, "{file}");
+        assert_eq!(r.verdict().reason, Some(DoctypeRefused), "{file}");
+        let d = r
+            .findings
+            .iter()
+            .find(|f| f.code == DoctypeRefused)
+            .unwrap();
+        assert_eq!(
+            d.what(),
+            &What::Xrml(slc_courier_core::xrml::Found::Doctype { offset }),
+            "{file}"
+        );
+        assert_eq!(d.location.map(|l| l.offset), Some(offset), "{file}");
+    }
+    // A self-signed SLC look-alike in another spelling beside the genuine chain.
+    for file in [
+        "attack/lookalike-lowercase-type.xml",
+        "attack/lookalike-type-with-space.xml",
+    ] {
+        check(
+            file,
+            RMS01,
+            &[l, ChainExtraCertificate, AnchorTest],
+            NotValid,
+        );
+        let r = verify(file, RMS01);
+        assert_eq!(
+            r.findings
+                .iter()
+                .find(|f| f.code == ChainExtraCertificate)
+                .unwrap()
+                .what(),
+            &What::Chain(Found::ExtraCertificates { documents: vec![5] }),
+            "{file}"
+        );
+    }
+    // Holders read by name: a licence in <SLC> (the genuine SLC in <Extra>), and <SLC> and
+    // <CACert> swapped.
+    let r = verify("attack/response-licence-in-slc-slot.xml", RMS01);
+    assert_eq!(r.verdict().outcome, NotValid);
+    assert_eq!(r.verdict().reason, Some(ResponseSlotMismatch));
+    let slots: Vec<&What> = r
+        .findings
+        .iter()
+        .filter(|f| f.code == ResponseSlotMismatch)
+        .map(|f| f.what())
+        .collect();
+    assert_eq!(
+        slots,
+        vec![
+            &What::Chain(Found::SlotMismatch {
+                document: 1,
+                slot: "SLC".into(),
+                expected_position: Some(1),
+                position: None,
+            }),
+            &What::Chain(Found::SlotMismatch {
+                document: 2,
+                slot: "Extra".into(),
+                expected_position: None,
+                position: Some(1),
+            }),
+        ]
+    );
+    let r = verify("attack/response-swapped-slots.xml", RMS01);
+    assert_eq!(r.verdict().outcome, NotValid);
+    let slots: Vec<(usize, Option<usize>, Option<usize>)> = r
+        .findings
+        .iter()
+        .filter_map(|f| match f.what() {
+            What::Chain(Found::SlotMismatch {
+                document,
+                expected_position,
+                position,
+                ..
+            }) => Some((*document, *expected_position, *position)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(slots, vec![(1, Some(1), Some(4)), (4, Some(4), Some(1))]);
 }

@@ -690,3 +690,63 @@ fn wrappers_and_notes_carry_their_counts() {
         ]
     );
 }
+
+/// What the checks read from BODY appears once: a second DESCRIPTOR (another type), ISSUER,
+/// ISSUEDTIME, VALIDITYTIME or ISSUEDPRINCIPALS, or a second OBJECT / PUBLICKEY inside them,
+/// would let another reader take other values under the same signature.
+#[test]
+fn every_duplicate_of_what_body_says_is_refused() {
+    let (slc, rest) = slc_and_rest();
+    let body = slc.find("<BODY").unwrap();
+    let body = body + slc[body..].find('>').unwrap() + 1;
+    let element = |name: &str| {
+        let start = slc.find(&format!("<{name}")).unwrap();
+        let end = slc.find(&format!("</{name}>")).unwrap() + name.len() + 3;
+        slc[start..end].to_owned()
+    };
+    for (parent, name) in [
+        ("BODY", "DESCRIPTOR"),
+        ("BODY", "ISSUER"),
+        ("BODY", "ISSUEDTIME"),
+        ("BODY", "ISSUEDPRINCIPALS"),
+    ] {
+        let bytes = format!("{}{}{}{rest}", &slc[..body], element(name), &slc[body..]);
+        let (_, _, findings) = inspect(bytes.as_bytes(), &test_policy());
+        let dup = findings
+            .iter()
+            .find(|f| f.code == XrmlDuplicateElement)
+            .unwrap_or_else(|| panic!("{name}: {findings:?}"));
+        assert_eq!(
+            dup.what(),
+            &What::Xrml(Found::DuplicateElement {
+                document: 0,
+                duplicates: vec![slc_courier_core::xrml::Duplicate {
+                    parent: parent.into(),
+                    element: name.into(),
+                    count: 2,
+                }],
+            }),
+            "{name}"
+        );
+        assert_eq!(dup.subject, DOC0, "{name}");
+    }
+    // Inside DESCRIPTOR: a second OBJECT.
+    let object = {
+        let d = element("DESCRIPTOR");
+        let s = d.find("<OBJECT").unwrap();
+        let e = d.find("</OBJECT>").unwrap() + "</OBJECT>".len();
+        d[s..e].to_owned()
+    };
+    let at = slc.find("<DESCRIPTOR>").unwrap() + "<DESCRIPTOR>".len();
+    let bytes = format!("{}{object}{}{rest}", &slc[..at], &slc[at..]);
+    let (_, _, findings) = inspect(bytes.as_bytes(), &test_policy());
+    assert!(findings.iter().any(|f| f.what()
+        == &What::Xrml(Found::DuplicateElement {
+            document: 0,
+            duplicates: vec![slc_courier_core::xrml::Duplicate {
+                parent: "DESCRIPTOR".into(),
+                element: "OBJECT".into(),
+                count: 2,
+            }],
+        })));
+}

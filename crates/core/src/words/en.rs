@@ -604,6 +604,10 @@ fn xrml(f: &crate::xrml::Found) -> Text {
                 "Download the certificate chain again; do not import a file that was edited.",
             )
         }
+        Found::Doctype { offset } => t(
+            format!("The file declares a DOCTYPE at byte {}; a DTD can give the certificates attributes or entities that another program applies and this one does not, so it is refused.", num(*offset as u64, ',')),
+            "A genuine certificate file has no DOCTYPE. Download the certificate chain again.",
+        ),
         Found::LiteralAndEscaped { literal } => t(
             format!("The file holds {literal} XrML document start(s) as literal XML and more documents as escaped text (an enrollment response); another program could read either set."),
             COMBINED,
@@ -933,6 +937,19 @@ fn chain(f: &crate::chain::Found) -> Text {
         } => t(
             format!("Certificate {document} ({kind}) certifies an RSA-{bits} key; RMS uses RSA-1024 or RSA-2048."),
             "The chain is not genuine. Download it again.",
+        ),
+        Found::SlotMismatch {
+            document,
+            slot,
+            expected_position,
+            position,
+        } => t(
+            match (expected_position, position) {
+                (None, _) => format!("The enrollment response holds document {document} in an element <{slot}>, which is not one of the four places MS-RMPR names (SLC, EnrollmentServiceCert, EnrollmentCACert, CACert)."),
+                (Some(e), Some(p)) => format!("The enrollment response holds document {document} in <{slot}>, the place of chain position {e}, but it is at position {p} of the chain."),
+                (Some(e), None) => format!("The enrollment response holds document {document} in <{slot}>, the place of chain position {e}, but that document is not on the chain at all."),
+            },
+            "A program importing the response reads the certificates by these names and would take the wrong one. Download the response again; do not edit it.",
         ),
         Found::ExtraCertificates { documents } => t(
             if documents.len() == 1 {

@@ -100,6 +100,7 @@ pub fn describe(code: Code) -> &'static str {
         Code::XrmlDuplicateElement => "Een ondertekend document heeft een tweede BODY, SIGNATURE, DIGEST, ALGORITHM of VALUE: een ander programma zou de andere kopie kunnen nemen.",
         Code::XrmlUnsignedContent => "Het XrML-document bevat naast BODY en SIGNATURE inhoud die de handtekening niet dekt.",
         Code::ChainAmbiguousLeaf => "Meer dan één serverlicentieverleningscertificaat kan het eindcertificaat van de keten zijn.",
+        Code::ResponseSlotMismatch => "In een offline inschrijvingsantwoord bevat een element (SLC, EnrollmentServiceCert, EnrollmentCACert, CACert) niet het certificaat waar zijn naam voor staat, of bevat een onbekend element een document.",
         Code::ChainExtraCertificate => "Een certificaat in het bestand hoort niet bij de keten naar het vertrouwensanker.",
         Code::ChainShapeInvalid => "Onder de basissleutel van Microsoft is de keten geen van de twee SLC-ketenvormen van MS-RMPR.",
         Code::ChainKeySize => "Een sleutel in de keten heeft een lengte die RMS niet gebruikt (RMS-sleutels zijn RSA-1024 of RSA-2048).",
@@ -705,6 +706,10 @@ fn xrml(f: &crate::xrml::Found) -> Text {
                 "Download de certificaatketen opnieuw; importeer geen bestand dat is bewerkt.",
             )
         }
+        Found::Doctype { offset } => t(
+            format!("Het bestand declareert een DOCTYPE bij byte {}; een DTD kan de certificaten kenmerken of entiteiten geven die een ander programma toepast en dit programma niet, dus het wordt geweigerd.", num(*offset as u64, '.')),
+            "Een echt certificaatbestand heeft geen DOCTYPE. Download de certificaatketen opnieuw.",
+        ),
         Found::LiteralAndEscaped { literal } => t(
             format!("Het bestand bevat {literal} XrML-document(en) als letterlijke XML en daarnaast documenten als tekst met escapetekens (een inschrijvingsantwoord); een ander programma kan de ene of de andere set lezen."),
             COMBINED,
@@ -1030,6 +1035,19 @@ fn chain(f: &crate::chain::Found) -> Text {
         } => t(
             format!("Certificaat {document} ({kind}) certificeert een RSA-{bits}-sleutel; RMS gebruikt RSA-1024 of RSA-2048."),
             "De certificaatketen is niet echt. Download de keten opnieuw.",
+        ),
+        Found::SlotMismatch {
+            document,
+            slot,
+            expected_position,
+            position,
+        } => t(
+            match (expected_position, position) {
+                (None, _) => format!("Het inschrijvingsantwoord bevat document {document} in een element <{slot}>, dat niet een van de vier plaatsen is die MS-RMPR noemt (SLC, EnrollmentServiceCert, EnrollmentCACert, CACert)."),
+                (Some(e), Some(p)) => format!("Het inschrijvingsantwoord bevat document {document} in <{slot}>, de plaats van ketenpositie {e}, maar het staat op positie {p} van de keten."),
+                (Some(e), None) => format!("Het inschrijvingsantwoord bevat document {document} in <{slot}>, de plaats van ketenpositie {e}, maar dat document hoort helemaal niet bij de keten."),
+            },
+            "Een programma dat het antwoord importeert, leest de certificaten bij deze namen en zou het verkeerde nemen. Download het antwoord opnieuw en bewerk het niet.",
         ),
         Found::ExtraCertificates { documents } => t(
             if documents.len() == 1 {
