@@ -44,12 +44,12 @@ pub enum Found {
     },
     /// `chain-ambiguous-leaf`: more than one SLC issued by an enrollment service.
     AmbiguousLeaf {
-        /// The candidates' document numbers.
+        /// The candidates' document indexes (0-based).
         documents: Vec<usize>,
     },
     /// `chain-reordered`: the path was not in file order.
     Reordered {
-        /// The path's document numbers, leaf first.
+        /// The path's document indexes (0-based), leaf first.
         order: Vec<usize>,
     },
     /// `chain-too-long`: the path is longer than the budget.
@@ -60,7 +60,7 @@ pub enum Found {
     /// `chain-link-mismatch`: the certificate names an issuer that another certificate of the
     /// file is issued to, but with another key.
     IssuerKeyMismatch {
-        /// The certificate's document number.
+        /// The certificate's document index (0-based, as `Subject::Document`).
         document: usize,
         /// The issuer it names (name, else ID).
         issuer: String,
@@ -70,7 +70,7 @@ pub enum Found {
     /// `chain-untrusted-root`: the certificate names a root as issuer, but the key is not a
     /// trusted root's.
     UntrustedRoot {
-        /// The certificate's document number.
+        /// The certificate's document index (0-based, as `Subject::Document`).
         document: usize,
         /// The root it names.
         issuer: String,
@@ -82,7 +82,7 @@ pub enum Found {
     },
     /// `chain-link-mismatch`: the ISSUER ID is not the ID of the certificate holding the key.
     LinkIdMismatch {
-        /// The certificate's document number.
+        /// The certificate's document index (0-based, as `Subject::Document`).
         document: usize,
         /// The issuer ID it names.
         issuer_id: String,
@@ -92,7 +92,7 @@ pub enum Found {
     /// `chain-link-mismatch`: the ISSUER NAME is not the name of the certificate holding the
     /// key.
     LinkNameMismatch {
-        /// The certificate's document number.
+        /// The certificate's document index (0-based, as `Subject::Document`).
         document: usize,
         /// The issuer name it gives.
         issuer_name: String,
@@ -104,7 +104,7 @@ pub enum Found {
     ShapePosition {
         /// True under the production policy (an error), false under a test anchor (a warning).
         strict: bool,
-        /// The certificate's document number.
+        /// The certificate's document index (0-based, as `Subject::Document`).
         document: usize,
         /// Its place in the chain, 1-based (1 = the SLC).
         position: usize,
@@ -129,7 +129,7 @@ pub enum Found {
     },
     /// `chain-key-size`: a key in the chain is not RSA-1024 or RSA-2048.
     KeySize {
-        /// The certificate's document number.
+        /// The certificate's document index (0-based, as `Subject::Document`).
         document: usize,
         /// Its kind (e.g. `Server-Licensor-Certificate`).
         kind: String,
@@ -138,14 +138,14 @@ pub enum Found {
     },
     /// `chain-extra-certificate`: chain certificates that are not on the path.
     ExtraCertificates {
-        /// Their document numbers.
+        /// Their document indexes (0-based).
         documents: Vec<usize>,
     },
     /// `response-slot-mismatch`: in an offline enrollment response, a holder element that is
     /// not one of the four MS-RMPR names, or whose document is not the chain certificate that
     /// name stands for (an importer reads the certificates by these names).
     SlotMismatch {
-        /// The document's number.
+        /// The document's index (0-based).
         document: usize,
         /// The holder element's name (`SLC`, `EnrollmentServiceCert`, …, or another).
         slot: String,
@@ -158,7 +158,7 @@ pub enum Found {
     },
     /// `issued-outside-issuer-range`: ISSUEDTIME outside the issuer's ISSUE range.
     IssuedOutsideRange {
-        /// The certificate's document number.
+        /// The certificate's document index (0-based, as `Subject::Document`).
         document: usize,
         /// Its ISSUEDTIME.
         issued: UtcTime,
@@ -258,6 +258,46 @@ impl Found {
             Found::PairGuidMismatch { .. } => Code::PairGuidMismatch,
             Found::PairKeyMismatch { .. } => Code::PairKeyMismatch,
         }
+    }
+
+    /// The same finding with document indexes as people count them (1 = the first document),
+    /// for the words; `params` in JSON keep the 0-based index, like `Subject::Document`.
+    pub(crate) fn shown(&self) -> Found {
+        let one = |i: &usize| i + 1;
+        let all = |v: &Vec<usize>| v.iter().map(one).collect::<Vec<_>>();
+        let mut f = self.clone();
+        match &mut f {
+            Found::AmbiguousLeaf { documents } | Found::ExtraCertificates { documents } => {
+                *documents = all(documents)
+            }
+            Found::Reordered { order } => *order = all(order),
+            Found::IssuerKeyMismatch {
+                document, holder, ..
+            } => {
+                *document += 1;
+                *holder += 1;
+            }
+            Found::UntrustedRoot { document, .. }
+            | Found::LinkIdMismatch { document, .. }
+            | Found::LinkNameMismatch { document, .. }
+            | Found::ShapePosition { document, .. }
+            | Found::KeySize { document, .. }
+            | Found::SlotMismatch { document, .. }
+            | Found::IssuedOutsideRange { document, .. } => *document += 1,
+            Found::NoSlc { .. }
+            | Found::TooLong { .. }
+            | Found::IssuerMissing { .. }
+            | Found::ShapeLength { .. }
+            | Found::SlcExpired { .. }
+            | Found::SlcExpiringSoon { .. }
+            | Found::SlcExpiryUnknown {}
+            | Found::SlcNotYetValid { .. }
+            | Found::AnchorTest { .. }
+            | Found::RequestHasErrors { .. }
+            | Found::PairGuidMismatch { .. }
+            | Found::PairKeyMismatch { .. } => {}
+        }
+        f
     }
 
     /// One example of each variant, for the completeness tests and the findings docs.
@@ -779,7 +819,7 @@ fn choose_leaf(docs: &[&Certificate]) -> Result<(usize, ChainKind), Box<Finding>
 
 /// 1-based document numbers of 0-based indices.
 fn numbers(it: impl Iterator<Item = usize>) -> Vec<usize> {
-    it.map(|i| i + 1).collect()
+    it.collect()
 }
 
 // ------------------------------------------------------------------ stage 5: the path
@@ -846,16 +886,16 @@ fn missing_issuer(cur: &Certificate, docs: &[&Certificate], policy: &Policy) -> 
     });
     if let Some(o) = same_id {
         Finding::of(Found::IssuerKeyMismatch {
-            document: cur.index + 1,
+            document: cur.index,
             issuer,
-            holder: o.index + 1,
+            holder: o.index,
         })
         .on_document(cur.index)
     } else if issuer == MICROSOFT_DRM_PRODUCTION_ROOT
         || policy.anchors.iter().any(|a| a.name == issuer)
     {
         Finding::of(Found::UntrustedRoot {
-            document: cur.index + 1,
+            document: cur.index,
             issuer,
         })
         .on_document(cur.index)
@@ -880,7 +920,7 @@ fn check_links(path: &[usize], docs: &[&Certificate], findings: &mut Vec<Finding
         if !pobj.is_some_and(|p| p.same_id(&c.issuer.object)) {
             findings.push(
                 Finding::of(Found::LinkIdMismatch {
-                    document: c.index + 1,
+                    document: c.index,
                     issuer_id: c.issuer.object.id.clone(),
                     holder_id: pobj.map(|p| p.id.clone()).unwrap_or_default(),
                 })
@@ -902,7 +942,7 @@ fn check_links(path: &[usize], docs: &[&Certificate], findings: &mut Vec<Finding
             if a != b {
                 findings.push(
                     Finding::of(Found::LinkNameMismatch {
-                        document: c.index + 1,
+                        document: c.index,
                         issuer_name: c.issuer.object.name.clone().unwrap_or_default(),
                         holder_name: pobj.and_then(|p| p.name.clone()).unwrap_or_default(),
                     })
@@ -937,7 +977,7 @@ fn check_shape(
             findings.push(
                 Finding::of(Found::ShapePosition {
                     strict,
-                    document: c.index + 1,
+                    document: c.index,
                     position: pos + 1,
                     found_type: c.descriptor.object_type.clone(),
                     found_issuer: issuer.to_owned(),
@@ -973,7 +1013,7 @@ fn check_keys(path: &[usize], docs: &[&Certificate], findings: &mut Vec<Finding>
         if let Some(b) = bits.filter(|b| !RMS_KEY_BITS.contains(b)) {
             findings.push(
                 Finding::of(Found::KeySize {
-                    document: c.index + 1,
+                    document: c.index,
                     kind: c.kind().to_owned(),
                     bits: b,
                 })
@@ -997,7 +1037,7 @@ fn check_slots(path: &[usize], docs: &[&Certificate], findings: &mut Vec<Finding
         if expected.is_none() || expected != position {
             findings.push(
                 Finding::of(Found::SlotMismatch {
-                    document: c.index + 1,
+                    document: c.index,
                     slot: slot.to_owned(),
                     expected_position: expected.map(|p| p + 1),
                     position: position.map(|p| p + 1),
@@ -1059,7 +1099,7 @@ fn check_times(
             if !issued_within(c, parent) {
                 findings.push(
                     Finding::of(Found::IssuedOutsideRange {
-                        document: c.index + 1,
+                        document: c.index,
                         issued: t,
                         from,
                         until,

@@ -203,7 +203,7 @@ fn an_slc_and_a_certificate_that_name_the_issuer_differently_do_not_link() {
     assert_eq!(
         link.what(),
         &What::Chain(chain::Found::LinkNameMismatch {
-            document: 1,
+            document: 0,
             issuer_name: "Microsoft DRM Server Self Enrollment Service".into(),
             holder_name: "Microsoft DRM Server Enrollment Service".into(),
         })

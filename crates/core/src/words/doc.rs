@@ -33,7 +33,9 @@ pub fn findings_markdown() -> String {
          Every finding SLC Courier reports has a stable code. The page, the CLI and both\n\
          receipts show the same codes, with the words in English or Dutch (`--lang nl`, the page's\n\
          Nederlands). JSON keeps the code, severity, subject, location and the typed `params`;\n\
-         `message` and `fix` are in the chosen language.\n\n\
+         `message` and `fix` are in the chosen language. In `params`, `document` and\n\
+         `documents` are 0-based indexes, like `subject.index` (the words count from 1);\n\
+         `position` counts chain places from 1 (1 = the SLC).\n\n\
          Severity: **error** (fout): the file will not work or must not be trusted; **warning**\n\
          (waarschuwing): something is off; **info** (informatie): worth knowing.\n\n\
          Each code below has its meaning in both languages and, for every distinct problem it\n\

@@ -806,6 +806,7 @@ fn xrml(f: &crate::xrml::Found) -> Text {
 // ---- step 4: the chain ----------------------------------------------------------------------
 
 fn chain(f: &crate::chain::Found) -> Text {
+    let f = &f.shown();
     use crate::chain::{Found, ENROLLMENT_SERVICE, SELF_ENROLLMENT_SERVICE};
     /// Document numbers, at most ten of them shown.
     fn list(n: &[usize]) -> String {

@@ -908,6 +908,7 @@ fn xrml(f: &crate::xrml::Found) -> Text {
 // ---- stap 4: de keten ------------------------------------------------------------------------
 
 fn chain(f: &crate::chain::Found) -> Text {
+    let f = &f.shown();
     use crate::chain::{Found, ENROLLMENT_SERVICE, SELF_ENROLLMENT_SERVICE};
     /// Documentnummers, hoogstens tien getoond.
     fn list(n: &[usize]) -> String {
