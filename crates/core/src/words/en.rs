@@ -20,6 +20,11 @@ pub fn describe(code: Code) -> &'static str {
     code.description()
 }
 
+/// `n` and the noun in the number it takes (`1 document`, `2 documents`).
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn bytes(n: u64) -> String {
     format!("{} bytes", num(n, ','))
 }
@@ -596,7 +601,9 @@ fn xrml(f: &crate::xrml::Found) -> Text {
             let what = match unterminated {
                 0 => format!("{complete} XrML documents"),
                 u => format!(
-                    "{complete} complete XrML document(s) and {u} start(s) without </XrML>"
+                    "{} and {} without </XrML>",
+                    count(*complete, "complete XrML document", "complete XrML documents"),
+                    count(*u, "start", "starts")
                 ),
             };
             t(
@@ -609,7 +616,7 @@ fn xrml(f: &crate::xrml::Found) -> Text {
             "A genuine certificate file has no DOCTYPE. Download the certificate chain again.",
         ),
         Found::LiteralAndEscaped { literal } => t(
-            format!("The file holds {literal} XrML document start(s) as literal XML and more documents as escaped text (an enrollment response); another program could read either set."),
+            format!("The file holds {} as literal XML and more documents as escaped text (an enrollment response); another program could read either set.", count(*literal, "XrML document start", "XrML document starts")),
             COMBINED,
         ),
         Found::ResponseTrailing { offset } => t(
@@ -628,9 +635,9 @@ fn xrml(f: &crate::xrml::Found) -> Text {
         ),
         Found::Wrapped { wrapper, documents } => t(
             match wrapper {
-                Wrapper::SoapChain => format!("The {documents} certificate(s) came inside a SOAP CertificateChain and were read from it."),
-                Wrapper::EscapedResponse => format!("The {documents} certificate(s) came as escaped text inside the offline enrollment response (LicensorCertificateChain) and were read from it."),
-                Wrapper::Bare => format!("The {documents} certificate(s) were read as they are in the file."),
+                Wrapper::SoapChain => format!("{} came inside a SOAP CertificateChain and were read from it.", count(*documents, "XrML document", "XrML documents")),
+                Wrapper::EscapedResponse => format!("{} came as escaped text inside the offline enrollment response (LicensorCertificateChain) and were read from it.", count(*documents, "XrML document", "XrML documents")),
+                Wrapper::Bare => format!("{} were read as they are in the file.", count(*documents, "XrML document", "XrML documents")),
             },
             "Nothing to fix.",
         ),
@@ -788,15 +795,19 @@ fn xrml(f: &crate::xrml::Found) -> Text {
         ),
         Found::WhitespaceStripped { documents } => t(
             format!(
-                "Document(s) {} matched their digest after removing whitespace between tags (a pretty-printed copy).",
-                list(documents)
+                "{} {} {} digest only after removing whitespace between tags (a pretty-printed copy).",
+                if documents.len() == 1 { "Document" } else { "Documents" },
+                list(documents),
+                if documents.len() == 1 { "matched its" } else { "matched their" }
             ),
             "Nothing to fix; genuine RMS output is compact, so prefer the file exactly as downloaded.",
         ),
         Found::Sha1Legacy { documents } => t(
             format!(
-                "Document(s) {} are signed with SHA-1 (cryptographic mode 1).",
-                list(documents)
+                "{} {} {} signed with SHA-1 (cryptographic mode 1).",
+                if documents.len() == 1 { "Document" } else { "Documents" },
+                list(documents),
+                if documents.len() == 1 { "is" } else { "are" }
             ),
             "Nothing to fix: Windows RMS 1.0 chains use SHA-1; it is accepted as legacy.",
         ),
@@ -838,7 +849,11 @@ fn chain(f: &crate::chain::Found) -> Text {
             format!(
                 "The file has {} ({}{}), but no Server Licensor Certificate issued by \"{ENROLLMENT_SERVICE}\" or \"{SELF_ENROLLMENT_SERVICE}\".",
                 plural(*documents as u64, "XrML document", "XrML documents"),
-                kinds.join(", "),
+                kinds
+                    .iter()
+                    .map(|k| if k.trim().is_empty() { "unreadable" } else { k.as_str() })
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 if *documents > kinds.len() { ", …" } else { "" },
             ),
             "Choose the SLC chain downloaded from the enrollment service (its first certificate is the Server-Licensor-Certificate issued to your server).",

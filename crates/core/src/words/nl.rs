@@ -124,6 +124,11 @@ pub fn describe(code: Code) -> &'static str {
     }
 }
 
+/// `n` and the noun in the number it takes (`1 document`, `2 documents`).
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn bytes(n: u64) -> String {
     format!("{} bytes", num(n, '.'))
 }
@@ -698,7 +703,9 @@ fn xrml(f: &crate::xrml::Found) -> Text {
             let what = match unterminated {
                 0 => format!("{complete} XrML-documenten"),
                 u => format!(
-                    "{complete} volledig(e) XrML-document(en) en {u} begin(nen) zonder </XrML>"
+                    "{} en {} zonder </XrML>",
+                    count(*complete, "volledig XrML-document", "volledige XrML-documenten"),
+                    count(*u, "begin", "beginnen")
                 ),
             };
             t(
@@ -711,7 +718,7 @@ fn xrml(f: &crate::xrml::Found) -> Text {
             "Een echt certificaatbestand heeft geen DOCTYPE. Download de certificaatketen opnieuw.",
         ),
         Found::LiteralAndEscaped { literal } => t(
-            format!("Het bestand bevat {literal} XrML-document(en) als letterlijke XML en daarnaast documenten als tekst met escapetekens (een inschrijvingsantwoord); een ander programma kan de ene of de andere set lezen."),
+            format!("Het bestand bevat {} als letterlijke XML en daarnaast documenten als tekst met escapetekens (een inschrijvingsantwoord); een ander programma kan de ene of de andere set lezen.", count(*literal, "XrML-document", "XrML-documenten")),
             COMBINED,
         ),
         Found::ResponseTrailing { offset } => t(
@@ -730,9 +737,9 @@ fn xrml(f: &crate::xrml::Found) -> Text {
         ),
         Found::Wrapped { wrapper, documents } => t(
             match wrapper {
-                Wrapper::SoapChain => format!("De {documents} certificaten zaten in een SOAP-CertificateChain en zijn daaruit gelezen."),
-                Wrapper::EscapedResponse => format!("De {documents} certificaten kwamen als tekst met escapetekens in het offline inschrijvingsantwoord (LicensorCertificateChain) en zijn daaruit gelezen."),
-                Wrapper::Bare => format!("De {documents} certificaten zijn gelezen zoals ze in het bestand staan."),
+                Wrapper::SoapChain => format!("{} zaten in een SOAP-CertificateChain en zijn daaruit gelezen.", count(*documents, "XrML-document", "XrML-documenten")),
+                Wrapper::EscapedResponse => format!("{} kwamen als tekst met escapetekens in het offline inschrijvingsantwoord (LicensorCertificateChain) en zijn daaruit gelezen.", count(*documents, "XrML-document", "XrML-documenten")),
+                Wrapper::Bare => format!("{} zijn gelezen zoals ze in het bestand staan.", count(*documents, "XrML-document", "XrML-documenten")),
             },
             "U hoeft niets te doen.",
         ),
@@ -890,15 +897,20 @@ fn xrml(f: &crate::xrml::Found) -> Text {
         ),
         Found::WhitespaceStripped { documents } => t(
             format!(
-                "Document(en) {} kwamen pas overeen met hun digest nadat de witruimte tussen de tags was verwijderd (een opgemaakte kopie).",
-                list(documents)
+                "{} {} {} pas overeen met {} digest nadat de witruimte tussen de tags was verwijderd (een opgemaakte kopie).",
+                if documents.len() == 1 { "Document" } else { "Documenten" },
+                list(documents),
+                if documents.len() == 1 { "kwam" } else { "kwamen" },
+                if documents.len() == 1 { "zijn" } else { "hun" }
             ),
             "U hoeft niets te doen; echte RMS-uitvoer is compact, dus gebruik bij voorkeur het bestand precies zoals het is gedownload.",
         ),
         Found::Sha1Legacy { documents } => t(
             format!(
-                "Document(en) {} zijn ondertekend met SHA-1 (cryptografische modus 1).",
-                list(documents)
+                "{} {} {} ondertekend met SHA-1 (cryptografische modus 1).",
+                if documents.len() == 1 { "Document" } else { "Documenten" },
+                list(documents),
+                if documents.len() == 1 { "is" } else { "zijn" }
             ),
             "U hoeft niets te doen: ketens van Windows RMS 1.0 gebruiken SHA-1; dit wordt als verouderd geaccepteerd.",
         ),
@@ -944,7 +956,11 @@ fn chain(f: &crate::chain::Found) -> Text {
             format!(
                 "Het bestand bevat {} ({}{}), maar geen {SLC} dat is uitgegeven door \"{ENROLLMENT_SERVICE}\" of \"{SELF_ENROLLMENT_SERVICE}\".",
                 plural(*documents as u64, "XrML-document", "XrML-documenten"),
-                kinds.join(", "),
+                kinds
+                    .iter()
+                    .map(|k| if k.trim().is_empty() { "onleesbaar" } else { k.as_str() })
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 if *documents > kinds.len() { ", …" } else { "" },
             ),
             "Kies de certificaatketen die u van de inschrijvingsservice hebt gedownload (het eerste certificaat daarin is het Server-Licensor-Certificate dat aan uw server is uitgegeven).",
