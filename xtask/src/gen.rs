@@ -550,6 +550,11 @@ fn requests(keys: &Keys, files: &mut Files) {
             ),
         ),
     );
+    // xsi:nil makes the GUID null to an XmlSerializer, whatever its text says.
+    files.add(
+        bad("guid-xsi-nil.xml"),
+        with("<Guid>", "<Guid xsi:nil=\"true\">"),
+    );
     files.add(
         bad("duplicate-guid.xml"),
         with(

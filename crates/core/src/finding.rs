@@ -91,6 +91,7 @@ codes! {
     CertificateNotRequest = "certificate-not-request", Error, "This is an XrML certificate, not the exported request.";
     WrongNamespace = "wrong-namespace", Error, "EnrollParameters is not in the namespace http://microsoft.com/DRM/EnrollmentService.";
     MissingElement = "missing-element", Error, "A required element is missing.";
+    UnexpectedAttribute = "unexpected-attribute", Error, "An element of the request carries an attribute (such as xsi:nil) that a genuine export never writes.";
     UnexpectedElement = "unexpected-element", Warning, "An element that the schema does not define is present.";
     ElementOrder = "element-order", Warning, "Elements are not in the order the schema defines.";
     DuplicateElement = "duplicate-element", Error, "An element that may appear once appears more than once.";

@@ -146,6 +146,17 @@ pub enum Found {
         /// The child that is missing; when several would do, each of them.
         names: Vec<String>,
     },
+    /// `unexpected-attribute`: an attribute (other than a namespace declaration) on an
+    /// element of the request. A genuine export has none; `xsi:nil="true"` makes the value
+    /// null to the service's reader whatever the text says.
+    UnexpectedAttribute {
+        /// The element's name as written.
+        element: String,
+        /// The attribute as written.
+        attribute: String,
+        /// Its value (at most 80 characters).
+        value: String,
+    },
     /// `unexpected-element`: a child the schema does not define.
     UnexpectedElement {
         /// The child's name as written.
@@ -329,6 +340,7 @@ impl Found {
             Found::NotARequest { .. } => Code::NotARequest,
             Found::WrongNamespace { .. } | Found::ChildNamespace { .. } => Code::WrongNamespace,
             Found::MissingElement { .. } => Code::MissingElement,
+            Found::UnexpectedAttribute { .. } => Code::UnexpectedAttribute,
             Found::UnexpectedElement { .. } => Code::UnexpectedElement,
             Found::ElementOrder { .. } => Code::ElementOrder,
             Found::RevocationNonRevocable => Code::RevocationNonRevocable,
@@ -422,6 +434,11 @@ impl Found {
             Found::MissingElement {
                 parent: s("CertificatePublicKey"),
                 names: vec![s("Guid")],
+            },
+            Found::UnexpectedAttribute {
+                element: s("Guid"),
+                attribute: s("xsi:nil"),
+                value: s("true"),
             },
             Found::UnexpectedElement {
                 element: s("Comment"),
@@ -1104,6 +1121,17 @@ fn check_children(cx: &mut Ctx<'_>, parent: &Element, schema: &Schema) {
         );
     }
     for c in &parent.children {
+        let declares_namespace = |a: &str| a == "xmlns" || a.starts_with("xmlns:");
+        if let Some((a, v)) = c.attrs.iter().find(|(a, _)| !declares_namespace(a)) {
+            cx.push(
+                Found::UnexpectedAttribute {
+                    element: c.name.clone(),
+                    attribute: a.clone(),
+                    value: v.chars().take(80).collect(),
+                },
+                Some(c.start),
+            );
+        }
         let Some(idx) = expected.iter().position(|n| *n == c.local) else {
             if !unexpected.contains(&c.local.as_str()) {
                 unexpected.push(c.local.as_str());

@@ -116,6 +116,7 @@ fn each_damaged_request_has_its_exact_findings() {
     );
     check("duplicate-public-key-bytes.xml", &[DuplicateElement]);
     check("duplicate-guid.xml", &[DuplicateElement]);
+    check("guid-xsi-nil.xml", &[UnexpectedAttribute]);
     check("duplicate-name.xml", &[DuplicateElement]);
 }
 
@@ -841,4 +842,29 @@ fn an_unexpected_element_is_reported_once_per_name() {
             },
         ]
     );
+}
+
+/// `xsi:nil="true"` on Guid: the service's reader would take the GUID as null, so the request
+/// is refused and its GUID is not read for pairing.
+#[test]
+fn an_attribute_on_a_request_element_is_refused_with_its_value() {
+    let r = check_request(
+        &data("bad/guid-xsi-nil.xml"),
+        Some("RMS01EnrollRequest.xml"),
+    );
+    assert!(!r.is_ok());
+    assert_eq!(
+        r.findings
+            .iter()
+            .map(|f| f.what().clone())
+            .collect::<Vec<_>>(),
+        vec![What::Request(Found::UnexpectedAttribute {
+            element: "Guid".into(),
+            attribute: "xsi:nil".into(),
+            value: "true".into(),
+        })]
+    );
+    let f = &r.findings[0];
+    assert!(f.message(Lang::En).contains("null"));
+    assert!(f.message(Lang::Nl).contains("null"));
 }

@@ -247,6 +247,18 @@ fn request(f: &crate::request::Found) -> Text {
             format!("<{parent}> has no {}.", elements(names, " or ")),
             "The file is incomplete or was edited. Export the request again.",
         ),
+        F::UnexpectedAttribute {
+            element,
+            attribute,
+            value,
+        } => t(
+            if attribute.ends_with(":nil") || attribute == "nil" {
+                format!("<{element}> carries {attribute}=\"{value}\": to the enrollment service's reader the value may be empty (null), whatever text it holds.")
+            } else {
+                format!("<{element}> carries the attribute {attribute}=\"{value}\", which the request schema does not have; another reader may take it into account.")
+            },
+            "Remove the attribute, or export the request again; the RMS export writes no attributes on these elements.",
+        ),
         F::UnexpectedElement { element, parent } => t(
             format!("<{element}> is not part of <{parent}>."),
             "Remove the element; the RMS export never writes it.",

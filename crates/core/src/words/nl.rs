@@ -41,6 +41,7 @@ pub fn describe(code: Code) -> &'static str {
         Code::CertificateNotRequest => "Dit is een XrML-certificaat, niet de geëxporteerde aanvraag.",
         Code::WrongNamespace => "EnrollParameters staat niet in de naamruimte http://microsoft.com/DRM/EnrollmentService.",
         Code::MissingElement => "Een verplicht element ontbreekt.",
+        Code::UnexpectedAttribute => "Een element van de aanvraag heeft een kenmerk (zoals xsi:nil) dat een echte export nooit schrijft.",
         Code::UnexpectedElement => "Er staat een element dat het schema niet kent.",
         Code::ElementOrder => "De elementen staan niet in de volgorde die het schema voorschrijft.",
         Code::DuplicateElement => "Een element dat één keer mag voorkomen, komt vaker voor.",
@@ -350,6 +351,18 @@ fn request(f: &crate::request::Found) -> Text {
         F::MissingElement { parent, names } => t(
             format!("<{parent}> bevat geen {}.", elements(names, " of ")),
             "Het bestand is onvolledig of bewerkt. Exporteer de aanvraag opnieuw.",
+        ),
+        F::UnexpectedAttribute {
+            element,
+            attribute,
+            value,
+        } => t(
+            if attribute.ends_with(":nil") || attribute == "nil" {
+                format!("<{element}> heeft {attribute}=\"{value}\": voor de lezer van de inschrijvingsservice kan de waarde leeg (null) zijn, welke tekst er ook in staat.")
+            } else {
+                format!("<{element}> heeft het kenmerk {attribute}=\"{value}\", dat het aanvraagschema niet kent; een andere lezer kan er rekening mee houden.")
+            },
+            "Verwijder het kenmerk of exporteer de aanvraag opnieuw; de RMS-export schrijft geen kenmerken op deze elementen.",
         ),
         F::UnexpectedElement { element, parent } => t(
             format!("<{element}> hoort niet in <{parent}>."),
