@@ -143,6 +143,16 @@ pub enum HashAlg {
     Sha256,
 }
 
+impl HashAlg {
+    /// The name as people write it (`SHA-1`, `SHA-256`), the same in every language.
+    pub fn name(self) -> &'static str {
+        match self {
+            HashAlg::Sha1 => "SHA-1",
+            HashAlg::Sha256 => "SHA-256",
+        }
+    }
+}
+
 /// What a certificate check depends on besides the file.
 #[derive(Debug, Clone)]
 pub struct Policy {
