@@ -27,6 +27,8 @@ pub fn run() {
 /// Timing hook for `cargo xtask bench` (called from the bench page through
 /// `window.wasmBindings`): verifies `chain` and pairs it with `request`, against the anchor in
 /// `anchor_key_file`, `iterations` times; returns the mean milliseconds per verification.
+/// Only in builds with the `bench` feature (`cargo xtask bench`), never in the product.
+#[cfg(feature = "bench")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_verify_chain(
     chain: &[u8],

@@ -10,16 +10,37 @@ use std::path::Path;
 /// The single file's name inside `dist/`.
 pub const SINGLE_FILE: &str = "slc-courier.html";
 
-/// Builds `dist/` and `dist/slc-courier.html` (+ `.sha256`).
+/// Builds `dist/` and `dist/slc-courier.html` (+ `.sha256`): the product.
 pub fn build() -> Result<()> {
+    build_with(&[])
+}
+
+/// [`build`] with cargo features of the app (`bench`: the timing hook `cargo xtask bench`
+/// calls; never in the product).
+pub fn build_with(features: &[&str]) -> Result<()> {
     step("trunk build --release (offline; pinned wasm-bindgen and wasm-opt)");
     run(cmd("cargo").args(["fetch", "--quiet"]))?;
     let (id, time) = build_id();
-    run(cmd("trunk")
-        .args(["build", "--release", "--offline"])
+    let mut trunk = cmd("trunk");
+    trunk.args(["build", "--release", "--offline"]);
+    if !features.is_empty() {
+        trunk.args(["--features", &features.join(",")]);
+    }
+    run(trunk
         .env("SLC_BUILD_ID", &id)
         .env("SLC_BUILD_TIME", &time))?;
     let dist = Path::new("dist");
+    if !features.contains(&"bench") {
+        // The product carries no test or timing code: the bench hook's export must be absent.
+        for e in std::fs::read_dir(dist)? {
+            let p = e?.path();
+            if p.extension().is_some_and(|x| x == "js")
+                && std::fs::read_to_string(&p)?.contains("bench_verify_chain")
+            {
+                bail!("{}: the bench hook is in the product build", p.display());
+            }
+        }
+    }
     std::fs::copy("deploy/config.json", dist.join("config.json")).context("deploy/config.json")?;
     // The single file is made from Trunk's index.html before the bootstrap is moved out.
     let html = single_file(dist)?;
