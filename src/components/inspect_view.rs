@@ -216,7 +216,11 @@ pub fn inspect_view(p: &Props) -> Html {
                         files::read(f, MAX_CERT_BYTES, slc_courier_core::finding::Expected::Xrml)
                             .await
                     {
-                        got.push(read);
+                        // The same file added again (same name, same bytes) is one file:
+                        // counting it twice would double its documents and links.
+                        if !got.iter().any(|(n, b)| *n == read.0 && *b == read.1) {
+                            got.push(read);
+                        }
                     }
                     pending.set(total - i - 1);
                     files::yield_to_browser().await;
