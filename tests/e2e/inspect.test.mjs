@@ -82,6 +82,11 @@ for (const mode of MODES) {
       await page.setInputFiles('#inspect-input', SYNTHETIC.map((n) => data(`workbench/${n}`)));
       await page.waitForFunction((n) => document.querySelectorAll('#inspect-table tr[data-doc]').length === n, SYNTHETIC_ROWS.length);
       assert.deepEqual(await rows(page), SYNTHETIC_ROWS);
+      // The same files added again are the same files: no row is counted twice.
+      await page.setInputFiles('#inspect-input', SYNTHETIC.map((n) => data(`workbench/${n}`)));
+      await page.waitForFunction(() => !document.querySelector('#inspect-progress'));
+      await page.waitForTimeout(300);
+      assert.deepEqual(await rows(page), SYNTHETIC_ROWS);
       const clusterModes = await page.$$eval('#inspect-clusters li', (l) => l.map((x) => x.dataset.modes));
       assert.deepEqual(clusterModes, ['1', '2']);
       assert.deepEqual(await page.$$eval('tr[data-doc].below', (t) => t.map((x) => x.dataset.doc)), ['0', '2', '3', '6', '9', '11']);
