@@ -139,9 +139,16 @@ pub fn single_file(dist: &Path) -> Result<Vec<u8>> {
     let (mid2, _preloads, tail) = cut(rest, "<link rel=\"modulepreload\"", "</head>")?;
     // The wasm is gzip-compressed before base64 (a third of the size) and inflated by the
     // browser's DecompressionStream; a browser without it gets a clear message, not a blank page.
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    std::io::Write::write_all(&mut gz, &wasm)?;
-    let b64 = base64::engine::general_purpose::STANDARD.encode(gz.finish()?);
+    // Zopfli writes standard gzip, a few per cent smaller than zlib's best.
+    let mut gz = Vec::new();
+    zopfli::compress(
+        zopfli::Options::default(),
+        zopfli::Format::Gzip,
+        wasm.as_slice(),
+        &mut gz,
+    )
+    .map_err(|e| anyhow::anyhow!("zopfli: {e}"))?;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(gz);
     let script = format!(
         "<script type=\"module\">\n{glue}\nconst packed = Uint8Array.from(atob(\"{b64}\"), (c) => c.charCodeAt(0));\nif (typeof DecompressionStream === 'undefined') {{\n  const boot = document.getElementById('boot');\n  if (boot) boot.textContent = 'SLC Courier needs a browser from 2023 or later (Edge, Chrome 80+, Firefox 113+): this one cannot unpack the tool.';\n}} else {{\n  const wasmBytes = new Uint8Array(await new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());\n  await __wbg_init({{ module_or_path: wasmBytes }});\n}}\n</script>\n"
     );
