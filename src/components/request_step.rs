@@ -68,6 +68,8 @@ fn view(lang: Lang, file: &Input, rep: &RequestReport) -> Html {
     let kind = match rep.kind {
         RequestKind::Enrollment => t.enrollment,
         RequestKind::Renewal => t.renewal,
+        // Pasted text has no name to tell it from.
+        RequestKind::Unknown if file.pasted => "—",
         RequestKind::Unknown => t.unknown,
     };
     let product = match s.product {
