@@ -82,7 +82,16 @@ pub fn app() -> Html {
     let stem = session
         .request()
         .map(|r| r.name.trim_end_matches(".xml").to_owned())
+        .filter(|n| !n.is_empty())
         .unwrap_or_else(|| "slc".to_owned());
+    // Pasted text has no file name; the page says what it is instead.
+    let shown_name = |n: &str| {
+        AttrValue::from(if n.is_empty() {
+            state.lang.pasted_text().to_owned()
+        } else {
+            n.to_owned()
+        })
+    };
     let download = |html: bool| {
         let s = state.clone();
         let lang = state.lang.core();
@@ -163,6 +172,7 @@ pub fn app() -> Html {
                 <RequestStep lang={state.lang} request={request.clone()} loading={state.request_loading}
                     on_start={dispatch.reform(|_| Action::RequestLoading)}
                     on_file={dispatch.reform(|(n, b): (String, Vec<u8>)| Action::RequestLoaded(n, b, browser::now()))}
+                    on_paste={dispatch.reform(|b: Vec<u8>| Action::RequestPasted(b, browser::now()))}
                     on_refused={dispatch.reform(|_| Action::RequestRefused)} />
                 <TrustStep lang={state.lang} probe_target={probe_target} origin={origin} probe={state.probe.clone()}
                     root={state.root.clone()} ticked={session.ticked().clone()}
@@ -173,14 +183,14 @@ pub fn app() -> Html {
                 <SubmitStep lang={state.lang} url={state.enrollment_url.clone()} form_field={state.config.form_field.clone()}
                     request={request} on_url={dispatch.reform(Action::SetEnrollmentUrl)} />
                 <VerifyStep lang={state.lang} chain={chain} loading={state.chain_loading || state.request_loading}
-                    request_name={session.request().map(|r| AttrValue::from(r.name.clone()))}
+                    request_name={session.request().map(|r| shown_name(&r.name))}
                     anchor={session.anchor().cloned()} carry={session.carry()}
                     on_start={dispatch.reform(|_| Action::ChainLoading)}
                     on_file={dispatch.reform(|(n, b): (String, Vec<u8>)| Action::ChainLoaded(n, b, browser::now()))}
                     on_refused={dispatch.reform(|_| Action::ChainRefused)}
                     on_anchor={dispatch.reform(|a| Action::SetAnchor(a, browser::now()))} />
                 <ReceiptStep lang={state.lang}
-                    files={session.files().into_iter().map(|(n, h)| (AttrValue::from(n.to_owned()), AttrValue::from(h.to_owned()))).collect::<Vec<_>>()}
+                    files={session.files().into_iter().map(|(n, h)| (shown_name(n), AttrValue::from(h.to_owned()))).collect::<Vec<_>>()}
                     has_request={session.request().is_some()}
                     far_side_text={session.far_side_text().to_owned()} far_side={session.far_side()}
                     on_far_side={dispatch.reform(Action::SetFarSide)}

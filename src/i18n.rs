@@ -7,6 +7,8 @@
 use crate::services::config::ConfigError;
 use slc_courier_core::Severity;
 
+mod request_result;
+
 /// A UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {

@@ -21,15 +21,19 @@ use std::rc::Rc;
 /// A file as loaded: the exact bytes are kept for submission, hashing and re-checking.
 #[derive(Debug, Clone)]
 pub struct Input {
-    /// The file name.
+    /// The file name (empty for pasted text, which has none).
     pub name: String,
-    /// The bytes exactly as loaded.
+    /// The bytes exactly as loaded (pasted text: as the browser gave it).
     pub bytes: Rc<Vec<u8>>,
+    /// Pasted, not loaded from a file: there is no file name to judge or show.
+    pub pasted: bool,
 }
 
 impl PartialEq for Input {
     fn eq(&self, other: &Self) -> bool {
-        self.name == other.name && Rc::ptr_eq(&self.bytes, &other.bytes)
+        self.name == other.name
+            && self.pasted == other.pasted
+            && Rc::ptr_eq(&self.bytes, &other.bytes)
     }
 }
 
@@ -123,6 +127,18 @@ impl Session {
         self.request = Some(Input {
             name,
             bytes: Rc::new(bytes),
+            pasted: false,
+        });
+        self.at = Some(now);
+        self.derive();
+    }
+
+    /// A request was pasted (replacing any other) at `now`: it has no file name.
+    pub fn paste_request(&mut self, bytes: Vec<u8>, now: UtcTime) {
+        self.request = Some(Input {
+            name: String::new(),
+            bytes: Rc::new(bytes),
+            pasted: true,
         });
         self.at = Some(now);
         self.derive();
@@ -139,6 +155,7 @@ impl Session {
         self.chain = Some(Input {
             name,
             bytes: Rc::new(bytes),
+            pasted: false,
         });
         self.at = Some(now);
         self.derive();
@@ -178,10 +195,12 @@ impl Session {
 
     /// Recomputes every result from the inputs.
     fn derive(&mut self) {
-        self.request_report = self
-            .request
-            .as_ref()
-            .map(|r| Rc::new(check_request(&r.bytes, Some(&r.name))));
+        self.request_report = self.request.as_ref().map(|r| {
+            Rc::new(check_request(
+                &r.bytes,
+                (!r.pasted).then_some(r.name.as_str()),
+            ))
+        });
         self.chain_report = match (&self.chain, self.at) {
             (Some(c), Some(at)) => Some(Rc::new(slc_courier_core::verify_chain(
                 &c.bytes,
@@ -548,6 +567,32 @@ mod tests {
         bytes.truncate(bytes.len() / 2);
         s.load_request("RMS01EnrollRequest.xml".into(), bytes, now());
         check(&s, Some(Outcome::NotValid), Some(Code::RequestHasErrors));
+    }
+
+    #[test]
+    fn pasted_text_has_no_name_and_its_own_bytes_are_recorded() {
+        let mut s = lab();
+        // Pasted text comes with LF line endings whatever the file had.
+        let text = String::from_utf8(data(GOOD_REQ))
+            .unwrap()
+            .replace("\r\n", "\n");
+        s.paste_request(text.clone().into_bytes(), now());
+        let r = s.request_report().unwrap();
+        assert_eq!(r.file_name, None);
+        assert!(r.findings.is_empty(), "{:?}", r.findings);
+        assert_eq!(
+            r.sha256,
+            slc_courier_core::text::sha256_hex(text.as_bytes())
+        );
+        assert!(s.request().unwrap().pasted);
+        assert_eq!(s.files()[0], ("", r.sha256.as_str()));
+        chain(&mut s, GOOD_CHAIN);
+        check(&s, Some(Outcome::AnswersRequest), None);
+        let receipt = s.receipt(tool(), Lang::En).unwrap();
+        assert_eq!(receipt.request.as_ref().unwrap().name, None);
+        // A file loaded afterwards is a file again.
+        req(&mut s, GOOD_REQ);
+        assert!(!s.request().unwrap().pasted);
     }
 
     #[test]

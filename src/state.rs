@@ -71,6 +71,8 @@ pub enum Action {
     RequestRefused,
     /// Step 1's file was read (name, bytes, time).
     RequestLoaded(String, Vec<u8>, UtcTime),
+    /// Step 1's text was pasted (bytes, time).
+    RequestPasted(Vec<u8>, UtcTime),
     /// Step 4 started reading a new file: the old chain no longer counts.
     ChainLoading,
     /// Step 4's file was refused or unreadable.
@@ -124,6 +126,10 @@ impl Reducible for State {
             Action::RequestLoaded(name, bytes, now) => {
                 s.request_loading = false;
                 s.session.load_request(name, bytes, now);
+            }
+            Action::RequestPasted(bytes, now) => {
+                s.request_loading = false;
+                s.session.paste_request(bytes, now);
             }
             Action::ChainLoading => {
                 s.chain_loading = true;

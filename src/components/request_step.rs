@@ -21,8 +21,10 @@ pub struct Props {
     pub loading: bool,
     /// Reading started.
     pub on_start: Callback<()>,
-    /// A file (name, bytes) was read or pasted.
+    /// A file (name, bytes) was read.
     pub on_file: Callback<(String, Vec<u8>)>,
+    /// Text was pasted (its bytes as the browser gives them).
+    pub on_paste: Callback<Vec<u8>>,
     /// The file was refused.
     pub on_refused: Callback<()>,
 }
@@ -33,11 +35,11 @@ pub fn request_step(p: &Props) -> Html {
     let t = p.lang.t();
     let paste = use_node_ref();
     let on_paste = {
-        let on_file = p.on_file.clone();
+        let on_paste = p.on_paste.clone();
         let paste = paste.clone();
         Callback::from(move |_| {
             if let Some(ta) = paste.cast::<HtmlTextAreaElement>() {
-                on_file.emit(("pasted.xml".to_owned(), ta.value().into_bytes()));
+                on_paste.emit(ta.value().into_bytes());
             }
         })
     };
@@ -54,17 +56,20 @@ pub fn request_step(p: &Props) -> Html {
             if p.loading {
                 <p class="working" role="status">{ t.reading }</p>
             } else if let Some((file, report)) = &p.request {
-                { view(t, file, report) }
+                { view(p.lang, file, report) }
             }
         </section>
     }
 }
 
-fn view(t: &'static crate::i18n::T, file: &Input, rep: &RequestReport) -> Html {
+fn view(lang: Lang, file: &Input, rep: &RequestReport) -> Html {
+    let t = lang.t();
     let s = &rep.summary;
     let kind = match rep.kind {
         RequestKind::Enrollment => t.enrollment,
         RequestKind::Renewal => t.renewal,
+        // Pasted text has no name to tell it from.
+        RequestKind::Unknown if file.pasted => "—",
         RequestKind::Unknown => t.unknown,
     };
     let product = match s.product {
@@ -72,27 +77,37 @@ fn view(t: &'static crate::i18n::T, file: &Input, rep: &RequestReport) -> Html {
         Some(Product::AdRms) => " (AD RMS)",
         _ => "",
     };
-    let status = if !rep.is_ok() {
+    let count =
+        |s: slc_courier_core::Severity| rep.findings.iter().filter(|f| f.severity == s).count();
+    let (errors, warnings) = (
+        count(slc_courier_core::Severity::Error),
+        count(slc_courier_core::Severity::Warning),
+    );
+    let status = if errors > 0 {
         ("fail", t.fail)
-    } else if rep
-        .findings
-        .iter()
-        .any(|f| f.severity == slc_courier_core::Severity::Warning)
-    {
+    } else if warnings > 0 {
         ("warn", t.warn)
     } else {
         ("pass", t.pass)
     };
+    let name = if file.pasted {
+        html! { <em>{ lang.pasted_text() }</em> }
+    } else {
+        html! { { &file.name } }
+    };
     let dash = || "—".to_owned();
     html! {
         <div class="result" id="request-result" data-status={status.0}>
+            <p id="request-verdict" class={classes!("status", "verdict-line", status.0)}><span class="badge">{ status.1 }</span>{ " " }<strong>{ lang.request_verdict(errors, warnings) }</strong></p>
             <dl class="file-facts">
-                <dt>{ t.file }</dt><dd id="request-name" translate="no">{ &file.name }</dd>
+                <dt>{ t.file }</dt><dd id="request-name" translate="no" data-pasted={file.pasted.to_string()}>{ name }</dd>
                 <dt>{ t.size }</dt><dd id="request-size">{ format!("{} {}", rep.size, t.bytes) }</dd>
                 <dt>{ t.sha256 }</dt><dd><code id="request-sha256">{ &rep.sha256 }</code></dd>
             </dl>
-            <p class={classes!("status", status.0)}><span class="badge">{ status.1 }</span></p>
-            <Findings findings={rep.findings.clone()} {t} />
+            if file.pasted {
+                <p id="request-pasted-note" class="note">{ lang.pasted_note(rep.size) }</p>
+            }
+            <Findings findings={rep.findings.clone()} {t} by_severity=true />
             <div class="card" id="request-summary">
                 <h3>{ t.summary }</h3>
                 <dl>

@@ -38,7 +38,12 @@ pub fn submit_step(p: &Props) -> Html {
     let url = p.url.to_string();
     let body = match &p.request {
         Some((file, report)) => {
-            let facts = format!(" ({} · {} {})", file.name, file.bytes.len(), t.bytes);
+            let shown = if file.pasted {
+                p.lang.pasted_text()
+            } else {
+                file.name.as_str()
+            };
+            let facts = format!(" ({} · {} {})", shown, file.bytes.len(), t.bytes);
             let file = file.clone();
             let sha = report.sha256.clone();
             let field = p.form_field.to_string();
@@ -46,7 +51,14 @@ pub fn submit_step(p: &Props) -> Html {
             let post = {
                 let url = url.clone();
                 Callback::from(move |_| {
-                    let res = browser::submit_post(&url, &field, &file.name, &file.bytes);
+                    // An upload needs a part name (an empty one reads as "no file" to
+                    // ASP.NET); pasted text has none of its own.
+                    let name = if file.pasted {
+                        "pasted-request.xml"
+                    } else {
+                        file.name.as_str()
+                    };
+                    let res = browser::submit_post(&url, &field, name, &file.bytes);
                     error2.set(res.is_err());
                 })
             };

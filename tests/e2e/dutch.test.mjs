@@ -191,6 +191,16 @@ for (const mode of MODES) {
       await page.setInputFiles('#request-drop-input', { name: 'backup.iso', mimeType: 'application/octet-stream', buffer: Buffer.alloc(2 * 1024 * 1024, 0x20) });
       await page.waitForSelector('#request-drop-refused .finding[data-code="input-too-large"]');
       await check(page, '09-request-refused', shots);
+      // Pasted text: no file name, the note on its bytes; not a request at all (issue 14).
+      await page.$eval('#step-request details.paste', (d) => { d.open = true; });
+      await page.fill('#request-paste', fs.readFileSync(data('request/bad/guid-without-braces.xml'), 'utf8'));
+      await page.click('#request-paste-check');
+      await page.waitForSelector('#request-pasted-note');
+      assert.equal(await page.textContent('#request-name'), 'Geplakte tekst');
+      await check(page, '09a-request-pasted', shots);
+      await dropFile(page, '#request-drop', data('request/bad/pem-not-request.xml'), 'root.pem');
+      await page.waitForSelector('#request-result .finding[data-code="pem-not-request"]');
+      await check(page, '09b-request-pem', shots);
       await dropFile(page, '#request-drop', data('request/good/RMS01EnrollRequest.xml'));
       await page.waitForSelector('#request-result[data-status="pass"]');
 
@@ -215,6 +225,9 @@ for (const mode of MODES) {
       assert.match(await page.textContent('#verdict-reason'), /Een handtekening in de keten klopt niet/);
       await check(page, '13-chain-damaged', shots);
       if (RECEIPT_TYPED) await checkReceipt(app, '13-receipt');
+      await dropFile(page, '#chain-drop', data('chain/bad/resp-opened-in-browser.htm'));
+      await page.waitForSelector('#chain-result .finding[data-code="browser-rendering"]');
+      await check(page, '13a-chain-browser-view', shots);
 
       // The Inspect section with a mode-2 set and a broken file.
       await page.setInputFiles('#inspect-input', ['mode2/slc.xml', 'mode2/clc-response.xml', 'mode2/rac-temporary.xml', 'broken/clc-tampered.xml'].map((f) => data(`workbench/${f}`)));

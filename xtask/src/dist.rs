@@ -26,9 +26,7 @@ pub fn build_with(features: &[&str]) -> Result<()> {
     if !features.is_empty() {
         trunk.args(["--features", &features.join(",")]);
     }
-    run(trunk
-        .env("SLC_BUILD_ID", &id)
-        .env("SLC_BUILD_TIME", &time))?;
+    run(trunk.env("SLC_BUILD_ID", &id).env("SLC_BUILD_TIME", &time))?;
     let dist = Path::new("dist");
     if !features.contains(&"bench") {
         // The product carries no test or timing code: the bench hook's export must be absent.

@@ -19,6 +19,7 @@ use slc_courier_core::time::UtcTime;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+mod browser;
 mod workbench;
 
 const DATA: &str = "crates/core/tests/data";
@@ -218,6 +219,32 @@ fn fake_blob(modulus_be: &[u8], e: u32) -> Vec<u8> {
     b
 }
 
+/// A DER SEQUENCE with a two-byte length.
+fn der_sequence(content: &[u8]) -> Vec<u8> {
+    let len = u16::try_from(content.len())
+        .unwrap_or(u16::MAX)
+        .to_be_bytes();
+    [&[0x30, 0x82][..], &len, content].concat()
+}
+
+/// Something shaped like an X.509 certificate (SEQUENCE { SEQUENCE { key } }): enough for a
+/// reader that looks at the first bytes; nothing parses it further.
+fn fake_certificate(key_der: &[u8]) -> Vec<u8> {
+    der_sequence(&der_sequence(key_der))
+}
+
+/// PEM text: base64 in lines of 64 characters between BEGIN and END lines.
+fn pem(label: &str, der: &[u8]) -> String {
+    let b = b64(der);
+    let mut out = format!("-----BEGIN {label}-----\n");
+    for chunk in b.as_bytes().chunks(64) {
+        out.push_str(&String::from_utf8_lossy(chunk));
+        out.push('\n');
+    }
+    out.push_str(&format!("-----END {label}-----\n"));
+    out
+}
+
 fn ie_rendering(xml: &str) -> String {
     let mut out = String::new();
     let lines: Vec<&str> = xml.lines().collect();
@@ -327,6 +354,24 @@ fn requests(keys: &Keys, files: &mut Files) {
     files.add(bad("html-wrapper.xml"), format!("<!-- saved from url=(0014)about:internet -->\n<html><head><title>RMS01EnrollRequest.xml</title></head><body>\n{body}</body></html>\n"));
     files.add(bad("browser-rendering.xml"), format!("This XML file does not appear to have any style information associated with it. The document tree is shown below.\n{body}"));
     files.add(bad("browser-rendering-ie.xml"), ie_rendering(&g));
+    // Not XML at all: a certificate as PEM and as DER (for step 2), a note in plain text.
+    let cert = fake_certificate(&der(&keys.get("test-root").to_public_key()));
+    files.add(bad("pem-not-request.xml"), pem("CERTIFICATE", &cert));
+    files.add(bad("der-certificate.xml"), cert);
+    files.add(
+        bad("text-not-xml.xml"),
+        "Hi Jan,\n\nhere is the request for RMS01 as discussed.\nThe file itself is on the USB stick.\n\nRegards,\nPiet\n",
+    );
+    // The browser's view of the request: saved as a web page, as XHTML, copied.
+    files.add(
+        bad("browser-saved-webpage.htm"),
+        browser::saved_webpage(&g, "RMS01EnrollRequest.xml"),
+    );
+    files.add(
+        bad("browser-rendered-xhtml.htm"),
+        browser::rendered_xhtml(&g, "RMS01EnrollRequest.xml"),
+    );
+    files.add(bad("browser-copied-tree.txt"), browser::copied_tree(&g));
     files.add(
         bad("truncated.xml"),
         g.get(..g.len() * 6 / 10).unwrap_or("").to_owned(),
@@ -962,6 +1007,22 @@ fn chains(keys: &Keys, files: &mut Files) -> Result<()> {
 
     // Damaged variants, one per failure the verifier must name.
     let bad = |n: &str| format!("{dir}/bad/{n}");
+    // The browser's view of the enrollment response, saved or copied (like a
+    // `resp-opened-in-browser.htm`): never the file itself.
+    let resp = response(&sha1);
+    files.add(
+        bad("resp-opened-in-browser.htm"),
+        browser::rendered_xhtml(&resp, "resp.xml"),
+    );
+    files.add(
+        bad("resp-saved-webpage.htm"),
+        browser::saved_webpage(&resp, "resp.xml"),
+    );
+    files.add(bad("resp-copied-tree.txt"), browser::copied_tree(&resp));
+    files.add(
+        bad("resp-copied-tree-ie.txt"),
+        ie_rendering(&browser::displayed(&resp)),
+    );
     let mut tb = sha1.clone();
     tb[0] = tb[0].replacen("<NAME>RMS01</NAME>", "<NAME>RMS09</NAME>", 1);
     files.add(bad("tampered-body.xml"), tb.concat());

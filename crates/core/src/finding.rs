@@ -70,6 +70,8 @@ codes! {
     RequestEmpty = "request-empty", Error, "The request file is empty (0 bytes).";
     InputTooLarge = "input-too-large", Error, "The file is larger than the size budget and was not read.";
     BinaryFile = "binary-file", Error, "The file is binary data (an image, PDF, archive, program…), not a text file.";
+    PemNotRequest = "pem-not-request", Error, "The file is PEM text (-----BEGIN CERTIFICATE----- or a key), not the exported request.";
+    TextNotXml = "text-not-xml", Error, "The file is plain text with no XML element in it, not the exported request.";
     RequestBlank = "request-blank", Error, "The request file holds only whitespace, no XML.";
     Utf8Bom = "utf8-bom", Warning, "The file starts with a UTF-8 byte order mark; MS-RMPR asks for plain ASCII.";
     Utf16Encoded = "utf16-encoded", Error, "The file is UTF-16 text; the enrollment service expects ASCII.";

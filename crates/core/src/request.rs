@@ -25,6 +25,20 @@ pub enum Found {
         /// The first bytes (at most 8), to compare with what the user sees in a hex viewer.
         first_bytes: Vec<u8>,
     },
+    /// `pem-not-request`: the file is PEM text (`-----BEGIN CERTIFICATE-----` …), not XML.
+    Pem {
+        /// The label after `-----BEGIN ` (`CERTIFICATE`, `PUBLIC KEY`, …), at most 40
+        /// characters.
+        label: String,
+    },
+    /// `text-not-xml`: the file is text with no XML element anywhere.
+    TextNotXml {
+        /// How many lines it has.
+        lines: usize,
+        /// Its first line that is not blank, trimmed, control characters replaced by spaces,
+        /// at most [`EXCERPT_CHARS`] characters (with `…` when cut).
+        first_line: String,
+    },
     /// `request-blank`: the file holds only whitespace.
     Blank {
         /// Its size in bytes.
@@ -294,6 +308,8 @@ pub enum FileKind {
     Exe,
     /// `D0 CF 11 E0`: an OLE compound file (an Outlook .msg, an old .doc or .xls).
     Ole,
+    /// `30 82 xx xx 30`: a DER-encoded X.509 certificate (a `.cer` file).
+    DerCertificate,
     /// Undecodable bytes with NULs among them.
     Other,
 }
@@ -315,6 +331,8 @@ impl Found {
         match self {
             Found::Empty => Code::RequestEmpty,
             Found::BinaryFile { .. } => Code::BinaryFile,
+            Found::Pem { .. } => Code::PemNotRequest,
+            Found::TextNotXml { .. } => Code::TextNotXml,
             Found::Blank { .. } => Code::RequestBlank,
             Found::Utf8Bom => Code::Utf8Bom,
             Found::Utf16 { .. } => Code::Utf16Encoded,
@@ -372,6 +390,13 @@ impl Found {
             Found::BinaryFile {
                 kind: FileKind::Png,
                 first_bytes: vec![0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A],
+            },
+            Found::Pem {
+                label: s("CERTIFICATE"),
+            },
+            Found::TextNotXml {
+                lines: 12,
+                first_line: s("Hi Jan, here is the request for RMS01:"),
             },
             Found::Blank { size: 4 },
             Found::Utf8Bom,
@@ -678,8 +703,31 @@ impl Ctx<'_> {
     }
 }
 
+/// Most characters of a text file's first line kept in [`Found::TextNotXml`].
+pub const EXCERPT_CHARS: usize = 60;
+
+/// Codes that say the file is something else than a request (or not the file itself). When
+/// one of them is found it is the whole story: the file's name, encoding and line endings
+/// are not the user's problem then, so nothing else is said about them.
+fn is_identity(code: Code) -> bool {
+    matches!(
+        code,
+        Code::RequestEmpty
+            | Code::InputTooLarge
+            | Code::BinaryFile
+            | Code::PemNotRequest
+            | Code::TextNotXml
+            | Code::RequestBlank
+            | Code::CertificateNotRequest
+            | Code::NotARequest
+            | Code::BrowserRendering
+            | Code::HtmlWrapper
+    )
+}
+
 /// Checks the bytes of an exported request. `file_name` (as loaded) lets the report say
-/// enrollment or renewal. Never panics; always returns every finding it could make.
+/// enrollment or renewal; pasted text has none, and then nothing is said about a name.
+/// Never panics; always returns every finding it could make.
 pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
     let mut report = RequestReport {
         file_name: file_name.map(str::to_owned),
@@ -695,21 +743,13 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
         let (kind, server) = kind_from_file_name(name);
         report.kind = kind;
         name_server = server;
-        if kind == RequestKind::Unknown {
-            report
-                .findings
-                .push(Finding::of(Found::FileNameUnrecognised {
-                    name: name.to_owned(),
-                }));
-        }
     }
     if bytes.is_empty() {
-        report.findings.insert(0, Finding::of(Found::Empty));
+        report.findings.push(Finding::of(Found::Empty));
         return report;
     }
     if bytes.len() > MAX_REQUEST_BYTES {
-        report.findings.insert(
-            0,
+        report.findings.push(
             Finding::of(Input::TooLarge {
                 name: file_name.unwrap_or_default().to_owned(),
                 size: bytes.len() as u64,
@@ -728,66 +768,87 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
         findings: vec![],
         name_ambiguous: false,
     };
-    if let Some(kind) = binary_kind(bytes, &decoded) {
-        cx.findings.push(
-            Finding::of(Found::BinaryFile {
-                kind,
-                first_bytes: bytes.get(..8).unwrap_or(bytes).to_vec(),
-            })
-            .at(Some(raw_location(bytes, 0))),
-        );
-        return finish(report, cx, name_server);
-    }
-    encoding_findings(&mut cx, bytes);
+    // What the file is, when it is not a request at all: said once, without a place (it is
+    // about the whole file).
+    // One pass over the text for what decides what the file is.
     let text = decoded.text.as_str();
+    let looks = Looks::of(text);
+    if looks.xrml && !looks.enroll_parameters {
+        // The certificate chain (bare, in SOAP, in the escaped enrollment response, or inside
+        // other data): the one thing to say.
+        cx.push(Found::CertificateNotRequest, None);
+        return finish(report, cx, name_server, file_name);
+    }
+    if let Some(kind) = binary_kind(bytes, &decoded) {
+        cx.findings.push(Finding::of(Found::BinaryFile {
+            kind,
+            first_bytes: bytes.get(..8).unwrap_or(bytes).to_vec(),
+        }));
+        return finish(report, cx, name_server, file_name);
+    }
+    if text.trim().is_empty() {
+        cx.push(Found::Blank { size: bytes.len() }, None);
+        return finish(report, cx, name_server, file_name);
+    }
+    if let (Some(label), false) = (&looks.pem_label, looks.element) {
+        cx.push(
+            Found::Pem {
+                label: label.clone(),
+            },
+            None,
+        );
+        return finish(report, cx, name_server, file_name);
+    }
 
     // Where the XML we can read starts, and whether it is wrapped in something else.
     let lower = text.to_ascii_lowercase();
     let mut content_start = 0usize;
     let mut wrapped = false;
-    let banner = lower.find("does not appear to have any style information");
+    let banner = lower.contains("does not appear to have any style information");
     let ie_tree = lower.lines().any(|l| l.trim_start().starts_with("- <"));
-    if banner.is_some() || ie_tree {
+    if banner || ie_tree {
         wrapped = true;
-        let view = if banner.is_some() {
+        let view = if banner {
             BrowserView::StyleBanner
         } else {
             BrowserView::CollapsibleTree
         };
-        cx.push(
-            Found::BrowserRendering { view },
-            banner.or_else(|| lower.find("- <")),
-        );
+        cx.push(Found::BrowserRendering { view }, None);
         if ie_tree {
-            return finish(report, cx, name_server);
+            return finish(report, cx, name_server, file_name);
         }
-    } else if let Some(p) = lower
-        .find("<!-- saved from url=")
-        .or_else(|| lower.find("<html"))
-    {
+    } else if lower.contains("<!-- saved from url=") || lower.contains("<html") {
         wrapped = true;
-        cx.push(Found::HtmlWrapper, Some(p));
+        cx.push(Found::HtmlWrapper, None);
     }
     if wrapped {
         // The first EnrollParameters or Envelope start tag; a second one is refused below.
         match root_tags(text).next() {
             Some(p) => content_start = p,
-            None => return finish(report, cx, name_server),
+            None => return finish(report, cx, name_server, file_name),
         }
-    } else if text.trim().is_empty() {
-        cx.push(Found::Blank { size: bytes.len() }, Some(0));
-        return finish(report, cx, name_server);
+    } else if !looks.element {
+        cx.push(
+            Found::TextNotXml {
+                lines: text.lines().count(),
+                first_line: excerpt(text),
+            },
+            None,
+        );
+        return finish(report, cx, name_server, file_name);
     } else {
+        encoding_findings(&mut cx, bytes);
         let first = text.find('<');
         let lead = text.len() - text.trim_start_matches(|c: char| c.is_whitespace()).len();
         if first != Some(lead) {
             let junk_at = lead;
             let end = first.unwrap_or(text.len());
             let chars = text.get(junk_at..end).map_or(0, |j| j.chars().count());
-            cx.push(Found::LeadingJunk { chars }, Some(junk_at));
+            // The place shown is where the XML starts: the junk always starts the file.
+            cx.push(Found::LeadingJunk { chars }, first);
             match first {
                 Some(p) => content_start = p,
-                None => return finish(report, cx, name_server),
+                None => return finish(report, cx, name_server, file_name),
             }
         }
     }
@@ -798,7 +859,7 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
         Ok(d) => d,
         Err(e) => {
             xml_error_finding(&mut cx, &e);
-            return finish(report, cx, name_server);
+            return finish(report, cx, name_server, file_name);
         }
     };
     if let Some(p) = doc.leading_text {
@@ -833,19 +894,15 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
     let params = match root.local.as_str() {
         "EnrollParameters" => Some(root),
         "Envelope" => {
-            cx.push(Found::SoapEnvelope, Some(root.start));
+            cx.push(Found::SoapEnvelope, None);
             soap_params(&mut cx, root)
-        }
-        "XrML" => {
-            cx.push(Found::CertificateNotRequest, Some(root.start));
-            None
         }
         other => {
             cx.push(
                 Found::NotARequest {
                     root: other.to_owned(),
                 },
-                Some(root.start),
+                None,
             );
             None
         }
@@ -853,12 +910,96 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
     if let (Some(p), None) = (params, second) {
         check_params(&mut cx, p, &mut report.summary);
     }
-    finish(report, cx, name_server)
+    finish(report, cx, name_server, file_name)
 }
 
-fn finish(mut report: RequestReport, cx: Ctx<'_>, name_server: Option<String>) -> RequestReport {
+/// What one pass over a text shows about what kind of file it is.
+#[derive(Default)]
+struct Looks {
+    /// Markup (`<` followed by a name, `?`, `!`, `/`, or nothing) somewhere.
+    element: bool,
+    /// `<XrML` or `&lt;XrML` somewhere.
+    xrml: bool,
+    /// `EnrollParameters` somewhere.
+    enroll_parameters: bool,
+    /// The label of the first `-----BEGIN …-----` line.
+    pem_label: Option<String>,
+}
+
+impl Looks {
+    fn of(text: &str) -> Looks {
+        let mut l = Looks::default();
+        let b = text.as_bytes();
+        for (i, &c) in b.iter().enumerate() {
+            let rest = b.get(i + 1..).unwrap_or(&[]);
+            match c {
+                b'<' => {
+                    // A name, a declaration, an end tag, or the text ending (a cut-off file);
+                    // NUL too, for UTF-32 read as bytes. `a < b` is not markup.
+                    l.element |= rest.first().is_none_or(|n| {
+                        n.is_ascii_alphabetic() || matches!(n, b'_' | b'?' | b'!' | b'/' | 0)
+                    });
+                    l.xrml |= rest.starts_with(b"XrML");
+                }
+                b'&' => l.xrml |= rest.starts_with(b"lt;XrML"),
+                b'E' => l.enroll_parameters |= rest.starts_with(b"nrollParameters"),
+                b'-' if l.pem_label.is_none() && rest.starts_with(b"----BEGIN ") => {
+                    let label = rest.get(10..).unwrap_or(&[]);
+                    let end = label
+                        .iter()
+                        .position(|&x| x == b'-' || x == b'\n' || x == b'\r')
+                        .unwrap_or(label.len())
+                        .min(40);
+                    l.pem_label = Some(
+                        String::from_utf8_lossy(label.get(..end).unwrap_or(&[]))
+                            .trim()
+                            .to_owned(),
+                    );
+                }
+                _ => {}
+            }
+        }
+        l
+    }
+}
+
+/// The first line of `text` that is not blank, for recognising it: trimmed, control
+/// characters as spaces, at most [`EXCERPT_CHARS`] characters.
+fn excerpt(text: &str) -> String {
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    let mut out: String = line
+        .chars()
+        .take(EXCERPT_CHARS)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if line.chars().nth(EXCERPT_CHARS).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+fn finish(
+    mut report: RequestReport,
+    cx: Ctx<'_>,
+    name_server: Option<String>,
+    file_name: Option<&str>,
+) -> RequestReport {
     let mut findings = cx.findings;
-    findings.sort_by_key(|f| f.location.map_or(usize::MAX, |l| l.offset));
+    findings.sort_by_key(|f| f.location.map_or(0, |l| l.offset));
+    // The name matters only for a file that is a request; pasted text has none.
+    if let (Some(name), RequestKind::Unknown) = (file_name, report.kind) {
+        if !findings.iter().any(|f| is_identity(f.code)) {
+            report
+                .findings
+                .push(Finding::of(Found::FileNameUnrecognised {
+                    name: name.to_owned(),
+                }));
+        }
+    }
     report.findings.extend(findings);
     if report.summary.server_name.is_none() && !cx.name_ambiguous {
         report.summary.server_name = name_server;
@@ -979,6 +1120,14 @@ fn binary_kind(bytes: &[u8], d: &Decoded) -> Option<FileKind> {
     if let Some((_, kind)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
         return Some(*kind);
     }
+    // A DER SEQUENCE with a long length whose first element is a SEQUENCE again: an X.509
+    // certificate (Certificate ::= SEQUENCE { tbsCertificate SEQUENCE … }). 0x81–0x83 are not
+    // UTF-8 lead bytes, so no text file starts like this.
+    if let [0x30, len @ 0x81..=0x83, rest @ ..] = bytes {
+        if rest.get(usize::from(len - 0x80)) == Some(&0x30) {
+            return Some(FileKind::DerCertificate);
+        }
+    }
     let nul = bytes.iter().take(8192).any(|&b| b == 0);
     (d.encoding == Encoding::Invalid && nul).then_some(FileKind::Other)
 }
@@ -986,15 +1135,13 @@ fn binary_kind(bytes: &[u8], d: &Decoded) -> Option<FileKind> {
 fn encoding_findings(cx: &mut Ctx<'_>, bytes: &[u8]) {
     let d = cx.decoded;
     let at_raw = |offset| Some(raw_location(bytes, offset));
+    // The BOM and the encoding are about the whole file: no place is shown for them.
     match d.encoding {
-        Encoding::Utf8Bom => cx.findings.push(Finding::of(Found::Utf8Bom).at(at_raw(0))),
-        Encoding::Utf16Le | Encoding::Utf16Be => cx.findings.push(
-            Finding::of(Found::Utf16 {
-                encoding: d.encoding,
-                bom: d.bom_len > 0,
-            })
-            .at(at_raw(0)),
-        ),
+        Encoding::Utf8Bom => cx.findings.push(Finding::of(Found::Utf8Bom)),
+        Encoding::Utf16Le | Encoding::Utf16Be => cx.findings.push(Finding::of(Found::Utf16 {
+            encoding: d.encoding,
+            bom: d.bom_len > 0,
+        })),
         Encoding::Invalid => {
             let offset = d.invalid_at.unwrap_or(0);
             let byte = bytes.get(offset).copied().unwrap_or(0);
@@ -1019,30 +1166,30 @@ fn encoding_findings(cx: &mut Ctx<'_>, bytes: &[u8]) {
             cx.push(Found::NonAscii { count, first }, Some(p));
         }
     }
-    if let Some(p) = text.find("\r\n") {
-        cx.push(Found::CrlfLineEndings, Some(p));
+    if text.contains("\r\n") {
+        cx.push(Found::CrlfLineEndings, None);
     }
 }
 
 fn xml_error_finding(cx: &mut Ctx<'_>, e: &XmlError) {
     let (found, at) = match e {
-        XmlError::Truncated { pos, open } => (Found::Truncated { open: open.clone() }, *pos),
+        XmlError::Truncated { pos, open } => (Found::Truncated { open: open.clone() }, Some(*pos)),
         XmlError::Malformed { pos, problem } => (
             Found::XmlMalformed {
                 problem: problem.clone(),
             },
-            *pos,
+            Some(*pos),
         ),
-        XmlError::Doctype { pos } => (Found::Doctype, *pos),
+        XmlError::Doctype { pos } => (Found::Doctype, Some(*pos)),
         XmlError::Budget { pos, budget } => (
             Found::XmlBudget {
                 budget: budget.clone(),
             },
-            *pos,
+            Some(*pos),
         ),
-        XmlError::NoRoot => (Found::NoElement, 0),
+        XmlError::NoRoot => (Found::NoElement, None),
     };
-    cx.push(found, Some(at));
+    cx.push(found, at);
 }
 
 /// One element of the request schema (MS-RMPR §3.6.4.1): its children in schema order,

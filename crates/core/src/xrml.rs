@@ -35,6 +35,12 @@ pub enum Found {
     },
     /// `request-not-certificate`: the file is an enrollment request (`EnrollParameters`).
     RequestNotCertificate,
+    /// `browser-rendering`: the certificates as a browser displayed them (saved as a web page,
+    /// or copied from the window), not the file the service returned.
+    BrowserView {
+        /// Which display.
+        view: Rendering,
+    },
     /// `xrml-not-utf8`: a document cut out of the file holds bytes that are not UTF-8.
     NotUtf8 {
         /// Byte offset of the document's `<XrML` in the file.
@@ -355,6 +361,7 @@ impl Found {
             Found::TooLarge { .. } => Code::InputTooLarge,
             Found::FileEmpty | Found::NoXrml { .. } => Code::NoXrmlFound,
             Found::RequestNotCertificate => Code::RequestNotCertificate,
+            Found::BrowserView { .. } => Code::BrowserRendering,
             Found::NotUtf8 { .. } => Code::XrmlNotUtf8,
             Found::Unterminated { .. } => Code::XrmlUnterminated,
             Found::TooManyDocuments { .. } => Code::XrmlTooManyDocuments,
@@ -395,6 +402,15 @@ impl Found {
             Found::FileEmpty,
             Found::NoXrml { size: 1_432 },
             Found::RequestNotCertificate,
+            Found::BrowserView {
+                view: Rendering::WebPage,
+            },
+            Found::BrowserView {
+                view: Rendering::StyleBanner,
+            },
+            Found::BrowserView {
+                view: Rendering::CollapsibleTree,
+            },
             Found::NotUtf8 {
                 start: 0,
                 invalid_at: 1_187,
@@ -555,6 +571,50 @@ impl Found {
             },
         ]
     }
+}
+
+/// Which browser display of a certificate file was saved or copied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rendering {
+    /// An HTML page ("Save as web page", or the page the browser built to show the file).
+    WebPage,
+    /// The text under the banner "This XML file does not appear to have any style
+    /// information…" (Chrome, Edge, Firefox).
+    StyleBanner,
+    /// Internet Explorer's tree, with `-` before every element that can be collapsed.
+    CollapsibleTree,
+}
+
+/// How many bytes at the start of a file are looked at for a web page or a browser's banner.
+const VIEW_HEAD: usize = 4096;
+
+/// Whether `hay` is a browser's display of an XML file rather than the file: an HTML page at
+/// its start, the style-information banner near its start, or Internet Explorer's tree (a
+/// line that starts with `- <`). One pass over the head, one over the lines.
+fn browser_view(hay: &[u8]) -> Option<Rendering> {
+    let head: Vec<u8> = hay
+        .iter()
+        .take(VIEW_HEAD)
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    if [&b"<!doctype html"[..], b"<html", b"<!-- saved from url="]
+        .iter()
+        .any(|n| contains(&head, n))
+    {
+        return Some(Rendering::WebPage);
+    }
+    if contains(&head, b"does not appear to have any style information") {
+        return Some(Rendering::StyleBanner);
+    }
+    hay.split(|&b| b == b'\n')
+        .any(|l| {
+            l.iter()
+                .position(|&b| !matches!(b, b' ' | b'\t'))
+                .and_then(|p| l.get(p..))
+                .is_some_and(|rest| rest.starts_with(b"- <"))
+        })
+        .then_some(Rendering::CollapsibleTree)
 }
 
 /// How the documents were wrapped in the file.
@@ -900,6 +960,12 @@ pub fn read_documents(bytes: &[u8]) -> ReadResult {
     };
     // Binary-safe: without UTF-16, cut on the raw bytes, so XrML inside other data is found.
     let hay: &[u8] = decoded.as_ref().map_or(bytes, |d| d.text.as_bytes());
+    // The browser's display of the certificates is not the file: said once, nothing read
+    // from it (its text is the browser's, not the service's).
+    if let Some(view) = browser_view(hay).filter(|_| contains(hay, b"XrML")) {
+        r.findings.push(Finding::of(Found::BrowserView { view }));
+        return r;
+    }
     let escaped = has_escaped_xrml(hay);
     let doctype = doctype_at(hay);
     let cuts = read_bare(hay, &at, &mut r);
@@ -941,7 +1007,8 @@ pub fn read_documents(bytes: &[u8]) -> ReadResult {
         }
     }
     if !has_errors(&r.findings) {
-        if contains(hay, b"EnrollParameters") {
+        // The request, bare or as the SOAP call (`Enroll/oInput`).
+        if contains(hay, b"EnrollParameters") || contains(hay, b"oInput>") {
             r.findings.push(Finding::of(Found::RequestNotCertificate));
         } else if bytes.is_empty() {
             r.findings.push(Finding::of(Found::FileEmpty));
@@ -963,12 +1030,20 @@ fn read_escaped(text: &str, at: &dyn Fn(usize) -> Location, r: &mut ReadResult) 
     let doc = match xml::parse(body) {
         Ok(doc) => doc,
         Err(error) => {
+            // The place of the error, when it has one (never "byte 0" for the whole file).
+            let pos = match &error {
+                XmlError::Truncated { pos, .. }
+                | XmlError::Malformed { pos, .. }
+                | XmlError::Doctype { pos }
+                | XmlError::Budget { pos, .. } => Some(shift + *pos),
+                XmlError::NoRoot => None,
+            };
             r.findings.push(
                 Finding::of(Found::ResponseUnreadable {
                     error: Box::new(error),
                 })
                 .about(Subject::File)
-                .at(Some(at(0))),
+                .at(pos.map(at)),
             );
             return;
         }

@@ -561,6 +561,90 @@ fn the_request_dropped_as_a_certificate_is_named() {
 }
 
 #[test]
+fn a_request_in_step_four_is_named_and_nothing_else() {
+    // Every form a request comes in, with and without a request loaded in step 1.
+    let req = check_request(
+        &data("request/good/RMS01EnrollRequest.xml"),
+        Some("RMS01EnrollRequest.xml"),
+    );
+    for file in [
+        "request/good/RMS01EnrollRequest.xml",
+        "request/good/RMS01RenewRequest.xml",
+        "request/bad/utf16-encoded.xml",
+        "request/bad/soap-envelope.xml",
+        "request/bad/html-wrapper.xml",
+        "request/bad/browser-rendering.xml",
+        "request/bad/browser-rendering-ie.xml",
+        "request/bad/browser-copied-tree.txt",
+        "request/bad/leading-junk.xml",
+        "request/bad/guid-invalid.xml",
+    ] {
+        for request in [None, Some(&req)] {
+            let r = verify_chain(&data(file), &policy(), request);
+            assert_eq!(codes(&r.findings), vec![RequestNotCertificate], "{file}");
+            assert_eq!(r.findings[0].location, None, "{file}");
+            assert_eq!(r.verdict().outcome, NotValid, "{file}");
+        }
+    }
+}
+
+#[test]
+fn the_browsers_view_of_the_chain_is_not_the_file() {
+    // Saved from the rendered view (like a resp-opened-in-browser.htm: well-formed XHTML whose
+    // text shows the escaped response, which a reader of escaped responses would otherwise
+    // take as one), saved as a web page, or copied: one finding, nothing read, never valid,
+    // even against the anchor the certificates were made with.
+    let req = check_request(
+        &data("request/good/RMS01EnrollRequest.xml"),
+        Some("RMS01EnrollRequest.xml"),
+    );
+    for file in [
+        "resp-opened-in-browser.htm",
+        "resp-saved-webpage.htm",
+        "resp-copied-tree.txt",
+        "resp-copied-tree-ie.txt",
+    ] {
+        let r = verify_chain(&data(&format!("chain/bad/{file}")), &policy(), Some(&req));
+        assert_eq!(codes(&r.findings), vec![BrowserRendering], "{file}");
+        assert_eq!(r.findings[0].location, None, "{file}");
+        assert!(r.documents.is_empty(), "{file}");
+        assert_eq!(r.verdict().outcome, NotValid, "{file}");
+        assert_eq!(r.verdict().reason, Some(BrowserRendering), "{file}");
+        let text = r.findings[0].text(slc_courier_core::Lang::En);
+        assert!(text.fix.contains("Save the file itself"), "{file}");
+    }
+    let view = |file: &str| match verify_chain(&data(&format!("chain/bad/{file}")), &policy(), None)
+        .findings[0]
+        .what()
+    {
+        What::Xrml(slc_courier_core::xrml::Found::BrowserView { view }) => *view,
+        other => panic!("{other:?}"),
+    };
+    use slc_courier_core::xrml::Rendering;
+    assert_eq!(view("resp-opened-in-browser.htm"), Rendering::WebPage);
+    assert_eq!(view("resp-saved-webpage.htm"), Rendering::WebPage);
+    assert_eq!(view("resp-copied-tree.txt"), Rendering::StyleBanner);
+    assert_eq!(view("resp-copied-tree-ie.txt"), Rendering::CollapsibleTree);
+    // An HTML page without certificates (the service's error page) is "no XrML", and the
+    // chain itself is still read whatever its wrapper.
+    let r = verify_chain(
+        b"<!DOCTYPE html><html><body><h1>Server Error</h1></body></html>",
+        &policy(),
+        None,
+    );
+    assert_eq!(codes(&r.findings), vec![NoXrmlFound]);
+    for good in [
+        "sha1-compact.xml",
+        "sha1-pretty.xml",
+        "sha1-soap.xml",
+        "sha1-response-utf16.xml",
+    ] {
+        let r = verify_chain(&data(&format!("chain/good/{good}")), &policy(), Some(&req));
+        assert_eq!(r.verdict().outcome, AnswersRequest, "{good}");
+    }
+}
+
+#[test]
 fn synthetic_chains_do_not_verify_against_the_microsoft_root() {
     let r = verify_chain(
         &data("chain/good/sha1-compact.xml"),

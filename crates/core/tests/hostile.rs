@@ -419,19 +419,14 @@ fn tiny_binary_and_foreign_files() {
         (
             "1 byte x",
             b"x".to_vec(),
-            vec![LeadingJunk],
+            vec![TextNotXml],
             vec![NoXrmlFound],
         ),
-        (
-            "1 NUL",
-            vec![0],
-            vec![NulBytes, LeadingJunk],
-            vec![NoXrmlFound],
-        ),
+        ("1 NUL", vec![0], vec![TextNotXml], vec![NoXrmlFound]),
         (
             "whitespace only",
             b" \r\n\t".to_vec(),
-            vec![RequestBlank, CrlfLineEndings],
+            vec![RequestBlank],
             vec![NoXrmlFound],
         ),
         ("PNG renamed .xml", png, vec![BinaryFile], vec![NoXrmlFound]),
@@ -458,7 +453,7 @@ fn tiny_binary_and_foreign_files() {
         (
             "only <XrML",
             b"<XrML version=\"1.2\">".to_vec(),
-            vec![Truncated],
+            vec![CertificateNotRequest],
             vec![XrmlUnterminated],
         ),
         (

@@ -96,6 +96,12 @@ fn each_damaged_request_has_its_exact_findings() {
     check("key-exponent-invalid-2-blob.xml", &[KeyExponentInvalid]);
     check("key-exponent-invalid-65536-blob.xml", &[KeyExponentInvalid]);
     check("request.xml", &[FileNameUnrecognised]);
+    check("pem-not-request.xml", &[PemNotRequest]);
+    check("der-certificate.xml", &[BinaryFile]);
+    check("text-not-xml.xml", &[TextNotXml]);
+    check("browser-saved-webpage.htm", &[BrowserRendering]);
+    check("browser-rendered-xhtml.htm", &[HtmlWrapper]);
+    check("browser-copied-tree.txt", &[BrowserRendering]);
     check(
         "duplicate-soap-oinput.xml",
         &[SoapEnvelope, DuplicateElement],
@@ -288,15 +294,198 @@ fn oversized_input_is_refused_up_front() {
 }
 
 #[test]
-fn a_certificate_in_step_one_is_named_as_such() {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/chain/good/sha1-compact.xml");
-    let bytes = std::fs::read(p).unwrap_or_default();
-    let r = check_request(&bytes, Some("RMS01EnrollRequest.xml"));
+fn a_certificate_in_step_one_is_named_as_such_and_nothing_else() {
+    // Every form the chain comes in (bare, pretty, SOAP, the escaped response in UTF-16 and
+    // UTF-8, inside binary data, the browser's views of the response), under its own name:
+    // certificate-not-request alone, about the whole file (no place, no file-name note).
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/chain");
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(root.join("good"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    for f in [
+        "resp-opened-in-browser.htm",
+        "resp-saved-webpage.htm",
+        "resp-copied-tree.txt",
+        "resp-copied-tree-ie.txt",
+    ] {
+        files.push(root.join("bad").join(f));
+    }
+    assert!(files.len() >= 14);
+    for p in &files {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap();
+        let r = check_request(&std::fs::read(p).unwrap(), Some(name));
+        assert_eq!(codes(&r.findings), vec![CertificateNotRequest], "{name}");
+        assert_eq!(r.findings[0].location, None, "{name}");
+    }
+}
+
+#[test]
+fn files_that_are_not_xml_get_one_plain_finding() {
+    let pem = data("bad/pem-not-request.xml");
+    // Under the names people give them: no file-name note beside the one finding.
+    for (bytes, name, expected) in [
+        (pem.clone(), "root.pem", vec![PemNotRequest]),
+        (pem.clone(), "RMS01EnrollRequest.xml", vec![PemNotRequest]),
+        (
+            data("bad/der-certificate.xml"),
+            "root.cer",
+            vec![BinaryFile],
+        ),
+        (data("bad/text-not-xml.xml"), "notes.txt", vec![TextNotXml]),
+        (data("bad/binary-file.xml"), "scan.png", vec![BinaryFile]),
+        (
+            data("bad/request-blank.xml"),
+            "empty.txt",
+            vec![RequestBlank],
+        ),
+        (
+            data("bad/not-a-request.xml"),
+            "web.config",
+            vec![NotARequest],
+        ),
+        (
+            data("bad/browser-saved-webpage.htm"),
+            "RMS01EnrollRequest.htm",
+            vec![BrowserRendering],
+        ),
+        (
+            data("bad/browser-rendered-xhtml.htm"),
+            "RMS01EnrollRequest.htm",
+            vec![HtmlWrapper],
+        ),
+        (
+            data("bad/browser-copied-tree.txt"),
+            "copy.txt",
+            vec![BrowserRendering],
+        ),
+    ] {
+        let r = check_request(&bytes, Some(name));
+        assert_eq!(codes(&r.findings), expected, "{name}");
+        assert!(r.findings.iter().all(|f| f.location.is_none()), "{name}");
+    }
+    // A PEM file with its label; a private key is named as one.
     assert_eq!(
-        codes(&r.findings),
-        vec![CertificateNotRequest, TrailingJunk]
+        found(&pem, "root.pem"),
+        vec![Found::Pem {
+            label: "CERTIFICATE".into()
+        }]
     );
+    let key = b"-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAK\n-----END RSA PRIVATE KEY-----\n";
+    let f = check_request(key, Some("server.key"));
+    assert_eq!(codes(&f.findings), vec![PemNotRequest]);
+    assert!(f.findings[0].text(Lang::En).fix.contains("private key"));
+    assert!(f.findings[0]
+        .text(Lang::Nl)
+        .fix
+        .contains("persoonlijke sleutel"));
+    // OpenSSL's text before the PEM block does not make it plain text.
+    let bag = [&b"Bag Attributes\n    friendlyName: root\n"[..], &pem[..]].concat();
+    assert_eq!(
+        codes(&check_request(&bag, None).findings),
+        vec![PemNotRequest]
+    );
+    // Plain text: its line count and first line, trimmed and cut.
+    assert_eq!(
+        found(&data("bad/text-not-xml.xml"), "notes.txt"),
+        vec![Found::TextNotXml {
+            lines: 7,
+            first_line: "Hi Jan,".into()
+        }]
+    );
+    let long = format!("\n\n   {}\tend\n", "x".repeat(70));
+    assert_eq!(
+        found(long.as_bytes(), "a.txt"),
+        vec![Found::TextNotXml {
+            lines: 3,
+            first_line: format!("{}…", "x".repeat(60))
+        }]
+    );
+    // `a < b` is not markup; a lone `<` is a cut-off file, not plain text.
+    assert_eq!(
+        codes(&check_request(b"a < b", None).findings),
+        vec![TextNotXml]
+    );
+    assert_eq!(codes(&check_request(b"<", None).findings), vec![Truncated]);
+    // A DER certificate by its first bytes.
+    assert_eq!(
+        found(&data("bad/der-certificate.xml"), "root.cer")[0],
+        Found::BinaryFile {
+            kind: FileKind::DerCertificate,
+            first_bytes: data("bad/der-certificate.xml")[..8].to_vec(),
+        }
+    );
+    // Text that merely starts with 0 and 0x82 is not valid UTF-8 and so never text; a SEQUENCE
+    // whose first element is not a SEQUENCE is not a certificate.
+    assert_eq!(
+        found(b"\x30\x82\x00\x05\x02\x01\x00\x00\x00", "x.bin")[0],
+        Found::BinaryFile {
+            kind: FileKind::Other,
+            first_bytes: b"\x30\x82\x00\x05\x02\x01\x00\x00".to_vec(),
+        }
+    );
+}
+
+#[test]
+fn pasted_text_has_no_name_to_judge() {
+    // Pasted text has no file name: nothing is said about one, whatever the text.
+    let good = check_request(&data("good/RMS01EnrollRequest.xml"), None);
+    assert_eq!(codes(&good.findings), vec![]);
+    assert_eq!(good.kind, RequestKind::Unknown);
+    assert_eq!(good.file_name, None);
+    let bad = check_request(&data("bad/guid-without-braces.xml"), None);
+    assert_eq!(codes(&bad.findings), vec![GuidWithoutBraces]);
+    // A file under another name still gets the note.
+    let named = check_request(&data("bad/guid-without-braces.xml"), Some("request.xml"));
+    assert_eq!(
+        codes(&named.findings),
+        vec![FileNameUnrecognised, GuidWithoutBraces]
+    );
+}
+
+#[test]
+fn whole_file_findings_have_no_place_and_placed_ones_point_somewhere() {
+    for file in [
+        "binary-file.xml",
+        "request-blank.xml",
+        "utf8-bom.xml",
+        "utf16-encoded.xml",
+        "crlf-line-endings.xml",
+        "html-wrapper.xml",
+        "browser-rendering.xml",
+        "browser-rendering-ie.xml",
+        "soap-envelope.xml",
+        "not-a-request.xml",
+        "pem-not-request.xml",
+        "text-not-xml.xml",
+    ] {
+        let r = check_request(
+            &data(&format!("bad/{file}")),
+            Some("RMS01EnrollRequest.xml"),
+        );
+        assert!(!r.findings.is_empty(), "{file}");
+        for f in &r.findings {
+            assert_eq!(f.location, None, "{file}: {}", f.code);
+        }
+    }
+    assert_eq!(
+        check_request(b"<?xml version=\"1.0\"?>", None).findings[0].location,
+        None
+    );
+    // Leading junk is placed where the XML starts (the junk itself always starts the file).
+    let r = check_request(
+        &data("bad/leading-junk.xml"),
+        Some("RMS01EnrollRequest.xml"),
+    );
+    let l = r.findings[0].location.unwrap();
+    let junk = "Exported by admin on RMS01\n";
+    assert_eq!((l.offset, l.line, l.column), (junk.len(), 2, 1));
+    // A place inside the file stays: the malformed end tag's line.
+    let r = check_request(
+        &data("bad/xml-malformed.xml"),
+        Some("RMS01EnrollRequest.xml"),
+    );
+    assert!(r.findings[0].location.unwrap().line > 1);
 }
 
 #[test]
@@ -674,7 +863,7 @@ fn a_png_is_named_as_a_png_not_as_invalid_utf8() {
         }]
     );
     let f = &r.findings[0];
-    assert_eq!(f.location.map(|l| l.offset), Some(0));
+    assert_eq!(f.location, None);
     assert!(f.message(Lang::En).contains("PNG"));
     assert!(f.message(Lang::Nl).contains("PNG-afbeelding"));
     // Other kinds by their signatures; undecodable bytes with NULs are "other".
@@ -716,7 +905,7 @@ fn a_whitespace_only_file_is_blank_not_truncated() {
     );
     let r = check_request(b"   ", Some("RMS01EnrollRequest.xml"));
     assert_eq!(codes(&r.findings), vec![RequestBlank]);
-    assert_eq!(r.findings[0].location.map(|l| l.offset), Some(0));
+    assert_eq!(r.findings[0].location, None);
     // A file that ends inside the XML is still truncated; one with no element at all too.
     assert_eq!(
         found(b"<?xml version=\"1.0\"?>\n", "RMS01EnrollRequest.xml"),

@@ -88,6 +88,7 @@ fn request(f: &crate::request::Found) -> Text {
     const EXPORT_AGAIN: &str = "Export the request again on the RMS server (Enroll or Renew → Offline → Export) and click Save, not Open.";
     const INCOMPLETE: &str = "The file is incomplete (cut off while copying or downloading). Export it again and compare its size.";
     const KEEP_ONE: &str = "Keep one, or export the request again.";
+    const CHOOSE: &str = "For step 1 choose the request exported by the RMS server (<server>EnrollRequest.xml or <server>RenewRequest.xml)";
     match f {
         F::Empty => t("The file is empty (0 bytes).", EXPORT_AGAIN),
         F::BinaryFile { kind, first_bytes } => t(
@@ -96,7 +97,35 @@ fn request(f: &crate::request::Found) -> Text {
                 file_kind(*kind),
                 hex_bytes(first_bytes)
             ),
-            "Choose the request exported by the RMS server (<server>EnrollRequest.xml or <server>RenewRequest.xml); a file of another kind may have been renamed to .xml.",
+            if *kind == crate::request::FileKind::DerCertificate {
+                format!("A root certificate (.cer) belongs in step 2, not here. {CHOOSE}")
+            } else {
+                format!("{CHOOSE}; a file of another kind may have been renamed to .xml.")
+            },
+        ),
+        F::Pem { label } => {
+            let certificate = label.ends_with("CERTIFICATE");
+            t(
+                if certificate {
+                    format!("This is a certificate in PEM form (-----BEGIN {label}-----), not the exported request.")
+                } else {
+                    format!("This is PEM text (-----BEGIN {label}-----), not the exported request.")
+                },
+                if certificate {
+                    format!("A root certificate belongs in step 2, not here. {CHOOSE}.")
+                } else if label.contains("PRIVATE") {
+                    format!("It holds a private key: do not carry or share it. {CHOOSE}.")
+                } else {
+                    format!("{CHOOSE}.")
+                },
+            )
+        }
+        F::TextNotXml { lines, first_line } => t(
+            format!(
+                "This is plain text ({}), not XML: it has no element anywhere. Its first line: \"{first_line}\".",
+                if *lines == 1 { "1 line".to_owned() } else { format!("{} lines", n(*lines)) }
+            ),
+            format!("{CHOOSE}; it starts with <?xml or <EnrollParameters."),
         ),
         F::Blank { size } => t(
             format!("The file holds only whitespace ({}), no XML.", bytes(*size as u64)),
@@ -413,6 +442,7 @@ fn file_kind(k: crate::request::FileKind) -> &'static str {
         K::Gzip => "a gzip-compressed file",
         K::Exe => "a Windows program",
         K::Ole => "an OLE file (an Outlook .msg or an older Office document)",
+        K::DerCertificate => "a certificate in binary DER form (a .cer file)",
         K::Other => "binary data",
     }
 }
@@ -500,7 +530,7 @@ fn shown_byte(b: u8) -> String {
 fn xrml(f: &crate::xrml::Found) -> Text {
     use crate::policy::HashAlg;
     use crate::xml::XmlError;
-    use crate::xrml::{Extra, Found, KeyProblem, PartyRole, Wrapper};
+    use crate::xrml::{Extra, Found, KeyProblem, PartyRole, Rendering, Wrapper};
 
     fn xml_error(e: &XmlError) -> String {
         match e {
@@ -575,6 +605,14 @@ fn xrml(f: &crate::xrml::Found) -> Text {
         Found::RequestNotCertificate => t(
             "This file is the enrollment request (EnrollParameters), not the certificate the service returned.",
             "Use it in step 1. Here, choose the certificate chain file you downloaded from the enrollment site.",
+        ),
+        Found::BrowserView { view } => t(
+            match view {
+                Rendering::WebPage => "This is a web page the browser saved while showing the certificates (HTML, with the certificates as displayed text), not the file the enrollment service returned.",
+                Rendering::StyleBanner => "This is the browser's display of the certificate file (the page that says the XML file has no style information), saved or copied; it is not the file itself.",
+                Rendering::CollapsibleTree => "This is Internet Explorer's display of the certificate file (with a '-' before each element), saved or copied; it is not the file itself.",
+            },
+            "Save the file itself, as downloaded: on the enrollment site use Save (or right-click → \"Save link as…\") for the certificate chain, not \"Save as web page\" and not a copy from the browser window. Then choose that file here.",
         ),
         Found::NotUtf8 { start, invalid_at } => t(
             format!(

@@ -26,6 +26,8 @@ pub fn describe(code: Code) -> &'static str {
         Code::NonAscii => "Het bestand bevat niet-ASCII-tekens; MS-RMPR vraagt om ASCII.",
         Code::InvalidUtf8 => "Het bestand is geen geldige UTF-8 (en ook geen ASCII of UTF-16).",
         Code::BinaryFile => "Het bestand bevat binaire gegevens (een afbeelding, PDF, archief, programma…), geen tekst.",
+        Code::PemNotRequest => "Het bestand is PEM-tekst (-----BEGIN CERTIFICATE----- of een sleutel), niet de geëxporteerde aanvraag.",
+        Code::TextNotXml => "Het bestand is platte tekst zonder XML-element, niet de geëxporteerde aanvraag.",
         Code::RequestBlank => "Het aanvraagbestand bevat alleen witruimte, geen XML.",
         Code::CrlfLineEndings => "Regels eindigen op CR LF (Windows-stijl); dat kan geen kwaad.",
         Code::LeadingJunk => "Er staat inhoud vóór het begin van de XML.",
@@ -193,6 +195,7 @@ fn request(f: &crate::request::Found) -> Text {
     const EXPORT_AGAIN: &str = "Exporteer de aanvraag opnieuw op de RMS-server (Inschrijven of Vernieuwen → Off line → Exporteren) en klik op Opslaan, niet op Openen.";
     const INCOMPLETE: &str = "Het bestand is onvolledig (afgebroken tijdens het kopiëren of downloaden). Exporteer het opnieuw en vergelijk de bestandsgrootte.";
     const KEEP_ONE: &str = "Laat er één staan, of exporteer de aanvraag opnieuw.";
+    const CHOOSE: &str = "Kies voor stap 1 de aanvraag die de RMS-server heeft geëxporteerd (<server>EnrollRequest.xml of <server>RenewRequest.xml)";
     match f {
         F::Empty => t("Het bestand is leeg (0 bytes).", EXPORT_AGAIN),
         F::BinaryFile { kind, first_bytes } => t(
@@ -201,7 +204,35 @@ fn request(f: &crate::request::Found) -> Text {
                 file_kind(*kind),
                 hex_bytes(first_bytes)
             ),
-            "Kies de aanvraag die de RMS-server heeft geëxporteerd (<server>EnrollRequest.xml of <server>RenewRequest.xml); mogelijk is een ander soort bestand hernoemd naar .xml.",
+            if *kind == crate::request::FileKind::DerCertificate {
+                format!("Een basiscertificaat (.cer) hoort bij stap 2, niet hier. {CHOOSE}")
+            } else {
+                format!("{CHOOSE}; mogelijk is een ander soort bestand hernoemd naar .xml.")
+            },
+        ),
+        F::Pem { label } => {
+            let certificate = label.ends_with("CERTIFICATE");
+            t(
+                if certificate {
+                    format!("Dit is een certificaat in PEM-vorm (-----BEGIN {label}-----), niet de geëxporteerde aanvraag.")
+                } else {
+                    format!("Dit is PEM-tekst (-----BEGIN {label}-----), niet de geëxporteerde aanvraag.")
+                },
+                if certificate {
+                    format!("Een basiscertificaat hoort bij stap 2, niet hier. {CHOOSE}.")
+                } else if label.contains("PRIVATE") {
+                    format!("Het bevat een persoonlijke sleutel: neem die niet mee en deel die niet. {CHOOSE}.")
+                } else {
+                    format!("{CHOOSE}.")
+                },
+            )
+        }
+        F::TextNotXml { lines, first_line } => t(
+            format!(
+                "Dit is platte tekst ({}), geen XML: er staat nergens een element in. De eerste regel: \"{first_line}\".",
+                if *lines == 1 { "1 regel".to_owned() } else { format!("{} regels", n(*lines)) }
+            ),
+            format!("{CHOOSE}; die begint met <?xml of <EnrollParameters."),
         ),
         F::Blank { size } => t(
             format!("Het bestand bevat alleen witruimte ({}), geen XML.", bytes(*size as u64)),
@@ -518,6 +549,7 @@ fn file_kind(k: crate::request::FileKind) -> &'static str {
         K::Gzip => "een met gzip gecomprimeerd bestand",
         K::Exe => "een Windows-programma",
         K::Ole => "een OLE-bestand (een Outlook-bericht .msg of een ouder Office-document)",
+        K::DerCertificate => "een certificaat in binaire DER-vorm (een .cer-bestand)",
         K::Other => "binaire gegevens",
     }
 }
@@ -603,7 +635,7 @@ fn shown_byte(b: u8) -> String {
 fn xrml(f: &crate::xrml::Found) -> Text {
     use crate::policy::HashAlg;
     use crate::xml::XmlError;
-    use crate::xrml::{Extra, Found, KeyProblem, PartyRole, Wrapper};
+    use crate::xrml::{Extra, Found, KeyProblem, PartyRole, Rendering, Wrapper};
 
     fn xml_error(e: &XmlError) -> String {
         match e {
@@ -678,6 +710,14 @@ fn xrml(f: &crate::xrml::Found) -> Text {
         Found::RequestNotCertificate => t(
             "Dit bestand is de inschrijvingsaanvraag (EnrollParameters), niet het certificaat dat de service heeft teruggestuurd.",
             "Gebruik het in stap 1. Kies hier het bestand met de certificaatketen dat u van de inschrijvingssite hebt gedownload.",
+        ),
+        Found::BrowserView { view } => t(
+            match view {
+                Rendering::WebPage => "Dit is een webpagina die de browser heeft opgeslagen terwijl hij de certificaten toonde (HTML, met de certificaten als weergegeven tekst), niet het bestand dat de inschrijvingsservice heeft teruggestuurd.",
+                Rendering::StyleBanner => "Dit is de weergave van het certificaatbestand door de browser (de pagina met de melding dat het XML-bestand geen stijlinformatie heeft), opgeslagen of gekopieerd; het is niet het bestand zelf.",
+                Rendering::CollapsibleTree => "Dit is de weergave van het certificaatbestand door Internet Explorer (met een '-' vóór elk element), opgeslagen of gekopieerd; het is niet het bestand zelf.",
+            },
+            "Sla het bestand zelf op, zoals het gedownload is: gebruik op de inschrijvingssite Opslaan (of klik met de rechtermuisknop → \"Link opslaan als…\") voor de certificaatketen, niet \"Opslaan als webpagina\" en geen kopie uit het browservenster. Kies daarna hier dat bestand.",
         ),
         Found::NotUtf8 { start, invalid_at } => t(
             format!(
