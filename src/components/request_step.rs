@@ -45,7 +45,7 @@ pub fn request_step(p: &Props) -> Html {
         <section id="step-request" class="step" aria-labelledby="h-request">
             <h2 id="h-request">{ t.step1 }</h2>
             <p class="help">{ t.step1_help }</p>
-            <FilePicker id="request-drop" label={t.drop_here} button={t.choose_file} accept=".xml,text/xml" limit={slc_courier_core::policy::MAX_REQUEST_BYTES} expected={slc_courier_core::finding::Expected::Request} lang={p.lang} on_start={p.on_start.clone()} on_file={p.on_file.clone()} on_refused={p.on_refused.clone()} />
+            <FilePicker id="request-drop" label={t.drop_here} button={t.choose_file} limit={slc_courier_core::policy::MAX_REQUEST_BYTES} expected={slc_courier_core::finding::Expected::Request} lang={p.lang} on_start={p.on_start.clone()} on_file={p.on_file.clone()} on_refused={p.on_refused.clone()} />
             <details class="paste">
                 <summary>{ t.or_paste }</summary>
                 <textarea ref={paste} id="request-paste" rows="6" aria-label={t.or_paste}></textarea>
@@ -54,13 +54,14 @@ pub fn request_step(p: &Props) -> Html {
             if p.loading {
                 <p class="working" role="status">{ t.reading }</p>
             } else if let Some((file, report)) = &p.request {
-                { view(t, file, report) }
+                { view(p.lang, file, report) }
             }
         </section>
     }
 }
 
-fn view(t: &'static crate::i18n::T, file: &Input, rep: &RequestReport) -> Html {
+fn view(lang: Lang, file: &Input, rep: &RequestReport) -> Html {
+    let t = lang.t();
     let s = &rep.summary;
     let kind = match rep.kind {
         RequestKind::Enrollment => t.enrollment,
@@ -91,7 +92,7 @@ fn view(t: &'static crate::i18n::T, file: &Input, rep: &RequestReport) -> Html {
                 <dt>{ t.size }</dt><dd id="request-size">{ format!("{} {}", rep.size, t.bytes) }</dd>
                 <dt>{ t.sha256 }</dt><dd><code id="request-sha256">{ &rep.sha256 }</code></dd>
             </dl>
-            <p class={classes!("status", status.0)}><span class="badge">{ status.1 }</span></p>
+            <p class={classes!("status", status.0)} id="request-status" role="status"><span class="badge">{ status.1 }</span></p>
             <Findings findings={rep.findings.clone()} {t} />
             <div class="card" id="request-summary">
                 <h3>{ t.summary }</h3>
@@ -105,7 +106,7 @@ fn view(t: &'static crate::i18n::T, file: &Input, rep: &RequestReport) -> Html {
                     <dt>{ t.kind }</dt><dd id="sum-kind">{ kind }</dd>
                 </dl>
             </div>
-            { xml_view(t, &file.bytes, rep) }
+            { xml_view(lang, &file.bytes, rep) }
         </div>
     }
 }
@@ -114,10 +115,11 @@ fn view(t: &'static crate::i18n::T, file: &Input, rep: &RequestReport) -> Html {
 const MAX_VIEW_LINES: usize = 500;
 
 fn xml_view(
-    t: &'static crate::i18n::T,
+    lang: Lang,
     bytes: &[u8],
     rep: &slc_courier_core::RequestReport,
 ) -> Html {
+    let t = lang.t();
     let text = Decoded::new(bytes).text;
     let marked: Vec<usize> = rep
         .findings
@@ -128,7 +130,9 @@ fn xml_view(
     html! {
         <details class="xml" open={!marked.is_empty()}>
             <summary>{ t.show_xml }</summary>
-            <pre id="request-xml">{ for text.lines().take(MAX_VIEW_LINES).enumerate().map(|(i, line)| {
+            // Scrollable, so it must be reachable by keyboard, with a name (axe:
+            // scrollable-region-focusable).
+            <pre id="request-xml" tabindex="0" role="region" aria-label={lang.request_xml_label()}>{ for text.lines().take(MAX_VIEW_LINES).enumerate().map(|(i, line)| {
                 let hl = marked.contains(&(i + 1));
                 html! { <span class={classes!("ln", hl.then_some("hl"))} data-line={(i + 1).to_string()}>{ format!("{:>4}  {}\n", i + 1, line) }</span> }
             }) }</pre>
