@@ -119,10 +119,8 @@ pub fn drop_router(p: &Props) -> Html {
             move || {
                 if let Some(doc) = document() {
                     for (name, f) in &listeners {
-                        let _ = doc.remove_event_listener_with_callback(
-                            name,
-                            f.as_ref().unchecked_ref(),
-                        );
+                        let _ = doc
+                            .remove_event_listener_with_callback(name, f.as_ref().unchecked_ref());
                     }
                 }
                 drop(listeners);
@@ -174,21 +172,23 @@ fn document() -> Option<web_sys::Document> {
 
 type Listener = (&'static str, Closure<dyn FnMut(DragEvent)>);
 
+/// Where a step takes a file (name, bytes).
+type Target = Callback<(String, Vec<u8>)>;
+
 /// True when the drag carries files (text dragged within the page is left alone).
 fn carries_files(e: &DragEvent) -> bool {
-    e.data_transfer()
-        .is_some_and(|d| d.types().iter().any(|t| t.as_string().as_deref() == Some("Files")))
+    e.data_transfer().is_some_and(|d| {
+        d.types()
+            .iter()
+            .any(|t| t.as_string().as_deref() == Some("Files"))
+    })
 }
 
 /// Registers the document's drag listeners; returns them for removal.
 fn listen(
     notices: UseStateHandle<Vec<Notice>>,
     dragging: UseStateHandle<bool>,
-    targets: (
-        Callback<(String, Vec<u8>)>,
-        Callback<(String, Vec<u8>)>,
-        Callback<(String, Vec<u8>)>,
-    ),
+    targets: (Target, Target, Target),
 ) -> Vec<Listener> {
     let Some(doc) = document() else {
         return vec![];
@@ -305,4 +305,51 @@ fn zone(e: &DragEvent) -> Option<Element> {
     e.target()
         .and_then(|t| t.dyn_into::<Element>().ok())
         .and_then(|el| el.closest(".drop").ok().flatten())
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use slc_courier_core::request::FileKind;
+
+    fn outcomes(files: Vec<(&str, Result<Destination, Outcome>)>) -> Vec<Outcome> {
+        decide(files.into_iter().map(|(n, d)| (n.to_owned(), d)).collect())
+            .into_iter()
+            .map(|n| n.outcome)
+            .collect()
+    }
+
+    #[test]
+    fn each_step_takes_one_file_and_two_for_one_step_are_both_refused() {
+        use Destination as D;
+        assert_eq!(
+            outcomes(vec![
+                ("c.xml", Ok(D::Chain)),
+                ("r.xml", Ok(D::Request)),
+                ("root.cer", Ok(D::RootCertificate)),
+                ("a.png", Ok(D::Unknown(Unknown::Binary(FileKind::Png)))),
+                ("gone.xml", Err(Outcome::Unreadable)),
+            ]),
+            vec![
+                Outcome::Sent(To::Chain),
+                Outcome::Sent(To::Request),
+                Outcome::Sent(To::Root),
+                Outcome::Refused(Unknown::Binary(FileKind::Png)),
+                Outcome::Unreadable,
+            ]
+        );
+        assert_eq!(
+            outcomes(vec![
+                ("r1.xml", Ok(D::Request)),
+                ("c.xml", Ok(D::Chain)),
+                ("r2.xml", Ok(D::Request)),
+            ]),
+            vec![
+                Outcome::Twice(To::Request),
+                Outcome::Sent(To::Chain),
+                Outcome::Twice(To::Request),
+            ]
+        );
+    }
 }

@@ -11,7 +11,8 @@ use yew::prelude::*;
 /// request, its browser view saved as .htm or copied into .txt, XrML chains in .xml or .bin,
 /// certificates and key files). The dialog's "All files" still shows everything else, which the
 /// steps diagnose too.
-pub const ACCEPT: &str = ".xml,.htm,.html,.txt,.cer,.crt,.pem,.der,.bin,text/xml,text/html,text/plain";
+pub const ACCEPT: &str =
+    ".xml,.htm,.html,.txt,.cer,.crt,.pem,.der,.bin,text/xml,text/html,text/plain";
 
 /// Props.
 #[derive(Properties, PartialEq)]

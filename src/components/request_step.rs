@@ -114,11 +114,7 @@ fn view(lang: Lang, file: &Input, rep: &RequestReport) -> Html {
 /// Most lines shown in the XML view.
 const MAX_VIEW_LINES: usize = 500;
 
-fn xml_view(
-    lang: Lang,
-    bytes: &[u8],
-    rep: &slc_courier_core::RequestReport,
-) -> Html {
+fn xml_view(lang: Lang, bytes: &[u8], rep: &slc_courier_core::RequestReport) -> Html {
     let t = lang.t();
     let text = Decoded::new(bytes).text;
     let marked: Vec<usize> = rep

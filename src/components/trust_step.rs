@@ -6,9 +6,7 @@ use crate::components::findings::Findings;
 use crate::i18n::Lang;
 use crate::services::browser;
 use crate::state::{RootState, Step};
-use slc_courier_core::trust::{
-    browser_findings, manual_checks, probe_finding, ProbeOutcome,
-};
+use slc_courier_core::trust::{browser_findings, manual_checks, probe_finding, ProbeOutcome};
 use std::collections::BTreeSet;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

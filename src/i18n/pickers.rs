@@ -133,7 +133,9 @@ impl Lang {
     pub fn copy_failed(self) -> &'static str {
         match self {
             Lang::En => "Not copied: the browser refused. Select the text and press Ctrl+C.",
-            Lang::Nl => "Niet gekopieerd: de browser weigerde. Selecteer de tekst en druk op Ctrl+C.",
+            Lang::Nl => {
+                "Niet gekopieerd: de browser weigerde. Selecteer de tekst en druk op Ctrl+C."
+            }
         }
     }
 
@@ -165,7 +167,7 @@ impl Lang {
     pub fn match_column(self) -> &'static str {
         match self {
             Lang::En => "Match",
-            Lang::Nl => "Overeenkomst",
+            Lang::Nl => "Gelijk",
         }
     }
 
