@@ -248,14 +248,15 @@ fn view(lang: Lang, file: &Input, r: &ChainReport, request_name: Option<&str>) -
                { " · " }{ t.principal }{ " " }<span id="verdict-server" translate="no">{ v.server.clone().unwrap_or_else(dash) }</span></small></p>
             <Findings findings={r.findings.clone()} {t} />
             if let Some(pr) = &r.pairing {
+                // On a phone the rows stack (styles/app.css), each cell labelled with its column.
                 <table class="pairing" id="pairing">
                     <caption>{ t.pairing }</caption>
                     <thead><tr><td></td><th scope="col">{ t.in_request }</th><th scope="col">{ t.in_certificate }</th><th scope="col">{ lang.match_column() }</th></tr></thead>
                     <tbody>
-                        <tr><th scope="row">{ t.guid }</th><td><code>{ pr.request_guid.clone().unwrap_or_else(dash) }</code></td><td><code>{ &pr.certificate_guid }</code></td><td>{ if pr.request_has_errors { "—" } else if pr.guid_matches { t.pass } else { t.fail } }</td></tr>
-                        <tr><th scope="row">{ t.fingerprint }</th><td><code>{ pr.request_key.clone().unwrap_or_else(dash) }</code></td><td><code>{ pr.certificate_key.clone().unwrap_or_else(dash) }</code></td><td>{ if pr.request_has_errors { "—" } else if pr.key_matches { t.pass } else { t.fail } }</td></tr>
-                        <tr><th scope="row">{ t.server }</th><td translate="no">{ pr.request_name.clone().unwrap_or_else(dash) }</td><td translate="no">{ pr.certificate_name.clone().unwrap_or_else(dash) }</td><td></td></tr>
-                        <tr><th scope="row">{ t.cluster_url }</th><td translate="no">{ pr.request_url.clone().unwrap_or_else(dash) }</td><td translate="no">{ pr.certificate_url.clone().unwrap_or_else(dash) }</td><td></td></tr>
+                        <tr><th scope="row">{ t.guid }</th><td data-label={t.in_request}><code>{ pr.request_guid.clone().unwrap_or_else(dash) }</code></td><td data-label={t.in_certificate}><code>{ &pr.certificate_guid }</code></td><td data-label={lang.match_column()}>{ if pr.request_has_errors { "—" } else if pr.guid_matches { t.pass } else { t.fail } }</td></tr>
+                        <tr><th scope="row">{ t.fingerprint }</th><td data-label={t.in_request}><code>{ pr.request_key.clone().unwrap_or_else(dash) }</code></td><td data-label={t.in_certificate}><code>{ pr.certificate_key.clone().unwrap_or_else(dash) }</code></td><td data-label={lang.match_column()}>{ if pr.request_has_errors { "—" } else if pr.key_matches { t.pass } else { t.fail } }</td></tr>
+                        <tr><th scope="row">{ t.server }</th><td translate="no" data-label={t.in_request}>{ pr.request_name.clone().unwrap_or_else(dash) }</td><td translate="no" data-label={t.in_certificate}>{ pr.certificate_name.clone().unwrap_or_else(dash) }</td><td></td></tr>
+                        <tr><th scope="row">{ t.cluster_url }</th><td translate="no" data-label={t.in_request}>{ pr.request_url.clone().unwrap_or_else(dash) }</td><td translate="no" data-label={t.in_certificate}>{ pr.certificate_url.clone().unwrap_or_else(dash) }</td><td></td></tr>
                     </tbody>
                 </table>
             }

@@ -29,6 +29,21 @@ async function faults(page) {
       const wide = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && getComputedStyle(e).position !== 'fixed');
       bad.push(`horizontal scrolling of ${over}px: ${wide.slice(0, 4).map((e) => e.id || `${e.tagName}.${e.className}`).join(', ')}`);
     }
+    // Inside a visually hidden box (1 px, clipped): not seen, not laid out for reading.
+    const clipped = (el) => {
+      for (let a = el; a; a = a.parentElement) {
+        const r = a.getBoundingClientRect();
+        if (r.width <= 1 && r.height <= 1) return true;
+      }
+      return false;
+    };
+    // Text wider than its own box (a long word sticking out of a card), scroll boxes aside.
+    for (const e of document.querySelectorAll('body *')) {
+      const cs = getComputedStyle(e);
+      if (cs.display === 'inline' || cs.display === 'none' || cs.overflowX !== 'visible' || e.clientWidth === 0) continue;
+      if (clipped(e)) continue;
+      if (e.scrollWidth > e.clientWidth + 1) bad.push(`sticks out of its box by ${e.scrollWidth - e.clientWidth}px: ${e.id || `${e.tagName}.${e.className}`} "${e.textContent.slice(0, 40)}"`);
+    }
     for (const b of document.querySelectorAll('.badge')) {
       const r = b.getBoundingClientRect();
       const line = parseFloat(getComputedStyle(b).lineHeight) || parseFloat(getComputedStyle(b).fontSize) * 1.5;
