@@ -58,10 +58,9 @@ pub fn classify(bytes: &[u8]) -> Destination {
     }
     let decoded = Decoded::new(bytes);
     let text = decoded.text.as_str();
-    // XrML may sit inside binary data (a .drm or a protected file): look at the raw bytes too.
-    let xrml = ["<XrML", "&lt;XrML"]
-        .iter()
-        .any(|n| text.contains(n) || contains(bytes, n.as_bytes()))
+    // XrML inside binary data (a .drm or a protected file) is found too: undecodable bytes
+    // become U+FFFD, the ASCII of the markup stays.
+    let xrml = ["<XrML", "&lt;XrML"].iter().any(|n| text.contains(n))
         || has_tag(text, &["EnrollResponse"]);
     let request = text.contains("EnrollParameters") || has_tag(text, &["Enroll", "oInput"]);
     match (request, xrml) {
@@ -101,11 +100,6 @@ pub fn classify(bytes: &[u8]) -> Destination {
         }),
         None => Destination::Unknown(Unknown::Text),
     }
-}
-
-/// True when `needle` occurs in `hay` (one pass; the needles are short constants).
-fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
 /// True when a start tag's local name (any prefix) is one of `names`; one pass.

@@ -135,6 +135,80 @@ fn kinds_the_vectors_do_not_cover() {
     assert_eq!(classify(&utf16), Request);
 }
 
+/// DER: a tag, a length, the contents.
+fn der(tag: u8, content: &[u8]) -> Vec<u8> {
+    let n = content.len();
+    let mut out = vec![tag];
+    match n {
+        0..=0x7F => out.push(n as u8),
+        0x80..=0xFF => out.extend([0x81, n as u8]),
+        _ => out.extend([0x82, (n >> 8) as u8, n as u8]),
+    }
+    out.extend_from_slice(content);
+    out
+}
+
+/// A structurally valid (unsigned, never trusted) self-issued X.509 v3 certificate, built
+/// here so the DER and PEM routes are tested without the shared vectors.
+fn synthetic_certificate() -> Vec<u8> {
+    let seq = |parts: &[Vec<u8>]| der(0x30, &parts.concat());
+    let oid = |bytes: &[u8]| der(0x06, bytes);
+    let null = vec![0x05, 0x00];
+    let sha256_rsa = seq(&[
+        oid(&[0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x0B]),
+        null.clone(),
+    ]);
+    let rsa = seq(&[
+        oid(&[0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x01]),
+        null,
+    ]);
+    let name = seq(&[der(
+        0x31,
+        &seq(&[oid(&[0x55, 0x04, 0x03]), der(0x0C, b"Synthetic Root")]),
+    )]);
+    let validity = seq(&[der(0x17, b"200101000000Z"), der(0x17, b"400101000000Z")]);
+    let modulus: Vec<u8> = [0x00, 0xC5]
+        .into_iter()
+        .chain((0..127u8).map(|i| i.wrapping_mul(37) | 0x81))
+        .collect();
+    let key = seq(&[der(0x02, &modulus), der(0x02, &[0x01, 0x00, 0x01])]);
+    let spki = seq(&[rsa, der(0x03, &[&[0x00][..], &key].concat())]);
+    let tbs = seq(&[
+        der(0xA0, &der(0x02, &[0x02])),
+        der(0x02, &[0x01, 0xA5]),
+        sha256_rsa.clone(),
+        name.clone(),
+        validity,
+        name,
+        spki,
+    ]);
+    seq(&[tbs, sha256_rsa, der(0x03, &[0x00; 129])])
+}
+
+#[test]
+fn a_certificate_goes_to_the_root_check_as_der_and_as_pem() {
+    use base64::Engine;
+    let cert = synthetic_certificate();
+    assert!(
+        x509_parser::parse_x509_certificate(&cert).is_ok(),
+        "the test certificate parses"
+    );
+    assert_eq!(classify(&cert), RootCertificate);
+    let b64 = base64::engine::general_purpose::STANDARD.encode(&cert);
+    let pem = format!("Exported from certmgr\r\n-----BEGIN CERTIFICATE-----\r\n{b64}\r\n-----END CERTIFICATE-----\r\n");
+    assert_eq!(classify(pem.as_bytes()), RootCertificate);
+    // Cut short, it is no certificate: binary data, refused.
+    assert_eq!(
+        classify(&cert[..cert.len() - 40]),
+        Unknown(Unknown::Binary(FileKind::Other))
+    );
+    // A certificate pasted into a PNG's place is still a PNG.
+    assert_eq!(
+        classify(&[&b"\x89PNG\r\n"[..], cert.as_slice()].concat()),
+        Unknown(Unknown::Binary(FileKind::Png))
+    );
+}
+
 /// The public roots (real certificates, read and never copied), as PEM and as DER.
 #[test]
 fn real_roots_go_to_the_root_check() {
