@@ -1,5 +1,6 @@
 //! The page: header, the five steps, footer.
 
+use crate::components::drop_router::DropRouter;
 use crate::components::inspect_view::InspectView;
 use crate::components::{
     receipt_step::{tool_info, ReceiptStep},
@@ -11,7 +12,7 @@ use crate::components::{
 use crate::i18n::Lang;
 use crate::services::{browser, config::Config};
 use crate::session::Mark;
-use crate::state::{Action, State};
+use crate::state::{Action, RootState, State};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -151,8 +152,13 @@ pub fn app() -> Html {
                     </select>
                 </div>
             </header>
-            if local { <p id="local-mode" class="banner" role="note">{ t.local_mode }</p> }
-            if let Some(e) = &state.config_error { <p id="config-error" class="banner fail" role="alert">{ state.lang.config_error(e) }</p> }
+            if local || state.config_error.is_some() {
+                // Inside a landmark, so that nothing on the page is outside one.
+                <aside class="notices" aria-label={state.lang.notices_label()}>
+                    if local { <p id="local-mode" class="banner" role="note">{ t.local_mode }</p> }
+                    if let Some(e) = &state.config_error { <p id="config-error" class="banner fail" role="alert">{ state.lang.config_error(e) }</p> }
+                </aside>
+            }
             <nav class="steps" aria-label={t.steps_nav}>
                 <ol>
                     { for steps.iter().zip(marks).map(|((href, id, label), m)| {
@@ -169,6 +175,10 @@ pub fn app() -> Html {
                 <button type="button" id="start-over" class="small" onclick={dispatch.reform(|_: MouseEvent| Action::StartOver)}>{ t.start_over }</button>
             </nav>
             <main id="main" key={state.generation.to_string()}>
+                <DropRouter lang={state.lang}
+                    on_request={dispatch.reform(|(n, b): (String, Vec<u8>)| Action::RequestLoaded(n, b, browser::now()))}
+                    on_chain={dispatch.reform(|(n, b): (String, Vec<u8>)| Action::ChainLoaded(n, b, browser::now()))}
+                    on_root={dispatch.reform(|(name, bytes): (String, Vec<u8>)| Action::RootInspected(RootState::inspect(name, &bytes, browser::now())))} />
                 <RequestStep lang={state.lang} request={request.clone()} loading={state.request_loading}
                     on_start={dispatch.reform(|_| Action::RequestLoading)}
                     on_file={dispatch.reform(|(n, b): (String, Vec<u8>)| Action::RequestLoaded(n, b, browser::now()))}

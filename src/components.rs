@@ -1,5 +1,7 @@
 //! One component per file. Components render; the core decides.
 
+pub mod copy_button;
+pub mod drop_router;
 pub mod file_picker;
 pub mod findings;
 pub mod inspect_view;

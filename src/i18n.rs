@@ -4,6 +4,8 @@
 //! not compile); findings, measured facts and manual checks get their words from the core's
 //! `words` (one exhaustive `match` per language), in `T::lang`.
 
+mod pickers;
+
 use crate::services::config::ConfigError;
 use slc_courier_core::Severity;
 

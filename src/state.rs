@@ -32,6 +32,18 @@ pub struct RootState {
     pub findings: Vec<Finding>,
 }
 
+impl RootState {
+    /// Inspects the certificate `bytes` (from the file `name`) at `now`.
+    pub fn inspect(name: String, bytes: &[u8], now: UtcTime) -> RootState {
+        let (info, findings) = slc_courier_core::trust::inspect_root(bytes, now);
+        RootState {
+            name,
+            info,
+            findings,
+        }
+    }
+}
+
 /// The whole page state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {

@@ -7,6 +7,13 @@ use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
+/// What every picker offers first: each kind of file the tool can read or diagnose (the
+/// request, its browser view saved as .htm or copied into .txt, XrML chains in .xml or .bin,
+/// certificates and key files). The dialog's "All files" still shows everything else, which the
+/// steps diagnose too.
+pub const ACCEPT: &str =
+    ".xml,.htm,.html,.txt,.cer,.crt,.pem,.der,.bin,text/xml,text/html,text/plain";
+
 /// Props.
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -16,9 +23,6 @@ pub struct Props {
     pub label: AttrValue,
     /// The button text.
     pub button: AttrValue,
-    /// `accept` for the input.
-    #[prop_or_default]
-    pub accept: AttrValue,
     /// The page language (for the refusal message).
     pub lang: Lang,
     /// Called when reading starts.
@@ -48,7 +52,8 @@ pub fn file_picker(p: &Props) -> Html {
         let limit = p.limit;
         let expected = p.expected;
         move |list: Option<web_sys::FileList>| {
-            if let Some(file) = list.and_then(|l| l.get(0)) {
+            // Several files at once are routed by content at the document (DropRouter).
+            if let Some(file) = list.filter(|l| l.length() == 1).and_then(|l| l.get(0)) {
                 on_start.emit(());
                 let (on_file, on_refused, error) =
                     (on_file.clone(), on_refused.clone(), error.clone());
@@ -104,11 +109,11 @@ pub fn file_picker(p: &Props) -> Html {
             <div id={p.id.clone()} class={classes!("drop", over.then_some("over"))} {ondrop} {ondragover} {ondragleave}>
                 <p>{ &p.label }</p>
                 <label class="button" for={input_id.clone()}>{ &p.button }</label>
-                <input id={input_id} class="visually-hidden" type="file" accept={p.accept.clone()} {onchange} />
+                <input id={input_id} class="visually-hidden" type="file" accept={ACCEPT} {onchange} />
             </div>
             { match &*error {
-                Some(ReadError::TooLarge(f)) => html! { <div id={format!("{}-refused", p.id)} role="alert"><Findings findings={vec![f.clone()]} {t} /></div> },
-                Some(ReadError::Unreadable { name }) => html! { <p id={format!("{}-unreadable", p.id)} class="status fail" role="alert"><span class="badge">{ t.fail }</span>{ " " }{ p.lang.unreadable(name) }</p> },
+                Some(ReadError::TooLarge(f)) => html! { <div id={format!("{}-refused", p.id)} role="status"><Findings findings={vec![f.clone()]} {t} /></div> },
+                Some(ReadError::Unreadable { name }) => html! { <p id={format!("{}-unreadable", p.id)} class="status fail" role="status"><span class="badge">{ t.fail }</span>{ " " }{ p.lang.unreadable(name) }</p> },
                 None => html! {},
             } }
         </>

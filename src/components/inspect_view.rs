@@ -343,7 +343,7 @@ pub fn inspect_view(p: &Props) -> Html {
            <section id="inspect" class="step" aria-labelledby="inspect-title">
                <h2 id="inspect-title">{ w.title }</h2>
                <p class="help">{ w.help }</p>
-               <div id="inspect-drop" class={classes!("drop", over.then_some("over"))} {ondrop} {ondragover} {ondragleave}>
+               <div id="inspect-drop" data-multiple="true" class={classes!("drop", over.then_some("over"))} {ondrop} {ondragover} {ondragleave}>
                    <p>{ w.drop }</p>
                    <label class="button" for="inspect-input">{ w.choose }</label>
                    <input id="inspect-input" class="visually-hidden" type="file" multiple=true {onchange} />

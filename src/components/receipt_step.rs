@@ -75,6 +75,7 @@ pub fn receipt_step(p: &Props) -> Html {
             <label for="far-side">{ t.far_side }</label>
             <p class="help">{ t.far_side_help }</p>
             <textarea id="far-side" rows="4" value={p.far_side_text.clone()} {oninput}></textarea>
+            <div id="far-side-status" role="status">
             if p.far_side.is_some() {
                 <ul id="far-side-result">
                 { for p.files.iter().zip(results).map(|((name, _), r)| {
@@ -88,6 +89,7 @@ pub fn receipt_step(p: &Props) -> Html {
                 }) }
                 </ul>
             }
+            </div>
         </section>
     }
 }

@@ -47,7 +47,7 @@ pub fn request_step(p: &Props) -> Html {
         <section id="step-request" class="step" aria-labelledby="h-request">
             <h2 id="h-request">{ t.step1 }</h2>
             <p class="help">{ t.step1_help }</p>
-            <FilePicker id="request-drop" label={t.drop_here} button={t.choose_file} accept=".xml,text/xml" limit={slc_courier_core::policy::MAX_REQUEST_BYTES} expected={slc_courier_core::finding::Expected::Request} lang={p.lang} on_start={p.on_start.clone()} on_file={p.on_file.clone()} on_refused={p.on_refused.clone()} />
+            <FilePicker id="request-drop" label={t.drop_here} button={t.choose_file} limit={slc_courier_core::policy::MAX_REQUEST_BYTES} expected={slc_courier_core::finding::Expected::Request} lang={p.lang} on_start={p.on_start.clone()} on_file={p.on_file.clone()} on_refused={p.on_refused.clone()} />
             <details class="paste">
                 <summary>{ t.or_paste }</summary>
                 <textarea ref={paste} id="request-paste" rows="6" aria-label={t.or_paste}></textarea>
@@ -98,7 +98,7 @@ fn view(lang: Lang, file: &Input, rep: &RequestReport) -> Html {
     let dash = || "—".to_owned();
     html! {
         <div class="result" id="request-result" data-status={status.0}>
-            <p id="request-verdict" class={classes!("status", "verdict-line", status.0)}><span class="badge">{ status.1 }</span>{ " " }<strong>{ lang.request_verdict(errors, warnings) }</strong></p>
+            <p id="request-verdict" class={classes!("status", "verdict-line", status.0)} role="status"><span class="badge">{ status.1 }</span>{ " " }<strong>{ lang.request_verdict(errors, warnings) }</strong></p>
             <dl class="file-facts">
                 <dt>{ t.file }</dt><dd id="request-name" translate="no" data-pasted={file.pasted.to_string()}>{ name }</dd>
                 <dt>{ t.size }</dt><dd id="request-size">{ format!("{} {}", rep.size, t.bytes) }</dd>
@@ -120,7 +120,7 @@ fn view(lang: Lang, file: &Input, rep: &RequestReport) -> Html {
                     <dt>{ t.kind }</dt><dd id="sum-kind">{ kind }</dd>
                 </dl>
             </div>
-            { xml_view(t, &file.bytes, rep) }
+            { xml_view(lang, &file.bytes, rep) }
         </div>
     }
 }
@@ -128,11 +128,8 @@ fn view(lang: Lang, file: &Input, rep: &RequestReport) -> Html {
 /// Most lines shown in the XML view.
 const MAX_VIEW_LINES: usize = 500;
 
-fn xml_view(
-    t: &'static crate::i18n::T,
-    bytes: &[u8],
-    rep: &slc_courier_core::RequestReport,
-) -> Html {
+fn xml_view(lang: Lang, bytes: &[u8], rep: &slc_courier_core::RequestReport) -> Html {
+    let t = lang.t();
     let text = Decoded::new(bytes).text;
     let marked: Vec<usize> = rep
         .findings
@@ -143,7 +140,9 @@ fn xml_view(
     html! {
         <details class="xml" open={!marked.is_empty()}>
             <summary>{ t.show_xml }</summary>
-            <pre id="request-xml">{ for text.lines().take(MAX_VIEW_LINES).enumerate().map(|(i, line)| {
+            // Scrollable, so it must be reachable by keyboard, with a name (axe:
+            // scrollable-region-focusable).
+            <pre id="request-xml" tabindex="0" role="region" aria-label={lang.request_xml_label()}>{ for text.lines().take(MAX_VIEW_LINES).enumerate().map(|(i, line)| {
                 let hl = marked.contains(&(i + 1));
                 html! { <span class={classes!("ln", hl.then_some("hl"))} data-line={(i + 1).to_string()}>{ format!("{:>4}  {}\n", i + 1, line) }</span> }
             }) }</pre>

@@ -1,13 +1,12 @@
 //! Step 2: trust prerequisites, honestly: measured, inspected, and a checklist.
 
+use crate::components::copy_button::CopyButton;
 use crate::components::file_picker::FilePicker;
 use crate::components::findings::Findings;
 use crate::i18n::Lang;
 use crate::services::browser;
 use crate::state::{RootState, Step};
-use slc_courier_core::trust::{
-    browser_findings, inspect_root, manual_checks, probe_finding, ProbeOutcome,
-};
+use slc_courier_core::trust::{browser_findings, manual_checks, probe_finding, ProbeOutcome};
 use std::collections::BTreeSet;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -42,11 +41,12 @@ pub struct Props {
 pub fn trust_step(p: &Props) -> Html {
     let t = p.lang.t();
     let facts = use_memo((), |_| browser::facts());
-    let (measured, mut findings) = browser_findings(&facts);
+    let (measured, findings) = browser_findings(&facts);
     let probe_target = p.probe_target.to_string();
-    if let Step::Done(o) = p.probe {
-        findings.push(probe_finding(&probe_target, o));
-    }
+    let probe_result = match p.probe {
+        Step::Done(o) => vec![probe_finding(&probe_target, o)],
+        _ => vec![],
+    };
     let on_probe = {
         let (start, done) = (p.on_probe_start.clone(), p.on_probe_done.clone());
         let url = probe_target.clone();
@@ -62,12 +62,7 @@ pub fn trust_step(p: &Props) -> Html {
     let on_root = {
         let on_root = p.on_root.clone();
         Callback::from(move |(name, bytes): (String, Vec<u8>)| {
-            let (info, findings) = inspect_root(&bytes, browser::now());
-            on_root.emit(RootState {
-                name,
-                info,
-                findings,
-            });
+            on_root.emit(RootState::inspect(name, &bytes, browser::now()));
         })
     };
     let origin = p.origin.to_string();
@@ -93,9 +88,13 @@ pub fn trust_step(p: &Props) -> Html {
                     { if p.probe == Step::Loading { t.probing } else { t.probe_button } }
                 </button>
             </div>
+            // A live region that exists before the probe ends, so its result is announced.
+            <div id="probe-result" role="status">
+                if !probe_result.is_empty() { <Findings findings={probe_result} {t} /> }
+            </div>
             <Findings findings={findings} {t} />
             <h3>{ t.root_title }</h3>
-            <FilePicker id="root-drop" label={t.root_drop} button={t.choose_file} accept=".cer,.crt,.pem,.der" limit={1024 * 1024} expected={slc_courier_core::finding::Expected::Root} lang={p.lang} on_file={on_root} />
+            <FilePicker id="root-drop" label={t.root_drop} button={t.choose_file} limit={1024 * 1024} expected={slc_courier_core::finding::Expected::Root} lang={p.lang} on_file={on_root} />
             if let Some(r) = &p.root {
                 <div class="card" id="root-result">
                     <p><strong translate="no">{ &r.name }</strong></p>
@@ -110,7 +109,7 @@ pub fn trust_step(p: &Props) -> Html {
                             }
                             <dt>{ "SHA-1" }</dt><dd><code id="root-sha1">{ &i.sha1 }</code></dd>
                             <dt>{ "SHA-256" }</dt><dd><code>{ &i.sha256 }</code></dd>
-                            <dt>{ t.check_in_store }</dt><dd><code>{ &i.certutil_command }</code></dd>
+                            <dt>{ t.check_in_store }</dt><dd><code>{ &i.certutil_command }</code>{ " " }<CopyButton text={i.certutil_command.clone()} label={p.lang.copy_command()} lang={p.lang} id="copy-root-certutil" /></dd>
                         </dl>
                     }
                     <Findings findings={r.findings.clone()} {t} />
@@ -119,8 +118,8 @@ pub fn trust_step(p: &Props) -> Html {
             <h3>{ t.not_measurable }</h3>
             <ul class="checklist" id="manual-checks">
                 { for manual_checks(&origin).into_iter().enumerate().map(|(i, c)| {
-                    let cmd = c.command.clone();
-                    let onclick = Callback::from(move |_| browser::copy(&cmd));
+                    // Only a command is offered as one; the address to add is labelled as such.
+                    let label = if c.check == slc_courier_core::trust::Check::AddTrustedSite { p.lang.copy_address() } else { p.lang.copy_command() };
                     let on_tick = p.on_tick.clone();
                     let onchange = Callback::from(move |e: Event| {
                         on_tick.emit((i, e.target_unchecked_into::<HtmlInputElement>().checked()));
@@ -131,7 +130,7 @@ pub fn trust_step(p: &Props) -> Html {
                             <label><input type="checkbox" data-item={i.to_string()} checked={p.ticked.contains(&i)} {onchange} />{ " " }<strong>{ w.title }</strong></label>
                             <p>{ w.detail }</p>
                             <pre><code>{ &c.command }</code></pre>
-                            <button type="button" class="small" {onclick}>{ t.copy }</button>
+                            <CopyButton text={c.command.clone()} {label} lang={p.lang} id={format!("copy-{}", c.check.id())} />
                         </li>
                     }
                 }) }

@@ -1,8 +1,9 @@
 //! Step 4: verify the downloaded chain; the verdict with the new expiration date.
 
+use crate::components::copy_button::CopyButton;
 use crate::components::file_picker::FilePicker;
 use crate::components::findings::Findings;
-use crate::i18n::{Lang, T};
+use crate::i18n::Lang;
 use crate::services::files::{self, ReadError};
 use crate::session::{Anchor, Carry, Input};
 use slc_courier_core::chain::{ChainReport, Outcome};
@@ -155,25 +156,26 @@ pub fn verify_step(p: &Props) -> Html {
                         // The browser's own button would speak the browser's language: the
                         // page's label is the button, the input is visually hidden (as in
                         // FilePicker).
-                        <input id="anchor-input" class="visually-hidden" type="file" accept=".txt" onchange={on_anchor} />
+                        <input id="anchor-input" class="visually-hidden" type="file" accept={crate::components::file_picker::ACCEPT} onchange={on_anchor} />
                         <label class="button small" for="anchor-input" aria-hidden="true">{ t.choose_file }</label>
                     </p>
-                    if let Some(e) = &*anchor_error { <p class="status fail" id="anchor-error" role="alert">{ e.words(p.lang) }</p> }
+                    if let Some(e) = &*anchor_error { <p class="status fail" id="anchor-error" role="status">{ e.words(p.lang) }</p> }
                 </details>
             </div>
-            <FilePicker id="chain-drop" label={t.drop_here} button={t.choose_file} accept=".xml,.bin,text/xml" limit={slc_courier_core::policy::MAX_CERT_BYTES} expected={slc_courier_core::finding::Expected::Chain} lang={p.lang} on_start={p.on_start.clone()} on_file={p.on_file.clone()} on_refused={p.on_refused.clone()} />
+            <FilePicker id="chain-drop" label={t.drop_here} button={t.choose_file} limit={slc_courier_core::policy::MAX_CERT_BYTES} expected={slc_courier_core::finding::Expected::Chain} lang={p.lang} on_start={p.on_start.clone()} on_file={p.on_file.clone()} on_refused={p.on_refused.clone()} />
             if p.loading {
                 <p class="working" role="status">{ t.reading }</p>
             } else if let Some((file, report)) = &p.chain {
                 { view(p.lang, file, report, p.request_name.as_deref()) }
-                if let Some(c) = &p.carry { { next_panel(t, c) } }
+                if let Some(c) = &p.carry { { next_panel(p.lang, c) } }
             }
         </section>
     }
 }
 
 /// "Next, on the RMS server": the file to carry, the procedure's steps 13–16, the hash commands.
-fn next_panel(t: &'static T, c: &Carry) -> Html {
+fn next_panel(lang: Lang, c: &Carry) -> Html {
+    let t = lang.t();
     let [ps, cu] = hash_commands(&c.name);
     html! {
         <div class="card next" id="next-steps">
@@ -185,6 +187,11 @@ fn next_panel(t: &'static T, c: &Carry) -> Html {
             <p>{ t.cluster_shows }{ ": " }<strong>{ &c.expires }</strong></p>
             <p>{ t.check_copy }</p>
             <pre><code id="carry-command">{ format!("{ps}\n{cu}") }</code></pre>
+            <p class="actions">
+                <CopyButton text={ps} label={format!("{} (PowerShell)", lang.copy_command())} {lang} id="copy-carry-powershell" />
+                { " " }
+                <CopyButton text={cu} label={format!("{} (certutil)", lang.copy_command())} {lang} id="copy-carry-certutil" />
+            </p>
         </div>
     }
 }
@@ -241,14 +248,15 @@ fn view(lang: Lang, file: &Input, r: &ChainReport, request_name: Option<&str>) -
                { " · " }{ t.principal }{ " " }<span id="verdict-server" translate="no">{ v.server.clone().unwrap_or_else(dash) }</span></small></p>
             <Findings findings={r.findings.clone()} {t} />
             if let Some(pr) = &r.pairing {
+                // On a phone the rows stack (styles/app.css), each cell labelled with its column.
                 <table class="pairing" id="pairing">
                     <caption>{ t.pairing }</caption>
-                    <thead><tr><th></th><th scope="col">{ t.in_request }</th><th scope="col">{ t.in_certificate }</th><th></th></tr></thead>
+                    <thead><tr><td></td><th scope="col">{ t.in_request }</th><th scope="col">{ t.in_certificate }</th><th scope="col">{ lang.match_column() }</th></tr></thead>
                     <tbody>
-                        <tr><th scope="row">{ t.guid }</th><td><code>{ pr.request_guid.clone().unwrap_or_else(dash) }</code></td><td><code>{ &pr.certificate_guid }</code></td><td>{ if pr.request_has_errors { "—" } else if pr.guid_matches { t.pass } else { t.fail } }</td></tr>
-                        <tr><th scope="row">{ t.fingerprint }</th><td><code>{ pr.request_key.clone().unwrap_or_else(dash) }</code></td><td><code>{ pr.certificate_key.clone().unwrap_or_else(dash) }</code></td><td>{ if pr.request_has_errors { "—" } else if pr.key_matches { t.pass } else { t.fail } }</td></tr>
-                        <tr><th scope="row">{ t.server }</th><td translate="no">{ pr.request_name.clone().unwrap_or_else(dash) }</td><td translate="no">{ pr.certificate_name.clone().unwrap_or_else(dash) }</td><td></td></tr>
-                        <tr><th scope="row">{ t.cluster_url }</th><td translate="no">{ pr.request_url.clone().unwrap_or_else(dash) }</td><td translate="no">{ pr.certificate_url.clone().unwrap_or_else(dash) }</td><td></td></tr>
+                        <tr><th scope="row">{ t.guid }</th><td data-label={t.in_request}><code>{ pr.request_guid.clone().unwrap_or_else(dash) }</code></td><td data-label={t.in_certificate}><code>{ &pr.certificate_guid }</code></td><td data-label={lang.match_column()}>{ if pr.request_has_errors { "—" } else if pr.guid_matches { t.pass } else { t.fail } }</td></tr>
+                        <tr><th scope="row">{ t.fingerprint }</th><td data-label={t.in_request}><code>{ pr.request_key.clone().unwrap_or_else(dash) }</code></td><td data-label={t.in_certificate}><code>{ pr.certificate_key.clone().unwrap_or_else(dash) }</code></td><td data-label={lang.match_column()}>{ if pr.request_has_errors { "—" } else if pr.key_matches { t.pass } else { t.fail } }</td></tr>
+                        <tr><th scope="row">{ t.server }</th><td translate="no" data-label={t.in_request}>{ pr.request_name.clone().unwrap_or_else(dash) }</td><td translate="no" data-label={t.in_certificate}>{ pr.certificate_name.clone().unwrap_or_else(dash) }</td><td></td></tr>
+                        <tr><th scope="row">{ t.cluster_url }</th><td translate="no" data-label={t.in_request}>{ pr.request_url.clone().unwrap_or_else(dash) }</td><td translate="no" data-label={t.in_certificate}>{ pr.certificate_url.clone().unwrap_or_else(dash) }</td><td></td></tr>
                     </tbody>
                 </table>
             }

@@ -1,7 +1,7 @@
 // Issue 13: a Dutch-speaking admin reads no English sentence. For each state of the page —
 // nothing loaded, the trust step (measured facts, checklist, root certificates, the probe),
 // request valid, damaged and refused, anchor refused and loaded, chain valid and damaged, the
-// far-side check, the Inspect section — the visible text is read in English and in Dutch for
+// far-side check, the Inspect section, files dropped outside the zones — the visible text is read in English and in Dutch for
 // the same state, and no Dutch sentence of four words or more may appear in the English text.
 // Also every aria-label, title and placeholder must differ. Both modes (http://127.0.0.1 and
 // file://).
@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openApp, dropFile, data, MODES, SHARED } from './harness.mjs';
+import { launch, openApp, dropFile, dropFiles, data, MODES, SHARED } from './harness.mjs';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 
@@ -201,6 +201,17 @@ for (const mode of MODES) {
       await dropFile(page, '#request-drop', data('request/bad/pem-not-request.xml'), 'root.pem');
       await page.waitForSelector('#request-result .finding[data-code="pem-not-request"]');
       await check(page, '09b-request-pem', shots);
+      // Files dropped on the page outside the zones, refused in words (issue 14).
+      await dropFiles(page, 'body', [
+        { path: data('request/bad/binary-file.xml'), name: 'screenshot.png' },
+        { path: data('keys/test-root.pem') },
+        { path: data('chain/test-root.xrml-key.txt') },
+        { path: data('request/good/RMS02EnrollRequest.xml') },
+        { path: data('request/good/RMS03EnrollRequest.xml') },
+      ]);
+      await page.waitForFunction(() => document.querySelectorAll('#drop-notices li').length === 5);
+      await check(page, '09c-drop-refused', shots);
+      await page.click('#drop-notices-dismiss');
       await dropFile(page, '#request-drop', data('request/good/RMS01EnrollRequest.xml'));
       await page.waitForSelector('#request-result[data-status="pass"]');
 

@@ -94,3 +94,29 @@ export function sha256(file) {
 export function data(rel) {
   return path.join(DATA, rel);
 }
+
+/**
+ * Drops several files at once onto `selector` (`body`: anywhere on the page, outside the drop
+ * zones), as a user drags a selection from Explorer. `files`: [{ path | buffer, name, type }].
+ * Returns whether the page cancelled dragover and drop (it must, or Chromium opens the file in
+ * place of the page).
+ */
+export async function dropFiles(page, selector, files) {
+  const list = files.map((f) => ({
+    b64: (f.buffer ?? fs.readFileSync(f.path)).toString('base64'),
+    name: f.name ?? path.basename(f.path),
+    type: f.type ?? 'application/octet-stream',
+  }));
+  return page.evaluate(({ selector, list }) => {
+    const dt = new DataTransfer();
+    for (const f of list) {
+      dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
+    }
+    const target = document.querySelector(selector);
+    const ev = (type) => new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true, clientX: 10, clientY: 10 });
+    const enter = !target.dispatchEvent(ev('dragenter'));
+    const over = !target.dispatchEvent(ev('dragover'));
+    const drop = !target.dispatchEvent(ev('drop'));
+    return { enter, over, drop };
+  }, { selector, list });
+}

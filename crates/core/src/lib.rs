@@ -8,6 +8,7 @@
 //! - [`trust`]: step 2, browser facts and root certificate inspection.
 //! - [`chain::verify_chain`]: step 4, the downloaded SLC chain, paired with the request.
 //! - [`report::Receipt`]: the transfer receipt.
+//! - [`route::classify`]: which step a dropped file belongs to.
 //! - [`workbench::build`]: every XrML document in many files, linked across them.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -19,6 +20,7 @@ pub mod lang;
 pub mod policy;
 pub mod report;
 pub mod request;
+pub mod route;
 pub mod submit;
 pub mod text;
 pub mod time;

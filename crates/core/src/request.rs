@@ -1106,7 +1106,7 @@ fn soap_params<'a>(cx: &mut Ctx<'_>, envelope: &'a Element) -> Option<&'a Elemen
 }
 
 /// Names binary data: known file signatures, or undecodable bytes with NULs among them.
-fn binary_kind(bytes: &[u8], d: &Decoded) -> Option<FileKind> {
+pub(crate) fn binary_kind(bytes: &[u8], d: &Decoded) -> Option<FileKind> {
     const MAGIC: &[(&[u8], FileKind)] = &[
         (b"\x89PNG", FileKind::Png),
         (b"PK\x03\x04", FileKind::Zip),

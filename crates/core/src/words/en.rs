@@ -431,7 +431,8 @@ fn utf16_order(e: crate::text::Encoding) -> &'static str {
     }
 }
 
-fn file_kind(k: crate::request::FileKind) -> &'static str {
+/// What a binary file is, as a noun phrase ("a PNG image"); also used by the page.
+pub fn file_kind(k: crate::request::FileKind) -> &'static str {
     use crate::request::FileKind as K;
     match k {
         K::Png => "a PNG image",

@@ -538,7 +538,8 @@ fn utf16_order(e: crate::text::Encoding) -> &'static str {
     }
 }
 
-fn file_kind(k: crate::request::FileKind) -> &'static str {
+/// Wat een binair bestand is, als zinsdeel ("een PNG-afbeelding"); ook voor de pagina.
+pub fn file_kind(k: crate::request::FileKind) -> &'static str {
     use crate::request::FileKind as K;
     match k {
         K::Png => "een PNG-afbeelding",
