@@ -70,7 +70,8 @@ pub fn classify(bytes: &[u8]) -> Destination {
         (false, false) => {}
     }
     let kind = binary_kind(bytes, &decoded);
-    if let Some(k) = kind.filter(|k| *k != FileKind::Other) {
+    // A DER certificate is a binary kind to step 1, and a root certificate here.
+    if let Some(k) = kind.filter(|k| !matches!(k, FileKind::Other | FileKind::DerCertificate)) {
         return Destination::Unknown(Unknown::Binary(k));
     }
     if let Some(label) = pem_label(text) {

@@ -57,6 +57,11 @@ fn expected(rel: &str) -> Destination {
         "request/bad/request-empty.xml" | "chain/bad/empty.xml" => Unknown(Unknown::Empty),
         "request/bad/request-blank.xml" | "workbench/README.md" => Unknown(Unknown::Text),
         "request/bad/not-a-request.xml" => xml("configuration"),
+        // Certificates dropped in step 1 by mistake belong in step 2's root check.
+        "request/bad/pem-not-request.xml" => RootCertificate,
+        // Starts like a DER certificate but is not one that parses.
+        "request/bad/der-certificate.xml" => Unknown(Unknown::Binary(FileKind::DerCertificate)),
+        "request/bad/text-not-xml.xml" => Unknown(Unknown::Text),
         "chain/test-root.xrml-key.txt" => Unknown(Unknown::AnchorKey),
         r if r.starts_with("keys/") => Unknown(Unknown::Pem {
             label: "RSA PRIVATE KEY".to_owned(),
@@ -197,10 +202,10 @@ fn a_certificate_goes_to_the_root_check_as_der_and_as_pem() {
     let b64 = base64::engine::general_purpose::STANDARD.encode(&cert);
     let pem = format!("Exported from certmgr\r\n-----BEGIN CERTIFICATE-----\r\n{b64}\r\n-----END CERTIFICATE-----\r\n");
     assert_eq!(classify(pem.as_bytes()), RootCertificate);
-    // Cut short, it is no certificate: binary data, refused.
+    // Cut short, it is no certificate: refused as what it looks like.
     assert_eq!(
         classify(&cert[..cert.len() - 40]),
-        Unknown(Unknown::Binary(FileKind::Other))
+        Unknown(Unknown::Binary(FileKind::DerCertificate))
     );
     // A certificate pasted into a PNG's place is still a PNG.
     assert_eq!(
