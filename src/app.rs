@@ -187,10 +187,10 @@ pub fn app() -> Html {
                 <TrustStep lang={state.lang} probe_target={probe_target} origin={origin} probe={state.probe.clone()}
                     root={state.root.clone()} ticked={session.ticked().clone()}
                     on_probe_start={dispatch.reform(|_| Action::ProbeStarted)}
-                    on_probe_done={dispatch.reform(Action::ProbeDone)}
+                    on_probe_done={dispatch.reform(|(u, o)| Action::ProbeDone(u, o))}
                     on_root={dispatch.reform(Action::RootInspected)}
                     on_tick={dispatch.reform(|(i, on)| Action::Tick(i, on))} />
-                <SubmitStep lang={state.lang} url={state.enrollment_url.clone()} form_field={state.config.form_field.clone()}
+                <SubmitStep lang={state.lang} url={state.enrollment_url.clone()} default_url={state.config.enrollment_url.clone()} form_field={state.config.form_field.clone()}
                     request={request} on_url={dispatch.reform(Action::SetEnrollmentUrl)} />
                 <VerifyStep lang={state.lang} chain={chain} loading={state.chain_loading || state.request_loading}
                     request_name={session.request().map(|r| shown_name(&r.name))}

@@ -10,6 +10,7 @@ use crate::services::config::ConfigError;
 use slc_courier_core::Severity;
 
 mod request_result;
+mod trust_submit;
 
 /// A UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +69,6 @@ pub struct T {
     pub step4: &'static str,
     pub step5: &'static str,
     pub step1_help: &'static str,
-    pub step2_help: &'static str,
     pub step3_help: &'static str,
     pub step4_help: &'static str,
     pub step5_help: &'static str,
@@ -102,8 +102,6 @@ pub struct T {
     pub renewal: &'static str,
     pub unknown: &'static str,
     pub show_xml: &'static str,
-    pub measured: &'static str,
-    pub not_measurable: &'static str,
     pub copy: &'static str,
     pub probe: &'static str,
     pub probe_button: &'static str,
@@ -200,7 +198,7 @@ pub struct T {
 pub static EN: T = T {
     lang: slc_courier_core::Lang::En,
     tagline: "Carry a Windows RMS Server Licensor Certificate request out and its certificate back — checked at every step.",
-    local_mode: "Local file mode: this page runs from a file on this computer. Nothing leaves it unless you submit in step 3.",
+    local_mode: "Local file mode: this page runs from a file on this computer. It sends nothing, except the one request of the probe in step 2 if you start it, and your submission in step 3.",
     language: "Language",
     step1: "1. Request",
     step2: "2. Trust prerequisites",
@@ -208,7 +206,6 @@ pub static EN: T = T {
     step4: "4. Verify certificate",
     step5: "5. Transfer receipt",
     step1_help: "Load the request exported on the RMS server: <server>EnrollRequest.xml or <server>RenewRequest.xml.",
-    step2_help: "What the enrollment procedure requires of this workstation. What a page can measure is measured; the rest is a checklist with the exact commands.",
     step3_help: "Send the request, byte for byte as loaded, to the enrollment service.",
     step4_help: "Load the certificate chain downloaded from the enrollment service. It is verified offline against the pinned Microsoft root and against the request.",
     step5_help: "Keep a record for the trip back: both files' SHA-256, every finding and the verdict.",
@@ -242,8 +239,6 @@ pub static EN: T = T {
     renewal: "Renewal",
     unknown: "Unknown (from the file name)",
     show_xml: "Show the XML",
-    measured: "Measured by this page",
-    not_measurable: "Not measurable from a page — check these yourself",
     copy: "Copy",
     probe: "Reachability of the enrollment address (optional; sends one request)",
     probe_button: "Probe the address",
@@ -326,7 +321,7 @@ pub static EN: T = T {
 pub static NL: T = T {
     lang: slc_courier_core::Lang::Nl,
     tagline: "Breng de aanvraag voor een serverlicentieverleningscertificaat (Windows RMS) naar buiten en het certificaat terug — bij elke stap gecontroleerd.",
-    local_mode: "Lokale-bestandsmodus: deze pagina draait vanuit een bestand op deze computer. Er wordt niets verzonden tenzij u in stap 3 indient.",
+    local_mode: "Lokale-bestandsmodus: deze pagina draait vanuit een bestand op deze computer. Ze verzendt niets, behalve het ene verzoek van de test in stap 2 als u die start, en uw inzending in stap 3.",
     language: "Taal",
     step1: "1. Aanvraag",
     step2: "2. Vertrouwensvereisten",
@@ -334,7 +329,6 @@ pub static NL: T = T {
     step4: "4. Certificaat controleren",
     step5: "5. Overdrachtsbewijs",
     step1_help: "Laad de aanvraag die op de RMS-server is geëxporteerd: <server>EnrollRequest.xml of <server>RenewRequest.xml.",
-    step2_help: "Wat de inschrijvingsprocedure van dit werkstation vraagt. Wat een pagina kan meten, wordt gemeten; de rest is een controlelijst met de exacte opdrachten.",
     step3_help: "Verstuur de aanvraag, byte voor byte zoals geladen, naar de inschrijvingsservice.",
     step4_help: "Laad de certificaatketen die u van de inschrijvingsservice hebt gedownload. Ze wordt offline gecontroleerd tegen de vastgelegde Microsoft-basis en tegen de aanvraag.",
     step5_help: "Bewaar een verslag voor de terugweg: de SHA-256 van beide bestanden, alle bevindingen en het oordeel.",
@@ -368,8 +362,6 @@ pub static NL: T = T {
     renewal: "Vernieuwing",
     unknown: "Onbekend (uit de bestandsnaam)",
     show_xml: "XML tonen",
-    measured: "Gemeten door deze pagina",
-    not_measurable: "Niet meetbaar vanuit een pagina — controleer dit zelf",
     copy: "Kopiëren",
     probe: "Bereikbaarheid van het inschrijvingsadres (optioneel; verstuurt één verzoek)",
     probe_button: "Adres testen",

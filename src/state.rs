@@ -61,8 +61,8 @@ pub struct State {
     pub chain_loading: bool,
     /// Step 2: inspected root.
     pub root: Option<RootState>,
-    /// Step 2: probe.
-    pub probe: Step<ProbeOutcome>,
+    /// Step 2: probe, with the address it probed (shown only while that is still the address).
+    pub probe: Step<(String, ProbeOutcome)>,
     /// Step 3: the enrollment address (editable).
     pub enrollment_url: String,
     /// The published single file's SHA-256 (hosted mode).
@@ -103,8 +103,8 @@ pub enum Action {
     RootInspected(RootState),
     /// Step 2 probe started.
     ProbeStarted,
-    /// Step 2 probe done.
-    ProbeDone(ProbeOutcome),
+    /// Step 2 probe done: the address probed and the outcome.
+    ProbeDone(String, ProbeOutcome),
     /// Step 3 address edited.
     SetEnrollmentUrl(String),
     /// The single file's published hash was read.
@@ -169,7 +169,7 @@ impl Reducible for State {
             }
             Action::RootInspected(r) => s.root = Some(r),
             Action::ProbeStarted => s.probe = Step::Loading,
-            Action::ProbeDone(o) => s.probe = Step::Done(o),
+            Action::ProbeDone(url, o) => s.probe = Step::Done((url, o)),
             Action::SetEnrollmentUrl(u) => s.enrollment_url = u,
             Action::SingleFileHash(h) => s.single_file_sha256 = Some(h),
         }

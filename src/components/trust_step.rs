@@ -6,7 +6,10 @@ use crate::components::findings::Findings;
 use crate::i18n::Lang;
 use crate::services::browser;
 use crate::state::{RootState, Step};
-use slc_courier_core::trust::{browser_findings, manual_checks, probe_finding, ProbeOutcome};
+use slc_courier_core::submit::check_address;
+use slc_courier_core::trust::{
+    browser_findings, manual_checks, probe_finding, ProbeOutcome, Reads,
+};
 use std::collections::BTreeSet;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -20,42 +23,50 @@ pub struct Props {
     pub probe_target: AttrValue,
     /// The enrollment address's origin (for the checklist's commands).
     pub origin: AttrValue,
-    /// The probe.
-    pub probe: Step<ProbeOutcome>,
+    /// The probe: the address probed and the outcome.
+    pub probe: Step<(String, ProbeOutcome)>,
     /// The inspected root certificate.
     pub root: Option<RootState>,
     /// The ticked checklist items.
     pub ticked: BTreeSet<usize>,
     /// The probe started.
     pub on_probe_start: Callback<()>,
-    /// The probe ended.
-    pub on_probe_done: Callback<ProbeOutcome>,
+    /// The probe ended (the address probed, the outcome).
+    pub on_probe_done: Callback<(String, ProbeOutcome)>,
     /// A root certificate was inspected.
     pub on_root: Callback<RootState>,
     /// A checklist item was ticked (index, ticked).
     pub on_tick: Callback<(usize, bool)>,
 }
 
-/// Step 2.
+/// The probe's time limit, in seconds.
+const PROBE_SECONDS: u32 = 8;
+
+/// Step 2, in two parts: the procedure's prerequisites (checked by hand, with the commands),
+/// and this browser (facts, the probe).
 #[function_component(TrustStep)]
 pub fn trust_step(p: &Props) -> Html {
     let t = p.lang.t();
+    let l = p.lang;
     let facts = use_memo((), |_| browser::facts());
-    let (measured, findings) = browser_findings(&facts);
-    let probe_target = p.probe_target.to_string();
-    let probe_result = match p.probe {
-        Step::Done(o) => vec![probe_finding(&probe_target, o)],
+    let (measured, env_findings) = browser_findings(&facts);
+    // Only a usable address is probed (the same rule as step 3's).
+    let target = check_address(&p.probe_target).address;
+    let probe_findings: Vec<_> = match (&p.probe, &target) {
+        // An outcome is shown only for the address it belongs to.
+        (Step::Done((url, o)), Some(a)) if *url == a.url => vec![probe_finding(url, *o)],
         _ => vec![],
     };
     let on_probe = {
         let (start, done) = (p.on_probe_start.clone(), p.on_probe_done.clone());
-        let url = probe_target.clone();
+        let url = target.as_ref().map(|a| a.url.clone());
         Callback::from(move |_| {
+            let Some(url) = url.clone() else { return };
             start.emit(());
             let done = done.clone();
-            let url = url.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                done.emit(browser::probe(&url, 8000).await);
+                let outcome = browser::probe(&url, PROBE_SECONDS).await;
+                done.emit((url, outcome));
             });
         })
     };
@@ -66,34 +77,53 @@ pub fn trust_step(p: &Props) -> Html {
         })
     };
     let origin = p.origin.to_string();
+    let probing = p.probe == Step::Loading;
     html! {
         <section id="step-trust" class="step" aria-labelledby="h-trust">
             <h2 id="h-trust">{ t.step2 }</h2>
-            <p class="help">{ t.step2_help }</p>
-            <h3>{ t.measured }</h3>
-            <table class="measured" id="measured">
-                <tbody>
-                { for measured.iter().map(|m| {
-                    let w = m.words(t.lang);
-                    let ok = m.ok();
+            <p class="help">{ l.trust_help() }</p>
+
+            <div id="trust-prerequisites" class="part">
+            <h3 id="h-prerequisites">{ l.prereq_title() }</h3>
+            <p class="help">{ l.prereq_help() }</p>
+            <ul class="checklist" id="manual-checks">
+                { for manual_checks(&origin).into_iter().enumerate().map(|(i, c)| {
+                    let on_tick = p.on_tick.clone();
+                    let onchange = Callback::from(move |e: Event| {
+                        on_tick.emit((i, e.target_unchecked_into::<HtmlInputElement>().checked()));
+                    });
+                    let w = c.check.words(t.lang);
                     html! {
-                        <tr data-measured={m.id()}><th scope="row">{ w.title }</th><td>{ w.detail }</td><td><span class={classes!("badge", if ok { "pass" } else { "warn" })}>{ if ok { t.pass } else { t.warn } }</span></td></tr>
+                        <li data-check={c.check.id()}>
+                            <label><input type="checkbox" data-item={i.to_string()} checked={p.ticked.contains(&i)} {onchange} />{ " " }<strong>{ w.title }</strong></label>
+                            <p>{ w.detail }</p>
+                            if let Some(a) = c.address.clone() {
+                                <p class="command"><span class="label">{ l.address_to_add() }{ ": " }</span><code translate="no">{ &a }</code>{ " " }
+                                    <CopyButton text={a.clone()} label={p.lang.copy_address()} lang={p.lang} id={format!("copy-{}", c.check.id())} /></p>
+                            }
+                            if !c.commands.is_empty() {
+                                <ul class="commands">
+                                { for c.commands.iter().enumerate().map(|(n, cmd)| {
+                                    let id = match cmd.reads { Reads::Zone(z) => z.id(), Reads::Root(_) => "root" };
+                                    let label = cmd.reads.label(t.lang);
+                                    let root = matches!(cmd.reads, Reads::Root(_));
+                                    html! {
+                                        <li data-reads={id}>
+                                            <span class="label" translate={root.then_some("no")}>{ label }</span>
+                                            <pre><code>{ &cmd.text }</code></pre>
+                                            <CopyButton text={cmd.text.clone()} label={p.lang.copy_command()} lang={p.lang} id={if n == 0 { format!("copy-{}", c.check.id()) } else { format!("copy-{}-{n}", c.check.id()) }} />
+                                        </li>
+                                    }
+                                }) }
+                                </ul>
+                            }
+                            if let Some(r) = w.reading { <p class="reading">{ r }</p> }
+                        </li>
                     }
                 }) }
-                </tbody>
-            </table>
-            <div class="probe">
-                <p>{ t.probe }{ ": " }<code>{ &probe_target }</code></p>
-                <button type="button" id="probe-button" onclick={on_probe} disabled={p.probe == Step::Loading}>
-                    { if p.probe == Step::Loading { t.probing } else { t.probe_button } }
-                </button>
-            </div>
-            // A live region that exists before the probe ends, so its result is announced.
-            <div id="probe-result" role="status">
-                if !probe_result.is_empty() { <Findings findings={probe_result} {t} /> }
-            </div>
-            <Findings findings={findings} {t} />
-            <h3>{ t.root_title }</h3>
+            </ul>
+            <p class="help">{ t.checklist_recorded }</p>
+            <h4>{ t.root_title }</h4>
             <FilePicker id="root-drop" label={t.root_drop} button={t.choose_file} limit={1024 * 1024} expected={slc_courier_core::finding::Expected::Root} lang={p.lang} on_file={on_root} />
             if let Some(r) = &p.root {
                 <div class="card" id="root-result">
@@ -115,27 +145,33 @@ pub fn trust_step(p: &Props) -> Html {
                     <Findings findings={r.findings.clone()} {t} />
                 </div>
             }
-            <h3>{ t.not_measurable }</h3>
-            <ul class="checklist" id="manual-checks">
-                { for manual_checks(&origin).into_iter().enumerate().map(|(i, c)| {
-                    // Only a command is offered as one; the address to add is labelled as such.
-                    let label = if c.check == slc_courier_core::trust::Check::AddTrustedSite { p.lang.copy_address() } else { p.lang.copy_command() };
-                    let on_tick = p.on_tick.clone();
-                    let onchange = Callback::from(move |e: Event| {
-                        on_tick.emit((i, e.target_unchecked_into::<HtmlInputElement>().checked()));
-                    });
-                    let w = c.check.words(t.lang);
-                    html! {
-                        <li data-check={c.check.id()}>
-                            <label><input type="checkbox" data-item={i.to_string()} checked={p.ticked.contains(&i)} {onchange} />{ " " }<strong>{ w.title }</strong></label>
-                            <p>{ w.detail }</p>
-                            <pre><code>{ &c.command }</code></pre>
-                            <CopyButton text={c.command.clone()} {label} lang={p.lang} id={format!("copy-{}", c.check.id())} />
-                        </li>
-                    }
+            </div>
+
+            <div id="trust-browser" class="part">
+            <h3 id="h-browser">{ l.browser_title() }</h3>
+            <p class="help">{ l.browser_help() }</p>
+            <table class="measured" id="measured">
+                <tbody>
+                { for measured.iter().map(|m| {
+                    let w = m.words(t.lang);
+                    html! { <tr data-measured={m.id()}><th scope="row">{ w.title }</th><td>{ w.detail }</td></tr> }
                 }) }
-            </ul>
-            <p class="help">{ t.checklist_recorded }</p>
+                </tbody>
+            </table>
+            if !env_findings.is_empty() {
+                <div id="browser-findings"><Findings findings={env_findings} {t} /></div>
+            }
+            <div class="probe">
+                <p>{ t.probe }{ ": " }<code translate="no">{ target.as_ref().map_or_else(|| p.probe_target.to_string(), |a| a.url.clone()) }</code></p>
+                if target.is_none() { <p class="status warn" id="probe-not-usable">{ l.probe_not_usable() }</p> }
+                <button type="button" id="probe-button" onclick={on_probe} disabled={probing || target.is_none()}>
+                    { if probing { t.probing } else { t.probe_button } }
+                </button>
+            </div>
+            <div id="probe-result" role="status">
+                if !probe_findings.is_empty() { <Findings findings={probe_findings} {t} /> }
+            </div>
+            </div>
         </section>
     }
 }

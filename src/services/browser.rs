@@ -1,5 +1,6 @@
 //! Browser facts, downloads, the probe and form submission.
 
+use slc_courier_core::submit::Address;
 use slc_courier_core::trust::{BrowserFacts, ProbeOutcome};
 use slc_courier_core::UtcTime;
 use wasm_bindgen::{JsCast, JsValue};
@@ -33,7 +34,9 @@ pub fn facts() -> BrowserFacts {
         online: w.as_ref().is_some_and(|w| w.navigator().on_line()),
         local_file: is_local_file(),
         clock: now().unix(),
-        build_time: BUILD_TIME.and_then(|t| t.parse().ok()).unwrap_or(0),
+        build_time: BUILD_TIME
+            .and_then(|t| t.parse().ok())
+            .filter(|&t: &i64| t > 0),
     }
 }
 
@@ -106,14 +109,15 @@ pub fn set_document_lang(tag: &str) {
     }
 }
 
-/// Requests `url` once (no-cors, no credentials) with a timeout. A completed request means
-/// the address answered; anything else is "blocked or unreachable". Never claims more.
-pub async fn probe(url: &str, timeout_ms: u32) -> ProbeOutcome {
+/// Requests `url` once (no-cors, no credentials), cancelled after `seconds`. A completed
+/// request means something answered (the response is opaque: no status, no content); a
+/// failed one failed before any answer; a cancelled one timed out. Never claims more.
+pub async fn probe(url: &str, seconds: u32) -> ProbeOutcome {
     let Some(w) = web_sys::window() else {
-        return ProbeOutcome::BlockedOrUnreachable;
+        return ProbeOutcome::Failed;
     };
     let Ok(ctrl) = web_sys::AbortController::new() else {
-        return ProbeOutcome::BlockedOrUnreachable;
+        return ProbeOutcome::Failed;
     };
     let init = web_sys::RequestInit::new();
     init.set_method("GET");
@@ -122,18 +126,32 @@ pub async fn probe(url: &str, timeout_ms: u32) -> ProbeOutcome {
     init.set_cache(web_sys::RequestCache::NoStore);
     init.set_signal(Some(&ctrl.signal()));
     let promise = w.fetch_with_str_and_init(url, &init);
-    let abort = gloo_timers::callback::Timeout::new(timeout_ms, move || ctrl.abort());
+    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+    let abort = {
+        let timed_out = timed_out.clone();
+        gloo_timers::callback::Timeout::new(seconds.saturating_mul(1000), move || {
+            timed_out.set(true);
+            ctrl.abort();
+        })
+    };
     let result = wasm_bindgen_futures::JsFuture::from(promise).await;
     drop(abort);
     match result {
-        Ok(_) => ProbeOutcome::Reached,
-        Err(_) => ProbeOutcome::BlockedOrUnreachable,
+        Ok(_) => ProbeOutcome::Answered,
+        Err(_) if timed_out.get() => ProbeOutcome::TimedOut { seconds },
+        Err(_) => ProbeOutcome::Failed,
     }
 }
 
-/// Submits `bytes` as a multipart form POST to `url` in a new tab, in field `field`, with
-/// the original file name. The bytes are sent exactly as loaded.
-pub fn submit_post(url: &str, field: &str, name: &str, bytes: &[u8]) -> Result<(), JsValue> {
+/// Submits `bytes` as a multipart form POST to `address` (checked: only an address that
+/// passed `check_address` can be a form's target) in a new tab, in field `field`, with the
+/// original file name. The bytes are sent exactly as loaded. False when the browser refused
+/// to make or send the form (the reason is not shown: it is a JS value, not words).
+pub fn submit_post(address: &Address, field: &str, name: &str, bytes: &[u8]) -> bool {
+    post_form(&address.url, field, name, bytes).is_ok()
+}
+
+fn post_form(url: &str, field: &str, name: &str, bytes: &[u8]) -> Result<(), JsValue> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;

@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 use slc_courier_core::request::DEFAULT_ENROLLMENT_URL;
+use slc_courier_core::submit::check_address;
 use slc_courier_core::workbench::DEFAULT_THRESHOLD_DAYS;
 
 /// The configuration.
@@ -114,8 +115,10 @@ impl Config {
             ("enrollmentUrl", Some(&c.enrollment_url)),
             ("probeUrl", c.probe_url.as_ref()),
         ] {
+            // The same rule as the page's address field (one rule): https, or http (the page
+            // then warns where the address is shown); anything else is refused.
             if let Some(u) = url {
-                if !(u.starts_with("https://") || u.starts_with("http://")) {
+                if check_address(u).address.is_none() {
                     return Err(ConfigError::NotUrl {
                         field,
                         value: u.clone(),
@@ -166,6 +169,31 @@ mod tests {
                 field: "enrollmentUrl",
                 value: "ftp://x".to_owned()
             })
+        );
+        // One rule with the page's address field: what it refuses, the configuration refuses.
+        for bad in [
+            "",
+            "javascript:alert(1)",
+            "https://user:pw@rms.example.test/",
+            "https:/one-slash",
+            "https://exa mple.test/",
+        ] {
+            let json = format!(
+                r#"{{"enrollmentUrl":{}}}"#,
+                serde_json::to_string(bad).unwrap()
+            );
+            assert_eq!(
+                Config::parse(&json),
+                Err(ConfigError::NotUrl {
+                    field: "enrollmentUrl",
+                    value: bad.to_owned()
+                }),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(
+            Config::parse(r#"{"probeUrl":"http://127.0.0.1:9000/e"}"#).map(|c| c.probe_url),
+            Ok(Some("http://127.0.0.1:9000/e".to_owned()))
         );
         assert_eq!(
             Config::parse(r#"{"probeUrl":"x"}"#),

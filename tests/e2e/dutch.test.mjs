@@ -177,12 +177,31 @@ for (const mode of MODES) {
       await page.click('#probe-button');
       await page.waitForSelector('#step-trust .finding[data-code="probe-unreachable"]');
       await check(page, '06-probe-unreachable', shots);
+      // Step 3: a refused address (issue 14), then the default again.
+      await page.fill('#enrollment-url', 'ftp://x/y');
+      await page.press('#enrollment-url', 'Tab');
+      await page.waitForSelector('#address-check .finding[data-code="address-scheme-refused"]');
+      await check(page, '06b-address-refused', shots);
+      await page.click('#reset-url');
+      await page.waitForSelector('#address-refused', { state: 'detached' });
 
       // Step 1: valid, damaged, refused for its size.
       await dropFile(page, '#request-drop', data('request/good/RMS01EnrollRequest.xml'));
       await page.waitForSelector('#request-result[data-status="pass"]');
       assert.equal(await page.textContent('#sum-kind'), 'Inschrijving');
       await check(page, '07-request-valid', shots);
+      // Step 3: an http address (warning) and, after opening it, what to do when nothing
+      // answers (the new tab is answered here: nothing leaves the machine).
+      await app.context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<p>x</p>' }));
+      await page.fill('#enrollment-url', 'http://rms.example.test/_wmcs/certification/');
+      await page.press('#enrollment-url', 'Tab');
+      await page.waitForSelector('#address-check .finding[data-code="address-http"]');
+      const [tab] = await Promise.all([app.context.waitForEvent('page'), page.click('#open-enrollment')]);
+      await tab.close();
+      await page.waitForSelector('#no-answer');
+      await check(page, '07b-no-answer', shots);
+      await page.click('#reset-url');
+      await page.waitForSelector('#address-check .finding', { state: 'detached' });
       await dropFile(page, '#request-drop', data('request/bad/revocation-nonrevocable.xml'), 'RMS01EnrollRequest.xml');
       await page.waitForSelector('#request-result[data-status="fail"]');
       // Step 3 warns that the service will likely reject it.

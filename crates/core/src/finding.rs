@@ -167,10 +167,11 @@ codes! {
     RootUnrecognised = "root-unrecognised", Info, "The root certificate is not one the procedure or Microsoft's current TLS service names.";
     EnvInsecureContext = "env-insecure-context", Info, "The page is not a secure context; Web Crypto may be unavailable (the app does not need it).";
     EnvOffline = "env-offline", Warning, "The browser reports that it is offline; submission needs the internet.";
-    EnvClockSuspect = "env-clock-suspect", Warning, "The computer's clock looks wrong; expiry checks depend on it.";
-    EnvLocalFileMode = "env-local-file-mode", Info, "The page runs as a local file (file://): nothing is sent anywhere unless you submit.";
-    ProbeReached = "probe-reached", Info, "The enrollment address answered an HTTPS request (its content cannot be read by the page).";
-    ProbeUnreachable = "probe-unreachable", Warning, "The enrollment address could not be reached, or the request was blocked.";
+    EnvClockSuspect = "env-clock-suspect", Warning, "The computer's clock is before this tool was built, or implausibly far after it; expiry checks depend on it.";
+    EnvLocalFileMode = "env-local-file-mode", Info, "The page runs as a local file (file://): it sends nothing unless you probe the enrollment address or submit.";
+    ProbeReached = "probe-reached", Info, "Something answered at the enrollment address (the page sees that an answer came, not its status or content).";
+    ProbeUnreachable = "probe-unreachable", Warning, "The request to the enrollment address failed before any answer: unreachable, or blocked.";
+    ProbeTimedOut = "probe-timed-out", Warning, "The enrollment address gave no answer before the probe's time limit.";
     // --- step 3: the enrollment address -------------------------------------------------------
     AddressEmpty = "address-empty", Error, "No enrollment address is given.";
     AddressNotUrl = "address-not-url", Error, "The enrollment address is not an absolute web address (https://host/…).";

@@ -42,6 +42,15 @@ pub const MAX_ISSUER_CANDIDATES: usize = 16;
 /// Days before the SLC's expiry at which a warning is given.
 pub const EXPIRY_WARNING_DAYS: i64 = 90;
 
+/// How far the browser's clock may be behind the build time before it is suspect (seconds):
+/// a day, for time zones and a build made late in the day.
+pub const CLOCK_BEHIND_GRACE_SECS: i64 = 86_400;
+
+/// How far the browser's clock may be ahead of the build time before it is suspect (days):
+/// five years. A copy of this tool used later than that is unlikely; a clock years ahead (a
+/// dead CMOS battery, a typo in the year) would make every certificate look expired.
+pub const CLOCK_AHEAD_LIMIT_DAYS: i64 = 5 * 365 + 1;
+
 /// A trusted root key, by name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TrustAnchor {

@@ -7,6 +7,7 @@
 
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
+use crate::policy::{CLOCK_AHEAD_LIMIT_DAYS, CLOCK_BEHIND_GRACE_SECS};
 use crate::text::{hex, hex_colons};
 use crate::time::UtcTime;
 use serde::Serialize;
@@ -45,25 +46,66 @@ pub enum Found {
     EnvInsecureContext {},
     /// `env-offline`.
     EnvOffline {},
-    /// `env-clock-suspect`: the clock is earlier than the app's build.
+    /// `env-clock-suspect`: the clock is earlier than the app's build, or implausibly far
+    /// after it ([`judge_clock`]).
     EnvClockSuspect {
         /// The browser's clock.
         clock: UtcTime,
         /// When the app was built.
         built: UtcTime,
+        /// Which way it is wrong.
+        problem: ClockProblem,
     },
     /// `env-local-file-mode`.
     EnvLocalFileMode {},
-    /// `probe-reached`: the address answered.
+    /// `probe-reached`: something answered at the address (a `no-cors` response is opaque:
+    /// neither its status nor its content is known).
     ProbeReached {
         /// The address probed.
         url: String,
+        /// Its scheme, lowercase (`https` or `http`).
+        scheme: String,
     },
-    /// `probe-unreachable`: the address did not answer (down, blocked, or untrusted TLS).
+    /// `probe-unreachable`: the request failed before any answer (name, connection, TLS, a
+    /// proxy or the browser's own rules; the browser does not say which).
     ProbeUnreachable {
         /// The address probed.
         url: String,
+        /// Its scheme, lowercase.
+        scheme: String,
     },
+    /// `probe-timed-out`: no answer within the probe's time limit (the request was cancelled).
+    ProbeTimedOut {
+        /// The address probed.
+        url: String,
+        /// Its scheme, lowercase.
+        scheme: String,
+        /// The time limit, in seconds.
+        seconds: u32,
+    },
+}
+
+/// Which way the browser's clock is implausible.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClockProblem {
+    /// Earlier than the app's build (beyond [`CLOCK_BEHIND_GRACE_SECS`]).
+    BeforeBuild,
+    /// More than [`CLOCK_AHEAD_LIMIT_DAYS`] after the app's build.
+    FarAhead,
+}
+
+/// Judges the browser's clock against the build time: `None` when it is plausible, or when
+/// the build time is unknown (a development build) and nothing can be said.
+pub fn judge_clock(clock: i64, build_time: Option<i64>) -> Option<ClockProblem> {
+    let built = build_time?;
+    if clock < built - CLOCK_BEHIND_GRACE_SECS {
+        Some(ClockProblem::BeforeBuild)
+    } else if clock > built + CLOCK_AHEAD_LIMIT_DAYS * 86_400 {
+        Some(ClockProblem::FarAhead)
+    } else {
+        None
+    }
 }
 
 impl Found {
@@ -80,11 +122,13 @@ impl Found {
             Found::EnvLocalFileMode {} => Code::EnvLocalFileMode,
             Found::ProbeReached { .. } => Code::ProbeReached,
             Found::ProbeUnreachable { .. } => Code::ProbeUnreachable,
+            Found::ProbeTimedOut { .. } => Code::ProbeTimedOut,
         }
     }
 
     /// One example of each variant, for the completeness tests and the findings docs.
     pub fn samples() -> Vec<Found> {
+        const MS: &str = "https://activation.drm.microsoft.com/offlineenroll/Enrollment.aspx";
         let at = |s: &str| UtcTime::parse(s).unwrap_or(UtcTime::from_unix(0));
         vec![
             Found::RootParseFailed {
@@ -114,13 +158,34 @@ impl Found {
             Found::EnvClockSuspect {
                 clock: at("2001-01-01T00:00"),
                 built: at("2026-11-01T09:30"),
+                problem: ClockProblem::BeforeBuild,
+            },
+            Found::EnvClockSuspect {
+                clock: at("2300-01-01T00:00"),
+                built: at("2026-11-01T09:30"),
+                problem: ClockProblem::FarAhead,
             },
             Found::EnvLocalFileMode {},
             Found::ProbeReached {
-                url: "https://activation.drm.microsoft.com/offlineenroll/Enrollment.aspx".into(),
+                url: MS.into(),
+                scheme: "https".into(),
+            },
+            Found::ProbeReached {
+                url: "http://rms.example.test/_wmcs/certification/".into(),
+                scheme: "http".into(),
             },
             Found::ProbeUnreachable {
-                url: "https://activation.drm.microsoft.com/offlineenroll/Enrollment.aspx".into(),
+                url: MS.into(),
+                scheme: "https".into(),
+            },
+            Found::ProbeUnreachable {
+                url: "http://rms.example.test/_wmcs/certification/".into(),
+                scheme: "http".into(),
+            },
+            Found::ProbeTimedOut {
+                url: MS.into(),
+                scheme: "https".into(),
+                seconds: 8,
             },
         ]
     }
@@ -246,12 +311,14 @@ pub struct BrowserFacts {
     pub local_file: bool,
     /// The browser clock, seconds since the epoch.
     pub clock: i64,
-    /// The build time of the app, seconds since the epoch (a clock earlier than this is wrong).
-    pub build_time: i64,
+    /// The build time of the app, seconds since the epoch; `None` for a development build
+    /// (then the clock is not judged).
+    pub build_time: Option<i64>,
 }
 
-/// A fact the page measured, typed; its label and value are words of
-/// [`crate::words`] ([`Measured::words`]).
+/// A fact about this browser, typed; its label and value are words of [`crate::words`]
+/// ([`Measured::words`]). Facts, not checks: none of them is one of the procedure's
+/// prerequisites, so none is shown as passed; what deserves a warning is a finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "what", rename_all = "kebab-case")]
 pub enum Measured {
@@ -267,7 +334,7 @@ pub enum Measured {
         /// Whether it exists.
         available: bool,
     },
-    /// `navigator.onLine`, the browser's hint.
+    /// `navigator.onLine`, the browser's hint (it says nothing about any one address).
     Online {
         /// What the browser says.
         online: bool,
@@ -276,8 +343,8 @@ pub enum Measured {
     Clock {
         /// Its time.
         now: UtcTime,
-        /// False when it is earlier than the app's build.
-        plausible: bool,
+        /// What is wrong with it, if anything ([`judge_clock`]).
+        problem: Option<ClockProblem>,
     },
     /// How the page runs.
     Mode {
@@ -287,18 +354,6 @@ pub enum Measured {
 }
 
 impl Measured {
-    /// True when it is as it should be.
-    pub fn ok(&self) -> bool {
-        match *self {
-            Measured::WebAssembly
-            | Measured::SecureContext { .. }
-            | Measured::WebCrypto { .. }
-            | Measured::Mode { .. } => true,
-            Measured::Online { online } => online,
-            Measured::Clock { plausible, .. } => plausible,
-        }
-    }
-
     /// A stable id (`web-assembly`, `secure-context`, …), for tests and markup.
     pub fn id(&self) -> &'static str {
         match self {
@@ -328,9 +383,15 @@ impl Measured {
                 Measured::SecureContext { secure: b },
                 Measured::WebCrypto { available: b },
                 Measured::Online { online: b },
-                Measured::Clock { now, plausible: b },
                 Measured::Mode { local_file: b },
             ]);
+        }
+        for problem in [
+            None,
+            Some(ClockProblem::BeforeBuild),
+            Some(ClockProblem::FarAhead),
+        ] {
+            v.push(Measured::Clock { now, problem });
         }
         v
     }
@@ -346,10 +407,10 @@ pub struct Row {
     pub detail: String,
 }
 
-/// Turns browser facts into findings and a measured list.
+/// Turns browser facts into findings and a list of facts.
 pub fn browser_findings(f: &BrowserFacts) -> (Vec<Measured>, Vec<Finding>) {
     let mut findings = vec![];
-    let clock_ok = f.clock >= f.build_time - 86_400;
+    let problem = judge_clock(f.clock, f.build_time);
     let measured = vec![
         Measured::WebAssembly,
         Measured::SecureContext {
@@ -361,7 +422,7 @@ pub fn browser_findings(f: &BrowserFacts) -> (Vec<Measured>, Vec<Finding>) {
         Measured::Online { online: f.online },
         Measured::Clock {
             now: UtcTime::from_unix(f.clock),
-            plausible: clock_ok,
+            problem,
         },
         Measured::Mode {
             local_file: f.local_file,
@@ -373,10 +434,11 @@ pub fn browser_findings(f: &BrowserFacts) -> (Vec<Measured>, Vec<Finding>) {
     if !f.online {
         findings.push(Finding::of(Found::EnvOffline {}));
     }
-    if !clock_ok {
+    if let (Some(problem), Some(built)) = (problem, f.build_time) {
         findings.push(Finding::of(Found::EnvClockSuspect {
             clock: UtcTime::from_unix(f.clock),
-            built: UtcTime::from_unix(f.build_time),
+            built: UtcTime::from_unix(built),
+            problem,
         }));
     }
     if f.local_file {
@@ -385,26 +447,45 @@ pub fn browser_findings(f: &BrowserFacts) -> (Vec<Measured>, Vec<Finding>) {
     (measured, findings)
 }
 
-/// The outcome of the optional reachability probe.
+/// The outcome of the optional reachability probe: only what the browser lets a page know of
+/// a `no-cors` request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ProbeOutcome {
-    /// The fetch completed (an opaque response): the address answered.
-    Reached,
-    /// The fetch failed or timed out: unreachable, blocked by a proxy or policy, or TLS failed.
-    BlockedOrUnreachable,
+    /// The fetch completed with an opaque response: something answered (status unknown).
+    Answered,
+    /// The fetch failed before any answer: unreachable, refused, blocked, or TLS failed.
+    Failed,
+    /// The page cancelled the fetch after its time limit.
+    TimedOut {
+        /// The limit, in seconds.
+        seconds: u32,
+    },
 }
 
-/// The finding for a probe outcome.
+/// The scheme of `url`, lowercase (`https`, `http`), or empty when it has none.
+fn scheme_of(url: &str) -> String {
+    url.split_once(':')
+        .map(|(s, _)| s.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// The finding for a probe outcome; it names the address and its scheme.
 pub fn probe_finding(url: &str, outcome: ProbeOutcome) -> Finding {
-    let url = url.to_owned();
+    let (url, scheme) = (url.to_owned(), scheme_of(url));
     Finding::of(match outcome {
-        ProbeOutcome::Reached => Found::ProbeReached { url },
-        ProbeOutcome::BlockedOrUnreachable => Found::ProbeUnreachable { url },
+        ProbeOutcome::Answered => Found::ProbeReached { url, scheme },
+        ProbeOutcome::Failed => Found::ProbeUnreachable { url, scheme },
+        ProbeOutcome::TimedOut { seconds } => Found::ProbeTimedOut {
+            url,
+            scheme,
+            seconds,
+        },
     })
 }
 
-/// The checks only the user can make on Windows.
+/// The checks only the user can make on Windows: the procedure's two prerequisites (the
+/// Trusted sites zone, the GTE root) and what replaced the second.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Check {
@@ -416,6 +497,17 @@ pub enum Check {
     GteRootInStore,
     /// The current Microsoft TLS roots in the store.
     CurrentRootsInStore,
+}
+
+/// A check's words: what, how, and (for commands) what their output means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckText {
+    /// What is checked.
+    pub title: String,
+    /// Why and how (said before the commands).
+    pub detail: String,
+    /// How to read the commands' output, when there is something to say.
+    pub reading: Option<String>,
 }
 
 impl Check {
@@ -438,7 +530,7 @@ impl Check {
     }
 
     /// What to check and how, in `lang`.
-    pub fn words(self, lang: Lang) -> Row {
+    pub fn words(self, lang: Lang) -> CheckText {
         match lang {
             Lang::En => crate::words::en::manual(self),
             Lang::Nl => crate::words::nl::manual(self),
@@ -446,28 +538,185 @@ impl Check {
     }
 }
 
-/// A check a page cannot make, with the exact command.
+/// A registry key where a site's security zone can be set. Every one is read: a site is in
+/// Trusted sites if any list that applies says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ZonePlace {
+    /// `HKCU\…\ZoneMap\Domains`: set by hand in Internet Options, for this user.
+    UserDomains,
+    /// `HKLM\…\ZoneMap\Domains`: for every user of the computer.
+    MachineDomains,
+    /// `HKCU\…\ZoneMap\EscDomains`: used instead while IE Enhanced Security Configuration is
+    /// on (Windows Server).
+    UserEscDomains,
+    /// `HKLM\…\ZoneMap\EscDomains`.
+    MachineEscDomains,
+    /// `HKLM\Software\Policies\…\ZoneMapKey`: Group Policy "Site to Zone Assignment List",
+    /// computer configuration.
+    MachinePolicy,
+    /// `HKCU\Software\Policies\…\ZoneMapKey`: the same policy, user configuration.
+    UserPolicy,
+}
+
+impl ZonePlace {
+    /// Every place, in the order the page lists them.
+    pub const ALL: [ZonePlace; 6] = [
+        ZonePlace::UserDomains,
+        ZonePlace::MachineDomains,
+        ZonePlace::UserEscDomains,
+        ZonePlace::MachineEscDomains,
+        ZonePlace::MachinePolicy,
+        ZonePlace::UserPolicy,
+    ];
+
+    /// A stable id (kebab-case).
+    pub fn id(self) -> &'static str {
+        match self {
+            ZonePlace::UserDomains => "user-domains",
+            ZonePlace::MachineDomains => "machine-domains",
+            ZonePlace::UserEscDomains => "user-esc-domains",
+            ZonePlace::MachineEscDomains => "machine-esc-domains",
+            ZonePlace::MachinePolicy => "machine-policy",
+            ZonePlace::UserPolicy => "user-policy",
+        }
+    }
+
+    /// The registry key.
+    pub fn key(self) -> &'static str {
+        match self {
+            ZonePlace::UserDomains => {
+                r"HKCU\Software\Microsoft\Windows\CurrentVersion\Internet Settings\ZoneMap\Domains"
+            }
+            ZonePlace::MachineDomains => {
+                r"HKLM\Software\Microsoft\Windows\CurrentVersion\Internet Settings\ZoneMap\Domains"
+            }
+            ZonePlace::UserEscDomains => {
+                r"HKCU\Software\Microsoft\Windows\CurrentVersion\Internet Settings\ZoneMap\EscDomains"
+            }
+            ZonePlace::MachineEscDomains => {
+                r"HKLM\Software\Microsoft\Windows\CurrentVersion\Internet Settings\ZoneMap\EscDomains"
+            }
+            ZonePlace::MachinePolicy => {
+                r"HKLM\Software\Policies\Microsoft\Windows\CurrentVersion\Internet Settings\ZoneMapKey"
+            }
+            ZonePlace::UserPolicy => {
+                r"HKCU\Software\Policies\Microsoft\Windows\CurrentVersion\Internet Settings\ZoneMapKey"
+            }
+        }
+    }
+
+    /// The command that lists what is set there (`/s`: the zone lists are a key per domain).
+    pub fn command(self) -> String {
+        match self {
+            ZonePlace::MachinePolicy | ZonePlace::UserPolicy => {
+                format!("reg query \"{}\"", self.key())
+            }
+            _ => format!("reg query \"{}\" /s", self.key()),
+        }
+    }
+
+    /// Where this is, in `lang`.
+    pub fn words(self, lang: Lang) -> String {
+        match lang {
+            Lang::En => crate::words::en::zone_place(self),
+            Lang::Nl => crate::words::nl::zone_place(self),
+        }
+    }
+}
+
+/// What one command of the checklist reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reads {
+    /// A zone list.
+    Zone(ZonePlace),
+    /// A root certificate in the machine's store, by its name (the same in every language).
+    Root(&'static str),
+}
+
+impl Reads {
+    /// Its label, in `lang`.
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            Reads::Zone(z) => z.words(lang),
+            Reads::Root(name) => name.to_owned(),
+        }
+    }
+}
+
+/// A runnable command (one line for a command prompt) and what it reads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Command {
+    /// What it reads.
+    pub reads: Reads,
+    /// The command line.
+    pub text: String,
+}
+
+/// A check a page cannot make, with the exact commands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ManualCheck {
     /// Which check.
     pub check: Check,
-    /// The command to copy (for [`Check::AddTrustedSite`], the address to add).
-    pub command: String,
+    /// The commands that make it (none for [`Check::AddTrustedSite`]).
+    pub commands: Vec<Command>,
+    /// The address to add in Internet Options ([`Check::AddTrustedSite`] only): text to
+    /// paste, not a command.
+    pub address: Option<String>,
 }
+
+/// The SHA-1 thumbprints of the roots that replaced GTE CyberTrust Global Root for
+/// Microsoft's TLS services.
+const CURRENT_ROOTS: [(&str, &str); 2] = [
+    (
+        "DigiCert Global Root G2",
+        "df3c24f9bfd666761b268073fe06d1cc8d4f82a4",
+    ),
+    (
+        "Microsoft RSA Root Certificate Authority 2017",
+        "73a5e64a3bff8316ff0edccc618a906e4eae4d74",
+    ),
+];
 
 /// The checks only the user can make on Windows, for the configured enrollment host, in
 /// [`Check::ALL`] order.
 pub fn manual_checks(enrollment_origin: &str) -> Vec<ManualCheck> {
+    let certutil = |name: &'static str, sha1: &str| Command {
+        reads: Reads::Root(name),
+        text: format!("certutil -verifystore Root {sha1}"),
+    };
     Check::ALL
         .into_iter()
-        .map(|check| ManualCheck {
-            check,
-            command: match check {
-                Check::TrustedSitesZone => "reg query \"HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\ZoneMap\\Domains\" /s & reg query \"HKLM\\Software\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\ZoneMapKey\"".to_owned(),
-                Check::AddTrustedSite => enrollment_origin.to_owned(),
-                Check::GteRootInStore => format!("certutil -verifystore Root {GTE_SHA1}"),
-                Check::CurrentRootsInStore => "certutil -verifystore Root df3c24f9bfd666761b268073fe06d1cc8d4f82a4 & certutil -verifystore Root 73a5e64a3bff8316ff0edccc618a906e4eae4d74".to_owned(),
-            },
+        .map(|check| {
+            let (commands, address) = match check {
+                Check::TrustedSitesZone => (
+                    ZonePlace::ALL
+                        .into_iter()
+                        .map(|z| Command {
+                            reads: Reads::Zone(z),
+                            text: z.command(),
+                        })
+                        .collect(),
+                    None,
+                ),
+                Check::AddTrustedSite => (vec![], Some(enrollment_origin.to_owned())),
+                Check::GteRootInStore => {
+                    (vec![certutil("GTE CyberTrust Global Root", GTE_SHA1)], None)
+                }
+                Check::CurrentRootsInStore => (
+                    CURRENT_ROOTS
+                        .into_iter()
+                        .map(|(name, sha1)| certutil(name, sha1))
+                        .collect(),
+                    None,
+                ),
+            };
+            ManualCheck {
+                check,
+                commands,
+                address,
+            }
         })
         .collect()
 }
@@ -553,7 +802,7 @@ mod tests {
             online: false,
             local_file: true,
             clock: 1_000_000_000,
-            build_time: 1_795_000_000,
+            build_time: Some(1_795_000_000),
         };
         let (m, f) = browser_findings(&facts);
         assert_eq!(
@@ -565,14 +814,10 @@ mod tests {
                 Measured::Online { online: false },
                 Measured::Clock {
                     now: UtcTime::from_unix(1_000_000_000),
-                    plausible: false
+                    problem: Some(ClockProblem::BeforeBuild),
                 },
                 Measured::Mode { local_file: true },
             ]
-        );
-        assert_eq!(
-            m.iter().map(Measured::ok).collect::<Vec<_>>(),
-            [true, true, true, false, false, true]
         );
         assert_eq!(
             f.iter().map(trust).cloned().collect::<Vec<_>>(),
@@ -582,27 +827,93 @@ mod tests {
                 Found::EnvClockSuspect {
                     clock: UtcTime::from_unix(1_000_000_000),
                     built: UtcTime::from_unix(1_795_000_000),
+                    problem: ClockProblem::BeforeBuild,
                 },
                 Found::EnvLocalFileMode {},
             ]
         );
-        // A day's grace before the build time.
         let fine = BrowserFacts {
             secure_context: true,
             subtle_crypto: true,
             online: true,
             local_file: false,
-            clock: 1_795_000_000 - 86_400,
-            build_time: 1_795_000_000,
+            clock: 1_795_000_000,
+            build_time: Some(1_795_000_000),
         };
         let (m, f) = browser_findings(&fine);
         assert!(f.is_empty(), "{f:?}");
-        assert!(m.iter().all(Measured::ok));
-        let late = BrowserFacts {
-            clock: 1_795_000_000 - 86_401,
-            ..fine
+        assert_eq!(
+            m[4],
+            Measured::Clock {
+                now: UtcTime::from_unix(1_795_000_000),
+                problem: None
+            }
+        );
+    }
+
+    /// The clock rule at its edges: a day's grace before the build, five years (1826 days)
+    /// after it; a development build (no build time) is not judged.
+    #[test]
+    fn the_clock_is_judged_against_the_build_time() {
+        let built = 1_795_000_000; // 2026-11-18T11:06:40Z
+        assert_eq!(CLOCK_BEHIND_GRACE_SECS, 86_400);
+        assert_eq!(CLOCK_AHEAD_LIMIT_DAYS, 1_826);
+        let j = |clock| judge_clock(clock, Some(built));
+        assert_eq!(j(built), None);
+        assert_eq!(j(built - 86_400), None);
+        assert_eq!(j(built - 86_401), Some(ClockProblem::BeforeBuild));
+        assert_eq!(j(0), Some(ClockProblem::BeforeBuild));
+        assert_eq!(j(built + 1_826 * 86_400), None);
+        assert_eq!(j(built + 1_826 * 86_400 + 1), Some(ClockProblem::FarAhead));
+        // Year 2300: the clock that showed "-16329 days remaining" as fine.
+        let y2300 = at("2300-01-01T00:00").unix();
+        assert_eq!(y2300, 10_413_792_000);
+        assert_eq!(j(y2300), Some(ClockProblem::FarAhead));
+        assert_eq!(judge_clock(y2300, None), None);
+        assert_eq!(judge_clock(0, None), None);
+
+        let facts = BrowserFacts {
+            secure_context: true,
+            subtle_crypto: true,
+            online: true,
+            local_file: false,
+            clock: y2300,
+            build_time: Some(built),
         };
-        assert_eq!(codes(&browser_findings(&late).1), [Code::EnvClockSuspect]);
+        let (m, f) = browser_findings(&facts);
+        assert_eq!(
+            m[4],
+            Measured::Clock {
+                now: UtcTime::from_unix(y2300),
+                problem: Some(ClockProblem::FarAhead)
+            }
+        );
+        let found = f.iter().map(trust).cloned().collect::<Vec<_>>();
+        assert_eq!(
+            found,
+            vec![Found::EnvClockSuspect {
+                clock: at("2300-01-01T00:00"),
+                built: UtcTime::from_unix(built),
+                problem: ClockProblem::FarAhead,
+            }]
+        );
+        assert_eq!(f[0].severity, crate::Severity::Warning);
+        assert_eq!(
+            f[0].message(Lang::En),
+            "The clock says 2300-01-01T00:00Z, more than 5 years after this tool was built (2026-11-18T11:06:40Z): that is not plausible."
+        );
+        assert_eq!(
+            f[0].message(Lang::Nl),
+            "De klok staat op 2300-01-01T00:00Z, meer dan 5 jaar na het moment waarop dit hulpmiddel is gemaakt (2026-11-18T11:06:40Z): dat is niet aannemelijk."
+        );
+        // A development build says nothing about the clock.
+        let dev = BrowserFacts {
+            build_time: None,
+            ..facts
+        };
+        let (m, f) = browser_findings(&dev);
+        assert!(f.is_empty(), "{f:?}");
+        assert!(matches!(m[4], Measured::Clock { problem: None, .. }));
     }
 
     fn codes(f: &[Finding]) -> Vec<Code> {
@@ -610,19 +921,66 @@ mod tests {
     }
 
     #[test]
-    fn the_probe_names_its_address() {
-        let url = "https://rms.example.test/enroll";
+    fn the_probe_says_what_it_reached_and_never_more() {
+        let https = "https://rms.example.test/enroll";
+        let http = "http://127.0.0.1:9000/offlineenroll/Enrollment.aspx";
         assert_eq!(
-            trust(&probe_finding(url, ProbeOutcome::Reached)),
-            &Found::ProbeReached { url: url.into() }
+            trust(&probe_finding(https, ProbeOutcome::Answered)),
+            &Found::ProbeReached {
+                url: https.into(),
+                scheme: "https".into()
+            }
         );
         assert_eq!(
-            trust(&probe_finding(url, ProbeOutcome::BlockedOrUnreachable)),
-            &Found::ProbeUnreachable { url: url.into() }
+            trust(&probe_finding(http, ProbeOutcome::Failed)),
+            &Found::ProbeUnreachable {
+                url: http.into(),
+                scheme: "http".into()
+            }
         );
-        assert!(probe_finding(url, ProbeOutcome::Reached)
-            .message(Lang::Nl)
-            .contains(url));
+        assert_eq!(
+            trust(&probe_finding(
+                "HTTP://x.test/",
+                ProbeOutcome::TimedOut { seconds: 8 }
+            )),
+            &Found::ProbeTimedOut {
+                url: "HTTP://x.test/".into(),
+                scheme: "http".into(),
+                seconds: 8
+            }
+        );
+        assert_eq!(
+            codes(&[
+                probe_finding(https, ProbeOutcome::Answered),
+                probe_finding(https, ProbeOutcome::Failed),
+                probe_finding(https, ProbeOutcome::TimedOut { seconds: 8 }),
+            ]),
+            [
+                Code::ProbeReached,
+                Code::ProbeUnreachable,
+                Code::ProbeTimedOut
+            ]
+        );
+        for l in Lang::ALL {
+            for o in [
+                ProbeOutcome::Answered,
+                ProbeOutcome::Failed,
+                ProbeOutcome::TimedOut { seconds: 8 },
+            ] {
+                // An http address is never said to be HTTPS, nor to have a TLS certificate.
+                let f = probe_finding(http, o);
+                let text = format!("{} {}", f.message(l), f.text(l).fix);
+                assert!(!text.contains("HTTPS"), "{l:?} {o:?}: {text}");
+                assert!(!text.contains("TLS"), "{l:?} {o:?}: {text}");
+                assert!(f.message(l).contains(http), "{l:?} {o:?}");
+                assert!(f.message(l).contains("HTTP"), "{l:?} {o:?}");
+                let f = probe_finding(https, o);
+                assert!(f.message(l).contains("HTTPS"), "{l:?} {o:?}");
+            }
+        }
+        let t = probe_finding(https, ProbeOutcome::TimedOut { seconds: 8 });
+        assert!(t.message(Lang::En).contains("within 8 seconds"));
+        assert!(t.message(Lang::Nl).contains("binnen 8 seconden"));
     }
 
     #[test]
@@ -632,15 +990,74 @@ mod tests {
             checks.iter().map(|c| c.check).collect::<Vec<_>>(),
             Check::ALL
         );
-        assert_eq!(checks[1].command, "https://rms.example.test");
+        let zone: Vec<&str> = checks[0].commands.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(
-            checks[2].command,
-            format!("certutil -verifystore Root {GTE_SHA1}")
+            zone,
+            [
+                r#"reg query "HKCU\Software\Microsoft\Windows\CurrentVersion\Internet Settings\ZoneMap\Domains" /s"#,
+                r#"reg query "HKLM\Software\Microsoft\Windows\CurrentVersion\Internet Settings\ZoneMap\Domains" /s"#,
+                r#"reg query "HKCU\Software\Microsoft\Windows\CurrentVersion\Internet Settings\ZoneMap\EscDomains" /s"#,
+                r#"reg query "HKLM\Software\Microsoft\Windows\CurrentVersion\Internet Settings\ZoneMap\EscDomains" /s"#,
+                r#"reg query "HKLM\Software\Policies\Microsoft\Windows\CurrentVersion\Internet Settings\ZoneMapKey""#,
+                r#"reg query "HKCU\Software\Policies\Microsoft\Windows\CurrentVersion\Internet Settings\ZoneMapKey""#,
+            ]
         );
-        assert!(checks[0].command.contains("ZoneMap"));
-        assert!(checks[3]
-            .command
-            .contains("df3c24f9bfd666761b268073fe06d1cc8d4f82a4"));
+        assert_eq!(
+            checks[0]
+                .commands
+                .iter()
+                .map(|c| c.reads)
+                .collect::<Vec<_>>(),
+            ZonePlace::ALL.map(Reads::Zone)
+        );
+        assert_eq!(checks[0].address, None);
+        assert!(checks[1].commands.is_empty());
+        assert_eq!(
+            checks[1].address.as_deref(),
+            Some("https://rms.example.test")
+        );
+        assert_eq!(
+            checks[2].commands,
+            [Command {
+                reads: Reads::Root("GTE CyberTrust Global Root"),
+                text: format!("certutil -verifystore Root {GTE_SHA1}")
+            }]
+        );
+        assert_eq!(
+            checks[3]
+                .commands
+                .iter()
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>(),
+            [
+                "certutil -verifystore Root df3c24f9bfd666761b268073fe06d1cc8d4f82a4",
+                "certutil -verifystore Root 73a5e64a3bff8316ff0edccc618a906e4eae4d74"
+            ]
+        );
+        // Each current root's thumbprint is the one the inspector recognises by that name.
+        for c in &checks[3].commands {
+            let Reads::Root(name) = c.reads else {
+                panic!("{c:?}")
+            };
+            assert!(KNOWN_ROOTS
+                .iter()
+                .any(|(sha1, n)| *n == name && c.text.ends_with(sha1)));
+        }
+    }
+
+    #[test]
+    fn the_gte_item_says_up_front_that_it_expired() {
+        for (l, date) in [(Lang::En, "2018-08-13"), (Lang::Nl, "13-08-2018")] {
+            let w = Check::GteRootInStore.words(l);
+            let first = w.detail.split(". ").next().unwrap_or_default();
+            assert!(first.contains(date), "{l:?}: {first}");
+            assert!(w.detail.contains("DigiCert Global Root G2"), "{l:?}");
+        }
+        // What the zone output means: value 2 is Trusted sites, in both languages.
+        for l in Lang::ALL {
+            let r = Check::TrustedSitesZone.words(l).reading.unwrap_or_default();
+            assert!(r.contains("0x2") && r.contains("EscDomains") && r.contains("ZoneMapKey"));
+        }
     }
 
     /// Product names that are the same word in both languages.
@@ -655,13 +1072,7 @@ mod tests {
                 assert_ne!(en.title, nl.title, "{m:?}");
             }
             // A plausible clock's value is only a time, the same in both.
-            if !matches!(
-                m,
-                Measured::Clock {
-                    plausible: true,
-                    ..
-                }
-            ) {
+            if !matches!(m, Measured::Clock { problem: None, .. }) {
                 assert_ne!(en.detail, nl.detail, "{m:?}");
             }
         }
@@ -669,6 +1080,13 @@ mod tests {
             let (en, nl) = (c.words(Lang::En), c.words(Lang::Nl));
             assert_ne!(en.title, nl.title, "{c:?}");
             assert_ne!(en.detail, nl.detail, "{c:?}");
+            assert_eq!(en.reading.is_some(), nl.reading.is_some(), "{c:?}");
+            if en.reading.is_some() {
+                assert_ne!(en.reading, nl.reading, "{c:?}");
+            }
+        }
+        for z in ZonePlace::ALL {
+            assert_ne!(z.words(Lang::En), z.words(Lang::Nl), "{z:?}");
         }
         // Every check has its own title.
         let titles: std::collections::BTreeSet<String> =
@@ -680,18 +1098,15 @@ mod tests {
     fn an_implausible_clock_is_said_so() {
         let now = UtcTime::from_unix(1_000_000_000);
         for l in Lang::ALL {
-            let ok = Measured::Clock {
-                now,
-                plausible: true,
-            }
-            .words(l);
-            let bad = Measured::Clock {
-                now,
-                plausible: false,
-            }
-            .words(l);
-            assert!(ok.detail.contains(&now.to_string()));
-            assert_ne!(ok.detail, bad.detail);
+            let w = |problem| Measured::Clock { now, problem }.words(l).detail;
+            let (ok, behind, ahead) = (
+                w(None),
+                w(Some(ClockProblem::BeforeBuild)),
+                w(Some(ClockProblem::FarAhead)),
+            );
+            assert_eq!(ok, format!("{now} (UTC)"));
+            assert!(behind.starts_with(&ok) && ahead.starts_with(&ok));
+            assert!(ok != behind && behind != ahead && ok != ahead, "{l:?}");
         }
     }
 }

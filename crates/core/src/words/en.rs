@@ -1168,7 +1168,8 @@ pub fn time_error(e: &crate::time::TimeError) -> String {
 // ---- step 2: trust prerequisites -----------------------------------------------------------
 
 fn trust(f: &crate::trust::Found) -> Text {
-    use crate::trust::Found;
+    use crate::policy::CLOCK_AHEAD_LIMIT_DAYS;
+    use crate::trust::{ClockProblem, Found};
     const EXPORT_ROOT: &str = "Export the root from certmgr.msc (Trusted Root Certification Authorities → Certificates → the root → All Tasks → Export, DER or Base-64 encoded .cer) and drop that file.";
     match f {
         Found::RootParseFailed {
@@ -1218,28 +1219,55 @@ fn trust(f: &crate::trust::Found) -> Text {
             "The browser reports that it is offline.",
             "Connect this workstation to the internet before step 3 (submit); the other steps work offline.",
         ),
-        Found::EnvClockSuspect { clock, built } => t(
+        Found::EnvClockSuspect {
+            clock,
+            built,
+            problem: ClockProblem::BeforeBuild,
+        } => t(
             format!("The clock says {clock}, which is before this tool was built ({built})."),
             "Set this computer's date and time; certificate expiry is judged against it.",
         ),
+        Found::EnvClockSuspect {
+            clock,
+            built,
+            problem: ClockProblem::FarAhead,
+        } => t(
+            format!(
+                "The clock says {clock}, more than {} years after this tool was built ({built}): that is not plausible.",
+                CLOCK_AHEAD_LIMIT_DAYS / 365
+            ),
+            "Set this computer's date and time; certificate expiry is judged against it, and with a clock this far ahead every certificate looks expired. If the date is right, use a newer build of this tool.",
+        ),
         Found::EnvLocalFileMode {} => t(
-            "The page runs from a local file (file://): nothing is sent anywhere unless you submit in step 3.",
+            "The page runs from a local file (file://): it sends nothing unless you probe the enrollment address (this step) or submit (step 3).",
             "Nothing to fix.",
         ),
-        Found::ProbeReached { url } => t(
-            format!("{url} answered an HTTPS request."),
-            "Nothing to fix. The page cannot see the answer's content, only that one came.",
+        Found::ProbeReached { url, scheme } => t(
+            if scheme == "https" {
+                format!("{url} answered over HTTPS: this browser trusted the site's TLS certificate, and a server — the service, or a proxy in its place — sent a response.")
+            } else {
+                format!("{url} answered over plain {}: a server — the service, or a proxy in its place — sent a response. No certificate was involved.", scheme.to_uppercase())
+            },
+            "Nothing to fix. The browser does not let the page see the response's status or content, so this does not show that the enrollment service works; opening the page in step 3 does.",
         ),
-        Found::ProbeUnreachable { url } => t(
-            format!("{url} could not be reached: it is down, blocked by a proxy or firewall, or its TLS certificate is not trusted."),
+        Found::ProbeUnreachable { url, scheme } => t(
+            if scheme == "https" {
+                format!("The HTTPS request to {url} failed before any answer: the name does not resolve, the server is down or refuses the connection, a proxy, a firewall or the browser blocked it, or this browser does not trust its TLS certificate. The browser does not tell the page which.")
+            } else {
+                format!("The plain {} request to {url} failed before any answer: the name does not resolve, the server is down or refuses the connection, or a proxy, a firewall or the browser blocked it (a page opened over https may not request http addresses). The browser does not tell the page which.", scheme.to_uppercase())
+            },
             "Open the address in the browser to see which. Microsoft decommissioned the Windows RMS enrollment service; if it no longer answers, the SLC cannot be renewed through it (see KB 2853958).",
+        ),
+        Found::ProbeTimedOut { url, scheme, seconds } => t(
+            format!("The {} request to {url} got no answer within {seconds} seconds; the page cancelled it.", scheme.to_uppercase()),
+            "The server may be slow, or a firewall may drop the connection without a word. Open the address in the browser to see. Microsoft decommissioned the Windows RMS enrollment service; if it no longer answers, the SLC cannot be renewed through it (see KB 2853958).",
         ),
     }
 }
 
 /// A fact the page measured: its label and value.
 pub(crate) fn measured(m: &crate::trust::Measured) -> crate::trust::Row {
-    use crate::trust::Measured;
+    use crate::trust::{ClockProblem, Measured};
     let (title, detail): (&str, String) = match *m {
         Measured::WebAssembly => ("WebAssembly", "available (this page runs on it)".into()),
         Measured::SecureContext { secure } => {
@@ -1255,15 +1283,24 @@ pub(crate) fn measured(m: &crate::trust::Measured) -> crate::trust::Row {
             .into(),
         ),
         Measured::Online { online } => (
-            "Online (the browser's hint)",
-            if online { "online" } else { "offline" }.into(),
-        ),
-        Measured::Clock { now, plausible } => (
-            "Clock",
-            if plausible {
-                format!("{now} (UTC)")
+            "Network (the browser's hint)",
+            if online {
+                "connected — this says nothing about whether the enrollment address can be reached"
             } else {
-                format!("{now} (UTC), before this tool was built")
+                "no connection"
+            }
+            .into(),
+        ),
+        Measured::Clock { now, problem } => (
+            "Clock",
+            match problem {
+                None => format!("{now} (UTC)"),
+                Some(ClockProblem::BeforeBuild) => {
+                    format!("{now} (UTC), before this tool was built")
+                }
+                Some(ClockProblem::FarAhead) => {
+                    format!("{now} (UTC), years after this tool was built")
+                }
             },
         ),
         Measured::Mode { local_file } => (
@@ -1282,29 +1319,54 @@ pub(crate) fn measured(m: &crate::trust::Measured) -> crate::trust::Row {
     }
 }
 
-/// A check only the user can make: what and how.
-pub(crate) fn manual(c: crate::trust::Check) -> crate::trust::Row {
+/// A check only the user can make: what, how, and how to read the output.
+pub(crate) fn manual(c: crate::trust::Check) -> crate::trust::CheckText {
     use crate::trust::Check;
-    let (title, detail) = match c {
+    let (title, detail, reading) = match c {
         Check::TrustedSitesZone => (
             "The enrollment site is in the Trusted sites zone",
-            "Internet Options → Security → Trusted sites → Sites (or the Group Policy Site to Zone Assignment List, value 2). This command lists the zone map entries set by policy and by hand:",
+            "The procedure asks for this on a computer with an enhanced browser security configuration. A site's zone can be set in six places; each command below lists one of them (run them in a command prompt).",
+            Some("What the output means: in Domains and EscDomains each site is a key named after its domain (for https://activation.drm.microsoft.com: microsoft.com\\activation.drm) with a value named after the scheme (https, or * for every scheme); its data is the zone: 0x2 is Trusted sites (0x1 Local intranet, 0x3 Internet, 0x4 Restricted sites). In ZoneMapKey each value is named after the site itself and the data 2 means Trusted sites. \"ERROR: The system was unable to find the specified registry key or value\" means nothing is set in that place. While IE Enhanced Security Configuration is on (Windows Server), the EscDomains lists apply instead of Domains; a Group Policy list (ZoneMapKey) takes precedence over the lists set by hand."),
         ),
         Check::AddTrustedSite => (
             "Add the enrollment site to Trusted sites",
-            "Open Internet Options (inetcpl.cpl) → Security → Trusted sites → Sites and add this address:",
+            "If it is not there: open Internet Options (Start → Run → inetcpl.cpl) → Security → Trusted sites → Sites, and add this address. If Group Policy manages the list, ask whoever manages the policy.",
+            None,
         ),
         Check::GteRootInStore => (
             "GTE CyberTrust Global Root in the machine's root store (what the procedure names)",
-            "Run in a command prompt; \"-verifystore\" prints the certificate when it is present:",
+            "This root expired on 2018-08-13; it no longer matters. The procedure names it because it was the root of the TLS certificate of Microsoft's enrollment site. Microsoft's sites moved to Baltimore CyberTrust Root (itself expired 2025-05-12) and then to DigiCert Global Root G2 and Microsoft RSA Root Certificate Authority 2017 (next item). An expired root makes no site trusted, and the service it vouched for has been decommissioned. For your organisation's own enrollment site, what counts is that this browser trusts that site's certificate (the probe under \"This browser\" shows it for an https address).",
+            Some("To see whether it is still in the store: certutil prints the certificate when it is present, and reports that the command FAILED (\"Object was not found\") when it is not."),
         ),
         Check::CurrentRootsInStore => (
-            "The current Microsoft TLS roots in the store",
-            "DigiCert Global Root G2 and Microsoft RSA Root Certificate Authority 2017:",
+            "The roots that replaced it, in the machine's root store",
+            "DigiCert Global Root G2 and Microsoft RSA Root Certificate Authority 2017; Windows Update's root certificate update installs them.",
+            Some("certutil prints the certificate when it is present, and reports that the command FAILED (\"Object was not found\") when it is not."),
         ),
     };
-    crate::trust::Row {
+    crate::trust::CheckText {
         title: title.into(),
         detail: detail.into(),
+        reading: reading.map(Into::into),
     }
+}
+
+/// Where a site's zone can be set.
+pub(crate) fn zone_place(z: crate::trust::ZonePlace) -> String {
+    use crate::trust::ZonePlace;
+    match z {
+        ZonePlace::UserDomains => "Set by hand, for this user (Domains)",
+        ZonePlace::MachineDomains => "Set for every user of this computer (Domains)",
+        ZonePlace::UserEscDomains => {
+            "With IE Enhanced Security Configuration on, for this user (EscDomains)"
+        }
+        ZonePlace::MachineEscDomains => {
+            "With IE Enhanced Security Configuration on, for every user (EscDomains)"
+        }
+        ZonePlace::MachinePolicy => {
+            "Group Policy, computer configuration (Site to Zone Assignment List)"
+        }
+        ZonePlace::UserPolicy => "Group Policy, user configuration (Site to Zone Assignment List)",
+    }
+    .into()
 }

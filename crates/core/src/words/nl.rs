@@ -115,15 +115,16 @@ pub fn describe(code: Code) -> &'static str {
         Code::RootUnrecognised => "Het basiscertificaat is er geen die de procedure of de huidige TLS-service van Microsoft noemt.",
         Code::EnvInsecureContext => "De pagina is geen beveiligde context; Web Crypto is misschien niet beschikbaar (de app heeft het niet nodig).",
         Code::EnvOffline => "De browser meldt dat hij offline is; indienen vraagt om internet.",
-        Code::EnvClockSuspect => "De klok van de computer lijkt verkeerd te staan; de controles op verlopen hangen ervan af.",
-        Code::EnvLocalFileMode => "De pagina draait als lokaal bestand (file://): er wordt niets verzonden tenzij u indient.",
-        Code::ProbeReached => "Het inschrijvingsadres antwoordde op een HTTPS-verzoek (de inhoud kan de pagina niet lezen).",
+        Code::EnvClockSuspect => "De klok van de computer staat vóór de bouwdatum van dit hulpmiddel, of onwaarschijnlijk ver erna; de controles op verlopen hangen ervan af.",
+        Code::EnvLocalFileMode => "De pagina draait als lokaal bestand (file://): ze verzendt niets, tenzij u het inschrijvingsadres test of indient.",
+        Code::ProbeReached => "Er kwam antwoord van het inschrijvingsadres (de pagina ziet dat er een antwoord kwam, niet de status of de inhoud).",
+        Code::ProbeTimedOut => "Het inschrijvingsadres gaf geen antwoord binnen de tijdslimiet van de test.",
         Code::AddressEmpty => "Er is geen inschrijvingsadres opgegeven.",
         Code::AddressNotUrl => "Het inschrijvingsadres is geen absoluut webadres (https://host/…).",
         Code::AddressSchemeRefused => "Het inschrijvingsadres gebruikt een ander schema dan https of http; het wordt niet geopend en er wordt niets naartoe verzonden.",
         Code::AddressCredentials => "Het inschrijvingsadres bevat een gebruikersnaam of wachtwoord; het wordt niet gebruikt.",
         Code::AddressHttp => "Het inschrijvingsadres is gewoon http: de aanvraag gaat onversleuteld naar een site die niet kan worden geverifieerd.",
-        Code::ProbeUnreachable => "Het inschrijvingsadres was niet bereikbaar, of het verzoek is geblokkeerd.",
+        Code::ProbeUnreachable => "Het verzoek aan het inschrijvingsadres mislukte voordat er antwoord kwam: onbereikbaar of geblokkeerd.",
     }
 }
 
@@ -1270,7 +1271,8 @@ pub fn time_error(e: &crate::time::TimeError) -> String {
 // ---- stap 2: vertrouwensvoorwaarden --------------------------------------------------------
 
 fn trust(f: &crate::trust::Found) -> Text {
-    use crate::trust::Found;
+    use crate::policy::CLOCK_AHEAD_LIMIT_DAYS;
+    use crate::trust::{ClockProblem, Found};
     const EXPORT_ROOT: &str = "Exporteer het basiscertificaat uit certmgr.msc (Vertrouwde basiscertificeringsinstanties → Certificaten → het certificaat → Alle taken → Exporteren, DER-gecodeerd of Base64-gecodeerd .cer) en zet dat bestand hier neer.";
     match f {
         Found::RootParseFailed {
@@ -1320,28 +1322,55 @@ fn trust(f: &crate::trust::Found) -> Text {
             "De browser meldt dat er geen internetverbinding is.",
             "Verbind dit werkstation met internet voor stap 3 (indienen); de andere stappen werken zonder verbinding.",
         ),
-        Found::EnvClockSuspect { clock, built } => t(
+        Found::EnvClockSuspect {
+            clock,
+            built,
+            problem: ClockProblem::BeforeBuild,
+        } => t(
             format!("De klok staat op {clock}, dat is vóór het moment waarop dit hulpmiddel is gemaakt ({built})."),
             "Stel de datum en tijd van deze computer goed in; de vervaldatum van certificaten wordt daaraan getoetst.",
         ),
+        Found::EnvClockSuspect {
+            clock,
+            built,
+            problem: ClockProblem::FarAhead,
+        } => t(
+            format!(
+                "De klok staat op {clock}, meer dan {} jaar na het moment waarop dit hulpmiddel is gemaakt ({built}): dat is niet aannemelijk.",
+                CLOCK_AHEAD_LIMIT_DAYS / 365
+            ),
+            "Stel de datum en tijd van deze computer goed in; de vervaldatum van certificaten wordt daaraan getoetst, en met een klok die zo ver voorloopt lijkt elk certificaat verlopen. Klopt de datum wel, gebruik dan een nieuwere build van dit hulpmiddel.",
+        ),
         Found::EnvLocalFileMode {} => t(
-            "De pagina draait vanuit een lokaal bestand (file://): er wordt niets verzonden tenzij u in stap 3 indient.",
+            "De pagina draait vanuit een lokaal bestand (file://): ze verzendt niets, tenzij u het inschrijvingsadres test (deze stap) of indient (stap 3).",
             "U hoeft niets te doen.",
         ),
-        Found::ProbeReached { url } => t(
-            format!("{url} heeft op een HTTPS-verzoek geantwoord."),
-            "U hoeft niets te doen. De pagina kan de inhoud van het antwoord niet zien, alleen dat er een kwam.",
+        Found::ProbeReached { url, scheme } => t(
+            if scheme == "https" {
+                format!("{url} heeft via HTTPS geantwoord: deze browser vertrouwde het TLS-certificaat van de website, en een server — de service, of een proxy in haar plaats — stuurde een antwoord.")
+            } else {
+                format!("{url} heeft via gewoon {} geantwoord: een server — de service, of een proxy in haar plaats — stuurde een antwoord. Er was geen certificaat bij betrokken.", scheme.to_uppercase())
+            },
+            "U hoeft niets te doen. De browser laat de pagina de status en inhoud van het antwoord niet zien, dus dit toont niet dat de inschrijvingsservice werkt; dat doet het openen van de pagina in stap 3.",
         ),
-        Found::ProbeUnreachable { url } => t(
-            format!("{url} is niet bereikbaar: de website is uit de lucht, wordt door een proxy of firewall geblokkeerd, of het TLS-certificaat wordt niet vertrouwd."),
+        Found::ProbeUnreachable { url, scheme } => t(
+            if scheme == "https" {
+                format!("Het HTTPS-verzoek aan {url} mislukte voordat er antwoord kwam: de naam wordt niet gevonden, de server is uit de lucht of weigert de verbinding, een proxy, een firewall of de browser heeft het geblokkeerd, of deze browser vertrouwt het TLS-certificaat niet. De browser vertelt de pagina niet welke van deze het is.")
+            } else {
+                format!("Het gewone {}-verzoek aan {url} mislukte voordat er antwoord kwam: de naam wordt niet gevonden, de server is uit de lucht of weigert de verbinding, of een proxy, een firewall of de browser heeft het geblokkeerd (een pagina die via https is geopend, mag geen http-adressen opvragen). De browser vertelt de pagina niet welke van deze het is.", scheme.to_uppercase())
+            },
             "Open het adres in de browser om te zien welke van deze het is. Microsoft heeft de inschrijvingsservice voor Windows RMS buiten gebruik gesteld; als die niet meer antwoordt, kan het SLC er niet mee worden vernieuwd (zie KB 2853958).",
+        ),
+        Found::ProbeTimedOut { url, scheme, seconds } => t(
+            format!("Het {}-verzoek aan {url} kreeg binnen {seconds} seconden geen antwoord; de pagina heeft het afgebroken.", scheme.to_uppercase()),
+            "De server is misschien traag, of een firewall laat de verbinding zonder melding vallen. Open het adres in de browser om het te zien. Microsoft heeft de inschrijvingsservice voor Windows RMS buiten gebruik gesteld; als die niet meer antwoordt, kan het SLC er niet mee worden vernieuwd (zie KB 2853958).",
         ),
     }
 }
 
 /// A fact the page measured: its label and value, in Dutch.
 pub(crate) fn measured(m: &crate::trust::Measured) -> crate::trust::Row {
-    use crate::trust::Measured;
+    use crate::trust::{ClockProblem, Measured};
     let (title, detail): (&str, String) = match *m {
         Measured::WebAssembly => (
             "WebAssembly",
@@ -1361,20 +1390,24 @@ pub(crate) fn measured(m: &crate::trust::Measured) -> crate::trust::Row {
             .into(),
         ),
         Measured::Online { online } => (
-            "Internetverbinding (volgens de browser)",
+            "Netwerk (volgens de browser)",
             if online {
-                "verbonden"
+                "verbonden — dit zegt niets over de bereikbaarheid van het inschrijvingsadres"
             } else {
-                "niet verbonden"
+                "geen verbinding"
             }
             .into(),
         ),
-        Measured::Clock { now, plausible } => (
+        Measured::Clock { now, problem } => (
             "Klok",
-            if plausible {
-                format!("{now} (UTC)")
-            } else {
-                format!("{now} (UTC), vóór de bouwdatum van dit hulpmiddel")
+            match problem {
+                None => format!("{now} (UTC)"),
+                Some(ClockProblem::BeforeBuild) => {
+                    format!("{now} (UTC), vóór de bouwdatum van dit hulpmiddel")
+                }
+                Some(ClockProblem::FarAhead) => {
+                    format!("{now} (UTC), jaren na de bouwdatum van dit hulpmiddel")
+                }
             },
         ),
         Measured::Mode { local_file } => (
@@ -1393,29 +1426,48 @@ pub(crate) fn measured(m: &crate::trust::Measured) -> crate::trust::Row {
     }
 }
 
-/// A check only the user can make: what and how, in Dutch.
-pub(crate) fn manual(c: crate::trust::Check) -> crate::trust::Row {
+/// A check only the user can make: what, how, and how to read the output, in Dutch.
+pub(crate) fn manual(c: crate::trust::Check) -> crate::trust::CheckText {
     use crate::trust::Check;
-    let (title, detail) = match c {
+    let (title, detail, reading) = match c {
         Check::TrustedSitesZone => (
             "De website van de inschrijvingsservice staat in de zone Vertrouwde websites",
-            "Internetopties → Beveiliging → Vertrouwde websites → Websites (of via Groepsbeleid de Lijst voor toewijzing van websites aan zones, waarde 2). Deze opdracht toont de zonetoewijzingen die via beleid en handmatig zijn ingesteld:",
+            "De procedure vraagt dit op een computer met een sterk beveiligde browserconfiguratie. De zone van een website kan op zes plaatsen worden ingesteld; elke opdracht hieronder toont er één (voer ze uit in een opdrachtprompt).",
+            Some("Zo leest u de uitvoer: in Domains en EscDomains is elke website een sleutel met de naam van het domein (voor https://activation.drm.microsoft.com: microsoft.com\\activation.drm), met een waarde die naar het schema heet (https, of * voor elk schema); de gegevens zijn de zone: 0x2 is Vertrouwde websites (0x1 Lokaal intranet, 0x3 Internet, 0x4 Websites met beperkte toegang). In ZoneMapKey heet elke waarde naar de website zelf, en de gegevens 2 betekenen Vertrouwde websites. Een melding dat de opgegeven registersleutel of waarde niet kan worden gevonden, betekent dat op die plaats niets is ingesteld. Zolang Verbeterde beveiliging van Internet Explorer aan staat (Windows Server), gelden de lijsten in EscDomains in plaats van Domains; een lijst uit Groepsbeleid (ZoneMapKey) gaat voor op de lijsten die met de hand zijn ingesteld."),
         ),
         Check::AddTrustedSite => (
             "De website van de inschrijvingsservice toevoegen aan Vertrouwde websites",
-            "Open Internetopties (inetcpl.cpl) → Beveiliging → Vertrouwde websites → Websites en voeg dit adres toe:",
+            "Staat ze er niet in: open Internetopties (Start → Uitvoeren → inetcpl.cpl) → Beveiliging → Vertrouwde websites → Websites en voeg dit adres toe. Beheert Groepsbeleid de lijst, vraag het dan aan de beheerder van dat beleid.",
+            None,
         ),
         Check::GteRootInStore => (
             "GTE CyberTrust Global Root in het certificatenarchief van de computer (wat de procedure noemt)",
-            "Voer uit in een opdrachtprompt; \"-verifystore\" toont het certificaat als het aanwezig is:",
+            "Dit basiscertificaat is op 13-08-2018 verlopen; het doet er niet meer toe. De procedure noemt het omdat het de basis was van het TLS-certificaat van de inschrijvingswebsite van Microsoft. De websites van Microsoft zijn overgestapt op Baltimore CyberTrust Root (zelf verlopen op 12-05-2025) en daarna op DigiCert Global Root G2 en Microsoft RSA Root Certificate Authority 2017 (volgende punt). Een verlopen basiscertificaat maakt geen enkele website vertrouwd, en de service waarvoor het instond, is buiten gebruik gesteld. Voor een eigen inschrijvingswebsite van uw organisatie telt dat deze browser het certificaat van die website vertrouwt (de test onder \"Deze browser\" laat dat zien voor een https-adres).",
+            Some("Zo ziet u of het nog in het archief staat: certutil toont het certificaat als het aanwezig is, en meldt dat de opdracht is mislukt (\"Object is niet gevonden\") als het er niet is."),
         ),
         Check::CurrentRootsInStore => (
-            "De huidige TLS-basiscertificaten van Microsoft in het archief",
-            "DigiCert Global Root G2 en Microsoft RSA Root Certificate Authority 2017:",
+            "De basiscertificaten die het vervangen, in het certificatenarchief van de computer",
+            "DigiCert Global Root G2 en Microsoft RSA Root Certificate Authority 2017; de update van basiscertificaten via Windows Update installeert ze.",
+            Some("certutil toont het certificaat als het aanwezig is, en meldt dat de opdracht is mislukt (\"Object is niet gevonden\") als het er niet is."),
         ),
     };
-    crate::trust::Row {
+    crate::trust::CheckText {
         title: title.into(),
         detail: detail.into(),
+        reading: reading.map(Into::into),
     }
+}
+
+/// Where a site's zone can be set, in Dutch.
+pub(crate) fn zone_place(z: crate::trust::ZonePlace) -> String {
+    use crate::trust::ZonePlace;
+    match z {
+        ZonePlace::UserDomains => "Met de hand ingesteld, voor deze gebruiker (Domains)",
+        ZonePlace::MachineDomains => "Ingesteld voor alle gebruikers van deze computer (Domains)",
+        ZonePlace::UserEscDomains => "Met Verbeterde beveiliging van Internet Explorer aan, voor deze gebruiker (EscDomains)",
+        ZonePlace::MachineEscDomains => "Met Verbeterde beveiliging van Internet Explorer aan, voor alle gebruikers (EscDomains)",
+        ZonePlace::MachinePolicy => "Groepsbeleid, computerconfiguratie (Lijst voor toewijzing van websites aan zones)",
+        ZonePlace::UserPolicy => "Groepsbeleid, gebruikersconfiguratie (Lijst voor toewijzing van websites aan zones)",
+    }
+    .into()
 }
