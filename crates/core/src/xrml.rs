@@ -783,10 +783,9 @@ fn has_escaped_xrml(hay: &[u8]) -> bool {
             let value = digits
                 .get(..n)
                 .and_then(|d| std::str::from_utf8(d).ok())
+                // Leading zeros are allowed (`&#060;`); no digits, or only zeros, is not '<'.
                 .and_then(|d| {
-                    u32::from_str_radix(d.trim_start_matches('0'), if hex { 16 } else { 10 })
-                        .ok()
-                        .or((!d.is_empty()).then_some(0))
+                    u32::from_str_radix(d.trim_start_matches('0'), if hex { 16 } else { 10 }).ok()
                 });
             match (value, digits.get(n)) {
                 (Some(0x3C), Some(b';')) => digits.get(n + 1..),

@@ -750,3 +750,38 @@ fn every_duplicate_of_what_body_says_is_refused() {
             }],
         })));
 }
+
+/// A BODY put in a namespace — by a prefix or by a default `xmlns` — is another element to a
+/// namespace-aware reader: refused as unsigned content, whichever way it is written.
+#[test]
+fn a_body_in_a_namespace_is_refused_by_prefix_or_by_default_namespace() {
+    let (slc, rest) = slc_and_rest();
+    for (what, body) in [
+        (
+            "prefix",
+            slc.replacen("<BODY", "<x:BODY xmlns:x=\"urn:x\"", 1)
+                .replacen("</BODY>", "</x:BODY>", 1),
+        ),
+        (
+            "default namespace",
+            slc.replacen("<BODY", "<BODY xmlns=\"urn:x\"", 1),
+        ),
+    ] {
+        let bytes = format!("{body}{rest}");
+        let (_, _, findings) = inspect(bytes.as_bytes(), &test_policy());
+        let unsigned = findings
+            .iter()
+            .find(|f| f.code == XrmlUnsignedContent)
+            .unwrap_or_else(|| panic!("{what}: {findings:?}"));
+        let What::Xrml(Found::UnsignedContent { extras, .. }) = unsigned.what() else {
+            panic!("{what}: {unsigned:?}");
+        };
+        assert!(
+            extras.contains(&slc_courier_core::xrml::Extra::Namespaced {
+                name: if what == "prefix" { "x:BODY" } else { "BODY" }.into()
+            }),
+            "{what}: {extras:?}"
+        );
+        assert_eq!(unsigned.subject, DOC0, "{what}");
+    }
+}
