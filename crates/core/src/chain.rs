@@ -810,16 +810,11 @@ fn choose_leaf(docs: &[&Certificate]) -> Result<(usize, ChainKind), Box<Finding>
         )),
         many => Err(Box::new(
             Finding::of(Found::AmbiguousLeaf {
-                documents: numbers(many.iter().map(|(i, _)| *i)),
+                documents: many.iter().map(|(i, _)| *i).collect(),
             })
             .about(Subject::Chain),
         )),
     }
-}
-
-/// 1-based document numbers of 0-based indices.
-fn numbers(it: impl Iterator<Item = usize>) -> Vec<usize> {
-    it.collect()
 }
 
 // ------------------------------------------------------------------ stage 5: the path
@@ -1056,12 +1051,8 @@ fn check_extra(path: &[usize], docs: &[&Certificate], findings: &mut Vec<Finding
         .map(|c| c.index)
         .collect();
     if !extra.is_empty() {
-        findings.push(
-            Finding::of(Found::ExtraCertificates {
-                documents: numbers(extra.iter().copied()),
-            })
-            .about(Subject::Chain),
-        );
+        findings
+            .push(Finding::of(Found::ExtraCertificates { documents: extra }).about(Subject::Chain));
     }
 }
 
@@ -1315,7 +1306,7 @@ pub fn verify_chain(bytes: &[u8], policy: &Policy, request: Option<&RequestRepor
     let path = build_path(leaf, &docs, policy, &mut findings);
     if path.docs.windows(2).any(|w| matches!(w, [a, b] if a > b)) {
         findings.push(Finding::of(Found::Reordered {
-            order: numbers(path.docs.iter().copied()),
+            order: path.docs.clone(),
         }));
     }
     check_links(&path.docs, &docs, &mut findings);

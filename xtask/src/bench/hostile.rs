@@ -221,12 +221,13 @@ fn measure(file: &Path, timeout: Duration) -> Result<Measure> {
         if child.try_wait()?.is_some() {
             break;
         }
-        if let Some(m) = rss_mib(id) {
+        let rss = rss_mib(id);
+        if let Some(m) = rss {
             peak_mib = peak_mib.max(m);
         }
         if started.elapsed() > timeout {
             outcome = Outcome::TimedOut;
-        } else if rss_mib(id).is_some_and(|m| m > MAX_RSS_MIB) {
+        } else if rss.is_some_and(|m| m > MAX_RSS_MIB) {
             outcome = Outcome::OverMemory;
         }
         if !matches!(outcome, Outcome::Finished) {

@@ -21,8 +21,15 @@ pub fn describe(code: Code) -> &'static str {
 }
 
 /// `n` and the noun in the number it takes (`1 document`, `2 documents`).
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+fn count<N: Copy + std::fmt::Display + TryInto<i128>>(n: N, one: &str, many: &str) -> String {
+    format!(
+        "{n} {}",
+        if n.try_into().ok() == Some(1) {
+            one
+        } else {
+            many
+        }
+    )
 }
 
 fn bytes(n: u64) -> String {
@@ -879,10 +886,6 @@ fn chain(f: &crate::chain::Found) -> Text {
             shown.join(", ")
         }
     }
-    fn plural(n: impl Into<i128>, one: &str, many: &str) -> String {
-        let n = n.into();
-        format!("{n} {}", if n == 1 { one } else { many })
-    }
     fn short(fp: &Option<String>) -> String {
         match fp {
             Some(f) => format!("fingerprint {}…", f.get(..16).unwrap_or(f)),
@@ -899,7 +902,7 @@ fn chain(f: &crate::chain::Found) -> Text {
         Found::NoSlc { documents, kinds } => t(
             format!(
                 "The file has {} ({}{}), but no Server Licensor Certificate issued by \"{ENROLLMENT_SERVICE}\" or \"{SELF_ENROLLMENT_SERVICE}\".",
-                plural(*documents as u64, "XrML document", "XrML documents"),
+                count(*documents as u64, "XrML document", "XrML documents"),
                 kinds
                     .iter()
                     .map(|k| if k.trim().is_empty() { "unreadable" } else { k.as_str() })
@@ -989,7 +992,7 @@ fn chain(f: &crate::chain::Found) -> Text {
         } => t(
             format!(
                 "The chain has {} from the SLC to the trust anchor; an SLC chain has {expected}.",
-                plural(*length as u64, "certificate", "certificates")
+                count(*length as u64, "certificate", "certificates")
             ),
             if *strict {
                 "Check that this is an SLC chain from the Microsoft enrollment service."
@@ -1042,7 +1045,7 @@ fn chain(f: &crate::chain::Found) -> Text {
         Found::SlcExpired { expired, days_ago } => t(
             format!(
                 "The SLC expired on {expired} ({} ago).",
-                plural(*days_ago, "day", "days")
+                count(*days_ago, "day", "days")
             ),
             "Renew the SLC: export a renewal request on the RMS server and submit it.",
         ),
@@ -1053,7 +1056,7 @@ fn chain(f: &crate::chain::Found) -> Text {
         } => t(
             format!(
                 "The SLC expires on {expires}, in {} (less than {threshold}).",
-                plural(*days_remaining, "day", "days")
+                count(*days_remaining, "day", "days")
             ),
             "Plan the renewal now.",
         ),
@@ -1073,7 +1076,7 @@ fn chain(f: &crate::chain::Found) -> Text {
             format!(
                 "The request{} has {} of its own, so no certificate can be said to answer it (see `slc-courier request`, or step 1).",
                 file.as_deref().map(|f| format!(" {f}")).unwrap_or_default(),
-                plural(*errors as u64, "error", "errors")
+                count(*errors as u64, "error", "errors")
             ),
             "Fix the request first: export it again on the RMS server, check it in step 1, then check the certificate against it.",
         ),

@@ -129,8 +129,15 @@ pub fn describe(code: Code) -> &'static str {
 }
 
 /// `n` and the noun in the number it takes (`1 document`, `2 documents`).
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+fn count<N: Copy + std::fmt::Display + TryInto<i128>>(n: N, one: &str, many: &str) -> String {
+    format!(
+        "{n} {}",
+        if n.try_into().ok() == Some(1) {
+            one
+        } else {
+            many
+        }
+    )
 }
 
 fn bytes(n: u64) -> String {
@@ -986,10 +993,6 @@ fn chain(f: &crate::chain::Found) -> Text {
             shown.join(", ")
         }
     }
-    fn plural(n: impl Into<i128>, one: &str, many: &str) -> String {
-        let n = n.into();
-        format!("{n} {}", if n == 1 { one } else { many })
-    }
     fn short(fp: &Option<String>) -> String {
         match fp {
             Some(f) => format!("vingerafdruk {}…", f.get(..16).unwrap_or(f)),
@@ -1010,7 +1013,7 @@ fn chain(f: &crate::chain::Found) -> Text {
         Found::NoSlc { documents, kinds } => t(
             format!(
                 "Het bestand bevat {} ({}{}), maar geen {SLC} dat is uitgegeven door \"{ENROLLMENT_SERVICE}\" of \"{SELF_ENROLLMENT_SERVICE}\".",
-                plural(*documents as u64, "XrML-document", "XrML-documenten"),
+                count(*documents as u64, "XrML-document", "XrML-documenten"),
                 kinds
                     .iter()
                     .map(|k| if k.trim().is_empty() { "onleesbaar" } else { k.as_str() })
@@ -1096,7 +1099,7 @@ fn chain(f: &crate::chain::Found) -> Text {
         } => t(
             format!(
                 "De keten telt {} van het {SLC} tot het vertrouwensanker; een echte keten telt er {expected}.",
-                plural(*length as u64, "certificaat", "certificaten")
+                count(*length as u64, "certificaat", "certificaten")
             ),
             if *strict { SHAPE_STRICT } else { SHAPE_TEST },
         ),
@@ -1145,7 +1148,7 @@ fn chain(f: &crate::chain::Found) -> Text {
         Found::SlcExpired { expired, days_ago } => t(
             format!(
                 "Het {SLC} is verlopen op {expired} ({} geleden).",
-                plural(*days_ago, "dag", "dagen")
+                count(*days_ago, "dag", "dagen")
             ),
             "Vernieuw het serverlicentieverleningscertificaat: exporteer op de RMS-server een aanvraag voor vernieuwing en dien die in bij de inschrijvingsservice.",
         ),
@@ -1156,7 +1159,7 @@ fn chain(f: &crate::chain::Found) -> Text {
         } => t(
             format!(
                 "Het {SLC} verloopt op {expires}, over {} (minder dan {threshold}).",
-                plural(*days_remaining, "dag", "dagen")
+                count(*days_remaining, "dag", "dagen")
             ),
             "Plan de vernieuwing nu.",
         ),
@@ -1176,7 +1179,7 @@ fn chain(f: &crate::chain::Found) -> Text {
             format!(
                 "De aanvraag{} bevat zelf {}, dus van geen enkel certificaat kan worden gezegd dat het deze aanvraag beantwoordt (zie `slc-courier request` of stap 1).",
                 file.as_deref().map(|f| format!(" {f}")).unwrap_or_default(),
-                plural(*errors as u64, "fout", "fouten")
+                count(*errors as u64, "fout", "fouten")
             ),
             "Herstel eerst de aanvraag: exporteer die opnieuw op de RMS-server, controleer ze in stap 1 en controleer daarna het certificaat ertegen.",
         ),
