@@ -73,6 +73,9 @@ for (const mode of MODES) {
     try {
       await app.page.fill('#enrollment-url', ep.url);
       await app.page.press('#enrollment-url', 'Tab');
+      // The probe targets what step 2 shows; under load the page may not have re-rendered the
+      // typed address yet when the click comes (it then probed the default address).
+      await app.page.waitForFunction((u) => document.querySelector('#step-trust .probe code')?.textContent === u, ep.url);
       await app.page.click('#probe-button');
       await app.page.waitForSelector('#step-trust .finding[data-code="probe-reached"]');
       await ep.close();
