@@ -5,6 +5,7 @@
 
 use crate::lang::Lang;
 use serde::{Serialize, Serializer};
+use std::sync::Arc;
 
 /// How much a finding matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -372,8 +373,10 @@ pub struct Finding {
     pub severity: Severity,
     /// Where in the file, when it applies to one place.
     pub location: Option<Location>,
-    /// Boxed: the typed context varies in size, and findings travel in `Result`s and `Vec`s.
-    what: Box<What>,
+    /// Shared: the typed context varies in size, and findings are cloned into every view and
+    /// report that shows them; an `Arc` keeps a clone one counter, not a copy of every variant
+    /// (the derived deep clone of `What` was ~15 KB of wasm).
+    what: Arc<What>,
 }
 
 impl Finding {
@@ -386,7 +389,7 @@ impl Finding {
             subject: Subject::File,
             severity: code.severity(),
             location: None,
-            what: Box::new(what),
+            what: Arc::new(what),
         }
     }
 
@@ -445,7 +448,7 @@ impl Serialize for Finding {
         st.serialize_field("severity", &self.severity)?;
         st.serialize_field("subject", &self.subject)?;
         st.serialize_field("location", &self.location)?;
-        st.serialize_field("params", &self.what)?;
+        st.serialize_field("params", &*self.what)?;
         st.serialize_field("message", &ByLang(|l| self.text(l).message))?;
         st.serialize_field("fix", &ByLang(|l| self.text(l).fix))?;
         st.end()

@@ -9,6 +9,7 @@
 //! The fingerprint that the request and the certificate are compared by is the SHA-256 of the
 //! big-endian modulus with leading zero bytes removed, in lowercase hex.
 
+use crate::der::Der;
 use serde::Serialize;
 
 /// The form a key was found in.
@@ -231,40 +232,13 @@ fn parse_capi_blob(b: &[u8]) -> Option<Result<RsaKey, KeyError>> {
     Some(RsaKey::new(&be, u64::from(exp)))
 }
 
-// --- a minimal DER reader: just enough for RSAPublicKey and SubjectPublicKeyInfo ----------
-
-struct Der<'a> {
-    b: &'a [u8],
-}
-
-impl<'a> Der<'a> {
-    fn tlv(&mut self) -> Option<(u8, &'a [u8])> {
-        let (&tag, rest) = self.b.split_first()?;
-        let (&l0, rest) = rest.split_first()?;
-        let (len, rest) = if l0 < 0x80 {
-            (usize::from(l0), rest)
-        } else {
-            let n = usize::from(l0 & 0x7f);
-            if n == 0 || n > 4 {
-                return None;
-            }
-            let lb = rest.get(..n)?;
-            let len = lb.iter().fold(0usize, |a, &x| (a << 8) | usize::from(x));
-            (len, rest.get(n..)?)
-        };
-        let value = rest.get(..len)?;
-        self.b = rest.get(len..)?;
-        Some((tag, value))
-    }
-}
-
 fn parse_rsa_public_key(b: &[u8]) -> Option<Result<RsaKey, KeyError>> {
-    let mut outer = Der { b };
+    let mut outer = Der::new(b);
     let (tag, seq) = outer.tlv()?;
     if tag != 0x30 || !outer.b.is_empty() {
         return None;
     }
-    let mut inner = Der { b: seq };
+    let mut inner = Der::new(seq);
     let (t1, n) = inner.tlv()?;
     let (t2, e) = inner.tlv()?;
     if t1 != 0x02 || t2 != 0x02 || !inner.b.is_empty() {
@@ -283,12 +257,12 @@ fn parse_der(b: &[u8]) -> Option<(Result<RsaKey, KeyError>, KeyForm)> {
         return Some((k, KeyForm::DerRsaPublicKey));
     }
     // SubjectPublicKeyInfo: SEQUENCE { SEQUENCE { OID rsaEncryption, NULL }, BIT STRING }
-    let mut outer = Der { b };
+    let mut outer = Der::new(b);
     let (tag, seq) = outer.tlv()?;
     if tag != 0x30 || !outer.b.is_empty() {
         return None;
     }
-    let mut inner = Der { b: seq };
+    let mut inner = Der::new(seq);
     let (t_alg, alg) = inner.tlv()?;
     let (t_bits, bits) = inner.tlv()?;
     const RSA_OID: &[u8] = &[

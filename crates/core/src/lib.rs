@@ -14,6 +14,7 @@
 #![deny(missing_docs)]
 
 pub mod chain;
+mod der;
 pub mod finding;
 pub mod key;
 pub mod lang;

@@ -83,7 +83,7 @@ pub fn classify(bytes: &[u8]) -> Destination {
             })
         };
     }
-    if bytes.first() == Some(&0x30) && x509_parser::parse_x509_certificate(bytes).is_ok() {
+    if bytes.first() == Some(&0x30) && crate::der::certificate(bytes).is_some() {
         return Destination::RootCertificate;
     }
     if let Some(k) = kind {

@@ -244,37 +244,32 @@ pub fn inspect_root(bytes: &[u8], now: UtcTime) -> (Option<RootInfo>, Vec<Findin
     use sha2::Digest;
     let mut findings = vec![];
     let mut pem_label = None;
-    let der: Vec<u8> = match x509_parser::pem::parse_x509_pem(bytes) {
-        Ok((_, pem)) => {
-            let is_cert = pem.label.contains("CERTIFICATE");
-            pem_label = Some(pem.label);
-            if is_cert {
-                pem.contents
-            } else {
-                bytes.to_vec()
+    let der: Vec<u8> = match crate::der::pem(bytes) {
+        Some((label, contents)) => {
+            let is_cert = label.contains("CERTIFICATE");
+            pem_label = Some(label);
+            match contents {
+                Some(der) if is_cert => der,
+                _ => bytes.to_vec(),
             }
         }
-        Err(_) => bytes.to_vec(),
+        None => bytes.to_vec(),
     };
-    let cert = match x509_parser::parse_x509_certificate(&der) {
-        Ok((_, c)) => c,
-        Err(_) => {
-            findings.push(Finding::of(Found::RootParseFailed {
-                pem_label,
-                size: bytes.len(),
-            }));
-            return (None, findings);
-        }
+    let Some(cert) = crate::der::certificate(&der) else {
+        findings.push(Finding::of(Found::RootParseFailed {
+            pem_label,
+            size: bytes.len(),
+        }));
+        return (None, findings);
     };
     let sha1 = hex(&sha1::Sha1::digest(&der));
     let sha256 = hex(&sha2::Sha256::digest(&der));
-    let not_before = UtcTime::from_unix(cert.validity().not_before.timestamp());
-    let not_after = UtcTime::from_unix(cert.validity().not_after.timestamp());
+    let (not_before, not_after) = (cert.not_before, cert.not_after);
     let known = KNOWN_ROOTS.iter().find(|(t, ..)| *t == sha1);
     let info = RootInfo {
-        subject: cert.subject().to_string(),
-        issuer: cert.issuer().to_string(),
-        serial: cert.raw_serial_as_string(),
+        subject: cert.subject,
+        issuer: cert.issuer,
+        serial: cert.serial,
         not_before,
         not_after,
         sha1: hex_colons(&sha1::Sha1::digest(&der)),

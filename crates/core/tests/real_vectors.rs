@@ -188,6 +188,12 @@ fn gte_root_is_recognised_as_expired() {
     );
     assert_eq!(info.serial, "01:a5");
     assert_eq!(
+        info.subject,
+        "C=US, O=GTE Corporation, OU=GTE CyberTrust Solutions, Inc., CN=GTE CyberTrust Global Root"
+    );
+    assert_eq!(info.issuer, info.subject);
+    assert_eq!(info.not_before.to_string(), "1998-08-13T00:29Z");
+    assert_eq!(
         info.recognised_as.as_deref(),
         Some("GTE CyberTrust Global Root")
     );
@@ -196,30 +202,47 @@ fn gte_root_is_recognised_as_expired() {
 #[test]
 fn current_microsoft_roots_are_recognised() {
     let Some(dir) = shared() else { return };
-    for (file, name, expected) in [
+    // Subjects, serials and dates as `openssl x509 -subject -serial -dates` reads them.
+    for (file, name, expected, subject, serial, dates) in [
         (
             "digicert-global-root-g2.pem",
             "DigiCert Global Root G2",
             vec![],
+            "C=US, O=DigiCert Inc, OU=www.digicert.com, CN=DigiCert Global Root G2",
+            "03:3a:f1:e6:a7:11:a9:a0:bb:28:64:b1:1d:09:fa:e5",
+            ("2013-08-01T12:00Z", "2038-01-15T12:00Z"),
         ),
         (
             "microsoft-rsa-root-ca-2017.pem",
             "Microsoft RSA Root Certificate Authority 2017",
             vec![],
+            "C=US, O=Microsoft Corporation, CN=Microsoft RSA Root Certificate Authority 2017",
+            "1e:d3:97:09:5f:d8:b4:b3:47:70:1e:aa:be:7f:45:b3",
+            ("2019-12-18T22:51:22Z", "2042-07-18T23:00:23Z"),
         ),
         (
             "baltimore-cybertrust-root.pem",
             "Baltimore CyberTrust Root",
             vec![Code::RootExpired],
+            "C=IE, O=Baltimore, OU=CyberTrust, CN=Baltimore CyberTrust Root",
+            "02:00:00:b9",
+            ("2000-05-12T18:46Z", "2025-05-12T23:59Z"),
         ),
     ] {
         let (info, findings) =
             slc_courier_core::trust::inspect_root(&read(&dir.join("roots").join(file)), now());
+        let info = info.unwrap_or_else(|| panic!("{file}: not read"));
+        assert_eq!(info.recognised_as.as_deref(), Some(name), "{file}");
+        assert_eq!(codes(&findings), expected, "{file}");
         assert_eq!(
-            info.and_then(|i| i.recognised_as).as_deref(),
-            Some(name),
+            (info.subject.as_str(), info.serial.as_str()),
+            (subject, serial),
             "{file}"
         );
-        assert_eq!(codes(&findings), expected, "{file}");
+        assert_eq!(
+            (info.not_before.to_string(), info.not_after.to_string()),
+            (dates.0.to_owned(), dates.1.to_owned()),
+            "{file}"
+        );
     }
 }

@@ -194,9 +194,23 @@ fn synthetic_certificate() -> Vec<u8> {
 fn a_certificate_goes_to_the_root_check_as_der_and_as_pem() {
     use base64::Engine;
     let cert = synthetic_certificate();
-    assert!(
-        x509_parser::parse_x509_certificate(&cert).is_ok(),
-        "the test certificate parses"
+    let (info, _) =
+        slc_courier_core::trust::inspect_root(&cert, slc_courier_core::UtcTime::from_unix(0));
+    let info = info.unwrap_or_else(|| panic!("the test certificate parses"));
+    assert_eq!(
+        (
+            info.subject.as_str(),
+            info.issuer.as_str(),
+            info.serial.as_str()
+        ),
+        ("CN=Synthetic Root", "CN=Synthetic Root", "01:a5")
+    );
+    assert_eq!(
+        (info.not_before.to_string(), info.not_after.to_string()),
+        (
+            "2020-01-01T00:00Z".to_owned(),
+            "2040-01-01T00:00Z".to_owned()
+        )
     );
     assert_eq!(classify(&cert), RootCertificate);
     let b64 = base64::engine::general_purpose::STANDARD.encode(&cert);
