@@ -8,6 +8,7 @@ use crate::request::RequestReport;
 use crate::time::UtcTime;
 use serde::Serialize;
 
+pub mod schema;
 pub mod words;
 
 /// The schema id written into every receipt.
@@ -98,8 +99,9 @@ impl CertEntry {
     }
 }
 
-/// The transfer receipt.
-#[derive(Debug, Clone, Serialize)]
+/// The transfer receipt, as the tool holds it; written through its schema type
+/// ([`schema::ReceiptV2`]), never serialised directly.
+#[derive(Debug, Clone)]
 pub struct Receipt {
     /// [`RECEIPT_SCHEMA`].
     pub schema: &'static str,
@@ -123,10 +125,8 @@ pub struct Receipt {
     pub findings: Vec<Finding>,
     /// The far-side hash check, per file, when a hash was pasted (added within schema 2;
     /// absent when nothing was pasted).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub far_side: Option<FarSide>,
     /// The checklist items the user ticked (added within schema 2; absent from the CLI).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub checklist: Option<Vec<String>>,
 }
 
@@ -265,7 +265,7 @@ impl Receipt {
     /// Pretty JSON, with findings' words in `lang` (keys, codes and parameters are
     /// language-neutral).
     pub fn to_json(&self, lang: crate::lang::Lang) -> String {
-        crate::finding::to_json_in(self, lang)
+        serde_json::to_string_pretty(&schema::ReceiptV2::of(self, lang)).unwrap_or_default()
     }
 }
 
