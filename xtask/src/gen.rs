@@ -323,7 +323,7 @@ fn requests(keys: &Keys, files: &mut Files) {
     };
     files.add(format!("{dir}/good/RMS03EnrollRequest.xml"), r3.render());
 
-    // One damaged variant per finding code; the test names the exact codes.
+    // One damaged variant per finding code; the manifest names the exact codes.
     let bad = |name: &str| format!("{dir}/bad/{name}");
     let with = |from: &str, to: &str| g.replacen(from, to, 1);
     files.add(bad("request-empty.xml"), Vec::new());
