@@ -2,6 +2,10 @@
 //! test keys (committed PEMs under `crates/core/tests/data/keys/`), so every byte can be
 //! reproduced. `--check` fails when a committed file differs from what this makes.
 //!
+//! `crates/core/tests/data/manifest.json` lists every file this makes, with how it was made and
+//! what the checks must find in it (the tests read the expectations; this reads the list): a
+//! file made but not listed, or listed but not made, fails the run, with or without `--check`.
+//!
 //! Requests follow MS-RMPR §3.6.4.1 as .NET XmlSerializer writes them; chains follow
 //! §2.2.9.3 and are signed by the rule in `shared/docs/rms-formats.md` §4.
 //!
@@ -23,6 +27,9 @@ mod browser;
 mod workbench;
 
 const DATA: &str = "crates/core/tests/data";
+
+/// The manifest of generated vectors, under [`DATA`].
+const MANIFEST: &str = "manifest.json";
 
 /// Lowercase hex.
 fn b64(b: &[u8]) -> String {
@@ -316,7 +323,7 @@ fn requests(keys: &Keys, files: &mut Files) {
     };
     files.add(format!("{dir}/good/RMS03EnrollRequest.xml"), r3.render());
 
-    // One damaged variant per finding code; the test names the exact codes.
+    // One damaged variant per finding code; the manifest names the exact codes.
     let bad = |name: &str| format!("{dir}/bad/{name}");
     let with = |from: &str, to: &str| g.replacen(from, to, 1);
     files.add(bad("request-empty.xml"), Vec::new());
@@ -1565,6 +1572,7 @@ pub fn run(check: bool) -> Result<()> {
     attacks(&keys, &mut files)?;
     ambiguous(&keys, &mut files)?;
     workbench::workbench(&keys, &mut files)?;
+    check_manifest(&files)?;
     let mut stale = vec![];
     for (rel, bytes) in &files.0 {
         let path = Path::new(DATA).join(rel);
@@ -1604,6 +1612,68 @@ pub fn run(check: bool) -> Result<()> {
             "written"
         }
     );
+    Ok(())
+}
+
+/// One vector as the generator reads the manifest: its file and how it was made. The
+/// expectations beside them (`as_request`, `as_chain`) are the tests'.
+#[derive(serde::Deserialize)]
+struct Listed {
+    file: String,
+    made: String,
+}
+
+#[derive(serde::Deserialize)]
+struct Manifest {
+    vectors: Vec<Listed>,
+}
+
+/// Every file made (and every test key) is listed once, in order, with a sentence saying how
+/// it was made; nothing else is listed.
+fn check_manifest(files: &Files) -> Result<()> {
+    let path = Path::new(DATA).join(MANIFEST);
+    let text = std::fs::read_to_string(&path).with_context(|| path.display().to_string())?;
+    let manifest: Manifest =
+        serde_json::from_str(&text).with_context(|| path.display().to_string())?;
+    let mut problems = vec![];
+    for pair in manifest.vectors.windows(2) {
+        if let [a, b] = pair {
+            if a.file >= b.file {
+                problems.push(format!(
+                    "{}: listed after {} (keep the list sorted, each file once)",
+                    b.file, a.file
+                ));
+            }
+        }
+    }
+    for v in &manifest.vectors {
+        if v.made.trim().is_empty() {
+            problems.push(format!("{}: no \"made\" sentence", v.file));
+        }
+    }
+    let made: std::collections::BTreeSet<String> = files
+        .0
+        .keys()
+        .cloned()
+        .chain(KEYS.iter().map(|(name, _, _)| format!("keys/{name}.pem")))
+        .collect();
+    let listed: std::collections::BTreeSet<String> =
+        manifest.vectors.iter().map(|v| v.file.clone()).collect();
+    for f in made.difference(&listed) {
+        problems.push(format!(
+            "{f}: made but not listed (add it with its expected findings)"
+        ));
+    }
+    for f in listed.difference(&made) {
+        problems.push(format!("{f}: listed but not made"));
+    }
+    if !problems.is_empty() {
+        bail!(
+            "{} does not match the generator:\n  {}",
+            path.display(),
+            problems.join("\n  ")
+        );
+    }
     Ok(())
 }
 

@@ -27,3 +27,69 @@ pub fn test_policy() -> Policy {
         ..Policy::microsoft_production(now())
     }
 }
+
+/// One generated vector as `tests/data/manifest.json` lists it: the one place its expected
+/// findings are written. `cargo xtask gen-testdata` checks that the list is exactly the files
+/// it makes; the tests run the check each entry names.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vector {
+    /// The path under `tests/data/`.
+    pub file: String,
+    /// How the generator made it, in one sentence.
+    pub made: String,
+    /// What step 1 finds in it.
+    #[serde(default)]
+    pub as_request: Option<AsRequest>,
+    /// What step 4 finds in it.
+    #[serde(default)]
+    pub as_chain: Option<AsChain>,
+}
+
+/// The request check of a vector.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AsRequest {
+    /// The file name the check is given (a name like `RMS01EnrollRequest.xml` is a request's).
+    pub named: String,
+    /// The exact finding codes, in order (`Code::id`).
+    pub codes: Vec<String>,
+}
+
+/// The chain check of a vector, with [`test_policy`] at [`now`].
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AsChain {
+    /// The request (a path under `tests/data/`, checked under its own file name) the chain is
+    /// verified against; none when absent.
+    #[serde(default)]
+    pub request: Option<String>,
+    /// The exact finding codes, in order (`Code::id`).
+    pub codes: Vec<String>,
+    /// The verdict's outcome (`Outcome::id`).
+    pub outcome: String,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Manifest {
+    vectors: Vec<Vector>,
+}
+
+/// Every generated vector, from `tests/data/manifest.json`.
+pub fn manifest() -> Vec<Vector> {
+    let text = String::from_utf8(data("manifest.json")).unwrap_or_else(|e| panic!("{e}"));
+    let m: Manifest =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("tests/data/manifest.json: {e}"));
+    m.vectors
+}
+
+/// The [`Code`](slc_courier_core::finding::Code) whose id is `id`.
+#[track_caller]
+pub fn code(id: &str) -> slc_courier_core::finding::Code {
+    slc_courier_core::finding::Code::ALL
+        .iter()
+        .copied()
+        .find(|c| c.id() == id)
+        .unwrap_or_else(|| panic!("{id}: no such finding code"))
+}
