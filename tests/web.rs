@@ -22,14 +22,24 @@ async fn a_browser_file_is_read_as_the_exact_bytes() {
     let parts = js_sys::Array::of1(&array);
     let file = web_sys::File::new_with_u8_array_sequence(&parts, "RMS01EnrollRequest.xml")
         .unwrap_or_else(|_| unreachable!());
-    let (name, read) = files::read(file.clone(), 1024, Expected::Request)
+    let (name, read) = files::read(file, Expected::Request)
         .await
         .unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(name, "RMS01EnrollRequest.xml");
     assert_eq!(read, bytes);
-    // Over the limit: refused before reading, with the input-too-large finding.
-    match files::read(file, 100, Expected::Request).await {
-        Err(files::ReadError::TooLarge(f)) => assert_eq!(f.code, Code::InputTooLarge),
+    // Over the step's budget (the core's rule: 64 KiB for an anchor): refused before reading,
+    // with the input-too-large finding.
+    let big = js_sys::Uint8Array::new_with_length(64 * 1024 + 1);
+    let file = web_sys::File::new_with_u8_array_sequence(&js_sys::Array::of1(&big), "anchor.txt")
+        .unwrap_or_else(|_| unreachable!());
+    match files::read(file, Expected::Anchor).await {
+        Err(files::ReadError::TooLarge(f)) => {
+            assert_eq!(f.code, Code::InputTooLarge);
+            assert_eq!(
+                f.message(slc_courier_core::Lang::En),
+                "anchor.txt is 65,537 bytes; the limit here is 65,536 bytes, so it was not read."
+            );
+        }
         other => panic!("expected TooLarge, got {other:?}"),
     }
 }

@@ -9,7 +9,6 @@
 use crate::i18n::Lang;
 use crate::services::files::{self, ReadError};
 use slc_courier_core::finding::Expected;
-use slc_courier_core::policy::MAX_CERT_BYTES;
 use slc_courier_core::route::{classify, Destination, Unknown};
 use slc_courier_core::Finding;
 use wasm_bindgen::closure::Closure;
@@ -235,7 +234,7 @@ fn listen(
             let mut named = vec![];
             for f in all {
                 let name = f.name();
-                let r = match files::read(f, MAX_CERT_BYTES, Expected::Chain).await {
+                let r = match files::read(f, Expected::Chain).await {
                     Ok((_, bytes)) => {
                         let d = classify(&bytes);
                         read.push(Some(bytes));

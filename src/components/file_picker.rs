@@ -28,9 +28,8 @@ pub struct Props {
     /// Called when reading starts.
     #[prop_or_default]
     pub on_start: Callback<()>,
-    /// The largest file read (larger ones are refused up front with a finding).
-    pub limit: usize,
-    /// What the step expects (said when a file is refused).
+    /// What the step expects: it sets the size budget (the core's
+    /// [`slc_courier_core::policy::budget`]) and is said when a file is refused.
     pub expected: slc_courier_core::finding::Expected,
     /// Called with (name, bytes) once read, after the browser has painted the working state.
     pub on_file: Callback<(String, Vec<u8>)>,
@@ -49,7 +48,6 @@ pub fn file_picker(p: &Props) -> Html {
         let on_start = p.on_start.clone();
         let on_refused = p.on_refused.clone();
         let error = error.clone();
-        let limit = p.limit;
         let expected = p.expected;
         move |list: Option<web_sys::FileList>| {
             // Several files at once are routed by content at the document (DropRouter).
@@ -58,7 +56,7 @@ pub fn file_picker(p: &Props) -> Html {
                 let (on_file, on_refused, error) =
                     (on_file.clone(), on_refused.clone(), error.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    match files::read(file, limit, expected).await {
+                    match files::read(file, expected).await {
                         Ok(read) => {
                             error.set(None);
                             files::yield_to_browser().await;

@@ -5,7 +5,7 @@
 
 use crate::i18n::Lang;
 use crate::services::{browser, files};
-use slc_courier_core::policy::{Policy, MAX_CERT_BYTES};
+use slc_courier_core::policy::Policy;
 use slc_courier_core::report::ToolInfo;
 use slc_courier_core::workbench::compare::compare;
 use slc_courier_core::workbench::evidence::{to_html, Evidence, Labels, EN, NL};
@@ -213,8 +213,7 @@ pub fn inspect_view(p: &Props) -> Html {
                 let total = all.len();
                 for (i, f) in all.into_iter().enumerate() {
                     if let Ok(read) =
-                        files::read(f, MAX_CERT_BYTES, slc_courier_core::finding::Expected::Xrml)
-                            .await
+                        files::read(f, slc_courier_core::finding::Expected::Xrml).await
                     {
                         // The same file added again (same name, same bytes) is one file:
                         // counting it twice would double its documents and links.

@@ -47,7 +47,7 @@ pub fn request_step(p: &Props) -> Html {
         <section id="step-request" class="step" aria-labelledby="h-request">
             <h2 id="h-request">{ t.step1 }</h2>
             <p class="help">{ t.step1_help }</p>
-            <FilePicker id="request-drop" label={t.drop_here} button={t.choose_file} limit={slc_courier_core::policy::MAX_REQUEST_BYTES} expected={slc_courier_core::finding::Expected::Request} lang={p.lang} on_start={p.on_start.clone()} on_file={p.on_file.clone()} on_refused={p.on_refused.clone()} />
+            <FilePicker id="request-drop" label={t.drop_here} button={t.choose_file} expected={slc_courier_core::finding::Expected::Request} lang={p.lang} on_start={p.on_start.clone()} on_file={p.on_file.clone()} on_refused={p.on_refused.clone()} />
             <details class="paste">
                 <summary>{ t.or_paste }</summary>
                 <textarea ref={paste} id="request-paste" rows="6" aria-label={t.or_paste}></textarea>

@@ -124,7 +124,7 @@ pub fn trust_step(p: &Props) -> Html {
             </ul>
             <p class="help">{ t.checklist_recorded }</p>
             <h4>{ t.root_title }</h4>
-            <FilePicker id="root-drop" label={t.root_drop} button={t.choose_file} limit={1024 * 1024} expected={slc_courier_core::finding::Expected::Root} lang={p.lang} on_file={on_root} />
+            <FilePicker id="root-drop" label={t.root_drop} button={t.choose_file} expected={slc_courier_core::finding::Expected::Root} lang={p.lang} on_file={on_root} />
             if let Some(r) = &p.root {
                 <div class="card" id="root-result">
                     <p><strong translate="no">{ &r.name }</strong></p>

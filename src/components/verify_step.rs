@@ -102,9 +102,7 @@ pub fn verify_step(p: &Props) -> Html {
             let on_anchor = on_anchor.clone();
             let anchor_error = anchor_error.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                match files::read(file, 64 * 1024, slc_courier_core::finding::Expected::Anchor)
-                    .await
-                {
+                match files::read(file, slc_courier_core::finding::Expected::Anchor).await {
                     Ok((name, bytes)) => {
                         match TrustAnchor::from_key_file(&String::from_utf8_lossy(&bytes)) {
                             Ok(a) => {
@@ -162,7 +160,7 @@ pub fn verify_step(p: &Props) -> Html {
                     if let Some(e) = &*anchor_error { <p class="status fail" id="anchor-error" role="status">{ e.words(p.lang) }</p> }
                 </details>
             </div>
-            <FilePicker id="chain-drop" label={t.drop_here} button={t.choose_file} limit={slc_courier_core::policy::MAX_CERT_BYTES} expected={slc_courier_core::finding::Expected::Chain} lang={p.lang} on_start={p.on_start.clone()} on_file={p.on_file.clone()} on_refused={p.on_refused.clone()} />
+            <FilePicker id="chain-drop" label={t.drop_here} button={t.choose_file} expected={slc_courier_core::finding::Expected::Chain} lang={p.lang} on_start={p.on_start.clone()} on_file={p.on_file.clone()} on_refused={p.on_refused.clone()} />
             if p.loading {
                 <p class="working" role="status">{ t.reading }</p>
             } else if let Some((file, report)) = &p.chain {

@@ -1,6 +1,6 @@
 //! Reading a dropped or picked file as raw bytes.
 
-use slc_courier_core::finding::{Expected, Input};
+use slc_courier_core::finding::Expected;
 use slc_courier_core::Finding;
 
 /// Why a file was not read.
@@ -15,30 +15,12 @@ pub enum ReadError {
     },
 }
 
-/// The finding for a file refused up front for its size.
-pub fn too_large(name: &str, size: f64, limit: usize, expected: Expected) -> Finding {
-    Finding::of(Input::TooLarge {
-        name: name.to_owned(),
-        size: size as u64,
-        limit: limit as u64,
-        expected,
-    })
-}
-
-/// Reads `file` as bytes, refusing it up front when it is larger than `limit`.
-pub async fn read(
-    file: web_sys::File,
-    limit: usize,
-    expected: Expected,
-) -> Result<(String, Vec<u8>), ReadError> {
+/// Reads `file` as bytes, refusing it up front when it is over the step's budget (the core's
+/// one size rule, [`slc_courier_core::policy::refuse_size`], as the CLI applies it).
+pub async fn read(file: web_sys::File, expected: Expected) -> Result<(String, Vec<u8>), ReadError> {
     let name = file.name();
-    if file.size() > limit as f64 {
-        return Err(ReadError::TooLarge(too_large(
-            &name,
-            file.size(),
-            limit,
-            expected,
-        )));
+    if let Some(f) = slc_courier_core::policy::refuse_size(&name, file.size() as u64, expected) {
+        return Err(ReadError::TooLarge(f));
     }
     let blob = gloo_file::File::from(file);
     gloo_file::futures::read_as_bytes(&blob)

@@ -12,7 +12,8 @@ mod workbench;
 
 use clap::{Parser, Subcommand};
 use slc_courier_core::chain::{inspect, verify_chain};
-use slc_courier_core::policy::{Policy, TrustAnchor, MAX_CERT_BYTES};
+use slc_courier_core::finding::Expected;
+use slc_courier_core::policy::{refuse_size, Policy, TrustAnchor};
 use slc_courier_core::report::{Receipt, ToolInfo};
 use slc_courier_core::request::check_request;
 use slc_courier_core::{Lang, UtcTime};
@@ -106,30 +107,19 @@ fn main() -> ExitCode {
 }
 
 /// Reads a file the user named: one clear error for a directory, a missing or unreadable
-/// file, an oversized file, or binary data with no XML in it.
-fn read_input(path: &Path) -> Result<Vec<u8>> {
+/// file, or a file over the step's budget (the core's one size rule,
+/// [`slc_courier_core::policy::refuse_size`], as the page's pickers apply it). What the bytes
+/// are (binary, PEM, text) is the core's to say, in findings, as on the page.
+fn read_input(path: &Path, expected: Expected) -> Result<Vec<u8>> {
     let cannot = |e| Problem::CannotRead(path.to_owned(), e);
     let meta = std::fs::metadata(path).map_err(cannot)?;
     if meta.is_dir() {
         return Err(Problem::IsDirectory(path.to_owned()));
     }
-    if meta.len() > MAX_CERT_BYTES as u64 {
-        return Err(Problem::TooLarge(path.to_owned(), meta.len()));
+    if let Some(f) = refuse_size(&name_of(path), meta.len(), expected) {
+        return Err(Problem::Refused(path.to_owned(), Box::new(f)));
     }
-    let bytes = std::fs::read(path).map_err(cannot)?;
-    if looks_binary(&bytes) {
-        return Err(Problem::Binary(path.to_owned()));
-    }
-    Ok(bytes)
-}
-
-fn looks_binary(b: &[u8]) -> bool {
-    let utf16 = matches!(
-        b,
-        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] | [b'<', 0, ..] | [0, b'<', ..]
-    );
-    let has = |n: &[u8]| b.windows(n.len()).any(|w| w == n);
-    !utf16 && b.iter().take(8192).any(|&x| x == 0) && !has(b"<XrML") && !has(b"EnrollParameters")
+    std::fs::read(path).map_err(cannot)
 }
 
 /// Parses `--at` strictly ([`UtcTime::parse_rfc3339`]): RFC 3339 with `Z` or `±hh:mm`, or
@@ -151,9 +141,9 @@ fn policy(at: &Option<String>, anchors: &[PathBuf]) -> Result<Policy> {
         p.anchors = anchors
             .iter()
             .map(|a| {
-                let text =
-                    std::fs::read_to_string(a).map_err(|e| Problem::CannotRead(a.clone(), e))?;
-                TrustAnchor::from_key_file(&text).map_err(|e| Problem::BadAnchor(a.clone(), e))
+                let bytes = read_input(a, Expected::Anchor)?;
+                TrustAnchor::from_key_file(&String::from_utf8_lossy(&bytes))
+                    .map_err(|e| Problem::BadAnchor(a.clone(), e))
             })
             .collect::<Result<_>>()?;
     }
@@ -209,7 +199,7 @@ fn run(cli: &Cli) -> Result<bool> {
 fn run_to(cli: &Cli, out: &output::Out) -> Result<bool> {
     match &cli.command {
         Command::Request { file } => {
-            let bytes = read_input(file)?;
+            let bytes = read_input(file, Expected::Request)?;
             let r = check_request(&bytes, Some(&name_of(file)));
             let now = parse_at(&None)?;
             if cli.json {
@@ -231,10 +221,13 @@ fn run_to(cli: &Cli, out: &output::Out) -> Result<bool> {
         } => {
             let p = policy(at, anchor)?;
             let req = match request {
-                Some(f) => Some(check_request(&read_input(f)?, Some(&name_of(f)))),
+                Some(f) => Some(check_request(
+                    &read_input(f, Expected::Request)?,
+                    Some(&name_of(f)),
+                )),
                 None => None,
             };
-            let bytes = read_input(chain)?;
+            let bytes = read_input(chain, Expected::Chain)?;
             let r = verify_chain(&bytes, &p, req.as_ref());
             let name = name_of(chain);
             if cli.json {
@@ -262,7 +255,7 @@ fn run_to(cli: &Cli, out: &output::Out) -> Result<bool> {
             let progress = output::Progress::new(files.len());
             for (i, f) in files.iter().enumerate() {
                 progress.tick(i, f);
-                let bytes = read_input(f)?;
+                let bytes = read_input(f, Expected::Xrml)?;
                 let (docs, wrapper, findings) = inspect(&bytes, &p);
                 all_ok &= !slc_courier_core::finding::has_errors(&findings);
                 reports.push((
@@ -313,8 +306,11 @@ fn run_to(cli: &Cli, out: &output::Out) -> Result<bool> {
             anchor,
         } => {
             let p = policy(at, anchor)?;
-            let req = check_request(&read_input(request)?, Some(&name_of(request)));
-            let r = verify_chain(&read_input(chain)?, &p, Some(&req));
+            let req = check_request(
+                &read_input(request, Expected::Request)?,
+                Some(&name_of(request)),
+            );
+            let r = verify_chain(&read_input(chain, Expected::Chain)?, &p, Some(&req));
             let name = name_of(chain);
             let receipt =
                 Receipt::new(tool(), p.now, Some(&req), Some((&r, Some(&name)))).map_err(stale)?;

@@ -23,10 +23,8 @@ pub enum Problem {
     CannotRead(PathBuf, std::io::Error),
     /// A directory was named.
     IsDirectory(PathBuf),
-    /// Larger than the core's limit.
-    TooLarge(PathBuf, u64),
-    /// Binary data with no XML in it.
-    Binary(PathBuf),
+    /// Refused before it was read, by the core's size rule (an `input-too-large` finding).
+    Refused(PathBuf, Box<slc_courier_core::Finding>),
     /// `--at` is not a time.
     BadAt(String, TimeError),
     /// An `--anchor` key file is not a key file.
@@ -179,15 +177,7 @@ pub const EN: Words = Words {
     problem: |p| match p {
         Problem::CannotRead(f, e) => format!("{}: cannot be read: {e}", shown(f)),
         Problem::IsDirectory(f) => format!("{}: is a directory, not a file", shown(f)),
-        Problem::TooLarge(f, n) => format!(
-            "{}: {n} bytes is larger than the {}-byte limit; this is not an RMS file",
-            shown(f),
-            slc_courier_core::policy::MAX_CERT_BYTES
-        ),
-        Problem::Binary(f) => format!(
-            "{}: binary data with no XML in it; this is not an RMS request or certificate",
-            shown(f)
-        ),
+        Problem::Refused(f, finding) => format!("{}: {}", shown(f), finding.message(Lang::En)),
         Problem::BadAt(v, e) => format!(
             "invalid value '{v}' for '--at' (give an RFC 3339 time, e.g. 2026-11-22T12:00:00Z): {}",
             e.message(Lang::En)
@@ -371,15 +361,7 @@ pub const NL: Words = Words {
     problem: |p| match p {
         Problem::CannotRead(f, e) => format!("{}: kan niet worden gelezen: {}", shown(f), io_nl(e)),
         Problem::IsDirectory(f) => format!("{}: is een map, geen bestand", shown(f)),
-        Problem::TooLarge(f, n) => format!(
-            "{}: {n} bytes is groter dan de limiet van {} bytes; dit is geen RMS-bestand",
-            shown(f),
-            slc_courier_core::policy::MAX_CERT_BYTES
-        ),
-        Problem::Binary(f) => format!(
-            "{}: binaire gegevens zonder XML; dit is geen RMS-aanvraag of -certificaat",
-            shown(f)
-        ),
+        Problem::Refused(f, finding) => format!("{}: {}", shown(f), finding.message(Lang::Nl)),
         Problem::BadAt(v, e) => format!(
             "ongeldige waarde '{v}' voor '--at' (geef een tijd in RFC 3339, bijvoorbeeld 2026-11-22T12:00:00Z): {}",
             e.message(Lang::Nl)

@@ -341,6 +341,13 @@ fn slc_sha256(path: &str) -> String {
 
 #[test]
 fn bad_input_is_one_line_and_exit_two() {
+    // Over the request budget (the core's one size rule): refused from its size, not read.
+    let dir = std::env::temp_dir().join(format!("slc-cli-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let big = dir.join("RMS01EnrollRequest.xml");
+    std::fs::File::create(&big)
+        .and_then(|f| f.set_len(2 * 1024 * 1024))
+        .unwrap();
     for (args, expect) in [
         (
             vec![
@@ -357,8 +364,8 @@ fn bad_input_is_one_line_and_exit_two() {
             "cannot be read",
         ),
         (
-            vec!["inspect".to_owned(), data("chain/bad/png-renamed.xml")],
-            "binary data with no XML",
+            vec!["request".to_owned(), big.display().to_string()],
+            "RMS01EnrollRequest.xml is 2,097,152 bytes; the limit here is 1,048,576 bytes, so it was not read.",
         ),
         (
             vec![
@@ -377,6 +384,36 @@ fn bad_input_is_one_line_and_exit_two() {
         assert!(!err.contains("panicked"));
     }
     cli().arg("frobnicate").assert().code(2);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn binary_data_is_the_cores_to_name_as_on_the_page() {
+    // No pre-filter in the CLI: the core's finding, exit 1 (a finding), as the page shows it.
+    let out = cli()
+        .args(["request", &data("request/bad/binary-file.xml")])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("FAIL  binary-file  This is a PNG image, not a text file (it starts with 89 50 4E 47 0D 0A 1A 0A)."),
+        "{text}"
+    );
+    let out = cli()
+        .args(["inspect", &data("chain/bad/png-renamed.xml")])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "FAIL  no-xrml-found  No <XrML> certificate was found in the file (48 bytes)."
+        ),
+        "{text}"
+    );
 }
 
 #[test]

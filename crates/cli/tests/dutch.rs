@@ -386,10 +386,14 @@ fn errors_are_dutch() {
     let chain = data("chain/good/sha1-compact.xml");
     let req = data("request/good/RMS01EnrollRequest.xml");
     let d = dir.display().to_string();
+    let big = dir.join("RMS01EnrollRequest.xml");
+    std::fs::File::create(&big)
+        .and_then(|f| f.set_len(2 * 1024 * 1024))
+        .unwrap();
     let cases = [
         args(&["request", &d]),
         args(&["request", "/nonexistent/RMS01EnrollRequest.xml"]),
-        args(&["inspect", &data("chain/bad/png-renamed.xml")]),
+        args(&["request", &big.display().to_string()]),
         args(&["verify", &chain, "--at", "yesterday"]),
         args(&["verify", &chain, "--at", "2026-11-22T12:00:00+24:00"]),
         args(&["verify", &chain, "--at", "2026-02-30T12:00:00Z"]),

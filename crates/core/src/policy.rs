@@ -1,6 +1,7 @@
 //! Policy: everything a check depends on that is not the file itself — the time, the trust
 //! anchors, the accepted hash algorithms, and the budgets that bound hostile input.
 
+use crate::finding::{Expected, Finding, Input};
 use crate::key::{KeyError, RsaKey};
 use crate::time::UtcTime;
 
@@ -11,6 +12,37 @@ pub const MAX_REQUEST_BYTES: usize = 1024 * 1024;
 /// Largest certificate file read. A 4-certificate chain is about 12 KiB (24 KiB as UTF-16,
 /// more escaped); XrML inside a protected-file container can be larger, so 64 MiB.
 pub const MAX_CERT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Largest root certificate file read (a certificate is about 1–2 KiB, PEM or DER).
+pub const MAX_ROOT_BYTES: usize = 1024 * 1024;
+
+/// Largest trust-anchor file read (an XrML certificate or a key file, a few KiB).
+pub const MAX_ANCHOR_BYTES: usize = 64 * 1024;
+
+/// The largest file a step reads: the one size rule for the page's pickers and drops, the
+/// CLI and the core's own checks.
+pub fn budget(expected: Expected) -> usize {
+    match expected {
+        Expected::Request => MAX_REQUEST_BYTES,
+        Expected::Chain | Expected::Xrml => MAX_CERT_BYTES,
+        Expected::Root => MAX_ROOT_BYTES,
+        Expected::Anchor => MAX_ANCHOR_BYTES,
+    }
+}
+
+/// The refusal of a file over its step's [`budget`], decided from its size before it is read
+/// (`input-too-large`); `None` when it may be read.
+pub fn refuse_size(name: &str, size: u64, expected: Expected) -> Option<Finding> {
+    let limit = budget(expected) as u64;
+    (size > limit).then(|| {
+        Finding::of(Input::TooLarge {
+            name: name.to_owned(),
+            size,
+            limit,
+            expected,
+        })
+    })
+}
 
 /// Deepest element nesting accepted. XrML nests about 12 deep, the request 5.
 pub const MAX_XML_DEPTH: usize = 64;
@@ -254,6 +286,31 @@ impl Policy {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_step_has_its_budget_and_one_byte_more_is_refused() {
+        for (expected, limit) in [
+            (Expected::Request, 1_048_576),
+            (Expected::Chain, 67_108_864),
+            (Expected::Xrml, 67_108_864),
+            (Expected::Root, 1_048_576),
+            (Expected::Anchor, 65_536),
+        ] {
+            assert_eq!(budget(expected), limit, "{expected:?}");
+            assert_eq!(refuse_size("f.xml", limit as u64, expected), None);
+            let refused = refuse_size("f.xml", limit as u64 + 1, expected);
+            assert_eq!(
+                refused.as_ref().map(|f| f.what()),
+                Some(&crate::finding::What::Input(Input::TooLarge {
+                    name: "f.xml".into(),
+                    size: limit as u64 + 1,
+                    limit: limit as u64,
+                    expected,
+                })),
+                "{expected:?}"
+            );
+        }
+    }
 
     #[test]
     fn key_files_are_refused_with_typed_reasons() {
