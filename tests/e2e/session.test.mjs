@@ -100,7 +100,7 @@ for (const mode of MODES) {
       await expectVerdict(page, 'answers-request', { request: GOOD_REQ, chain: GOOD_CHAIN });
       assert.equal(await page.textContent('#carry-name'), 'sha1-compact.xml');
       assert.equal(await page.textContent('#carry-sha256'), await sha256(GOOD_CHAIN));
-      assert.match(await page.textContent('#carry-command'), /Get-FileHash -Algorithm SHA256 "sha1-compact.xml"\ncertutil -hashfile "sha1-compact.xml" SHA256/);
+      assert.match(await page.textContent('#carry-command'), /Get-FileHash -Algorithm SHA256 -LiteralPath 'sha1-compact.xml'\ncertutil -hashfile "sha1-compact.xml" SHA256/);
       assert.match(await page.textContent('#next-steps'), /click Renew.*Browse.*Import.*Yes/s);
 
       await loadRequest(page, OTHER_KEY);

@@ -338,8 +338,13 @@ pub const NEXT_STEPS: [&str; 4] = words::EN.next_steps;
 
 /// The commands that hash the carried copy on the RMS server.
 pub fn hash_commands(file_name: &str) -> [String; 2] {
+    // PowerShell: a literal path in single quotes (no `$` expansion, no `[` wildcards; a `'`
+    // is doubled). certutil as cmd.exe reads it: double quotes, which no file name contains.
     [
-        format!("Get-FileHash -Algorithm SHA256 \"{file_name}\""),
+        format!(
+            "Get-FileHash -Algorithm SHA256 -LiteralPath '{}'",
+            file_name.replace('\'', "''")
+        ),
         format!("certutil -hashfile \"{file_name}\" SHA256"),
     ]
 }
@@ -576,6 +581,18 @@ pub fn compare_pasted_hash(pasted: &str, expected: &str) -> (Option<String>, boo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hash_commands_quote_names_as_each_shell_reads_them() {
+        assert_eq!(
+            hash_commands("RMS01 $cert [1] O'Brien.xml"),
+            [
+                "Get-FileHash -Algorithm SHA256 -LiteralPath 'RMS01 $cert [1] O''Brien.xml'"
+                    .to_owned(),
+                "certutil -hashfile \"RMS01 $cert [1] O'Brien.xml\" SHA256".to_owned(),
+            ]
+        );
+    }
 
     #[test]
     fn pasted_hashes_from_windows_tools() {
