@@ -60,7 +60,10 @@ pub fn classify(bytes: &[u8]) -> Destination {
     let text = decoded.text.as_str();
     // XrML inside binary data (a .drm or a protected file) is found too: undecodable bytes
     // become U+FFFD, the ASCII of the markup stays.
-    let xrml = ["<XrML", "&lt;XrML"].iter().any(|n| text.contains(n))
+    // Escaped XrML in any spelling the reader reads (`&lt;`, `&#60;`, `&#x3C;`): the reader's
+    // own test, so routing and reading cannot disagree.
+    let xrml = text.contains("<XrML")
+        || crate::xrml::has_escaped_xrml(text.as_bytes())
         || has_tag(text, &["EnrollResponse"]);
     let request = text.contains("EnrollParameters") || has_tag(text, &["Enroll", "oInput"]);
     match (request, xrml) {

@@ -758,7 +758,7 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
 
 /// True when `hay` holds an escaped `<XrML` in any spelling an XML reader decodes to it:
 /// `&lt;XrML`, `&#60;XrML`, `&#060;XrML`, `&#x3C;XrML`, `&#X003c;XrML`, … One pass.
-fn has_escaped_xrml(hay: &[u8]) -> bool {
+pub(crate) fn has_escaped_xrml(hay: &[u8]) -> bool {
     let mut i = 0;
     while let Some(p) = hay.get(i..).and_then(|h| h.iter().position(|&b| b == b'&')) {
         let at = i + p + 1;

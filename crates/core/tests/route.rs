@@ -105,6 +105,13 @@ fn kinds_the_vectors_do_not_cover() {
         String::from_utf8_lossy(&chain).replace('<', "&lt;")
     );
     assert_eq!(classify(page.as_bytes()), Chain);
+    // Escaped with character references, in any spelling the reader reads: still a chain.
+    for lt in ["&#60;", "&#060;", "&#x3C;", "&#x3c;"] {
+        let refs = String::from_utf8_lossy(&chain).replace('<', lt);
+        assert_eq!(classify(refs.as_bytes()), Chain, "{lt}");
+    }
+    // A reference that is not '<' (or not closed) makes no XrML.
+    assert_eq!(classify(b"&#61;XrML and &#60XrML"), Unknown(Unknown::Text));
     // A certificate whose contents are damaged is still the root check's to diagnose.
     let pem = b"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
     assert_eq!(classify(pem), RootCertificate);
