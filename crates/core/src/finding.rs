@@ -69,6 +69,7 @@ codes! {
     // --- the request file: bytes and encoding -------------------------------------------
     RequestEmpty = "request-empty", Error, "The request file is empty (0 bytes).";
     InputTooLarge = "input-too-large", Error, "The file is larger than the size budget and was not read.";
+    InputUnreadable = "input-unreadable", Error, "The file could not be read (the browser or the system refused it).";
     BinaryFile = "binary-file", Error, "The file is binary data (an image, PDF, archive, program…), not a text file.";
     PemNotRequest = "pem-not-request", Error, "The file is PEM text (-----BEGIN CERTIFICATE----- or a key), not the exported request.";
     TextNotXml = "text-not-xml", Error, "The file is plain text with no XML element in it, not the exported request.";
@@ -260,6 +261,11 @@ pub enum Input {
         /// What the step expects, to say how large that usually is.
         expected: Expected,
     },
+    /// `input-unreadable`: the browser (or the system) could not read the file.
+    Unreadable {
+        /// The file's name as chosen.
+        name: String,
+    },
 }
 
 /// What a step expects to be given (for "choose the right file" advice).
@@ -283,17 +289,23 @@ impl Input {
     pub fn code(&self) -> Code {
         match self {
             Input::TooLarge { .. } => Code::InputTooLarge,
+            Input::Unreadable { .. } => Code::InputUnreadable,
         }
     }
 
     /// One example of each variant, for the completeness tests and the findings docs.
     pub fn samples() -> Vec<Input> {
-        vec![Input::TooLarge {
-            name: "big.xml".into(),
-            size: 3_000_000,
-            limit: 2_097_152,
-            expected: Expected::Chain,
-        }]
+        vec![
+            Input::TooLarge {
+                name: "big.xml".into(),
+                size: 3_000_000,
+                limit: 2_097_152,
+                expected: Expected::Chain,
+            },
+            Input::Unreadable {
+                name: "moved.xml".into(),
+            },
+        ]
     }
 }
 
