@@ -69,7 +69,6 @@ codes! {
     // --- the request file: bytes and encoding -------------------------------------------
     RequestEmpty = "request-empty", Error, "The request file is empty (0 bytes).";
     InputTooLarge = "input-too-large", Error, "The file is larger than the size budget and was not read.";
-    InputUnreadable = "input-unreadable", Error, "The file could not be read (the browser or the system refused it).";
     BinaryFile = "binary-file", Error, "The file is binary data (an image, PDF, archive, program…), not a text file.";
     PemNotRequest = "pem-not-request", Error, "The file is PEM text (-----BEGIN CERTIFICATE----- or a key), not the exported request.";
     TextNotXml = "text-not-xml", Error, "The file is plain text with no XML element in it, not the exported request.";
@@ -117,6 +116,9 @@ codes! {
     FileNameUnrecognised = "file-name-unrecognised", Info, "The file name does not follow <server>EnrollRequest.xml or <server>RenewRequest.xml.";
     // --- certificates (XrML) ----------------------------------------------------------------
     NoXrmlFound = "no-xrml-found", Error, "No XrML certificate was found in the file.";
+    // Any step's file (the workbench lists it with the file), declared here so the request
+    // codes above stay the request check's own.
+    InputUnreadable = "input-unreadable", Error, "The file could not be read (the browser or the system refused it).";
     RequestNotCertificate = "request-not-certificate", Error, "This is the enrollment request, not the downloaded certificate.";
     XrmlNotUtf8 = "xrml-not-utf8", Error, "An XrML document in the file contains bytes that are not UTF-8.";
     ResponseUnreadable = "response-unreadable", Error, "The enrollment response holding the certificates cannot be read as XML.";
