@@ -5,11 +5,15 @@
 
 use crate::i18n::Lang;
 use crate::services::{browser, files};
+use slc_courier_core::finding::{Expected, Input};
 use slc_courier_core::policy::Policy;
 use slc_courier_core::report::ToolInfo;
 use slc_courier_core::workbench::compare::compare;
 use slc_courier_core::workbench::evidence::{to_html, Evidence, Labels, EN, NL};
-use slc_courier_core::workbench::{build, DocKind, InputFile, Workbench, DEFAULT_THRESHOLD_DAYS};
+use slc_courier_core::workbench::{
+    build, ChainEnd, DocKind, InputFile, Workbench, DEFAULT_THRESHOLD_DAYS,
+};
+use slc_courier_core::Finding;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement, HtmlSelectElement};
@@ -33,6 +37,8 @@ struct W {
     field: &'static str,
     sort_days: &'static str,
     save: &'static str,
+    save_decoded: &'static str,
+    decoded_note: &'static str,
     report_json: &'static str,
     report_html: &'static str,
     clear: &'static str,
@@ -54,7 +60,9 @@ const W_EN: W = W {
     compare_help: "Tick two documents to compare them side by side; fields that differ are highlighted.",
     field: "Field",
     sort_days: "Sort by days left",
-    save: "Save",
+    save: "Save as found",
+    save_decoded: "Save decoded copy",
+    decoded_note: "The XML decoded to UTF-8 (unescaped): not the original bytes, so its SHA-256 is not the evidence report's sha256.",
     report_json: "Evidence report (JSON)",
     report_html: "Evidence report (HTML, printable)",
     clear: "Clear",
@@ -76,7 +84,9 @@ const W_NL: W = W {
     compare_help: "Vink twee documenten aan om ze naast elkaar te vergelijken; velden die verschillen zijn gemarkeerd.",
     field: "Veld",
     sort_days: "Sorteren op dagen over",
-    save: "Opslaan",
+    save: "Opslaan zoals gevonden",
+    save_decoded: "Gedecodeerde kopie opslaan",
+    decoded_note: "De XML gedecodeerd naar UTF-8 (zonder escapes): niet de originele bytes, dus de SHA-256 is niet die uit het bewijsrapport.",
     report_json: "Bewijsrapport (JSON)",
     report_html: "Bewijsrapport (HTML, afdrukbaar)",
     clear: "Wissen",
@@ -165,7 +175,8 @@ fn tool() -> ToolInfo {
 #[function_component(InspectView)]
 pub fn inspect_view(p: &Props) -> Html {
     let (w, l) = words(p.lang);
-    let loaded = use_state(|| Rc::new(Vec::<(String, Vec<u8>)>::new()));
+    // Every file chosen, in order: its bytes, or why it was refused before reading.
+    let loaded = use_state(|| Rc::new(Vec::<(String, Result<Vec<u8>, Finding>)>::new()));
     let pending = use_state(|| 0usize);
     let threshold = use_state(|| p.threshold);
     // The field's text as typed: re-renders while files are read must not reset it.
@@ -191,7 +202,14 @@ pub fn inspect_view(p: &Props) -> Html {
             move |(files, threshold, _)| {
                 let inputs: Vec<InputFile<'_>> = files
                     .iter()
-                    .map(|(n, b)| InputFile { name: n, bytes: b })
+                    .map(|(n, b)| match b {
+                        Ok(b) => InputFile::read(n, b),
+                        Err(f) => InputFile {
+                            name: n,
+                            bytes: &[],
+                            refused: Some(f),
+                        },
+                    })
                     .collect();
                 build(&inputs, &Policy::microsoft_production(now), *threshold)
             },
@@ -212,14 +230,19 @@ pub fn inspect_view(p: &Props) -> Html {
                 let mut got = (*loaded).as_ref().clone();
                 let total = all.len();
                 for (i, f) in all.into_iter().enumerate() {
-                    if let Ok(read) =
-                        files::read(f, slc_courier_core::finding::Expected::Xrml).await
-                    {
-                        // The same file added again (same name, same bytes) is one file:
-                        // counting it twice would double its documents and links.
-                        if !got.iter().any(|(n, b)| *n == read.0 && *b == read.1) {
-                            got.push(read);
+                    let name = f.name();
+                    let read = match files::read(f, Expected::Xrml).await {
+                        Ok((n, b)) => (n, Ok(b)),
+                        Err(files::ReadError::TooLarge(why)) => (name, Err(why)),
+                        Err(files::ReadError::Unreadable { name }) => {
+                            let why = Finding::of(Input::Unreadable { name: name.clone() });
+                            (name, Err(why))
                         }
+                    };
+                    // The same file added again (same name, same bytes) is one file:
+                    // counting it twice would double its documents and links.
+                    if !got.contains(&read) {
+                        got.push(read);
                     }
                     pending.set(total - i - 1);
                     files::yield_to_browser().await;
@@ -354,13 +377,16 @@ pub fn inspect_view(p: &Props) -> Html {
                    <label for="inspect-threshold">{ w.threshold }{ " " }</label>
                    <input id="inspect-threshold" type="number" min="0" value={(*threshold_text).clone()} oninput={on_threshold_input} onchange={on_threshold} />
                </p>
-               if !bench.documents.is_empty() {
+               { problems(&bench, l) }
+               if !bench.files.is_empty() {
                    { summary(&bench, l) }
                    <p class="actions">
                        <button id="inspect-report-json" onclick={report(false)}>{ w.report_json }</button>
                        <button id="inspect-report-html" onclick={report(true)}>{ w.report_html }</button>
                        <button id="inspect-clear" onclick={on_clear}>{ w.clear }</button>
                    </p>
+               }
+               if !bench.documents.is_empty() {
                    <p>
                        <label for="inspect-filter">{ w.filter }{ " " }</label>
                        <select id="inspect-filter" onchange={on_filter}>
@@ -389,6 +415,33 @@ pub fn inspect_view(p: &Props) -> Html {
                }
            </section>
        }
+}
+
+/// Every file with a problem, and its problems in the page's language (`#inspect-problems`).
+fn problems(b: &Workbench, l: &Labels) -> Html {
+    let with: Vec<(usize, Vec<String>)> = b
+        .files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (i, l.problems_of(f)))
+        .filter(|(_, p)| !p.is_empty())
+        .collect();
+    if with.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div id="inspect-problems">
+            <h3>{ l.problems }</h3>
+            <ul>
+                { for with.into_iter().filter_map(|(i, p)| b.files.get(i).map(|f| (i, f, p))).map(|(i, f, p)| html! {
+                    <li data-file={i.to_string()} data-codes={f.problems().map(|x| x.code.id()).collect::<Vec<_>>().join(" ")}>
+                        <span translate="no">{ &f.name }</span>
+                        <ul>{ for p.into_iter().map(|t| html! { <li>{ t }</li> }) }</ul>
+                    </li>
+                }) }
+            </ul>
+        </div>
+    }
 }
 
 fn summary(b: &Workbench, l: &Labels) -> Html {
@@ -458,6 +511,21 @@ fn compare_panel(b: &Workbench, lang: Lang, l: &Labels, w: &W, selected: &[usize
     }
 }
 
+/// Where a chain ends, the issuer's or anchor's name marked as data (`translate="no"`), not
+/// words of the page.
+fn chain_cell(l: &Labels, e: &ChainEnd) -> Html {
+    let word = |i: usize| l.chain_ends.get(i).copied().unwrap_or("");
+    match e {
+        ChainEnd::IssuerNotLoaded { issuer, document } => html! {
+            <>{ format!("{}: ", word(2)) }<span translate="no">{ issuer }</span>{ format!(" (#{})", document + 1) }</>
+        },
+        ChainEnd::TestAnchor { name } => html! {
+            <>{ format!("{} (", word(1)) }<span translate="no">{ name }</span>{ ")" }</>
+        },
+        e => html! { { l.chain_end(e) } },
+    }
+}
+
 /// What the table shows and how.
 struct Filters<'a> {
     kind: Option<DocKind>,
@@ -468,7 +536,7 @@ struct Filters<'a> {
     on_select: Callback<usize>,
 }
 
-fn table(b: &Workbench, l: &Labels, w: &W, f: Filters<'_>) -> Html {
+fn table(b: &Rc<Workbench>, l: &Labels, w: &W, f: Filters<'_>) -> Html {
     let mut rows: Vec<&slc_courier_core::workbench::DocEntry> = b
         .documents
         .iter()
@@ -493,10 +561,19 @@ fn table(b: &Workbench, l: &Labels, w: &W, f: Filters<'_>) -> Html {
             <tbody>
                 { for rows.into_iter().map(|d| {
                     let file = b.file_of(d).map_or(String::new(), |f| f.name.clone());
-                    let save = {
-                        let name = d.save_name(&file);
-                        let bytes = d.bytes().to_vec();
-                        Callback::from(move |_: MouseEvent| { let _ = browser::download(&name, "application/xml", &bytes); })
+                    // The bytes are taken from the workbench when clicked, not copied per row.
+                    let save = |decoded: bool| {
+                        let (b, id, file) = (b.clone(), d.id, file.clone());
+                        Callback::from(move |_: MouseEvent| {
+                            let Some(d) = b.document(id) else { return };
+                            let escaped = d.as_found().is_some_and(|a| a.escaped);
+                            let _ = if decoded {
+                                browser::download(&d.decoded_name(&file), "application/xml", d.decoded())
+                            } else {
+                                let mime = if escaped { "text/plain" } else { "application/xml" };
+                                browser::download(&d.save_name(&file), mime, d.original())
+                            };
+                        })
                     };
                     let key = d.principal.as_ref().map_or(String::new(), |p| format!("RSA-{} {}",
                         p.key_bits.map_or("?".to_owned(), |n| n.to_string()),
@@ -508,10 +585,13 @@ fn table(b: &Workbench, l: &Labels, w: &W, f: Filters<'_>) -> Html {
                             data-chain={d.chain_end().id()} data-mode={d.mode.map_or(String::new(), |m| m.to_string())}
                             data-days={d.days_left.map_or(String::new(), |n| n.to_string())}
                             data-cluster={d.cluster.clone().unwrap_or_default()}
+                            data-kind-basis={d.rac_basis.as_ref().map(|r| r.id())}
                             class={classes!(d.below_threshold.then_some("below"))}>
                             <td>{ d.id + 1 }</td>
                             <td translate="no">{ format!("{file} #{}", d.index_in_file + 1) }</td>
-                            <td>{ l.kind(d.kind) }</td>
+                            <td class="kind" title={l.kind(d.kind)}>{ l.kind_short(d.kind) }
+                                if let Some(basis) = l.kind_basis(d) { <br /><small class="kind-basis">{ basis }</small> }
+                            </td>
                             <td translate="no">{ d.issuer.label() }</td>
                             <td translate="no">{ d.principal.as_ref().map_or("", |p| p.label()) }</td>
                             <td>{ for d.urls.iter().map(|u| html! { <div><small>{ l.url_kind(u.kind) }</small>{ " " }<code>{ &u.url }</code></div> }) }</td>
@@ -521,8 +601,15 @@ fn table(b: &Workbench, l: &Labels, w: &W, f: Filters<'_>) -> Html {
                             <td>{ d.valid_until.map_or("–".to_owned(), |t| t.to_string()) }</td>
                             <td>{ d.days_left.map_or("–".to_owned(), |n| n.to_string()) }</td>
                             <td>{ l.signature(d.signature.id()) }</td>
-                            <td>{ l.chain_end(d.chain_end()) }</td>
-                            <td><button class="save" onclick={save}>{ w.save }</button></td>
+                            <td>{ chain_cell(l, d.chain_end()) }</td>
+                            <td class="saves">
+                                if d.as_found().is_some() {
+                                    <button class="save" title={l.as_found(d)} onclick={save(false)}>{ w.save }</button>
+                                }
+                                if !d.is_exact() {
+                                    <button class="save-decoded" title={w.decoded_note} onclick={save(true)}>{ w.save_decoded }</button>
+                                }
+                            </td>
                             <td><input type="checkbox" class="compare" aria-label={format!("{} #{}", w.compare, d.id + 1)}
                                 checked={f.selected.contains(&d.id)} onchange={on_select} /></td>
                         </tr>

@@ -132,7 +132,7 @@ for (const mode of MODES) {
       assert.deepEqual(days, [...days].sort((a, b) => a - b));
       const [ev] = await Promise.all([page.waitForEvent('download'), page.click('#inspect-report-json')]);
       const json = JSON.parse(fs.readFileSync(await ev.path(), 'utf8'));
-      assert.equal(json.schema, 'slc-courier-evidence/1');
+      assert.equal(json.schema, 'slc-courier-evidence/2');
       assert.equal(json.documents.length, SYNTHETIC_ROWS.length);
       assert.equal(json.files.length, SYNTHETIC.length);
       assert.deepEqual(app.errors, []);

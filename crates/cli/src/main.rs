@@ -270,7 +270,7 @@ fn run_to(cli: &Cli, out: &output::Out) -> Result<bool> {
             progress.done();
             let inputs: Vec<_> = loaded
                 .iter()
-                .map(|(name, bytes)| slc_courier_core::workbench::InputFile { name, bytes })
+                .map(|(name, bytes)| slc_courier_core::workbench::InputFile::read(name, bytes))
                 .collect();
             let w = slc_courier_core::workbench::build(&inputs, &p, *threshold);
             let compared = compare

@@ -63,7 +63,7 @@ fn inspect_links_across_files_and_writes_the_evidence_report() {
         "{text}"
     );
     let v: Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
-    assert_eq!(v["schema"], "slc-courier-evidence/1");
+    assert_eq!(v["schema"], "slc-courier-evidence/2");
     assert_eq!(v["threshold_days"], 200);
     let ends: Vec<&str> = v["documents"]
         .as_array()
@@ -111,4 +111,39 @@ fn compare_two_documents_side_by_side() {
     c.args(["inspect", "--compare", "1", "9"]).arg(data(SET[0]));
     let err = String::from_utf8(c.assert().code(2).get_output().stderr.clone()).unwrap();
     assert!(err.contains("there is no document #9 (1 to 1)"), "{err}");
+}
+
+/// The RAC's kind says how it was told, and a file's problems are listed under it, in the
+/// language asked for.
+#[test]
+fn rac_kinds_and_file_problems_in_both_languages() {
+    let notes = std::env::temp_dir().join(format!("slc-wb-notes-{}.txt", std::process::id()));
+    std::fs::write(&notes, "just some notes\n").unwrap();
+    let out = |lang: &str| {
+        let mut c = Command::cargo_bin("slc-courier").unwrap();
+        c.env("NO_COLOR", "1")
+            .args(["--lang", lang, "inspect", "--at", "2026-11-22T12:00:00Z"])
+            .arg(data("mode2/rac-temporary.xml"))
+            .arg(&notes);
+        String::from_utf8(c.assert().code(1).get_output().stdout.clone()).unwrap()
+    };
+    let en = out("en");
+    assert!(
+        en.contains("RAC (temporary, by its validity of 15 minutes)"),
+        "{en}"
+    );
+    assert!(
+        en.contains("No <XrML> certificate was found in the file (16 bytes)."),
+        "{en}"
+    );
+    let nl = out("nl");
+    assert!(
+        nl.contains("RAC (tijdelijk, afgeleid uit de geldigheid van 15 minuten)"),
+        "{nl}"
+    );
+    assert!(
+        nl.contains("Er is geen <XrML>-certificaat in het bestand gevonden (16 bytes)."),
+        "{nl}"
+    );
+    std::fs::remove_file(&notes).ok();
 }

@@ -117,6 +117,9 @@ codes! {
     FileNameUnrecognised = "file-name-unrecognised", Info, "The file name does not follow <server>EnrollRequest.xml or <server>RenewRequest.xml.";
     // --- certificates (XrML) ----------------------------------------------------------------
     NoXrmlFound = "no-xrml-found", Error, "No XrML certificate was found in the file.";
+    // Any step's file (the workbench lists it with the file), declared here so the request
+    // codes above stay the request check's own.
+    InputUnreadable = "input-unreadable", Error, "The file could not be read (the browser or the system refused it).";
     RequestNotCertificate = "request-not-certificate", Error, "This is the enrollment request, not the downloaded certificate.";
     XrmlNotUtf8 = "xrml-not-utf8", Error, "An XrML document in the file contains bytes that are not UTF-8.";
     ResponseUnreadable = "response-unreadable", Error, "The enrollment response holding the certificates cannot be read as XML.";
@@ -261,6 +264,11 @@ pub enum Input {
         /// What the step expects, to say how large that usually is.
         expected: Expected,
     },
+    /// `input-unreadable`: the browser (or the system) could not read the file.
+    Unreadable {
+        /// The file's name as chosen.
+        name: String,
+    },
 }
 
 /// What a step expects to be given (for "choose the right file" advice).
@@ -284,17 +292,23 @@ impl Input {
     pub fn code(&self) -> Code {
         match self {
             Input::TooLarge { .. } => Code::InputTooLarge,
+            Input::Unreadable { .. } => Code::InputUnreadable,
         }
     }
 
     /// One example of each variant, for the completeness tests and the findings docs.
     pub fn samples() -> Vec<Input> {
-        vec![Input::TooLarge {
-            name: "big.xml".into(),
-            size: 3_000_000,
-            limit: 2_097_152,
-            expected: Expected::Chain,
-        }]
+        vec![
+            Input::TooLarge {
+                name: "big.xml".into(),
+                size: 3_000_000,
+                limit: 2_097_152,
+                expected: Expected::Chain,
+            },
+            Input::Unreadable {
+                name: "moved.xml".into(),
+            },
+        ]
     }
 }
 

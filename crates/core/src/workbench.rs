@@ -38,8 +38,22 @@ pub const DEFAULT_THRESHOLD_DAYS: i64 = crate::policy::EXPIRY_WARNING_DAYS;
 pub struct InputFile<'a> {
     /// The file's name as the user chose it.
     pub name: &'a str,
-    /// Its bytes, exactly as loaded.
+    /// Its bytes, exactly as loaded (empty when refused).
     pub bytes: &'a [u8],
+    /// Why it was not read at all (too large, unreadable), when it was refused before the
+    /// workbench saw its bytes: listed with that finding, never silently left out.
+    pub refused: Option<&'a Finding>,
+}
+
+impl<'a> InputFile<'a> {
+    /// A file that was read.
+    pub fn read(name: &'a str, bytes: &'a [u8]) -> InputFile<'a> {
+        InputFile {
+            name,
+            bytes,
+            refused: None,
+        }
+    }
 }
 
 /// What a document is, in words.
@@ -118,10 +132,74 @@ impl DocKind {
     }
 }
 
-/// A rights account certificate valid for at most this long is temporary. Inferred, not
-/// specified: AD RMS issues temporary RACs for 15 minutes and standard ones for 365 days by
-/// default; no XrML field says which.
+/// Without a marker, a rights account certificate valid for at most this long is taken to be
+/// temporary. Inferred, not specified: AD RMS issues temporary RACs for 15 minutes (at most
+/// 9,999 minutes) and standard ones for 365 days by default (TechNet, KB 832950).
 const TEMPORARY_RAC_SECONDS: i64 = 86_400;
+
+/// The `SECURITYLEVEL` of a RAC's principal that MS-RMPR §2.2.9.5.4 places as `[[- RACtype -]]`;
+/// every example seen (MS-RMPR §4.5.2, the AD RMS SDK's RAC example) writes `Persistent`. What
+/// a temporary RAC writes there is in no public example, so only `Persistent` is read as a
+/// marker; any other value is shown as written and the kind is inferred from the validity.
+pub const RAC_TYPE_LEVEL: &str = "Group-Identity-Credential-Type";
+
+/// How a rights account certificate's kind (temporary or permanent) was told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RacBasis {
+    /// The principal's [`RAC_TYPE_LEVEL`] says `Persistent`: a permanent (standard) RAC.
+    Marked {
+        /// The value as written.
+        value: String,
+    },
+    /// Inferred from its validity period: at most a day is temporary.
+    Validity {
+        /// Whole minutes from valid-from to valid-until.
+        minutes: i64,
+        /// The [`RAC_TYPE_LEVEL`] value, when one other than `Persistent` is written.
+        marker: Option<String>,
+    },
+    /// No marker and no complete validity period: taken as permanent.
+    Unknown {
+        /// The [`RAC_TYPE_LEVEL`] value, when one other than `Persistent` is written.
+        marker: Option<String>,
+    },
+}
+
+impl RacBasis {
+    /// `marker`, `validity`, `unknown` (`data-kind-basis` on the page, `kind_basis.by` in the
+    /// evidence report).
+    pub fn id(&self) -> &'static str {
+        match self {
+            RacBasis::Marked { .. } => "marker",
+            RacBasis::Validity { .. } => "validity",
+            RacBasis::Unknown { .. } => "unknown",
+        }
+    }
+}
+
+fn rac(c: &Certificate) -> (DocKind, RacBasis) {
+    let marker = c
+        .security_levels
+        .iter()
+        .find(|(n, _)| n == RAC_TYPE_LEVEL)
+        .map(|(_, v)| v.clone());
+    if let Some(value) = marker.clone().filter(|v| v == "Persistent") {
+        return (DocKind::RacPermanent, RacBasis::Marked { value });
+    }
+    match span(c) {
+        (Some(f), Some(u)) => {
+            let seconds = u.unix() - f.unix();
+            let kind = if seconds <= TEMPORARY_RAC_SECONDS {
+                DocKind::RacTemporary
+            } else {
+                DocKind::RacPermanent
+            };
+            let minutes = seconds / 60;
+            (kind, RacBasis::Validity { minutes, marker })
+        }
+        _ => (DocKind::RacPermanent, RacBasis::Unknown { marker }),
+    }
+}
 
 fn classify(c: &Certificate) -> DocKind {
     let issuer = c.issuer.object.label();
@@ -129,15 +207,7 @@ fn classify(c: &Certificate) -> DocKind {
         "Server-Licensor-Certificate" if issuer == ENROLLMENT_CA => DocKind::EnrollmentService,
         "Server-Licensor-Certificate" => DocKind::Slc,
         "DRM-CA-Certificate" => DocKind::CaCertificate,
-        "Group-Identity-Credential" => {
-            let (from, until) = span(c);
-            match (from, until) {
-                (Some(f), Some(u)) if u.unix() - f.unix() <= TEMPORARY_RAC_SECONDS => {
-                    DocKind::RacTemporary
-                }
-                _ => DocKind::RacPermanent,
-            }
-        }
+        "Group-Identity-Credential" => rac(c).0,
         "Client-Licensor-Certificate" => DocKind::Clc,
         "Machine-Certificate" => DocKind::MachineCertificate,
         "Content-License" => DocKind::UseLicence,
@@ -386,6 +456,63 @@ pub struct FileEntry {
     pub findings: Vec<Finding>,
     /// True when the workbench's document budget was spent before this file was read.
     pub not_read: bool,
+    /// True when it was refused before reading ([`InputFile::refused`]; the reason is its
+    /// finding, and `size` and `sha256` say nothing).
+    pub refused: bool,
+}
+
+impl FileEntry {
+    /// What a user must see about this file: its warnings and errors (the refusal, no XrML,
+    /// a malformed document, a failed signature …), in the order found.
+    pub fn problems(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.severity != crate::finding::Severity::Info)
+    }
+}
+
+/// The text encoding a document was found in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8 (or ASCII), also inside binary data.
+    Utf8,
+    /// UTF-16, little-endian.
+    Utf16Le,
+    /// UTF-16, big-endian.
+    Utf16Be,
+}
+
+impl Encoding {
+    /// `utf-8`, `utf-16le`, `utf-16be`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "utf-8",
+            Encoding::Utf16Le => "utf-16le",
+            Encoding::Utf16Be => "utf-16be",
+        }
+    }
+    /// The file's encoding, by the reader's rule ([`crate::xrml::read_documents`]).
+    fn of(bytes: &[u8]) -> Encoding {
+        match bytes {
+            [0xFF, 0xFE, ..] | [b'<', 0, ..] => Encoding::Utf16Le,
+            [0xFE, 0xFF, ..] | [0, b'<', ..] => Encoding::Utf16Be,
+            _ => Encoding::Utf8,
+        }
+    }
+}
+
+/// Where and how a document's bytes stand in its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AsFound {
+    /// Byte offset of its first byte in the file.
+    pub offset: usize,
+    /// Its length in bytes.
+    pub length: usize,
+    /// The encoding of those bytes.
+    pub encoding: Encoding,
+    /// Written as escaped text inside an element (`&lt;XrML` …, the offline enrollment
+    /// response), not as XML.
+    pub escaped: bool,
 }
 
 /// One document, in words.
@@ -409,6 +536,8 @@ pub struct DocEntry {
     pub issuer: PartyView,
     /// The first principal.
     pub principal: Option<PartyView>,
+    /// For a rights account certificate: how its kind was told.
+    pub rac_basis: Option<RacBasis>,
     /// `BODY/DISTRIBUTIONPOINT` licensing URLs.
     pub urls: Vec<LicensingUrl>,
     /// The digest algorithm, when accepted.
@@ -438,7 +567,8 @@ pub struct DocEntry {
     chain_end: ChainEnd,
     parent: Option<usize>,
     source: String,
-    exact: bool,
+    original: Vec<u8>,
+    as_found: Option<AsFound>,
 }
 
 impl DocEntry {
@@ -450,23 +580,44 @@ impl DocEntry {
     pub fn linked_issuer(&self) -> Option<usize> {
         self.parent
     }
-    /// The document as found: its `<XrML>` … `</XrML>` text as UTF-8 bytes.
-    pub fn bytes(&self) -> &[u8] {
+    /// The document byte for byte as found in its file ([`DocEntry::as_found`] says where and
+    /// in which form): what "Save" writes and what the evidence report's `sha256` hashes.
+    /// UTF-16 stays UTF-16; an escaped document is its escaped text. Empty only when the
+    /// reader could not place it ([`DocEntry::as_found`] is `None`).
+    pub fn original(&self) -> &[u8] {
+        &self.original
+    }
+    /// Where its bytes stand in the file and in which form; `None` when they cannot be placed.
+    pub fn as_found(&self) -> Option<&AsFound> {
+        self.as_found.as_ref()
+    }
+    /// The decoded document: its `<XrML>` … `</XrML>` text as UTF-8 (unescaped when it was
+    /// escaped). Not the original bytes unless [`DocEntry::is_exact`]; what signatures are
+    /// checked on.
+    pub fn decoded(&self) -> &[u8] {
         self.source.as_bytes()
     }
-    /// True when [`DocEntry::bytes`] are the file's own bytes at `offset` (a UTF-8 file, not
-    /// escaped): the saved file is byte for byte as found. Otherwise it is the decoded
-    /// (UTF-16) or unescaped (enrollment response) text, in UTF-8.
+    /// True when the original bytes are the decoded UTF-8 text (a UTF-8 document, not
+    /// escaped): one file serves both.
     pub fn is_exact(&self) -> bool {
-        self.exact
+        self.as_found.is_some() && self.original == self.source.as_bytes()
     }
-    /// A file name for saving it: `<file stem>-<n>-<kind>.xml`.
+    /// A file name for saving the original: `<file stem>-<n>-<kind>.xml`, or
+    /// `….escaped.txt` for escaped text (it is not XML as it stands).
     pub fn save_name(&self, file_name: &str) -> String {
+        let escaped = self.as_found.as_ref().is_some_and(|a| a.escaped);
+        self.name(file_name, if escaped { "escaped.txt" } else { "xml" })
+    }
+    /// A file name for saving the decoded copy: `<file stem>-<n>-<kind>.decoded.xml`.
+    pub fn decoded_name(&self, file_name: &str) -> String {
+        self.name(file_name, "decoded.xml")
+    }
+    fn name(&self, file_name: &str, ext: &str) -> String {
         let stem = file_name
             .rsplit_once('.')
             .map_or(file_name, |(s, _)| s)
             .replace(['/', '\\'], "_");
-        format!("{stem}-{}-{}.xml", self.index_in_file + 1, self.kind.id())
+        format!("{stem}-{}-{}.{ext}", self.index_in_file + 1, self.kind.id())
     }
 }
 
@@ -561,9 +712,7 @@ fn entry(view: &CertView, id: usize, file: usize, bytes: &[u8], policy: &Policy)
         .or(c.issuer.key_bits);
     let (valid_from, valid_until) = span(c);
     let days_left = valid_until.map(|u| policy.now.days_until(u));
-    let exact = bytes
-        .get(c.offset..c.offset + c.source.len())
-        .is_some_and(|b| b == c.source.as_bytes());
+    let (original, as_found) = original(c, bytes);
     DocEntry {
         id,
         file,
@@ -574,6 +723,7 @@ fn entry(view: &CertView, id: usize, file: usize, bytes: &[u8], policy: &Policy)
         type_as_written: c.kind().to_owned(),
         issuer: PartyView::of(&c.issuer),
         principal: c.principal.as_ref().map(PartyView::of),
+        rac_basis: (c.descriptor.object_type == "Group-Identity-Credential").then(|| rac(c).1),
         urls: licensing_urls(c),
         hash,
         mode: mode_of(hash, certified_bits),
@@ -592,8 +742,51 @@ fn entry(view: &CertView, id: usize, file: usize, bytes: &[u8], policy: &Policy)
         },
         parent: None,
         source: c.source.clone(),
-        exact,
+        original,
+        as_found,
     }
+}
+
+/// The document's bytes in `file` as found, checked against the decoded text: a literal
+/// document must decode to exactly that text (so a wrong range can never be saved as the
+/// original); an escaped one must at least start with an escaped `<` and end with `>`.
+fn original(c: &Certificate, file: &[u8]) -> (Vec<u8>, Option<AsFound>) {
+    let Some(raw) = file.get(c.raw.clone()).filter(|r| !r.is_empty()) else {
+        return (vec![], None);
+    };
+    let encoding = Encoding::of(file);
+    let escaped = c.slot.is_some();
+    let text: Option<String> = match encoding {
+        Encoding::Utf8 => std::str::from_utf8(raw).ok().map(str::to_owned),
+        Encoding::Utf16Le | Encoding::Utf16Be => {
+            let units: Vec<u16> = raw
+                .chunks_exact(2)
+                .map(|p| match (encoding, p) {
+                    (Encoding::Utf16Be, [a, b]) => u16::from_be_bytes([*a, *b]),
+                    (_, [a, b]) => u16::from_le_bytes([*a, *b]),
+                    _ => 0,
+                })
+                .collect();
+            String::from_utf16(&units).ok()
+        }
+    };
+    let fits = text.is_some_and(|t| {
+        if escaped {
+            t.starts_with(['&', '<']) && t.ends_with([';', '>'])
+        } else {
+            t == c.source
+        }
+    });
+    if !fits {
+        return (vec![], None);
+    }
+    let a = AsFound {
+        offset: c.raw.start,
+        length: raw.len(),
+        encoding,
+        escaped,
+    };
+    (raw.to_vec(), Some(a))
 }
 
 type KeyId<'a> = (&'a [u8], u64);
@@ -632,7 +825,15 @@ pub fn build(files: &[InputFile<'_>], policy: &Policy, threshold_days: i64) -> W
             documents: vec![],
             findings: vec![],
             not_read: false,
+            refused: false,
         };
+        if let Some(why) = f.refused {
+            fe.refused = true;
+            fe.sha256 = String::new();
+            fe.findings.push(why.clone());
+            out.files.push(fe);
+            continue;
+        }
         if out.documents.len() >= MAX_WORKBENCH_DOCUMENTS {
             fe.not_read = true;
             out.files.push(fe);

@@ -9,6 +9,7 @@ use crate::text::{Decoded, LineIndex};
 use crate::time::UtcTime;
 use crate::xml::{self, Element, XmlError};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// What the xrml checks find, with typed context: one variant per problem. The words are made
 /// in [`crate::words`].
@@ -641,6 +642,10 @@ pub struct SourceDoc {
     pub slot: Option<String>,
     /// Where it starts in the file.
     pub location: Location,
+    /// The document's bytes in the file, exactly as found: from `<XrML` to `</XrML>` in the
+    /// file's own encoding (UTF-16 stays UTF-16), and for an escaped document its escaped
+    /// text (`&lt;XrML` … `&lt;/XrML&gt;`). Empty when it cannot be placed.
+    pub raw: std::ops::Range<usize>,
 }
 
 /// What [`read_documents`] found.
@@ -866,7 +871,7 @@ fn read_bare(hay: &[u8], at: &dyn Fn(usize) -> Location, r: &mut ReadResult) -> 
     let mut wanted: Vec<usize> = cuts
         .starts
         .iter()
-        .flat_map(|s| [Some(s.pos), s.holder])
+        .flat_map(|s| [Some(s.pos), s.holder, s.end])
         .flatten()
         .collect();
     wanted.extend(cuts.over_budget);
@@ -881,6 +886,7 @@ fn read_bare(hay: &[u8], at: &dyn Fn(usize) -> Location, r: &mut ReadResult) -> 
                 offset: loc(s.pos).offset,
                 slot: None,
                 location: loc(s.pos),
+                raw: loc(s.pos).offset..loc(end).offset,
             }),
             Err(e) => {
                 let bad = loc(s.pos + e.valid_up_to());
@@ -1065,6 +1071,9 @@ fn read_escaped(text: &str, at: &dyn Fn(usize) -> Location, r: &mut ReadResult) 
         budget -= cuts.starts.len();
         // Pre-order walk: holders come in increasing position, as the locator wants.
         let loc = at(shift + h.start);
+        let starts: Vec<usize> = cuts.starts.iter().map(|s| s.pos).collect();
+        let ends: Vec<usize> = cuts.starts.iter().filter_map(|s| s.end).collect();
+        let raw = escaped_positions(body, h, &starts, &ends);
         let (mut complete, mut open) = (0, 0);
         for s in &cuts.starts {
             let Some(end) = s.end else {
@@ -1072,11 +1081,17 @@ fn read_escaped(text: &str, at: &dyn Fn(usize) -> Location, r: &mut ReadResult) 
                 continue;
             };
             complete += 1;
+            // Increasing positions, as the locator wants.
+            let span = match (raw.starts.get(&s.pos), raw.ends.get(&end)) {
+                (Some(&a), Some(&b)) => at(shift + a).offset..at(shift + b).offset,
+                _ => 0..0,
+            };
             r.docs.push(SourceDoc {
                 text: h.text.get(s.pos..end).unwrap_or("").to_owned(),
                 offset: loc.offset,
                 slot: Some(h.local.clone()),
                 location: loc,
+                raw: span,
             });
         }
         if open > 0 {
@@ -1097,6 +1112,129 @@ fn read_escaped(text: &str, at: &dyn Fn(usize) -> Location, r: &mut ReadResult) 
         wrapper: Wrapper::EscapedResponse,
         documents: r.docs.len(),
     }));
+}
+
+/// Where in `body` (the raw text) the documents cut from `h.text` (the holder's own text,
+/// unescaped and concatenated) were written: each start position maps to the first raw byte
+/// of the character there, each end position to the raw byte just past the character before
+/// it. One pass over the holder's own content: children, comments and processing
+/// instructions are stepped over, CDATA is copied as is, character and entity references are
+/// decoded as the XML reader decoded them. Positions that cannot be placed are left out.
+fn escaped_positions(body: &str, h: &xml::Element, starts: &[usize], ends: &[usize]) -> Placed {
+    let mut p = Placed {
+        starts: HashMap::new(),
+        ends: HashMap::new(),
+        next_start: 0,
+        next_end: 0,
+        want_starts: starts.to_vec(),
+        want_ends: ends.to_vec(),
+        text: 0,
+    };
+    p.want_starts.sort_unstable();
+    p.want_ends.sort_unstable();
+    let b = body.as_bytes();
+    // The end of the start tag: the first `>` outside quotes.
+    let mut i = h.start;
+    let mut quote = None;
+    while let Some(&c) = b.get(i) {
+        match (quote, c) {
+            (None, b'"' | b'\'') => quote = Some(c),
+            (Some(q), _) if q == c => quote = None,
+            (None, b'>') => break,
+            _ => {}
+        }
+        i += 1;
+    }
+    if i == 0 || b.get(i - 1) == Some(&b'/') {
+        return p; // an empty element holds no text
+    }
+    i += 1;
+    let end = body.get(..h.end).and_then(|s| s.rfind('<')).unwrap_or(i);
+    let mut children = h.children.iter().map(|c| (c.start, c.end)).peekable();
+    while i < end {
+        if let Some(&(cs, ce)) = children.peek() {
+            if cs <= i {
+                i = ce.max(i + 1);
+                children.next();
+                continue;
+            }
+        }
+        let rest = body.get(i..end).unwrap_or("");
+        if let Some(r) = rest.strip_prefix("<![CDATA[") {
+            let n = r.find("]]>").unwrap_or(r.len());
+            let from = i + 9;
+            for (k, ch) in r.get(..n).unwrap_or("").char_indices() {
+                p.unit(from + k, from + k + ch.len_utf8(), ch.len_utf8());
+            }
+            i = from + n + 3;
+        } else if rest.starts_with("<!--") {
+            i += rest.find("-->").map_or(rest.len(), |n| n + 3);
+        } else if rest.starts_with("<?") {
+            i += rest.find("?>").map_or(rest.len(), |n| n + 2);
+        } else if rest.starts_with('&') {
+            let Some(semi) = rest.find(';') else { break };
+            let name = rest.get(1..semi).unwrap_or("");
+            let ch = match name {
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "amp" => Some('&'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                _ => name
+                    .strip_prefix("#x")
+                    .map(|h| u32::from_str_radix(h, 16))
+                    .or_else(|| name.strip_prefix('#').map(str::parse::<u32>))
+                    .and_then(Result::ok)
+                    .and_then(char::from_u32),
+            };
+            let Some(ch) = ch else { break };
+            p.unit(i, i + semi + 1, ch.len_utf8());
+            i += semi + 1;
+        } else if let Some(ch) = rest.chars().next() {
+            p.unit(i, i + ch.len_utf8(), ch.len_utf8());
+            i += ch.len_utf8();
+        } else {
+            break;
+        }
+    }
+    p
+}
+
+/// The raw positions found by [`escaped_positions`].
+struct Placed {
+    starts: HashMap<usize, usize>,
+    ends: HashMap<usize, usize>,
+    want_starts: Vec<usize>,
+    want_ends: Vec<usize>,
+    next_start: usize,
+    next_end: usize,
+    /// Text bytes produced so far.
+    text: usize,
+}
+
+impl Placed {
+    /// One unit of raw text, `raw_from..raw_to`, that yields `n` bytes of text.
+    fn unit(&mut self, raw_from: usize, raw_to: usize, n: usize) {
+        while let Some(&s) = self.want_starts.get(self.next_start) {
+            if s > self.text {
+                break;
+            }
+            if s == self.text {
+                self.starts.insert(s, raw_from);
+            }
+            self.next_start += 1;
+        }
+        self.text += n;
+        while let Some(&e) = self.want_ends.get(self.next_end) {
+            if e > self.text {
+                break;
+            }
+            if e == self.text {
+                self.ends.insert(e, raw_to);
+            }
+            self.next_end += 1;
+        }
+    }
 }
 
 /// An XrML OBJECT: type, ID and the optional name and address.
@@ -1189,6 +1327,9 @@ pub struct Certificate {
     pub slot: Option<String>,
     /// Where it starts in the file.
     pub location: Location,
+    /// Its bytes in the file as found ([`SourceDoc::raw`]).
+    #[serde(skip)]
+    pub raw: std::ops::Range<usize>,
     /// `XrML/@purpose` (use licences say `Content-License`).
     pub purpose: Option<String>,
     /// `BODY/@type` (`LICENSE`, `Microsoft Rights Label`).
@@ -1533,6 +1674,7 @@ pub fn parse_certificate(doc: &SourceDoc, index: usize) -> Certificate {
         offset: doc.offset,
         slot: doc.slot.clone(),
         location: doc.location,
+        raw: doc.raw.clone(),
         purpose: None,
         body_type: String::new(),
         descriptor: ObjectInfo::default(),

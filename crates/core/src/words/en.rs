@@ -61,6 +61,10 @@ fn input(f: &Input) -> Text {
             ),
             expected(*e),
         ),
+        Input::Unreadable { name } => t(
+            format!("{name} could not be read: the browser or the system refused to give its bytes."),
+            "Check that the file still exists, is not locked by another program and that you may read it, then choose it again.",
+        ),
     }
 }
 
@@ -1372,4 +1376,62 @@ pub(crate) fn zone_place(z: crate::trust::ZonePlace) -> String {
         ZonePlace::UserPolicy => "Group Policy, user configuration (Site to Zone Assignment List)",
     }
     .into()
+}
+
+// ---- the workbench: RAC kinds and documents as found --------------------------------------
+
+fn span_words(minutes: i64) -> String {
+    if minutes <= 1440 {
+        count(minutes, "minute", "minutes")
+    } else {
+        count(minutes / 1440, "day", "days")
+    }
+}
+
+/// How a RAC's kind was told: `marked Persistent`, `by its validity of 15 minutes` (inferred),
+/// `no validity period`; a marker other than `Persistent` is quoted as written.
+pub fn rac_basis(b: &crate::workbench::RacBasis) -> String {
+    use crate::workbench::RacBasis;
+    let other = |m: &Option<String>| {
+        m.as_ref()
+            .map(|v| format!("; type \"{v}\" as written"))
+            .unwrap_or_default()
+    };
+    match b {
+        RacBasis::Marked { value } => format!("marked {value}"),
+        RacBasis::Validity { minutes, marker } => {
+            format!(
+                "by its validity of {}{}",
+                span_words(*minutes),
+                other(marker)
+            )
+        }
+        RacBasis::Unknown { marker } => format!("no validity period to tell by{}", other(marker)),
+    }
+}
+
+/// A RAC's kind with how it was told: `RAC (temporary, by its validity of 15 minutes)`.
+pub fn rac(temporary: bool, b: &crate::workbench::RacBasis) -> String {
+    let kind = if temporary { "temporary" } else { "permanent" };
+    format!("RAC ({kind}, {})", rac_basis(b))
+}
+
+/// Where a document's original bytes stand: `3,214 bytes at offset 1,024, UTF-16LE, escaped`.
+pub fn as_found(a: &crate::workbench::AsFound) -> String {
+    use crate::workbench::Encoding;
+    let enc = match a.encoding {
+        Encoding::Utf8 => "UTF-8",
+        Encoding::Utf16Le => "UTF-16LE",
+        Encoding::Utf16Be => "UTF-16BE",
+    };
+    format!(
+        "{} at offset {}, {enc}{}",
+        bytes(a.length as u64),
+        num(a.offset as u64, ','),
+        if a.escaped {
+            ", escaped text (&lt;XrML …), not XML as it stands"
+        } else {
+            ""
+        }
+    )
 }

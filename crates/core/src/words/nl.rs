@@ -20,6 +20,7 @@ pub fn describe(code: Code) -> &'static str {
     match code {
         Code::RequestEmpty => "Het aanvraagbestand is leeg (0 bytes).",
         Code::InputTooLarge => "Het bestand is groter dan de limiet en is niet gelezen.",
+        Code::InputUnreadable => "Het bestand kon niet worden gelezen (de browser of het systeem weigerde het).",
         Code::Utf8Bom => "Het bestand begint met een UTF-8-bytevolgordemarkering (BOM); MS-RMPR vraagt om gewone ASCII.",
         Code::Utf16Encoded => "Het bestand is UTF-16-tekst; de inschrijvingsservice verwacht ASCII.",
         Code::NulBytes => "Het bestand bevat NUL-bytes die niet door UTF-16 worden verklaard.",
@@ -168,6 +169,10 @@ fn input(f: &Input) -> Text {
                 bytes(*limit)
             ),
             expected(*e),
+        ),
+        Input::Unreadable { name } => t(
+            format!("{name} kon niet worden gelezen: de browser of het systeem gaf de inhoud niet vrij."),
+            "Controleer of het bestand nog bestaat, niet door een ander programma is vergrendeld en of u het mag lezen, en kies het dan opnieuw.",
         ),
     }
 }
@@ -1473,4 +1478,62 @@ pub(crate) fn zone_place(z: crate::trust::ZonePlace) -> String {
         ZonePlace::UserPolicy => "Groepsbeleid, gebruikersconfiguratie (Lijst voor toewijzing van websites aan zones)",
     }
     .into()
+}
+
+// ---- de werkbank: soorten RAC en documenten zoals gevonden --------------------------------
+
+fn span_words(minutes: i64) -> String {
+    if minutes <= 1440 {
+        count(minutes, "minuut", "minuten")
+    } else {
+        count(minutes / 1440, "dag", "dagen")
+    }
+}
+
+/// Hoe de soort van een RAC is bepaald: `gemarkeerd als Persistent`, `afgeleid uit de
+/// geldigheid van 15 minuten`, `geen geldigheidsperiode`; een andere markering letterlijk.
+pub fn rac_basis(b: &crate::workbench::RacBasis) -> String {
+    use crate::workbench::RacBasis;
+    let other = |m: &Option<String>| {
+        m.as_ref()
+            .map(|v| format!("; type \"{v}\" zoals geschreven"))
+            .unwrap_or_default()
+    };
+    match b {
+        RacBasis::Marked { value } => format!("gemarkeerd als {value}"),
+        RacBasis::Validity { minutes, marker } => format!(
+            "afgeleid uit de geldigheid van {}{}",
+            span_words(*minutes),
+            other(marker)
+        ),
+        RacBasis::Unknown { marker } => {
+            format!("geen geldigheidsperiode om op af te gaan{}", other(marker))
+        }
+    }
+}
+
+/// De soort van een RAC en hoe die is bepaald: `RAC (tijdelijk, afgeleid uit …)`.
+pub fn rac(temporary: bool, b: &crate::workbench::RacBasis) -> String {
+    let kind = if temporary { "tijdelijk" } else { "permanent" };
+    format!("RAC ({kind}, {})", rac_basis(b))
+}
+
+/// Waar de originele bytes van een document staan: `3.214 bytes vanaf positie 1.024, UTF-16LE`.
+pub fn as_found(a: &crate::workbench::AsFound) -> String {
+    use crate::workbench::Encoding;
+    let enc = match a.encoding {
+        Encoding::Utf8 => "UTF-8",
+        Encoding::Utf16Le => "UTF-16LE",
+        Encoding::Utf16Be => "UTF-16BE",
+    };
+    format!(
+        "{} vanaf positie {}, {enc}{}",
+        bytes(a.length as u64),
+        num(a.offset as u64, '.'),
+        if a.escaped {
+            ", geëscapete tekst (&lt;XrML …), zo geen XML"
+        } else {
+            ""
+        }
+    )
 }

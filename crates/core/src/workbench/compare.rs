@@ -128,18 +128,9 @@ mod tests {
 
     fn bench() -> Workbench {
         let files = [
-            InputFile {
-                name: "mode1/slc-chain.xml",
-                bytes: M1,
-            },
-            InputFile {
-                name: "mode1/rac.xml",
-                bytes: M1_RAC,
-            },
-            InputFile {
-                name: "mode2/slc.xml",
-                bytes: M2,
-            },
+            InputFile::read("mode1/slc-chain.xml", M1),
+            InputFile::read("mode1/rac.xml", M1_RAC),
+            InputFile::read("mode2/slc.xml", M2),
         ];
         let now = UtcTime::parse("2026-11-22T00:00").unwrap();
         build(&files, &Policy::microsoft_production(now), 90)

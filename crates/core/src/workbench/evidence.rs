@@ -1,13 +1,15 @@
-//! The evidence report over a workbench: JSON (schema `slc-courier-evidence/1`, documented in
+//! The evidence report over a workbench: JSON (schema `slc-courier-evidence/2`, documented in
 //! `docs/evidence.md`) built as explicit types, and a printable HTML page in English or Dutch.
 
-use super::{ChainEnd, DocEntry, DocKind, PartyView, Workbench};
+use super::{ChainEnd, DocEntry, DocKind, FileEntry, PartyView, RacBasis, Workbench};
+use crate::finding::{Finding, Severity, Subject};
+use crate::lang::Lang;
 use crate::report::ToolInfo;
 use crate::time::UtcTime;
 use serde::Serialize;
 
 /// The schema id of the JSON evidence report.
-pub const SCHEMA: &str = "slc-courier-evidence/1";
+pub const SCHEMA: &str = "slc-courier-evidence/2";
 
 /// The evidence report (JSON).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -33,10 +35,12 @@ pub struct Evidence {
 pub struct EvFile {
     /// The name.
     pub name: String,
-    /// Size in bytes.
+    /// Size in bytes (0 when refused).
     pub size: usize,
-    /// SHA-256 of the bytes as loaded.
-    pub sha256: String,
+    /// SHA-256 of the bytes as loaded; `null` when it was refused before reading.
+    pub sha256: Option<String>,
+    /// True when it was refused before reading (too large, unreadable; see `findings`).
+    pub refused: bool,
     /// `bare`, `soap-chain`, `escaped-response`.
     pub wrapper: String,
     /// Ids of its documents.
@@ -80,6 +84,31 @@ pub struct EvParty {
     pub key_fingerprint: Option<String>,
 }
 
+/// Where a document's original bytes stand in its file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EvAsFound {
+    /// Byte offset of the first byte.
+    pub offset: usize,
+    /// Length in bytes.
+    pub length: usize,
+    /// `utf-8`, `utf-16le`, `utf-16be`.
+    pub encoding: &'static str,
+    /// True when the bytes are escaped text (`&lt;XrML` …) inside an element.
+    pub escaped: bool,
+}
+
+/// How a RAC's kind was told.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EvKindBasis {
+    /// `marker` (the document says so), `validity` (inferred from its validity period),
+    /// `unknown` (neither: taken as permanent).
+    pub by: &'static str,
+    /// The `Group-Identity-Credential-Type` value as written, when there is one.
+    pub marker: Option<String>,
+    /// Minutes from valid-from to valid-until, when inferred from them.
+    pub validity_minutes: Option<i64>,
+}
+
 /// A licensing URL.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EvUrl {
@@ -111,10 +140,12 @@ pub struct EvDocument {
     pub file: usize,
     /// Position in its file (0-based).
     pub index_in_file: usize,
-    /// Byte offset in its file.
-    pub offset: usize,
+    /// Where its original bytes stand (`null` when they cannot be placed).
+    pub as_found: Option<EvAsFound>,
     /// The kind id.
     pub kind: &'static str,
+    /// For a RAC, how its kind was told (`null` otherwise).
+    pub kind_basis: Option<EvKindBasis>,
     /// The type as written.
     pub type_as_written: String,
     /// The issuer.
@@ -147,8 +178,12 @@ pub struct EvDocument {
     pub issuer_documents: Vec<usize>,
     /// SLC key fingerprint of its cluster.
     pub cluster: Option<String>,
-    /// SHA-256 of the document's bytes as saved.
-    pub sha256: String,
+    /// SHA-256 of the document's original bytes, exactly as found in the file (`as_found`;
+    /// what "Save as found" writes); `null` when they cannot be placed.
+    pub sha256: Option<String>,
+    /// SHA-256 of the decoded XML (UTF-8, unescaped; what "Save decoded copy" writes and what
+    /// signatures are checked on). Equal to `sha256` for a UTF-8 document that was not escaped.
+    pub decoded_sha256: String,
 }
 
 /// A cluster.
@@ -234,8 +269,25 @@ fn document(d: &DocEntry) -> EvDocument {
         id: d.id,
         file: d.file,
         index_in_file: d.index_in_file,
-        offset: d.offset,
+        as_found: d.as_found().map(|a| EvAsFound {
+            offset: a.offset,
+            length: a.length,
+            encoding: a.encoding.id(),
+            escaped: a.escaped,
+        }),
         kind: d.kind.id(),
+        kind_basis: d.rac_basis.as_ref().map(|b| {
+            let (marker, validity_minutes) = match b {
+                RacBasis::Marked { value } => (Some(value.clone()), None),
+                RacBasis::Validity { minutes, marker } => (marker.clone(), Some(*minutes)),
+                RacBasis::Unknown { marker } => (marker.clone(), None),
+            };
+            EvKindBasis {
+                by: b.id(),
+                marker,
+                validity_minutes,
+            }
+        }),
         type_as_written: d.type_as_written.clone(),
         issuer: party(&d.issuer),
         principal: d.principal.as_ref().map(party),
@@ -262,7 +314,8 @@ fn document(d: &DocEntry) -> EvDocument {
         linked_issuer: d.linked_issuer(),
         issuer_documents: d.issuer_documents.clone(),
         cluster: d.cluster.clone(),
-        sha256: crate::text::sha256_hex(d.bytes()),
+        sha256: d.as_found().map(|_| crate::text::sha256_hex(d.original())),
+        decoded_sha256: crate::text::sha256_hex(d.decoded()),
     }
 }
 
@@ -281,7 +334,8 @@ impl Evidence {
                 .map(|f| EvFile {
                     name: f.name.clone(),
                     size: f.size,
-                    sha256: f.sha256.clone(),
+                    sha256: (!f.refused).then(|| f.sha256.clone()),
+                    refused: f.refused,
                     wrapper: match f.wrapper {
                         crate::xrml::Wrapper::Bare => "bare",
                         crate::xrml::Wrapper::SoapChain => "soap-chain",
@@ -352,6 +406,8 @@ impl Evidence {
 pub struct Labels {
     /// `lang` attribute.
     pub lang: &'static str,
+    /// The language (for the words made in [`crate::words`]).
+    pub language: Lang,
     /// Report title.
     pub title: &'static str,
     /// "Checked at".
@@ -404,6 +460,18 @@ pub struct Labels {
     pub none: &'static str,
     /// Kind words, in [`DocKind::ALL`] order.
     pub kinds: [&'static str; 10],
+    /// Short kind words for narrow table columns, in [`DocKind::ALL`] order.
+    pub kinds_short: [&'static str; 10],
+    /// Heading: problems per file.
+    pub problems: &'static str,
+    /// A file whose documents were not (all) read: the document budget was spent.
+    pub not_read: &'static str,
+    /// `info`, `warning`, `error`.
+    pub severities: [&'static str; 3],
+    /// Column: SHA-256 of the bytes as found.
+    pub sha256_as_found: &'static str,
+    /// Said of a document whose bytes could not be placed in its file.
+    pub not_placed: &'static str,
     /// `verified`, `failed`, `unsigned`.
     pub signatures: [&'static str; 3],
     /// `microsoft-root`, `test-anchor`, `issuer-not-loaded`, `broken`.
@@ -420,6 +488,7 @@ pub struct Labels {
 /// English.
 pub const EN: Labels = Labels {
     lang: "en",
+    language: Lang::En,
     title: "SLC Courier evidence report",
     checked_at: "Checked at",
     threshold: "Expiry threshold (days)",
@@ -457,6 +526,23 @@ pub const EN: Labels = Labels {
         "Use licence",
         "Other",
     ],
+    kinds_short: [
+        "SLC",
+        "Enrollment service",
+        "CA",
+        "RAC (temporary)",
+        "RAC (permanent)",
+        "CLC",
+        "Machine",
+        "Publishing licence",
+        "Use licence",
+        "Other",
+    ],
+    problems: "Problems per file",
+    not_read: "Not (all) read: the workbench's document limit was reached before this file.",
+    severities: ["info", "warning", "error"],
+    sha256_as_found: "SHA-256 of the bytes as found",
+    not_placed: "its bytes could not be placed in the file",
     signatures: ["verified", "failed", "unsigned"],
     chain_ends: [
         "Microsoft root",
@@ -480,6 +566,7 @@ pub const EN: Labels = Labels {
 /// Dutch (Microsoft's Dutch terms, as in the Windows RMS procedures).
 pub const NL: Labels = Labels {
     lang: "nl",
+    language: Lang::Nl,
     title: "SLC Courier-bewijsrapport",
     checked_at: "Gecontroleerd op",
     threshold: "Drempel voor verloop (dagen)",
@@ -517,6 +604,23 @@ pub const NL: Labels = Labels {
         "Gebruikslicentie",
         "Overig",
     ],
+    kinds_short: [
+        "SLC",
+        "Inschrijvings\u{ad}service",
+        "CA",
+        "RAC (tijdelijk)",
+        "RAC (permanent)",
+        "CLC",
+        "Computer",
+        "Publicatie\u{ad}licentie",
+        "Gebruiks\u{ad}licentie",
+        "Overig",
+    ],
+    problems: "Problemen per bestand",
+    not_read: "Niet (helemaal) gelezen: de documentlimiet van de werkbank was vóór dit bestand bereikt.",
+    severities: ["info", "waarschuwing", "fout"],
+    sha256_as_found: "SHA-256 van de bytes zoals gevonden",
+    not_placed: "de bytes konden niet in het bestand worden aangewezen",
     signatures: ["geverifieerd", "ongeldig", "niet ondertekend"],
     chain_ends: [
         "Microsoft-basis",
@@ -538,6 +642,68 @@ pub const NL: Labels = Labels {
 };
 
 impl Labels {
+    /// A document's kind in full; for a RAC with how it was told ("RAC (temporary, by its
+    /// validity of 15 minutes)").
+    pub fn doc_kind(&self, d: &DocEntry) -> String {
+        match &d.rac_basis {
+            Some(b) => match self.language {
+                Lang::En => crate::words::en::rac(d.kind == DocKind::RacTemporary, b),
+                Lang::Nl => crate::words::nl::rac(d.kind == DocKind::RacTemporary, b),
+            },
+            None => self.kind(d.kind).to_owned(),
+        }
+    }
+    /// How a RAC's kind was told (`None` for other documents).
+    pub fn kind_basis(&self, d: &DocEntry) -> Option<String> {
+        let b = d.rac_basis.as_ref()?;
+        Some(match self.language {
+            Lang::En => crate::words::en::rac_basis(b),
+            Lang::Nl => crate::words::nl::rac_basis(b),
+        })
+    }
+    /// The short word for a kind (table columns; may hold soft hyphens).
+    pub fn kind_short(&self, k: DocKind) -> &'static str {
+        let i = DocKind::ALL.iter().position(|&x| x == k).unwrap_or(9);
+        self.kinds_short.get(i).copied().unwrap_or("")
+    }
+    /// Where a document's original bytes stand, in words.
+    pub fn as_found(&self, d: &DocEntry) -> String {
+        match (d.as_found(), self.language) {
+            (Some(a), Lang::En) => crate::words::en::as_found(a),
+            (Some(a), Lang::Nl) => crate::words::nl::as_found(a),
+            (None, _) => self.not_placed.to_owned(),
+        }
+    }
+    /// One problem of a file: `error · #3: …` (the document's number in the listing when it
+    /// is about one), in this language.
+    pub fn problem(&self, file: &FileEntry, f: &Finding) -> String {
+        let sev = match f.severity {
+            Severity::Info => 0,
+            Severity::Warning => 1,
+            Severity::Error => 2,
+        };
+        let doc = match f.subject {
+            Subject::Document { index } => file
+                .documents
+                .get(index)
+                .map(|id| format!("#{}: ", id + 1))
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        format!(
+            "{} · {doc}{}",
+            self.severities.get(sev).copied().unwrap_or(""),
+            f.message(self.language)
+        )
+    }
+    /// Every problem of a file in words, the document budget included.
+    pub fn problems_of(&self, file: &FileEntry) -> Vec<String> {
+        let mut out: Vec<String> = file.problems().map(|f| self.problem(file, f)).collect();
+        if file.not_read {
+            out.push(self.not_read.to_owned());
+        }
+        out
+    }
     /// The word for a kind.
     pub fn kind(&self, k: DocKind) -> &'static str {
         let i = DocKind::ALL.iter().position(|&x| x == k).unwrap_or(9);
@@ -601,6 +767,15 @@ pub fn esc(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+/// The kind cell: the short word, and for a RAC how its kind was told.
+fn kind_cell(l: &Labels, d: &DocEntry) -> String {
+    let short = esc(l.kind_short(d.kind)).replace('\u{ad}', "&shy;");
+    match l.kind_basis(d) {
+        Some(b) => format!("{short}<br><small>{}</small>", esc(&b)),
+        None => short,
+    }
 }
 
 fn opt_time(t: Option<UtcTime>) -> String {
@@ -691,24 +866,31 @@ pub fn to_html(w: &Workbench, tool: &ToolInfo, l: &Labels) -> String {
         s.expired.len()
     ));
     h.push_str(&format!(
-        "<h2>{}</h2><table><tr><th>#</th><th>{}</th><th>{}</th><th>SHA-256</th></tr>",
+        "<h2>{}</h2><table><tr><th>#</th><th>{}</th><th>{}</th><th>SHA-256</th><th>{}</th></tr>",
         esc(l.files),
         esc(l.file),
-        esc(l.size)
+        esc(l.size),
+        esc(l.problems)
     ));
     for (i, f) in w.files.iter().enumerate() {
+        let problems: String = l
+            .problems_of(f)
+            .iter()
+            .map(|p| format!("<li>{}</li>", esc(p)))
+            .collect();
         h.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>",
+            "<tr data-file=\"{i}\"><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td><td>{}</td></tr>",
             i + 1,
             esc(&f.name),
-            f.size,
-            esc(&f.sha256)
+            if f.refused { "–".to_owned() } else { f.size.to_string() },
+            if f.refused { "–" } else { f.sha256.as_str() },
+            if problems.is_empty() { "–".to_owned() } else { format!("<ul>{problems}</ul>") }
         ));
     }
     h.push_str(&format!("</table><p>{}</p>", esc(l.files_note)));
     h.push_str(&format!(
-        "<h2>{}</h2><table><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-        esc(l.documents), esc(l.file), esc(l.kind), esc(l.issuer), esc(l.principal), esc(l.urls), esc(l.key), esc(l.mode), esc(l.issued), esc(l.valid_until), esc(l.days_left), esc(l.signature), esc(l.chain)
+        "<h2>{}</h2><table><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        esc(l.documents), esc(l.file), esc(l.kind), esc(l.issuer), esc(l.principal), esc(l.urls), esc(l.key), esc(l.mode), esc(l.issued), esc(l.valid_until), esc(l.days_left), esc(l.signature), esc(l.chain), esc(l.sha256_as_found)
     ));
     for d in &w.documents {
         let file = w.file_of(d).map_or("", |f| f.name.as_str());
@@ -724,13 +906,19 @@ pub fn to_html(w: &Workbench, tool: &ToolInfo, l: &Labels) -> String {
                 p.key_fingerprint.as_deref().unwrap_or("")
             )
         });
+        let sha = format!(
+            "<code>{}</code><br><small>{}</small>",
+            d.as_found()
+                .map_or("–".to_owned(), |_| crate::text::sha256_hex(d.original())),
+            esc(&l.as_found(d))
+        );
         h.push_str(&format!(
-            "<tr{}><td>{}</td><td>{} #{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr{}><td>{}</td><td>{} #{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             if d.below_threshold { " class=\"below\"" } else { "" },
             d.id + 1,
             esc(file),
             d.index_in_file + 1,
-            esc(l.kind(d.kind)),
+            kind_cell(l, d),
             esc(d.issuer.label()),
             esc(d.principal.as_ref().map_or("", |p| p.label())),
             esc(&urls.join("; ")),
@@ -740,7 +928,8 @@ pub fn to_html(w: &Workbench, tool: &ToolInfo, l: &Labels) -> String {
             opt_time(d.valid_until),
             d.days_left.map_or("–".to_owned(), |n| n.to_string()),
             esc(l.signature(d.signature.id())),
-            esc(&l.chain_end(d.chain_end()))
+            esc(&l.chain_end(d.chain_end())),
+            sha
         ));
     }
     h.push_str("</table></body></html>");
