@@ -312,18 +312,23 @@ impl Out {
     }
 }
 
-/// The `slc-courier-inspect/1` JSON document.
+/// The `slc-courier-inspect/1` JSON document, through its schema type
+/// ([`slc_courier_core::report::schema::InspectV1`]).
 pub fn inspect_json(reports: &[Inspected], lang: Lang) -> String {
-    let files: Vec<serde_json::Value> = reports
+    use slc_courier_core::report::schema::{InspectV1, InspectedFile};
+    let files: Vec<InspectedFile<'_>> = reports
         .iter()
         .map(|(name, sha, docs, wrapper, findings)| {
-            serde_json::json!({ "name": name, "sha256": sha, "wrapper": wrapper, "documents": docs, "findings": findings })
+            (
+                name.as_str(),
+                sha.as_str(),
+                docs.as_slice(),
+                *wrapper,
+                findings.as_slice(),
+            )
         })
         .collect();
-    slc_courier_core::finding::to_json_in(
-        &serde_json::json!({ "schema": "slc-courier-inspect/1", "files": files }),
-        lang,
-    )
+    serde_json::to_string_pretty(&InspectV1::of(&files, lang)).unwrap_or_default()
 }
 
 /// A progress line on stderr for many files, only on a terminal.

@@ -521,14 +521,13 @@ impl AnsweredRequest {
     }
 }
 
-/// One certificate as the report shows it.
-#[derive(Debug, Clone, Serialize)]
+/// One certificate as the report shows it (written to JSON only through
+/// [`crate::report::schema`]).
+#[derive(Debug, Clone)]
 pub struct CertView {
     /// The certificate as read.
-    #[serde(flatten)]
     pub cert: Certificate,
-    /// The signature check (`signature_check` in JSON; `signature` is the block itself).
-    #[serde(rename = "signature_check")]
+    /// The signature check.
     pub signature: Option<SignatureStatus>,
 }
 
@@ -619,7 +618,7 @@ pub struct Verdict {
 }
 
 /// The result of [`verify_chain`].
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ChainReport {
     /// Size in bytes.
     pub size: usize,
@@ -644,13 +643,9 @@ pub struct ChainReport {
     pub request_given: bool,
     /// SHA-256 of the request it was paired with, when one was given.
     pub request_sha256: Option<String>,
-    #[serde(skip)]
     verified: Option<VerifiedChain>,
-    #[serde(skip)]
     answered: Option<AnsweredRequest>,
-    #[serde(skip)]
     reached_anchor: Option<AnchorInfo>,
-    #[serde(skip)]
     claimed_expires: Option<UtcTime>,
 }
 

@@ -1238,7 +1238,7 @@ impl Placed {
 }
 
 /// An XrML OBJECT: type, ID and the optional name and address.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ObjectInfo {
     /// `OBJECT/@type`.
     pub object_type: String,
@@ -1288,12 +1288,11 @@ impl ObjectInfo {
 }
 
 /// An issuer or principal: object and key.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Party {
     /// The OBJECT.
     pub object: ObjectInfo,
     /// The key, when it could be read.
-    #[serde(skip)]
     pub key: Option<RsaKey>,
     /// Key size in bits.
     pub key_bits: Option<usize>,
@@ -1302,22 +1301,20 @@ pub struct Party {
 }
 
 /// The SIGNATURE block.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignatureBlock {
     /// `DIGEST/ALGORITHM` (`SHA1`, `SHA256`).
     pub digest_algorithm: String,
     /// `DIGEST/VALUE`, decoded.
-    #[serde(skip)]
     pub digest: Vec<u8>,
     /// `SIGNATURE/ALGORITHM`.
     pub algorithm: String,
     /// `SIGNATURE/VALUE`, decoded (big-endian).
-    #[serde(skip)]
     pub value: Vec<u8>,
 }
 
 /// One certificate (or licence), read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Certificate {
     /// Position among the documents in the file (0-based).
     pub index: usize,
@@ -1328,7 +1325,6 @@ pub struct Certificate {
     /// Where it starts in the file.
     pub location: Location,
     /// Its bytes in the file as found ([`SourceDoc::raw`]).
-    #[serde(skip)]
     pub raw: std::ops::Range<usize>,
     /// `XrML/@purpose` (use licences say `Content-License`).
     pub purpose: Option<String>,
@@ -1351,10 +1347,8 @@ pub struct Certificate {
     /// The signature block.
     pub signature: Option<SignatureBlock>,
     /// The exact source text of the document.
-    #[serde(skip)]
     pub source: String,
     /// Byte span of `<BODY …>…</BODY>` inside `source`.
-    #[serde(skip)]
     pub body_span: (usize, usize),
     /// Problems reading this document.
     pub findings: Vec<Finding>,
@@ -1877,7 +1871,7 @@ pub enum BodyForm {
 }
 
 /// The outcome of checking one signature.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignatureStatus {
     /// The hash algorithm, when accepted.
     pub hash: Option<HashAlg>,

@@ -366,3 +366,179 @@ impl<'a> ReceiptV2<'a> {
         }
     }
 }
+
+/// The `inspect --json` document (`schema`: `slc-courier-inspect/1`): every XrML document of
+/// each file as read, with its signature check. Like the receipt, written with its own types.
+#[derive(Debug, Serialize)]
+pub struct InspectV1<'a> {
+    schema: &'static str,
+    files: Vec<InspectFile<'a>>,
+}
+
+/// The schema id of [`InspectV1`].
+pub const INSPECT_SCHEMA: &str = "slc-courier-inspect/1";
+
+/// One inspected file as the CLI holds it: name, SHA-256, documents, wrapper, file findings.
+pub type InspectedFile<'a> = (
+    &'a str,
+    &'a str,
+    &'a [crate::chain::CertView],
+    crate::xrml::Wrapper,
+    &'a [InternalFinding],
+);
+
+#[derive(Debug, Serialize)]
+struct InspectFile<'a> {
+    name: &'a str,
+    sha256: &'a str,
+    wrapper: &'static str,
+    documents: Vec<InspectDocument<'a>>,
+    findings: Vec<Finding<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct InspectDocument<'a> {
+    index: usize,
+    offset: usize,
+    slot: Option<&'a str>,
+    location: Location,
+    purpose: Option<&'a str>,
+    body_type: &'a str,
+    descriptor: Object<'a>,
+    issued: Option<String>,
+    validity: Option<(Option<String>, Option<String>)>,
+    issue_range: Option<(Option<String>, Option<String>)>,
+    issuer: Party<'a>,
+    principal: Option<Party<'a>>,
+    security_levels: Vec<(&'a str, &'a str)>,
+    signature: Option<SignatureBlock<'a>>,
+    findings: Vec<Finding<'a>>,
+    signature_check: Option<SignatureCheck>,
+}
+
+#[derive(Debug, Serialize)]
+struct Object<'a> {
+    object_type: &'a str,
+    id_type: &'a str,
+    id: &'a str,
+    name: Option<&'a str>,
+    url: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+struct Party<'a> {
+    object: Object<'a>,
+    key_bits: Option<usize>,
+    key_fingerprint: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+struct SignatureBlock<'a> {
+    digest_algorithm: &'a str,
+    algorithm: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+struct SignatureCheck {
+    hash: Option<&'static str>,
+    digest_form: Option<&'static str>,
+    signature_valid: bool,
+}
+
+fn object(o: &crate::xrml::ObjectInfo) -> Object<'_> {
+    Object {
+        object_type: &o.object_type,
+        id_type: &o.id_type,
+        id: &o.id,
+        name: o.name.as_deref(),
+        url: o.url.as_deref(),
+    }
+}
+
+fn party(p: &crate::xrml::Party) -> Party<'_> {
+    Party {
+        object: object(&p.object),
+        key_bits: p.key_bits,
+        key_fingerprint: p.key_fingerprint.as_deref(),
+    }
+}
+
+fn range(
+    r: Option<(Option<UtcTime>, Option<UtcTime>)>,
+) -> Option<(Option<String>, Option<String>)> {
+    r.map(|(a, b)| (time(a), time(b)))
+}
+
+fn wrapper(w: crate::xrml::Wrapper) -> &'static str {
+    use crate::xrml::Wrapper;
+    match w {
+        Wrapper::Bare => "bare",
+        Wrapper::SoapChain => "soap-chain",
+        Wrapper::EscapedResponse => "escaped-response",
+    }
+}
+
+fn document(d: &crate::chain::CertView, lang: Lang) -> InspectDocument<'_> {
+    use crate::policy::HashAlg;
+    use crate::xrml::BodyForm;
+    let c = &d.cert;
+    InspectDocument {
+        index: c.index,
+        offset: c.offset,
+        slot: c.slot.as_deref(),
+        location: Location {
+            offset: c.location.offset,
+            line: c.location.line,
+            column: c.location.column,
+        },
+        purpose: c.purpose.as_deref(),
+        body_type: &c.body_type,
+        descriptor: object(&c.descriptor),
+        issued: time(c.issued),
+        validity: range(c.validity),
+        issue_range: range(c.issue_range),
+        issuer: party(&c.issuer),
+        principal: c.principal.as_ref().map(party),
+        security_levels: c
+            .security_levels
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect(),
+        signature: c.signature.as_ref().map(|s| SignatureBlock {
+            digest_algorithm: &s.digest_algorithm,
+            algorithm: &s.algorithm,
+        }),
+        findings: findings(&c.findings, lang),
+        signature_check: d.signature.as_ref().map(|s| SignatureCheck {
+            // Written as version 1 first wrote them (the enum's names).
+            hash: s.hash.map(|h| match h {
+                HashAlg::Sha1 => "Sha1",
+                HashAlg::Sha256 => "Sha256",
+            }),
+            digest_form: s.digest_form.map(|f| match f {
+                BodyForm::Raw => "raw",
+                BodyForm::Stripped => "stripped",
+            }),
+            signature_valid: s.signature_valid,
+        }),
+    }
+}
+
+impl<'a> InspectV1<'a> {
+    /// The document for `files`, words in `lang`.
+    pub fn of(files: &[InspectedFile<'a>], lang: Lang) -> InspectV1<'a> {
+        InspectV1 {
+            schema: INSPECT_SCHEMA,
+            files: files
+                .iter()
+                .map(|&(name, sha256, docs, w, fs)| InspectFile {
+                    name,
+                    sha256,
+                    wrapper: wrapper(w),
+                    documents: docs.iter().map(|d| document(d, lang)).collect(),
+                    findings: findings(fs, lang),
+                })
+                .collect(),
+        }
+    }
+}
