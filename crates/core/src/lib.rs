@@ -17,6 +17,7 @@ pub mod chain;
 mod der;
 pub mod finding;
 pub mod key;
+pub mod pkcs1;
 pub mod lang;
 pub mod policy;
 pub mod report;
