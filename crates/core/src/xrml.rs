@@ -607,14 +607,23 @@ fn browser_view(hay: &[u8]) -> Option<Rendering> {
     if contains(&head, b"does not appear to have any style information") {
         return Some(Rendering::StyleBanner);
     }
-    hay.split(|&b| b == b'\n')
-        .any(|l| {
-            l.iter()
-                .position(|&b| !matches!(b, b' ' | b'\t'))
-                .and_then(|p| l.get(p..))
-                .is_some_and(|rest| rest.starts_with(b"- <"))
-        })
-        .then_some(Rendering::CollapsibleTree)
+    // A `- <` with only spaces and tabs before it on its line. Each occurrence looks back
+    // over its own run of spaces only, so the scan stays linear.
+    let mut from = 0;
+    while let Some(p) = find(hay.get(from..).unwrap_or(&[]), b"- <").map(|p| from + p) {
+        let indent = hay
+            .get(..p)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .take_while(|&&b| matches!(b, b' ' | b'\t'))
+            .count();
+        if p == indent || hay.get(p - indent - 1) == Some(&b'\n') {
+            return Some(Rendering::CollapsibleTree);
+        }
+        from = p + 1;
+    }
+    None
 }
 
 /// How the documents were wrapped in the file.
@@ -695,7 +704,7 @@ fn cut(hay: &[u8], budget: usize, holders: bool) -> Cuts {
     let mut i = 0;
     while let Some(lt) = hay
         .get(i..)
-        .and_then(|h| h.iter().position(|&b| b == b'<'))
+        .and_then(|h| memchr::memchr(b'<', h))
         .map(|p| i + p)
     {
         let rest = hay.get(lt + 1..).unwrap_or(&[]);
@@ -753,14 +762,29 @@ fn cut(hay: &[u8], budget: usize, holders: bool) -> Cuts {
 
 /// True when `needle` occurs in `hay` (one pass; the needles are short constants).
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+    find(hay, needle).is_some()
+}
+
+/// The first position of `needle` in `hay`: `memchr` to each candidate first byte, then a
+/// comparison of at most `needle.len()` bytes (the needles are short constants).
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    let mut i = 0;
+    while let Some(p) = hay.get(i..).and_then(|h| memchr::memchr(first, h)) {
+        let at = i + p;
+        if hay.get(at + 1..).is_some_and(|t| t.starts_with(rest)) {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
 }
 
 /// True when `hay` holds an escaped `<XrML` in any spelling an XML reader decodes to it:
 /// `&lt;XrML`, `&#60;XrML`, `&#060;XrML`, `&#x3C;XrML`, `&#X003c;XrML`, … One pass.
 fn has_escaped_xrml(hay: &[u8]) -> bool {
     let mut i = 0;
-    while let Some(p) = hay.get(i..).and_then(|h| h.iter().position(|&b| b == b'&')) {
+    while let Some(p) = hay.get(i..).and_then(|h| memchr::memchr(b'&', h)) {
         let at = i + p + 1;
         let rest = hay.get(at..).unwrap_or(&[]);
         let after = if let Some(r) = rest.strip_prefix(b"lt;") {
@@ -804,11 +828,17 @@ fn has_escaped_xrml(hay: &[u8]) -> bool {
 
 /// Byte offset of a `<!DOCTYPE` (any case) in `hay`, if there is one.
 fn doctype_at(hay: &[u8]) -> Option<usize> {
-    hay.windows(9).position(|w| {
-        w.first() == Some(&b'<')
-            && w.get(1..)
-                .is_some_and(|r| r.eq_ignore_ascii_case(b"!DOCTYPE"))
-    })
+    let mut i = 0;
+    while let Some(at) = find(hay.get(i..).unwrap_or(&[]), b"<!").map(|p| i + p) {
+        if hay
+            .get(at + 1..at + 9)
+            .is_some_and(|r| r.eq_ignore_ascii_case(b"!DOCTYPE"))
+        {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
 }
 
 /// Locations of text positions, looked up in increasing order so that a UTF-16 file is
@@ -1935,6 +1965,22 @@ mod tests {
             let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
             assert_eq!(utf16le(&text), bytes);
         }
+    }
+
+    #[test]
+    fn byte_searches_find_what_the_slow_forms_found() {
+        assert_eq!(find(b"abcabd", b"abd"), Some(3));
+        assert_eq!(find(b"ab", b"abc"), None);
+        assert_eq!(find(b"abc", b""), None);
+        assert!(contains(b"<CertificateChain>", b"CertificateChain"));
+        assert_eq!(doctype_at(b"<!-- x --><!doctype XrML>"), Some(10));
+        assert_eq!(doctype_at(b"<!DOCTYP"), None);
+        let tree = |t: &[u8]| browser_view(t) == Some(Rendering::CollapsibleTree);
+        assert!(tree(b"- <XrML>"));
+        assert!(tree(b"<a>\n \t - <b>"));
+        assert!(tree(b"x - <a>\n  - <b>"));
+        assert!(!tree(b"x - <a>"));
+        assert!(!tree(b"x\r - <a>"));
     }
 
     #[test]
