@@ -94,7 +94,9 @@ fn ring_verify(key: &RsaKey, alg: HashAlg, message: &[u8], sig: &[u8]) -> bool {
     };
     // ring wants the exponent without leading zero bytes.
     let e = key.exponent.to_be_bytes();
-    let e = e.get(e.iter().take_while(|&&b| b == 0).count()..).unwrap_or(&e);
+    let e = e
+        .get(e.iter().take_while(|&&b| b == 0).count()..)
+        .unwrap_or(&e);
     RsaPublicKeyComponents {
         n: key.modulus.as_slice(),
         e,
@@ -175,7 +177,8 @@ fn public_op(n: &[u8], e: u64, s: &[u8]) -> Option<Vec<u8>> {
         *low = 1;
     }
     let out = to_be(&m.mul(&acc, &one));
-    out.get(out.len().checked_sub(n.len())?..).map(<[u8]>::to_vec)
+    out.get(out.len().checked_sub(n.len())?..)
+        .map(<[u8]>::to_vec)
 }
 
 /// Montgomery multiplication modulo an odd `n` (little-endian 64-bit limbs).
@@ -291,7 +294,10 @@ mod tests {
         // n = 61 · 53, e = 17: 65^17 mod 3233 = 2790 (the RSA article's example).
         let n = 3233u64.to_be_bytes();
         let n = n.get(6..).unwrap_or_default();
-        assert_eq!(public_op(n, 17, &65u16.to_be_bytes()), Some(vec![0x0a, 0xe6]));
+        assert_eq!(
+            public_op(n, 17, &65u16.to_be_bytes()),
+            Some(vec![0x0a, 0xe6])
+        );
         assert_eq!(public_op(n, 17, &3233u16.to_be_bytes()), None);
         // Two limbs, the top one partly used: s^3 mod n against u128 arithmetic.
         let n: u128 = (1 << 100) + 0x1234_5678_9abc_def1;
@@ -306,7 +312,12 @@ mod tests {
                 }
             })
         };
-        for s in [(1u128 << 64) + 1, n - 1, 2, (1 << 99) + 0x0123_4567_89ab_cdef] {
+        for s in [
+            (1u128 << 64) + 1,
+            n - 1,
+            2,
+            (1 << 99) + 0x0123_4567_89ab_cdef,
+        ] {
             let want = mulmod(mulmod(s, s), s);
             let n_be = n.to_be_bytes();
             let s_be = s.to_be_bytes();
@@ -315,7 +326,10 @@ mod tests {
                 3,
                 s_be.get(3..).unwrap_or_default(),
             );
-            assert_eq!(got, Some(want.to_be_bytes().get(3..).unwrap_or_default().to_vec()));
+            assert_eq!(
+                got,
+                Some(want.to_be_bytes().get(3..).unwrap_or_default().to_vec())
+            );
         }
     }
 
