@@ -196,15 +196,6 @@ impl RsaKey {
     pub fn fingerprint(&self) -> String {
         crate::text::sha256_hex(&self.modulus)
     }
-
-    /// The key for the RSA library; `None` when the library refuses it (e.g. too large, or an
-    /// exponent above its RSADoS bound of 2^33 − 1). No lower size bound here: small keys are
-    /// the policy's finding to make, not a reason to skip the signature check.
-    pub fn to_rsa(&self) -> Option<rsa::PublicKey> {
-        let n = rsa::BoxedUint::from_be_slice_vartime(&self.modulus);
-        let e = rsa::BoxedUint::from(self.exponent);
-        rsa::PublicKey::new_with_size_limits(n, e, 1..=crate::policy::MAX_RSA_BITS).ok()
-    }
 }
 
 /// CryptoAPI PUBLICKEYBLOB: bType 0x06, bVersion 0x02, reserved u16, aiKeyAlg u32

@@ -18,6 +18,7 @@ mod der;
 pub mod finding;
 pub mod key;
 pub mod lang;
+pub mod pkcs1;
 pub mod policy;
 pub mod report;
 pub mod request;

@@ -608,14 +608,23 @@ fn browser_view(hay: &[u8]) -> Option<Rendering> {
     if contains(&head, b"does not appear to have any style information") {
         return Some(Rendering::StyleBanner);
     }
-    hay.split(|&b| b == b'\n')
-        .any(|l| {
-            l.iter()
-                .position(|&b| !matches!(b, b' ' | b'\t'))
-                .and_then(|p| l.get(p..))
-                .is_some_and(|rest| rest.starts_with(b"- <"))
-        })
-        .then_some(Rendering::CollapsibleTree)
+    // A `- <` with only spaces and tabs before it on its line. Each occurrence looks back
+    // over its own run of spaces only, so the scan stays linear.
+    let mut from = 0;
+    while let Some(p) = find(hay.get(from..).unwrap_or(&[]), b"- <").map(|p| from + p) {
+        let indent = hay
+            .get(..p)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .take_while(|&&b| matches!(b, b' ' | b'\t'))
+            .count();
+        if p == indent || hay.get(p - indent - 1) == Some(&b'\n') {
+            return Some(Rendering::CollapsibleTree);
+        }
+        from = p + 1;
+    }
+    None
 }
 
 /// How the documents were wrapped in the file.
@@ -700,7 +709,7 @@ fn cut(hay: &[u8], budget: usize, holders: bool) -> Cuts {
     let mut i = 0;
     while let Some(lt) = hay
         .get(i..)
-        .and_then(|h| h.iter().position(|&b| b == b'<'))
+        .and_then(|h| memchr::memchr(b'<', h))
         .map(|p| i + p)
     {
         let rest = hay.get(lt + 1..).unwrap_or(&[]);
@@ -758,14 +767,29 @@ fn cut(hay: &[u8], budget: usize, holders: bool) -> Cuts {
 
 /// True when `needle` occurs in `hay` (one pass; the needles are short constants).
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+    find(hay, needle).is_some()
+}
+
+/// The first position of `needle` in `hay`: `memchr` to each candidate first byte, then a
+/// comparison of at most `needle.len()` bytes (the needles are short constants).
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    let mut i = 0;
+    while let Some(p) = hay.get(i..).and_then(|h| memchr::memchr(first, h)) {
+        let at = i + p;
+        if hay.get(at + 1..).is_some_and(|t| t.starts_with(rest)) {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
 }
 
 /// True when `hay` holds an escaped `<XrML` in any spelling an XML reader decodes to it:
 /// `&lt;XrML`, `&#60;XrML`, `&#060;XrML`, `&#x3C;XrML`, `&#X003c;XrML`, … One pass.
 pub(crate) fn has_escaped_xrml(hay: &[u8]) -> bool {
     let mut i = 0;
-    while let Some(p) = hay.get(i..).and_then(|h| h.iter().position(|&b| b == b'&')) {
+    while let Some(p) = hay.get(i..).and_then(|h| memchr::memchr(b'&', h)) {
         let at = i + p + 1;
         let rest = hay.get(at..).unwrap_or(&[]);
         let after = if let Some(r) = rest.strip_prefix(b"lt;") {
@@ -809,11 +833,17 @@ pub(crate) fn has_escaped_xrml(hay: &[u8]) -> bool {
 
 /// Byte offset of a `<!DOCTYPE` (any case) in `hay`, if there is one.
 fn doctype_at(hay: &[u8]) -> Option<usize> {
-    hay.windows(9).position(|w| {
-        w.first() == Some(&b'<')
-            && w.get(1..)
-                .is_some_and(|r| r.eq_ignore_ascii_case(b"!DOCTYPE"))
-    })
+    let mut i = 0;
+    while let Some(at) = find(hay.get(i..).unwrap_or(&[]), b"<!").map(|p| i + p) {
+        if hay
+            .get(at + 1..at + 9)
+            .is_some_and(|r| r.eq_ignore_ascii_case(b"!DOCTYPE"))
+        {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
 }
 
 /// Locations of text positions, looked up in increasing order so that a UTF-16 file is
@@ -1907,44 +1937,29 @@ pub fn strip_intertag_whitespace(s: &str) -> String {
     out
 }
 
-/// The digest of `text` encoded as UTF-16LE (rms-formats.md §4), without building that
-/// encoding: the code units go to the hasher through a small stack buffer.
-fn hash_utf16le(alg: HashAlg, text: &str) -> Vec<u8> {
-    match alg {
-        HashAlg::Sha1 => digest_utf16le::<sha1::Sha1>(text),
-        HashAlg::Sha256 => digest_utf16le::<sha2::Sha256>(text),
+/// `text` encoded as UTF-16LE without BOM (rms-formats.md §4.3): the bytes that are hashed
+/// and signed. ASCII text (nearly every BODY) skips the UTF-16 encoder.
+fn utf16le(text: &str) -> Vec<u8> {
+    if text.is_ascii() {
+        let mut out = vec![0u8; 2 * text.len()];
+        for (pair, &b) in out.chunks_exact_mut(2).zip(text.as_bytes()) {
+            if let Some(low) = pair.first_mut() {
+                *low = b;
+            }
+        }
+        out
+    } else {
+        text.encode_utf16().flat_map(u16::to_le_bytes).collect()
     }
 }
 
-fn digest_utf16le<D: sha2::Digest>(text: &str) -> Vec<u8> {
-    // A piece of at most PIECE bytes of UTF-8 is at most PIECE UTF-16 code units, so its
-    // encoding always fits the buffer. ASCII pieces (nearly all of a BODY) skip the decoder.
-    const PIECE: usize = 512;
-    let mut hasher = D::new();
-    let mut buf = [0u8; 2 * PIECE];
-    let mut rest = text;
-    while !rest.is_empty() {
-        let mut cut = rest.len().min(PIECE);
-        while !rest.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        let (piece, tail) = rest.split_at(cut);
-        rest = tail;
-        let mut len = 0;
-        if piece.is_ascii() {
-            for (pair, &b) in buf.chunks_exact_mut(2).zip(piece.as_bytes()) {
-                pair.copy_from_slice(&[b, 0]);
-                len += 2;
-            }
-        } else {
-            for (pair, unit) in buf.chunks_exact_mut(2).zip(piece.encode_utf16()) {
-                pair.copy_from_slice(&unit.to_le_bytes());
-                len += 2;
-            }
-        }
-        hasher.update(buf.get(..len).unwrap_or_default());
+/// The `alg` digest of `bytes`.
+fn hash(alg: HashAlg, bytes: &[u8]) -> Vec<u8> {
+    use sha2::Digest;
+    match alg {
+        HashAlg::Sha1 => sha1::Sha1::digest(bytes).to_vec(),
+        HashAlg::Sha256 => sha2::Sha256::digest(bytes).to_vec(),
     }
-    hasher.finalize().to_vec()
 }
 
 /// Checks one certificate's digest and signature (rms-formats.md §4), with its own
@@ -2010,16 +2025,20 @@ pub fn check_signature(
     }
     st.hash = Some(alg);
     let body = c.body_text();
-    if hash_utf16le(alg, body) == sig.digest {
+    let mut message = utf16le(body);
+    if hash(alg, &message) == sig.digest {
         st.digest_form = Some(BodyForm::Raw);
-    } else if !body.contains("<![CDATA[")
-        && !body.contains("<!--")
-        && hash_utf16le(alg, &strip_intertag_whitespace(body)) == sig.digest
-    {
+    } else if !body.contains("<![CDATA[") && !body.contains("<!--") {
         // (Not with CDATA or comments: whitespace between '>' and '<' there is data.)
-        st.digest_form = Some(BodyForm::Stripped);
+        message = utf16le(&strip_intertag_whitespace(body));
+        if hash(alg, &message) == sig.digest {
+            st.digest_form = Some(BodyForm::Stripped);
+        }
     }
-    st.signature_valid = rsa_verify(key, alg, &sig.digest, &sig.value);
+    // The signature is over the written digest; the message is handed on only when it is
+    // known to hash to that digest (see `pkcs1`).
+    let signed = st.digest_form.map(|_| message.as_slice());
+    st.signature_valid = crate::pkcs1::verify(key, alg, &sig.digest, signed, &sig.value);
     if st.digest_form.is_none() {
         findings.push(
             Finding::of(Found::DigestMismatch {
@@ -2068,50 +2087,36 @@ pub fn signature_notes(statuses: &[(usize, &SignatureStatus)]) -> Vec<Finding> {
     out
 }
 
-fn rsa_verify(key: &RsaKey, alg: HashAlg, digest: &[u8], sig: &[u8]) -> bool {
-    let Some(pk) = key.to_rsa() else { return false };
-    let k = key.modulus.len();
-    // Left-pad a signature whose leading zero bytes were dropped.
-    let mut s = sig.to_vec();
-    if s.len() < k {
-        let mut padded = vec![0u8; k - s.len()];
-        padded.extend_from_slice(&s);
-        s = padded;
-    }
-    let scheme = match alg {
-        HashAlg::Sha1 => rsa::Pkcs1v15Sign::new::<sha1::Sha1>(),
-        HashAlg::Sha256 => rsa::Pkcs1v15Sign::new::<sha2::Sha256>(),
-    };
-    pk.verify(scheme, digest, &s).is_ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn utf16le_digest_streams_the_same_bytes() {
-        use sha2::Digest;
-        // Longer than the buffer, with surrogate pairs and non-ASCII text across its edges.
-        let text = format!(
-            "{}😀{}{}",
-            "a".repeat(511),
-            "<BODY>é😀\u{10FFFF}x</BODY>".repeat(200),
-            "z".repeat(1500)
-        );
-        let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
-        assert_eq!(
-            hash_utf16le(HashAlg::Sha1, &text),
-            sha1::Sha1::digest(&bytes).to_vec()
-        );
-        assert_eq!(
-            hash_utf16le(HashAlg::Sha256, &text),
-            sha2::Sha256::digest(&bytes).to_vec()
-        );
-        assert_eq!(
-            hash_utf16le(HashAlg::Sha1, ""),
-            sha1::Sha1::digest(b"").to_vec()
-        );
+    fn utf16le_is_the_standard_encoding() {
+        for text in [
+            String::new(),
+            "<BODY type=\"LICENSE\">x</BODY>".to_owned(),
+            format!("{}é😀\u{10FFFF}x{}", "a".repeat(511), "<b/>".repeat(300)),
+        ] {
+            let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+            assert_eq!(utf16le(&text), bytes);
+        }
+    }
+
+    #[test]
+    fn byte_searches_find_what_the_slow_forms_found() {
+        assert_eq!(find(b"abcabd", b"abd"), Some(3));
+        assert_eq!(find(b"ab", b"abc"), None);
+        assert_eq!(find(b"abc", b""), None);
+        assert!(contains(b"<CertificateChain>", b"CertificateChain"));
+        assert_eq!(doctype_at(b"<!-- x --><!doctype XrML>"), Some(10));
+        assert_eq!(doctype_at(b"<!DOCTYP"), None);
+        let tree = |t: &[u8]| browser_view(t) == Some(Rendering::CollapsibleTree);
+        assert!(tree(b"- <XrML>"));
+        assert!(tree(b"<a>\n \t - <b>"));
+        assert!(tree(b"x - <a>\n  - <b>"));
+        assert!(!tree(b"x - <a>"));
+        assert!(!tree(b"x\r - <a>"));
     }
 
     #[test]

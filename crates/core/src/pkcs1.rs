@@ -1,0 +1,404 @@
+//! RSASSA-PKCS1-v1_5 verification (RFC 8017 §8.2.2) of XrML signatures (rms-formats.md §4.5).
+//!
+//! *ring* does the work whenever it can: it takes the signed message, hashes it itself and
+//! checks the signature, so it is called only after the caller has found that the message's
+//! hash equals the digest written in the certificate (then "the signature over the written
+//! digest" and "the signature over the message" are the same question), and only with a key
+//! it accepts (1024 bits and more). Every other case goes through [`verify_digest`], a small
+//! portable check of the signature over a *given* digest:
+//!
+//! - the BODY does not match the written digest: the signature is still checked over that
+//!   digest, so an altered BODY (`digest-mismatch` alone) and a forged or damaged signature
+//!   (`signature-invalid`) stay separate findings;
+//! - keys below 1024 bits, which *ring* refuses but which the policy, not the signature
+//!   check, is meant to judge (`chain-key-size`).
+//!
+//! [`verify_digest`] uses plain Montgomery arithmetic on 64-bit limbs: a few times slower than
+//! *ring*, and it runs only on those paths. Both accept the same keys and signatures: modulus
+//! odd and at most [`MAX_RSA_BITS`], exponent odd, at least 3, at most 2^33 − 1 (the
+//! RSA-DoS bound both libraries use) and below the modulus; a signature as long as the
+//! modulus (a shorter one is left-padded: leading zero bytes get dropped) and below it.
+
+use crate::key::RsaKey;
+use crate::policy::{HashAlg, MAX_RSA_BITS};
+
+/// The largest public exponent accepted (*ring*'s bound; `rsa`'s too).
+const MAX_EXPONENT: u64 = (1 << 33) - 1;
+
+/// *ring*'s smallest modulus for the algorithms used here.
+const RING_MIN_BITS: usize = 1024;
+
+/// DER `DigestInfo` up to the digest itself (RFC 8017 §9.2 note 1).
+const SHA1_PREFIX: &[u8] = &[
+    0x30, 0x21, 0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x05, 0x00, 0x04, 0x14,
+];
+const SHA256_PREFIX: &[u8] = &[
+    0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05,
+    0x00, 0x04, 0x20,
+];
+
+/// Whether `sig` is `key`'s RSASSA-PKCS1-v1_5 signature over `digest` (an `alg` hash).
+/// `message`, when given, must be bytes whose `alg` hash the caller has found equal to
+/// `digest`: *ring* then checks the signature over them.
+pub fn verify(
+    key: &RsaKey,
+    alg: HashAlg,
+    digest: &[u8],
+    message: Option<&[u8]>,
+    sig: &[u8],
+) -> bool {
+    if !key_is_accepted(key) {
+        return false;
+    }
+    let Some(sig) = left_pad(sig, key.modulus.len()) else {
+        return false;
+    };
+    match message {
+        Some(message) if key.bits() >= RING_MIN_BITS => ring_verify(key, alg, message, &sig),
+        _ => verify_digest(key, alg, digest, &sig),
+    }
+}
+
+/// The key bounds both paths share (see the module documentation).
+fn key_is_accepted(key: &RsaKey) -> bool {
+    let e = key.exponent;
+    key.bits() <= MAX_RSA_BITS
+        && !key.modulus_is_even()
+        && e >= 3
+        && e % 2 == 1
+        && e <= MAX_EXPONENT
+        && !fits_u64_at_most(&key.modulus, e)
+}
+
+/// True when the big-endian `n` is at most `e`.
+fn fits_u64_at_most(n: &[u8], e: u64) -> bool {
+    n.len() <= 8 && n.iter().fold(0u64, |acc, &b| acc << 8 | u64::from(b)) <= e
+}
+
+/// `sig` left-padded with zero bytes to `k` bytes; `None` when it is longer.
+fn left_pad(sig: &[u8], k: usize) -> Option<Vec<u8>> {
+    let pad = k.checked_sub(sig.len())?;
+    let mut out = vec![0u8; pad];
+    out.extend_from_slice(sig);
+    Some(out)
+}
+
+fn ring_verify(key: &RsaKey, alg: HashAlg, message: &[u8], sig: &[u8]) -> bool {
+    use ring::signature::{
+        RsaPublicKeyComponents, RSA_PKCS1_1024_8192_SHA1_FOR_LEGACY_USE_ONLY,
+        RSA_PKCS1_1024_8192_SHA256_FOR_LEGACY_USE_ONLY,
+    };
+    let params = match alg {
+        HashAlg::Sha1 => &RSA_PKCS1_1024_8192_SHA1_FOR_LEGACY_USE_ONLY,
+        HashAlg::Sha256 => &RSA_PKCS1_1024_8192_SHA256_FOR_LEGACY_USE_ONLY,
+    };
+    // ring wants the exponent without leading zero bytes.
+    let e = key.exponent.to_be_bytes();
+    let e = e
+        .get(e.iter().take_while(|&&b| b == 0).count()..)
+        .unwrap_or(&e);
+    RsaPublicKeyComponents {
+        n: key.modulus.as_slice(),
+        e,
+    }
+    .verify(params, message, sig)
+    .is_ok()
+}
+
+/// The portable path: `sig` (exactly as long as the modulus) checked over `digest`.
+fn verify_digest(key: &RsaKey, alg: HashAlg, digest: &[u8], sig: &[u8]) -> bool {
+    let (prefix, len) = match alg {
+        HashAlg::Sha1 => (SHA1_PREFIX, 20),
+        HashAlg::Sha256 => (SHA256_PREFIX, 32),
+    };
+    let k = key.modulus.len();
+    // RFC 8017 §9.2 step 3: at least 8 bytes of 0xFF padding.
+    let t = prefix.len() + len;
+    if digest.len() != len || k < t + 11 {
+        return false;
+    }
+    let Some(em) = public_op(&key.modulus, key.exponent, sig) else {
+        return false;
+    };
+    let mut expected = Vec::with_capacity(k);
+    expected.extend_from_slice(&[0x00, 0x01]);
+    expected.resize(k - t - 1, 0xff);
+    expected.push(0x00);
+    expected.extend_from_slice(prefix);
+    expected.extend_from_slice(digest);
+    em == expected
+}
+
+/// RSAVP1: `s^e mod n`, all big-endian, the result as long as `n`. `None` when `s ≥ n`.
+/// `n` must be odd and have no leading zero bytes.
+fn public_op(n: &[u8], e: u64, s: &[u8]) -> Option<Vec<u8>> {
+    if s.len() > n.len() {
+        return None;
+    }
+    let limbs = n.len().div_ceil(8);
+    let n_l = from_be(n, limbs);
+    let s_l = from_be(s, limbs);
+    if !less(&s_l, &n_l) {
+        return None;
+    }
+    let n0 = *n_l.first()?;
+    // −n⁻¹ mod 2^64 by Newton's iteration (each step doubles the correct low bits; n is odd,
+    // so 1 is right to one bit).
+    let mut inv: u64 = 1;
+    for _ in 0..6 {
+        inv = inv.wrapping_mul(2u64.wrapping_sub(n0.wrapping_mul(inv)));
+    }
+    let m = Mont {
+        n: &n_l,
+        n0inv: inv.wrapping_neg(),
+    };
+    // R² mod n, R = 2^(64·limbs), by doubling 1 that many times.
+    let mut r2 = vec![0u64; limbs];
+    if let Some(low) = r2.first_mut() {
+        *low = 1;
+    }
+    for _ in 0..2 * 64 * limbs {
+        let carry = shl1(&mut r2);
+        if carry || !less(&r2, &n_l) {
+            sub_in_place(&mut r2, &n_l);
+        }
+    }
+    let base = m.mul(&s_l, &r2);
+    let mut acc = base.clone();
+    let top = 63u32.checked_sub(e.leading_zeros())?;
+    for bit in (0..top).rev() {
+        acc = m.mul(&acc, &acc);
+        if e >> bit & 1 == 1 {
+            acc = m.mul(&acc, &base);
+        }
+    }
+    let mut one = vec![0u64; limbs];
+    if let Some(low) = one.first_mut() {
+        *low = 1;
+    }
+    let out = to_be(&m.mul(&acc, &one));
+    out.get(out.len().checked_sub(n.len())?..)
+        .map(<[u8]>::to_vec)
+}
+
+/// Montgomery multiplication modulo an odd `n` (little-endian 64-bit limbs).
+struct Mont<'a> {
+    n: &'a [u64],
+    n0inv: u64,
+}
+
+impl Mont<'_> {
+    /// `a · b · R⁻¹ mod n` for `a, b < n` (CIOS: one limb of `a` at a time, then one
+    /// Montgomery reduction step).
+    fn mul(&self, a: &[u64], b: &[u64]) -> Vec<u64> {
+        let l = self.n.len();
+        let mut t = vec![0u64; l + 2];
+        for &ai in a {
+            let c = mul_add(&mut t, b, ai);
+            add_at(&mut t, l, c);
+            let m = t.first().copied().unwrap_or(0).wrapping_mul(self.n0inv);
+            let c = mul_add(&mut t, self.n, m);
+            add_at(&mut t, l, c);
+            // The low limb is now zero: divide by 2^64.
+            t.remove(0);
+            t.push(0);
+        }
+        // t < 2n: at most one subtraction.
+        t.truncate(l + 1);
+        let over = t.last().is_some_and(|&top| top != 0);
+        t.truncate(l);
+        if over || !less(&t, self.n) {
+            sub_in_place(&mut t, self.n);
+        }
+        t
+    }
+}
+
+/// `t[..x.len()] += x · y`; returns the carry out of the top limb.
+fn mul_add(t: &mut [u64], x: &[u64], y: u64) -> u64 {
+    let mut carry = 0u128;
+    for (tj, &xj) in t.iter_mut().zip(x) {
+        let v = u128::from(*tj) + u128::from(xj) * u128::from(y) + carry;
+        *tj = v as u64;
+        carry = v >> 64;
+    }
+    carry as u64
+}
+
+/// Adds `c` at limb `at` of `t`, carrying upwards.
+fn add_at(t: &mut [u64], at: usize, mut c: u64) {
+    for x in t.iter_mut().skip(at) {
+        if c == 0 {
+            break;
+        }
+        let (v, o) = x.overflowing_add(c);
+        *x = v;
+        c = u64::from(o);
+    }
+}
+
+/// `a −= b` modulo 2^(64·len) (same length).
+fn sub_in_place(a: &mut [u64], b: &[u64]) {
+    let mut borrow = false;
+    for (x, &y) in a.iter_mut().zip(b) {
+        let (v, o1) = x.overflowing_sub(y);
+        let (v, o2) = v.overflowing_sub(u64::from(borrow));
+        *x = v;
+        borrow = o1 || o2;
+    }
+}
+
+/// `a <<= 1`; returns the bit shifted out.
+fn shl1(a: &mut [u64]) -> bool {
+    let mut carry = 0;
+    for x in a.iter_mut() {
+        let next = *x >> 63;
+        *x = *x << 1 | carry;
+        carry = next;
+    }
+    carry == 1
+}
+
+/// `a < b` (same length).
+fn less(a: &[u64], b: &[u64]) -> bool {
+    for (x, y) in a.iter().rev().zip(b.iter().rev()) {
+        if x != y {
+            return x < y;
+        }
+    }
+    false
+}
+
+/// Big-endian bytes to `limbs` little-endian 64-bit limbs (bytes beyond them are ignored:
+/// callers check lengths first).
+fn from_be(bytes: &[u8], limbs: usize) -> Vec<u64> {
+    let mut out: Vec<u64> = bytes
+        .rchunks(8)
+        .take(limbs)
+        .map(|c| c.iter().fold(0u64, |acc, &b| acc << 8 | u64::from(b)))
+        .collect();
+    out.resize(limbs, 0);
+    out
+}
+
+fn to_be(limbs: &[u64]) -> Vec<u8> {
+    limbs.iter().rev().flat_map(|l| l.to_be_bytes()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_portable_public_operation_matches_textbook_values() {
+        // n = 61 · 53, e = 17: 65^17 mod 3233 = 2790 (the RSA article's example).
+        let n = 3233u64.to_be_bytes();
+        let n = n.get(6..).unwrap_or_default();
+        assert_eq!(
+            public_op(n, 17, &65u16.to_be_bytes()),
+            Some(vec![0x0a, 0xe6])
+        );
+        assert_eq!(public_op(n, 17, &3233u16.to_be_bytes()), None);
+        // Two limbs, the top one partly used: s^3 mod n against u128 arithmetic.
+        let n: u128 = (1 << 100) + 0x1234_5678_9abc_def1;
+        let mulmod = |a: u128, b: u128| {
+            // Double and add: every intermediate stays below 2n < 2^102.
+            (0..128).rev().fold(0u128, |r, bit| {
+                let r = (r << 1) % n;
+                if b >> bit & 1 == 1 {
+                    (r + a) % n
+                } else {
+                    r
+                }
+            })
+        };
+        for s in [
+            (1u128 << 64) + 1,
+            n - 1,
+            2,
+            (1 << 99) + 0x0123_4567_89ab_cdef,
+        ] {
+            let want = mulmod(mulmod(s, s), s);
+            let n_be = n.to_be_bytes();
+            let s_be = s.to_be_bytes();
+            let got = public_op(
+                n_be.get(3..).unwrap_or_default(),
+                3,
+                s_be.get(3..).unwrap_or_default(),
+            );
+            assert_eq!(
+                got,
+                Some(want.to_be_bytes().get(3..).unwrap_or_default().to_vec())
+            );
+        }
+    }
+
+    /// Every certificate of a generated chain (1024- and 2048-bit keys): both paths accept
+    /// the genuine signature and refuse it with one bit changed in the digest or signature.
+    #[test]
+    fn both_paths_agree_on_generated_chains() {
+        use crate::xrml::{parse_certificate, read_documents};
+        let chains: [&[u8]; 2] = [
+            include_bytes!("../tests/data/chain/good/sha1-compact.xml"),
+            include_bytes!("../tests/data/chain/good/sha256-compact.xml"),
+        ];
+        let mut checked = 0;
+        for chain in chains {
+            for (i, doc) in read_documents(chain).docs.iter().enumerate() {
+                let c = parse_certificate(doc, i);
+                let (Some(sig), Some(key)) = (&c.signature, &c.issuer.key) else {
+                    continue;
+                };
+                let alg = if sig.digest.len() == 20 {
+                    HashAlg::Sha1
+                } else {
+                    HashAlg::Sha256
+                };
+                let message: Vec<u8> = c
+                    .body_text()
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes)
+                    .collect();
+                let s = left_pad(&sig.value, key.modulus.len()).unwrap_or_default();
+                assert!(verify_digest(key, alg, &sig.digest, &s));
+                assert!(ring_verify(key, alg, &message, &s));
+                assert!(verify(key, alg, &sig.digest, Some(&message), &sig.value));
+                assert!(verify(key, alg, &sig.digest, None, &sig.value));
+                let mut digest = sig.digest.clone();
+                if let Some(b) = digest.last_mut() {
+                    *b ^= 1;
+                }
+                assert!(!verify_digest(key, alg, &digest, &s));
+                let mut bad = s.clone();
+                let middle = bad.len() / 2;
+                if let Some(b) = bad.get_mut(middle) {
+                    *b ^= 0x10;
+                }
+                assert!(!verify_digest(key, alg, &sig.digest, &bad));
+                assert!(!ring_verify(key, alg, &message, &bad));
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 8);
+    }
+
+    #[test]
+    fn keys_outside_the_bounds_are_refused() {
+        let key = |modulus: &[u8], exponent| RsaKey {
+            modulus: modulus.to_vec(),
+            exponent,
+        };
+        let n = [0xc5u8; 128];
+        assert!(key_is_accepted(&key(&n, 65537)));
+        assert!(key_is_accepted(&key(&n, 3)));
+        assert!(key_is_accepted(&key(&n, MAX_EXPONENT)));
+        assert!(!key_is_accepted(&key(&n, MAX_EXPONENT + 2)));
+        assert!(!key_is_accepted(&key(&n, 1)));
+        assert!(!key_is_accepted(&key(&n, 65536)));
+        assert!(!key_is_accepted(&key(&[0xc4; 128], 65537)));
+        assert!(key_is_accepted(&key(&[0xc5; 512], 65537)));
+        assert!(!key_is_accepted(&key(&[0xc5; 513], 65537)));
+        assert!(!key_is_accepted(&key(&[0x11], 17)));
+        assert!(key_is_accepted(&key(&[0x13], 17)));
+    }
+}
