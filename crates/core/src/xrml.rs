@@ -1761,11 +1761,8 @@ pub fn strip_intertag_whitespace(s: &str) -> String {
         out.push_str(head);
         let ws = tail.len() - tail.trim_start_matches([' ', '\t', '\r', '\n']).len();
         let after = tail.get(ws..).unwrap_or("");
-        rest = if ws > 0 && after.starts_with('<') {
-            after
-        } else {
-            tail
-        };
+        // (Without whitespace, `after` is `tail`.)
+        rest = if after.starts_with('<') { after } else { tail };
     }
     out.push_str(rest);
     out
@@ -1936,12 +1933,9 @@ fn rsa_verify(key: &RsaKey, alg: HashAlg, digest: &[u8], sig: &[u8]) -> bool {
     let Some(pk) = key.to_rsa() else { return false };
     let k = key.modulus.len();
     // Left-pad a signature whose leading zero bytes were dropped.
-    let mut s = sig.to_vec();
-    if s.len() < k {
-        let mut padded = vec![0u8; k - s.len()];
-        padded.extend_from_slice(&s);
-        s = padded;
-    }
+    let s: Vec<u8> = std::iter::repeat_n(0, k.saturating_sub(sig.len()))
+        .chain(sig.iter().copied())
+        .collect();
     let scheme = match alg {
         HashAlg::Sha1 => rsa::Pkcs1v15Sign::new::<sha1::Sha1>(),
         HashAlg::Sha256 => rsa::Pkcs1v15Sign::new::<sha2::Sha256>(),
