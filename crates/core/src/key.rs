@@ -249,7 +249,7 @@ impl<'a> Der<'a> {
                 return None;
             }
             let lb = rest.get(..n)?;
-            let len = lb.iter().fold(0usize, |a, &x| (a << 8) | usize::from(x));
+            let len = lb.iter().fold(0usize, |a, &x| (a << 8) + usize::from(x));
             (len, rest.get(n..)?)
         };
         let value = rest.get(..len)?;
@@ -274,7 +274,7 @@ fn parse_rsa_public_key(b: &[u8]) -> Option<Result<RsaKey, KeyError>> {
     if e.len() > 8 {
         return None;
     }
-    let exp = e.iter().fold(0u64, |a, &x| (a << 8) | u64::from(x));
+    let exp = e.iter().fold(0u64, |a, &x| (a << 8) + u64::from(x));
     Some(RsaKey::new(n, exp))
 }
 
