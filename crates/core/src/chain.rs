@@ -480,6 +480,14 @@ impl VerifiedChain {
     pub fn path(&self) -> &[usize] {
         &self.path
     }
+    /// Number of certificates in the verified path.
+    pub fn len(&self) -> usize {
+        self.path.len()
+    }
+    /// Always false: a verified chain has at least its SLC.
+    pub fn is_empty(&self) -> bool {
+        self.path.is_empty()
+    }
     /// Enrollment service or self-enrollment.
     pub fn kind(&self) -> ChainKind {
         self.kind

@@ -102,7 +102,7 @@ fn production_slc_chain_verifies_to_the_pinned_root() {
         r.findings
     );
     assert!(v.genuine && v.anchor_is_microsoft && !v.anchor_is_test);
-    assert!(r.verified().is_some_and(|v| v.path().len() == 4
+    assert!(r.verified().is_some_and(|v| v.len() == 4
         && v.anchor().name == "Microsoft DRM Production Root"
         && v.anchor().microsoft));
     assert_eq!(
