@@ -1,6 +1,6 @@
 //! The chain verifier at its edges: the minute an SLC expires, the day the expiry warning
 //! starts, an ISSUEDTIME on either end of its issuer's ISSUE range, a path exactly as long as
-//! the budget. Made by `cargo xtask mutants`: each case failed with a mutant of `chain.rs`.
+//! the budget, a missing root named by Microsoft's name or an anchor's. Made by `cargo xtask mutants`: each case failed with a mutant of `chain.rs`.
 #![allow(
     clippy::panic,
     clippy::unwrap_used,
@@ -11,9 +11,9 @@
 mod common;
 
 use common::{data, test_policy as policy};
-use slc_courier_core::chain::{issued_within, verify_chain, ChainReport, Outcome};
-use slc_courier_core::finding::{codes, Code, Code::*};
-use slc_courier_core::policy::{Policy, EXPIRY_WARNING_DAYS, MAX_CHAIN_LENGTH};
+use slc_courier_core::chain::{issued_within, verify_chain, ChainReport, Found, Outcome};
+use slc_courier_core::finding::{codes, Code, Code::*, What};
+use slc_courier_core::policy::{Policy, TrustAnchor, EXPIRY_WARNING_DAYS, MAX_CHAIN_LENGTH};
 use slc_courier_core::time::UtcTime;
 use slc_courier_core::xrml::{parse_certificate, read_documents, Certificate};
 
@@ -172,5 +172,60 @@ fn a_path_may_be_exactly_as_long_as_the_budget() {
             .filter(|c| **c == ChainTooLong)
             .count(),
         1
+    );
+}
+
+/// What `r` says about the end of its path: the findings of a missing issuer.
+fn path_end(r: &ChainReport) -> Vec<Found> {
+    r.findings
+        .iter()
+        .filter_map(|f| match f.what() {
+            What::Chain(
+                c @ (Found::UntrustedRoot { .. }
+                | Found::IssuerMissing { .. }
+                | Found::IssuerKeyMismatch { .. }),
+            ) => Some(c.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_missing_root_is_untrusted_when_it_is_microsofts_name_or_an_anchors_name() {
+    const MS: &str = "Microsoft DRM Production Root";
+    // `bad/wrong-root.xml`: the CA certificate names Microsoft's root, with another key.
+    let wrong_root = data("chain/bad/wrong-root.xml");
+    let anchored_as = |name: &str| Policy {
+        anchors: policy()
+            .anchors
+            .into_iter()
+            .map(|a| TrustAnchor {
+                name: name.into(),
+                ..a
+            })
+            .collect(),
+        ..policy()
+    };
+    let untrusted = |issuer: &str| {
+        vec![Found::UntrustedRoot {
+            document: 3,
+            issuer: issuer.into(),
+        }]
+    };
+    // Microsoft's name is a root's name whatever the anchors are called.
+    let r = verify_chain(&wrong_root, &anchored_as("Contoso Test Root"), None);
+    assert_eq!(path_end(&r), untrusted(MS));
+    // Another name is a root's name when an anchor is called so.
+    let s = String::from_utf8(wrong_root).unwrap();
+    let renamed = s.replace(MS, "Contoso Test Root");
+    let r = verify_chain(renamed.as_bytes(), &anchored_as("Contoso Test Root"), None);
+    assert_eq!(path_end(&r), untrusted("Contoso Test Root"));
+    // Otherwise it is a missing certificate.
+    let r = verify_chain(renamed.as_bytes(), &anchored_as("Fabrikam Root"), None);
+    assert_eq!(
+        path_end(&r),
+        vec![Found::IssuerMissing {
+            issuer: "Contoso Test Root".into(),
+        }]
     );
 }
