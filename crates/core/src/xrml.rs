@@ -1785,10 +1785,11 @@ fn digest_utf16le<D: sha2::Digest>(text: &str) -> Vec<u8> {
     let mut buf = [0u8; 2 * PIECE];
     let mut rest = text;
     while !rest.is_empty() {
-        let mut cut = rest.len().min(PIECE);
-        while !rest.is_char_boundary(cut) {
-            cut -= 1;
-        }
+        // The last char boundary at or before PIECE (at most 3 bytes back).
+        let cut = (0..=rest.len().min(PIECE))
+            .rev()
+            .find(|&i| rest.is_char_boundary(i))
+            .unwrap_or(0);
         let (piece, tail) = rest.split_at(cut);
         rest = tail;
         let mut len = 0;
