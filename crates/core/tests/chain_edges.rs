@@ -1,6 +1,7 @@
 //! The chain verifier at its edges: the minute an SLC expires, the day the expiry warning
 //! starts, an ISSUEDTIME on either end of its issuer's ISSUE range, a path exactly as long as
-//! the budget, a missing root named by Microsoft's name or an anchor's. Made by `cargo xtask mutants`: each case failed with a mutant of `chain.rs`.
+//! the budget, a missing root named by Microsoft's name or an anchor's, an intact chain
+//! certificate beside the path, a request's number of errors. Made by `cargo xtask mutants`: each case failed with a mutant of `chain.rs`.
 #![allow(
     clippy::panic,
     clippy::unwrap_used,
@@ -11,9 +12,12 @@
 mod common;
 
 use common::{data, test_policy as policy};
-use slc_courier_core::chain::{issued_within, verify_chain, ChainReport, Found, Outcome};
+use slc_courier_core::chain::{
+    deciding_documents, issued_within, verify_chain, ChainReport, Found, Outcome,
+};
 use slc_courier_core::finding::{codes, Code, Code::*, What};
 use slc_courier_core::policy::{Policy, TrustAnchor, EXPIRY_WARNING_DAYS, MAX_CHAIN_LENGTH};
+use slc_courier_core::request::check_request;
 use slc_courier_core::time::UtcTime;
 use slc_courier_core::xrml::{parse_certificate, read_documents, Certificate};
 
@@ -226,6 +230,47 @@ fn a_missing_root_is_untrusted_when_it_is_microsofts_name_or_an_anchors_name() {
         path_end(&r),
         vec![Found::IssuerMissing {
             issuer: "Contoso Test Root".into(),
+        }]
+    );
+}
+
+#[test]
+fn every_chain_certificate_decides_wherever_it_is() {
+    // `attack/extra-ca.xml`: a fifth, intact CA certificate beside the path decides (it is of
+    // chain type); `ambiguous/slc-and-licence-soap.xml`: an intact licence beside it does not.
+    let deciding = |f: &str| {
+        let r = verify_chain(&data(&format!("chain/{f}")), &policy(), None);
+        (r.chain.clone(), deciding_documents(&r.documents, &r.chain))
+    };
+    assert_eq!(
+        deciding("attack/extra-ca.xml"),
+        (vec![0, 1, 2, 3], vec![true; 5])
+    );
+    assert_eq!(
+        deciding("ambiguous/slc-and-licence-soap.xml"),
+        (vec![0, 2, 3, 4], vec![true, false, true, true, true])
+    );
+}
+
+#[test]
+fn a_request_with_errors_is_named_with_its_number_of_errors() {
+    // `guid-invalid.xml` read without its name: one error, no other finding.
+    let req = check_request(&data("request/bad/guid-invalid.xml"), None);
+    assert_eq!(codes(&req.findings), vec![GuidInvalid]);
+    let r = verify_chain(&data(GOOD), &policy(), Some(&req));
+    let said: Vec<Found> = r
+        .findings
+        .iter()
+        .filter_map(|f| match f.what() {
+            What::Chain(c @ Found::RequestHasErrors { .. }) => Some(c.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        said,
+        vec![Found::RequestHasErrors {
+            file: None,
+            errors: 1
         }]
     );
 }
