@@ -10,12 +10,15 @@
 //!   `docs/benchmarks.md`; `--hostile` reruns only the hostile-input scaling
 //! - `fuzz [--seconds N]` every fuzz target for N seconds; crashes kept in fuzz/regressions/
 //! - `fuzz --seeds [--check]` write (or check) the regression seeds in fuzz/regressions/
+//! - `mutants [--file PATH] [--re REGEX] [--timeout S] [--iterate]` cargo-mutants on the
+//!   verifier, run in a copy of the working tree whose `../shared` resolves
 
 mod args;
 mod bench;
 mod dist;
 mod fuzz;
 mod gen;
+mod mutants;
 mod serve;
 mod setup;
 mod util;
@@ -93,6 +96,16 @@ fn main() -> Result<()> {
                 fuzz::run_all(seconds)
             }
         }
+        Some("mutants") => {
+            let options = mutants::Options {
+                file: args.option("--file")?,
+                re: args.option("--re")?,
+                timeout: args.option("--timeout")?.unwrap_or(120),
+                iterate: args.flag("--iterate"),
+            };
+            args.finish()?;
+            mutants::run_scoped(&root, &options)
+        }
         Some("screenshots") => {
             args.finish()?;
             setup::all(true)?;
@@ -100,7 +113,7 @@ fn main() -> Result<()> {
             util::run(util::cmd("node").arg("tests/e2e/screenshots.mjs"))
         }
         _ => {
-            eprintln!("usage: cargo xtask <run [--port N] | dist | test | setup [--browser] | gen-testdata [--check] | findings [--check] | fuzz [--seconds N] | fuzz --seeds [--check] | screenshots | bench [--hostile] [--sizes 1M,8M,64M] [--timeout S]>");
+            eprintln!("usage: cargo xtask <run [--port N] | dist | test | setup [--browser] | gen-testdata [--check] | findings [--check] | fuzz [--seconds N] | fuzz --seeds [--check] | mutants [--file PATH] [--re REGEX] [--timeout S] [--iterate] | screenshots | bench [--hostile] [--sizes 1M,8M,64M] [--timeout S]>");
             bail!("unknown or missing command")
         }
     }

@@ -2,7 +2,8 @@
 //! trunk, wasm-bindgen-cli at the Cargo.lock version, npm packages (playwright-core,
 //! binaryen@132, axe-core) from the committed lockfile, Debian's clang and llvm (ring's C code
 //! for wasm32 needs an LLVM clang and llvm-ar; `.cargo/config.toml` names them), cargo-deny,
-//! and Debian's chromium, chromium-driver and nginx for the browser tests.
+//! and Debian's chromium, chromium-driver and nginx for the browser tests; cargo-mutants only
+//! when `cargo xtask mutants` runs.
 
 use crate::util::{cmd, output, run, step, version_of};
 use anyhow::{bail, Context, Result};
@@ -12,6 +13,9 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 
 /// cargo-deny's version (licences, bans and sources are checked by `cargo xtask test`).
 pub const CARGO_DENY_VERSION: &str = "0.20.2";
+
+/// cargo-mutants' version (`cargo xtask mutants` installs it; nothing else needs it).
+pub const CARGO_MUTANTS_VERSION: &str = "27.1.0";
 
 /// Installs everything; `browser` adds the Debian packages the tests need.
 pub fn all(browser: bool) -> Result<()> {
@@ -62,6 +66,23 @@ fn cargo_deny() -> Result<()> {
             "cargo-deny",
             "--version",
             CARGO_DENY_VERSION,
+            "--locked",
+        ]))?;
+    }
+    Ok(())
+}
+
+/// cargo-mutants, for `cargo xtask mutants` only.
+pub fn cargo_mutants() -> Result<()> {
+    // (`cargo-mutants` itself wants `mutants` as its first argument, as cargo passes it.)
+    let have = output(cmd("cargo").args(["mutants", "--version"])).ok();
+    if have.as_deref().map(str::trim) != Some(&format!("cargo-mutants {CARGO_MUTANTS_VERSION}")) {
+        step("installing cargo-mutants (a few minutes, once)");
+        run(cmd("cargo").args([
+            "install",
+            "cargo-mutants",
+            "--version",
+            CARGO_MUTANTS_VERSION,
             "--locked",
         ]))?;
     }

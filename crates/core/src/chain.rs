@@ -1250,9 +1250,8 @@ fn decide(
         _ => None,
     };
     let answered = match (&verified, request, &report.pairing) {
-        (Some(v), Some(req), Some(p))
-            if req.is_ok() && !p.request_has_errors && p.guid_matches && p.key_matches =>
-        {
+        // (`p.request_has_errors` is `!req.is_ok()`: one of them is enough.)
+        (Some(v), Some(req), Some(p)) if req.is_ok() && p.guid_matches && p.key_matches => {
             Some(AnsweredRequest {
                 chain: v.clone(),
                 request_sha256: req.sha256.clone(),

@@ -32,7 +32,7 @@ impl<'a> Der<'a> {
                 return None;
             }
             let lb = rest.get(..n)?;
-            let len = lb.iter().fold(0usize, |a, &x| (a << 8) | usize::from(x));
+            let len = lb.iter().fold(0usize, |a, &x| (a << 8) + usize::from(x));
             (len, rest.get(n..)?)
         };
         let value = rest.get(..len)?;

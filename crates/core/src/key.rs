@@ -239,7 +239,7 @@ fn parse_rsa_public_key(b: &[u8]) -> Option<Result<RsaKey, KeyError>> {
     if e.len() > 8 {
         return None;
     }
-    let exp = e.iter().fold(0u64, |a, &x| (a << 8) | u64::from(x));
+    let exp = e.iter().fold(0u64, |a, &x| (a << 8) + u64::from(x));
     Some(RsaKey::new(n, exp))
 }
 

@@ -1920,20 +1920,14 @@ impl SignatureStatus {
 
 /// Removes every whitespace-only run between a `>` and the next `<` (rms-formats.md §4.2).
 pub fn strip_intertag_whitespace(s: &str) -> String {
+    // Each piece after the first follows a '>'.
+    let mut pieces = s.split_inclusive('>');
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('>') {
-        let (head, tail) = rest.split_at(i + 1);
-        out.push_str(head);
-        let ws = tail.len() - tail.trim_start_matches([' ', '\t', '\r', '\n']).len();
-        let after = tail.get(ws..).unwrap_or("");
-        rest = if ws > 0 && after.starts_with('<') {
-            after
-        } else {
-            tail
-        };
+    out.push_str(pieces.next().unwrap_or_default());
+    for piece in pieces {
+        let after = piece.trim_start_matches([' ', '\t', '\r', '\n']);
+        out.push_str(if after.starts_with('<') { after } else { piece });
     }
-    out.push_str(rest);
     out
 }
 
