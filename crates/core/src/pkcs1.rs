@@ -391,8 +391,9 @@ mod tests {
         let n = [0xc5u8; 128];
         assert!(key_is_accepted(&key(&n, 65537)));
         assert!(key_is_accepted(&key(&n, 3)));
-        assert!(key_is_accepted(&key(&n, MAX_EXPONENT)));
-        assert!(!key_is_accepted(&key(&n, MAX_EXPONENT + 2)));
+        // The bound written out, not the constant: 2^33 − 1 is the largest exponent accepted.
+        assert!(key_is_accepted(&key(&n, 8_589_934_591)));
+        assert!(!key_is_accepted(&key(&n, 8_589_934_593)));
         assert!(!key_is_accepted(&key(&n, 1)));
         assert!(!key_is_accepted(&key(&n, 65536)));
         assert!(!key_is_accepted(&key(&[0xc4; 128], 65537)));
@@ -400,5 +401,46 @@ mod tests {
         assert!(!key_is_accepted(&key(&[0xc5; 513], 65537)));
         assert!(!key_is_accepted(&key(&[0x11], 17)));
         assert!(key_is_accepted(&key(&[0x13], 17)));
+    }
+
+    #[test]
+    fn keys_below_rings_minimum_are_checked_by_the_portable_path() {
+        // A 768-bit key and its PKCS#1 v1.5 SHA-1 signature, made with Python's integers
+        // (primes by Miller–Rabin, seed 20261124): ring refuses the key, the portable path
+        // must still verify it (the policy, not the signature check, judges its size).
+        let hex = |s: &str| -> Vec<u8> {
+            (0..s.len() / 2)
+                .map(|i| {
+                    s.get(2 * i..2 * i + 2)
+                        .and_then(|b| u8::from_str_radix(b, 16).ok())
+                        .unwrap_or(0)
+                })
+                .collect()
+        };
+        let key = RsaKey {
+            modulus: hex("ac6389e99033d675faac6b9bc6b65c65bd27b9cb3fca2307ffc8e1c1ceba4b8edce39d96bf744db4472583012af86f20133e8de02d96d71849078e65bd6576ade71ee1b4096bb49a41fed8f78d1663a2073c90bd0bd12c5335b2787960ac2a83"),
+            exponent: 65537,
+        };
+        let sig = hex("14e034b4ccc46582f53bd3f8678680f8d672b23e81f667f3c18ba7e7b6682a22d1d60d088e7eb1be7cddd4c03a700c2e1a2830a8b816eb46056e5ed033750c1898b375a7c5cf8d7f29fc42029964fb228d2ac5973b42e716dd7cd45685fc10e0");
+        let message = b"a BODY signed with a 768-bit key";
+        let digest = {
+            use sha1::Digest;
+            sha1::Sha1::digest(message).to_vec()
+        };
+        assert_eq!(key.bits(), 768);
+        assert!(verify(&key, HashAlg::Sha1, &digest, Some(message), &sig));
+        assert!(verify(&key, HashAlg::Sha1, &digest, None, &sig));
+        let mut forged = sig.clone();
+        if let Some(b) = forged.last_mut() {
+            *b ^= 1;
+        }
+        assert!(!verify(
+            &key,
+            HashAlg::Sha1,
+            &digest,
+            Some(message),
+            &forged
+        ));
+        assert!(!verify(&key, HashAlg::Sha256, &digest, Some(message), &sig));
     }
 }
