@@ -72,7 +72,7 @@ fn key_is_accepted(key: &RsaKey) -> bool {
 
 /// True when the big-endian `n` is at most `e`.
 fn fits_u64_at_most(n: &[u8], e: u64) -> bool {
-    n.len() <= 8 && n.iter().fold(0u64, |acc, &b| acc << 8 | u64::from(b)) <= e
+    n.len() <= 8 && n.iter().fold(0u64, |acc, &b| (acc << 8) + u64::from(b)) <= e
 }
 
 /// `sig` left-padded with zero bytes to `k` bytes; `None` when it is longer.
@@ -442,5 +442,88 @@ mod tests {
             &forged
         ));
         assert!(!verify(&key, HashAlg::Sha256, &digest, Some(message), &sig));
+    }
+
+    #[test]
+    fn the_padding_must_have_eight_ff_bytes() {
+        // Two small keys (Python integers, seed 4242), each with a signature whose encoding
+        // fills the modulus: 46 bytes leave exactly eight 0xFF bytes (RFC 8017's minimum),
+        // 45 bytes only seven — refused even though s^e mod n is that encoding.
+        let hex = |s: &str| -> Vec<u8> {
+            (0..s.len() / 2)
+                .map(|i| {
+                    s.get(2 * i..2 * i + 2)
+                        .and_then(|b| u8::from_str_radix(b, 16).ok())
+                        .unwrap_or(0)
+                })
+                .collect()
+        };
+        let digest = hex("973a15edc8dca8976dadfdfdf584d3ff77731baa");
+        let key = |n: &str| RsaKey {
+            modulus: hex(n),
+            exponent: 65537,
+        };
+        let eight = key("a73e0a437545c1235cfb95f46fef4ca77a71e9ae392114664e322d8834208b1f79dbd15dc892fc067bf0323c5a1f");
+        let sig8 = hex("99e5cab0c3c34ec463ea8abb4a1c63fed020343d48c7ced9e9efd091329fd933f302d2557ee3750906d7d2c969d6");
+        let seven = key("fb6120b29d03813a3c52ba2c8af71706fd7020da335637e80d6868c84c98ca1b02e94833f87a17b9fec8e9b3e5");
+        let sig7 = hex("41fe485e6a374e34a8dac19c750e071f39dacbfb31a8235051b55ed08630ba8dc8e3253b5690d5699b27f17897");
+        assert!(verify(&eight, HashAlg::Sha1, &digest, None, &sig8));
+        assert_eq!(
+            public_op(&seven.modulus, 65537, &sig7).map(|em| em.get(..9).map(<[u8]>::to_vec)),
+            Some(Some(vec![0, 1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]))
+        );
+        assert!(!verify(&seven, HashAlg::Sha1, &digest, None, &sig7));
+        // A digest of the wrong length is refused before any arithmetic.
+        assert!(!verify(
+            &eight,
+            HashAlg::Sha1,
+            digest.get(..19).unwrap_or_default(),
+            None,
+            &sig8
+        ));
+    }
+
+    #[test]
+    fn exponents_with_inner_bits_and_short_signatures() {
+        // s^7 and s^13 mod n (inner exponent bits set; 3, 17 and 65537 have none) against
+        // u128 arithmetic; a signature shorter than the modulus is a smaller number.
+        let n: u128 = (1 << 100) + 0x1234_5678_9abc_def1;
+        let mulmod = |a: u128, b: u128| {
+            (0..128).rev().fold(0u128, |r, bit| {
+                let r = (r << 1) % n;
+                if b >> bit & 1 == 1 {
+                    (r + a) % n
+                } else {
+                    r
+                }
+            })
+        };
+        let pow = |s: u128, e: u32| (1..e).fold(s, |acc, _| mulmod(acc, s));
+        let n_be = n.to_be_bytes();
+        let n_be = n_be.get(3..).unwrap_or_default();
+        for (s, e) in [((1u128 << 80) + 12345, 7u32), (0xdead_beef, 13)] {
+            let s_be = s.to_be_bytes();
+            let short = s_be
+                .get(s_be.iter().take_while(|&&b| b == 0).count()..)
+                .unwrap_or_default();
+            let want = pow(s, e).to_be_bytes();
+            assert_eq!(
+                public_op(n_be, u64::from(e), short),
+                Some(want.get(3..).unwrap_or_default().to_vec()),
+                "{s:#x}^{e}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_modulus_not_above_the_exponent_is_refused() {
+        let key = |modulus: &[u8]| RsaKey {
+            modulus: modulus.to_vec(),
+            exponent: 65537,
+        };
+        // 131073 > 65537: accepted; 65537 itself and a smaller odd modulus: refused.
+        assert!(key_is_accepted(&key(&[0x02, 0x00, 0x01])));
+        assert!(!key_is_accepted(&key(&[0x01, 0x00, 0x01])));
+        assert!(!key_is_accepted(&key(&[0x00, 0xff, 0xff])));
     }
 }
