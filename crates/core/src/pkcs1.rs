@@ -253,7 +253,7 @@ fn shl1(a: &mut [u64]) -> bool {
     let mut carry = 0;
     for x in a.iter_mut() {
         let next = *x >> 63;
-        *x = *x << 1 | carry;
+        *x = (*x << 1) + carry;
         carry = next;
     }
     carry == 1
@@ -262,8 +262,9 @@ fn shl1(a: &mut [u64]) -> bool {
 /// `a < b` (same length).
 fn less(a: &[u64], b: &[u64]) -> bool {
     for (x, y) in a.iter().rev().zip(b.iter().rev()) {
-        if x != y {
-            return x < y;
+        match x.cmp(y) {
+            std::cmp::Ordering::Equal => {}
+            o => return o == std::cmp::Ordering::Less,
         }
     }
     false
@@ -275,7 +276,7 @@ fn from_be(bytes: &[u8], limbs: usize) -> Vec<u64> {
     let mut out: Vec<u64> = bytes
         .rchunks(8)
         .take(limbs)
-        .map(|c| c.iter().fold(0u64, |acc, &b| acc << 8 | u64::from(b)))
+        .map(|c| c.iter().fold(0u64, |acc, &b| (acc << 8) + u64::from(b)))
         .collect();
     out.resize(limbs, 0);
     out
