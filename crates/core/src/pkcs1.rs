@@ -23,7 +23,7 @@ use crate::key::RsaKey;
 use crate::policy::{HashAlg, MAX_RSA_BITS};
 
 /// The largest public exponent accepted (*ring*'s bound; `rsa`'s too).
-const MAX_EXPONENT: u64 = (1 << 33) - 1;
+const MAX_EXPONENT: u64 = u64::MAX >> 31; // 2^33 − 1
 
 /// *ring*'s smallest modulus for the algorithms used here.
 const RING_MIN_BITS: usize = 1024;
