@@ -390,30 +390,27 @@ fn bad_input_is_one_line_and_exit_two() {
 #[test]
 fn binary_data_is_the_cores_to_name_as_on_the_page() {
     // No pre-filter in the CLI: the core's finding, exit 1 (a finding), as the page shows it.
-    let out = cli()
-        .args(["request", &data("request/bad/binary-file.xml")])
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        text.contains("FAIL  binary-file  This is a PNG image, not a text file (it starts with 89 50 4E 47 0D 0A 1A 0A)."),
-        "{text}"
-    );
-    let out = cli()
-        .args(["inspect", &data("chain/bad/png-renamed.xml")])
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        text.contains(
-            "FAIL  no-xrml-found  No <XrML> certificate was found in the file (48 bytes)."
+    for (command, file, line) in [
+        (
+            "request",
+            "request/bad/binary-file.xml",
+            "FAIL  binary-file  This is a PNG image, not a text file (it starts with 89 50 4E 47 0D 0A 1A 0A).",
         ),
-        "{text}"
-    );
+        (
+            "inspect",
+            "chain/bad/png-renamed.xml",
+            "FAIL  no-xrml-found  No <XrML> certificate was found in the file (48 bytes).",
+        ),
+    ] {
+        let out = cli()
+            .args([command, &data(file)])
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains(line), "{command} {file}: {text}");
+    }
 }
 
 #[test]

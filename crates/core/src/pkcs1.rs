@@ -290,6 +290,17 @@ fn to_be(limbs: &[u64]) -> Vec<u8> {
 mod tests {
     use super::*;
 
+    /// Bytes from lowercase hex (test constants).
+    fn hex(s: &str) -> Vec<u8> {
+        (0..s.len() / 2)
+            .map(|i| {
+                s.get(2 * i..2 * i + 2)
+                    .and_then(|b| u8::from_str_radix(b, 16).ok())
+                    .unwrap_or(0)
+            })
+            .collect()
+    }
+
     #[test]
     fn the_portable_public_operation_matches_textbook_values() {
         // n = 61 · 53, e = 17: 65^17 mod 3233 = 2790 (the RSA article's example).
@@ -409,15 +420,6 @@ mod tests {
         // A 768-bit key and its PKCS#1 v1.5 SHA-1 signature, made with Python's integers
         // (primes by Miller–Rabin, seed 20261124): ring refuses the key, the portable path
         // must still verify it (the policy, not the signature check, judges its size).
-        let hex = |s: &str| -> Vec<u8> {
-            (0..s.len() / 2)
-                .map(|i| {
-                    s.get(2 * i..2 * i + 2)
-                        .and_then(|b| u8::from_str_radix(b, 16).ok())
-                        .unwrap_or(0)
-                })
-                .collect()
-        };
         let key = RsaKey {
             modulus: hex("ac6389e99033d675faac6b9bc6b65c65bd27b9cb3fca2307ffc8e1c1ceba4b8edce39d96bf744db4472583012af86f20133e8de02d96d71849078e65bd6576ade71ee1b4096bb49a41fed8f78d1663a2073c90bd0bd12c5335b2787960ac2a83"),
             exponent: 65537,
@@ -450,15 +452,6 @@ mod tests {
         // Two small keys (Python integers, seed 4242), each with a signature whose encoding
         // fills the modulus: 46 bytes leave exactly eight 0xFF bytes (RFC 8017's minimum),
         // 45 bytes only seven — refused even though s^e mod n is that encoding.
-        let hex = |s: &str| -> Vec<u8> {
-            (0..s.len() / 2)
-                .map(|i| {
-                    s.get(2 * i..2 * i + 2)
-                        .and_then(|b| u8::from_str_radix(b, 16).ok())
-                        .unwrap_or(0)
-                })
-                .collect()
-        };
         let digest = hex("973a15edc8dca8976dadfdfdf584d3ff77731baa");
         let key = |n: &str| RsaKey {
             modulus: hex(n),
