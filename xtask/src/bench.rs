@@ -20,6 +20,18 @@ fn criterion_ns(name: &str) -> Result<f64> {
         .context("no mean in estimates.json")
 }
 
+/// `target/criterion/cpu-time.json` (written by the benchmark after criterion's runs): CPU
+/// nanoseconds per call, by name.
+fn cpu_ms(name: &str) -> Result<f64> {
+    let path = Path::new("target/criterion/cpu-time.json");
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(path).with_context(|| path.display().to_string())?)?;
+    v.get(name)
+        .and_then(|x| x.as_f64())
+        .map(|ns| ns / 1e6)
+        .with_context(|| format!("no {name} in {}", path.display()))
+}
+
 /// `openssl speed` verifications per second for RSA 1024 and 2048.
 fn openssl_verify_per_sec() -> Result<(f64, f64)> {
     let out = output(cmd("openssl").args(["speed", "-seconds", "2", "rsa1024", "rsa2048"]))?;
@@ -58,8 +70,9 @@ pub fn run_all(sizes: &[usize], timeout_secs: u64) -> Result<()> {
     run(cmd("cargo").args(["bench", "-p", "slc-courier-core", "--bench", "verify"]))?;
     let ms = |n: &str| criterion_ns(n).map(|ns| ns / 1e6);
     let native = ms("chain_verify_pair")?;
-    let floor_rsa = ms("floor_rsa_verify_x4")?;
-    let floor_hash = ms("floor_sha1_bodies_x4")?;
+    let native_cpu = cpu_ms("chain_verify_pair_ns")?;
+    let floor_rsa = cpu_ms("floor_rsa_verify_x4_ns")?;
+    let floor_hash = cpu_ms("floor_sha1_bodies_x4_ns")?;
     let scaling: Vec<(String, f64)> = [
         "inspect_1_documents",
         "inspect_10_documents",
@@ -71,7 +84,8 @@ pub fn run_all(sizes: &[usize], timeout_secs: u64) -> Result<()> {
     .collect::<Result<_>>()?;
     step("openssl speed rsa1024 rsa2048");
     let (v1024, v2048) = openssl_verify_per_sec()?;
-    // The chain has one RSA-1024 verification (the SLC) and three RSA-2048 ones.
+    // The chain has one RSA-1024 verification (the SLC) and three RSA-2048 ones; `openssl
+    // speed` counts CPU time, so the floor is compared with the chain check's CPU time.
     let openssl_floor = 1000.0 / v1024 + 3.0 * 1000.0 / v2048 + floor_hash;
     step("headless Chromium: wasm verification, single-file start-up, drop to verdict");
     let js = output(cmd("node").arg("tests/e2e/bench.mjs"))?;
@@ -108,27 +122,35 @@ pub fn run_all(sizes: &[usize], timeout_secs: u64) -> Result<()> {
     writeln!(md, "## Verification of the 4-certificate SLC chain + pairing\n\n| what | time | target |\n|---|---|---|")?;
     writeln!(
         md,
-        "| native (`verify_chain`, criterion mean) | {native:.3} ms | |"
+        "| native, CPU time per chain (`verify_chain`, median of 7 × 2000) | {native_cpu:.3} ms | |"
     )?;
     writeln!(
         md,
-        "| floor, ring: 4 RSA verifications, each hashing its BODY (SHA-1 alone: {floor_hash:.3} ms) | {floor_rsa:.3} ms | |"
+        "| native, wall-clock (`verify_chain`, criterion mean) | {native:.3} ms | |"
     )?;
-    writeln!(md, "| floor, OpenSSL: 1×RSA-1024 + 3×RSA-2048 verify (`openssl speed`: {v1024:.0}/s, {v2048:.0}/s) + hashes | {openssl_floor:.3} ms | |")?;
     writeln!(
         md,
-        "| native ÷ OpenSSL floor | {:.2}× | ≤ 3× — {} |",
-        native / openssl_floor,
-        pass(native / openssl_floor <= 3.0)
+        "| floor, ring: 4 RSA verifications, each hashing its BODY, CPU time (SHA-1 alone: {floor_hash:.4} ms) | {floor_rsa:.3} ms | |"
     )?;
-    writeln!(md, "| native ÷ ring floor | {:.2}× | |", native / floor_rsa)?;
+    writeln!(md, "| floor, OpenSSL: 1×RSA-1024 + 3×RSA-2048 verify (`openssl speed`, CPU time: {v1024:.0}/s, {v2048:.0}/s) + SHA-1 of the BODYs | {openssl_floor:.3} ms | |")?;
+    writeln!(
+        md,
+        "| native ÷ OpenSSL floor (CPU time) | {:.2}× | ≤ 3× — {} |",
+        native_cpu / openssl_floor,
+        pass(native_cpu / openssl_floor <= 3.0)
+    )?;
+    writeln!(
+        md,
+        "| native ÷ ring floor (CPU time) | {:.2}× | |",
+        native_cpu / floor_rsa
+    )?;
     writeln!(
         md,
         "| wasm in headless Chromium (mean of 50, median of 5 runs) | {wasm_ms:.3} ms | |"
     )?;
     writeln!(
         md,
-        "| wasm ÷ native | {:.2}× | ≤ 1.5× — {} |\n",
+        "| wasm ÷ native (both wall-clock) | {:.2}× | ≤ 1.5× — {} |\n",
         wasm_ms / native,
         pass(wasm_ms / native <= 1.5)
     )?;
@@ -194,8 +216,16 @@ pub fn run_all(sizes: &[usize], timeout_secs: u64) -> Result<()> {
         pass(docs_per_sec >= 10_000.0)
     )?;
     writeln!(md, "\n{}", hostile.trim_end())?;
-    writeln!(md, "\n## Reading the figures\n\n- The four RSA public-key operations are *ring*'s (assembly natively, C built with clang in the wasm); the rest is reading and parsing the four documents, hashing their BODYs (twice: once to compare with the written digest, once inside *ring*, whose API takes the message) and the file. `openssl speed` divides by CPU time, criterion by wall-clock time: on a loaded machine the ratio to the OpenSSL floor overstates. See ARCHITECTURE.md (Decisions) for the choice of RSA library.\n- WebAssembly has no 64×64→128-bit multiply, which big-integer arithmetic leans on; optimising the bignum for speed in the wasm build was measured (with `rsa` 0.9) and did not help, so the wasm stays size-optimised.\n- The single file carries the wasm gzip-compressed and base64-encoded; the browser inflates it with `DecompressionStream`.")?;
+    writeln!(md, "\n## Reading the figures\n\n- Natively the four RSA public-key operations are *ring*'s (assembly); the rest is reading and parsing the four documents, hashing their BODYs (twice: once to compare with the written digest, once inside *ring*, whose API takes the message) and the file. The WebAssembly build has no *ring*: every signature goes through `slc-courier-rsavp1` (Montgomery on 32-bit limbs, built at `opt-level = 3` inside the size-optimised wasm) and each BODY is hashed once. See ARCHITECTURE.md (Decisions).\n- `openssl speed` divides by CPU time, so the native ratio to its floor uses the chain check's CPU time (this thread's, from `/proc/thread-self/schedstat`); criterion's means are wall-clock, and so is the wasm figure (`performance.now()`), so wasm ÷ native compares wall-clock with wall-clock.\n- WebAssembly has no 64×64→128-bit multiply and no carry flag, and V8 does not vectorise: a 2048-bit RSA verification costs about 0.1 ms there against 0.02 ms for assembly natively, which is why wasm ÷ native is far above 1.5× once the native side uses assembly.\n- The single file carries the wasm gzip-compressed and base64-encoded; the browser inflates it with `DecompressionStream`.")?;
     std::fs::write(DOC, md)?;
     println!("wrote {DOC}");
+    println!(
+        "native ÷ OpenSSL floor (CPU time): {:.2}× (goal ≤ 3×, {})\nwasm ÷ native: {:.2}× (goal ≤ 1.5×, {})\ninspect: {docs_per_sec:.0} documents/s (goal ≥ 10,000, {})",
+        native_cpu / openssl_floor,
+        pass(native_cpu / openssl_floor <= 3.0),
+        wasm_ms / native,
+        pass(wasm_ms / native <= 1.5),
+        pass(docs_per_sec >= 10_000.0)
+    );
     Ok(())
 }

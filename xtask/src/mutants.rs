@@ -19,6 +19,7 @@ pub const FILES: &[&str] = &[
     "crates/core/src/key.rs",
     "crates/core/src/der.rs",
     "crates/core/src/pkcs1.rs",
+    "crates/rsavp1/src/lib.rs",
     "crates/core/src/xrml.rs",
     "crates/core/src/request.rs",
 ];
@@ -26,10 +27,11 @@ pub const FILES: &[&str] = &[
 /// Which mutants of [`FILES`] are the verifier's (matched against the names `cargo mutants
 /// --list` shows): chain building, its checks, the decision and the pairing (all of
 /// `chain.rs`); the keys (all of `key.rs`, and `der.rs`'s DER reader under their DER forms;
-/// not its X.509 names, which only step 2 shows); the RSA check (all of `pkcs1.rs`); the signature rule in `xrml.rs`; the request's key
+/// not its X.509 names, which only step 2 shows); the RSA check (all of `pkcs1.rs` and of `slc-courier-rsavp1`); the signature rule in `xrml.rs`; the request's key
 /// and GUID checks in `request.rs`.
 pub const SCOPE: &[&str] = &[
     r"^crates/core/src/(chain|key|pkcs1)\.rs:",
+    r"^crates/rsavp1/src/lib\.rs:",
     r"^crates/core/src/der\.rs:.*\bDer(<'a>)?::(new|tlv) ",
     r"^crates/core/src/xrml\.rs:.*\b(check_signature|signature_notes|utf16le|hash|strip_intertag_whitespace|SignatureStatus::is_valid)\b",
     r"^crates/core/src/request\.rs:.*\b(normalise_guid|check_guid|check_key|check_authority_keys)\b",

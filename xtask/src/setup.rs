@@ -1,9 +1,8 @@
 //! Installs what a fresh machine lacks, from the package registries only: the wasm target,
 //! trunk, wasm-bindgen-cli at the Cargo.lock version, npm packages (playwright-core,
-//! binaryen@132, axe-core) from the committed lockfile, Debian's clang and llvm (ring's C code
-//! for wasm32 needs an LLVM clang and llvm-ar; `.cargo/config.toml` names them), cargo-deny,
-//! and Debian's chromium, chromium-driver and nginx for the browser tests; cargo-mutants only
-//! when `cargo xtask mutants` runs.
+//! binaryen@132, axe-core) from the committed lockfile, cargo-deny, and Debian's chromium,
+//! chromium-driver and nginx for the browser tests; cargo-mutants only when `cargo xtask
+//! mutants` runs.
 
 use crate::util::{cmd, output, run, step, version_of};
 use anyhow::{bail, Context, Result};
@@ -23,8 +22,6 @@ pub fn all(browser: bool) -> Result<()> {
     trunk()?;
     wasm_bindgen()?;
     npm()?;
-    // Every wasm build compiles ring's C parts for wasm32 (RSA verification).
-    debian(&[("/usr/bin/clang", "clang"), ("/usr/bin/llvm-ar", "llvm")])?;
     if browser {
         cargo_deny()?;
         debian(&[

@@ -9,8 +9,8 @@
     clippy::panic
 )]
 
-use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use slc_courier_core::policy::{HashAlg, Policy, TrustAnchor};
+use criterion::{black_box, criterion_group, Criterion};
+use slc_courier_core::policy::{Policy, TrustAnchor};
 use slc_courier_core::xrml::{parse_certificate, read_documents};
 use slc_courier_core::{check_request, verify_chain, UtcTime};
 
@@ -25,26 +25,43 @@ fn policy() -> Policy {
     }
 }
 
-fn bench(c: &mut Criterion) {
-    let policy = policy();
-    let request = check_request(REQUEST, Some("RMS01EnrollRequest.xml"));
-    c.bench_function("chain_verify_pair", |b| {
-        b.iter(|| {
-            let r = verify_chain(black_box(CHAIN), &policy, Some(&request));
-            assert!(r.verdict().valid);
-        })
-    });
+/// The floor: the four RSA verifications and the four body hashes, nothing else. ring
+/// hashes the message itself, so [`Floor::rsa`] already includes one SHA-1 of each BODY;
+/// [`Floor::sha1`] is that hashing alone (RustCrypto's sha1, as the core uses).
+struct Floor {
+    keys: Vec<ring::signature::RsaPublicKeyComponents<Vec<u8>>>,
+    sigs: Vec<Vec<u8>>,
+    bodies: Vec<Vec<u8>>,
+}
 
-    // The floor: the four RSA verifications and the four body hashes, nothing else. ring
-    // hashes the message itself, so `floor_rsa_verify_x4` already includes one SHA-1 of each
-    // BODY; `floor_sha1_bodies_x4` is that hashing alone (RustCrypto's sha1, as the core uses).
+impl Floor {
+    fn rsa(&self) {
+        for ((k, s), body) in self.keys.iter().zip(&self.sigs).zip(&self.bodies) {
+            k.verify(
+                &ring::signature::RSA_PKCS1_1024_8192_SHA1_FOR_LEGACY_USE_ONLY,
+                body,
+                s,
+            )
+            .unwrap();
+        }
+    }
+
+    fn sha1(&self) {
+        use sha1::Digest;
+        for body in &self.bodies {
+            black_box(sha1::Sha1::digest(body));
+        }
+    }
+}
+
+fn floor() -> Floor {
     let certs: Vec<_> = read_documents(CHAIN)
         .docs
         .iter()
         .enumerate()
         .map(|(i, d)| parse_certificate(d, i))
         .collect();
-    let keys: Vec<ring::signature::RsaPublicKeyComponents<Vec<u8>>> = certs
+    let keys = certs
         .iter()
         .map(|c| {
             let k = c.issuer.key.as_ref().unwrap();
@@ -55,11 +72,11 @@ fn bench(c: &mut Criterion) {
             }
         })
         .collect();
-    let sigs: Vec<Vec<u8>> = certs
+    let sigs = certs
         .iter()
         .map(|c| c.signature.as_ref().unwrap().value.clone())
         .collect();
-    let bodies: Vec<Vec<u8>> = certs
+    let bodies = certs
         .iter()
         .map(|c| {
             c.body_text()
@@ -68,27 +85,22 @@ fn bench(c: &mut Criterion) {
                 .collect()
         })
         .collect();
-    c.bench_function("floor_rsa_verify_x4", |b| {
+    Floor { keys, sigs, bodies }
+}
+
+fn bench(c: &mut Criterion) {
+    let policy = policy();
+    let request = check_request(REQUEST, Some("RMS01EnrollRequest.xml"));
+    c.bench_function("chain_verify_pair", |b| {
         b.iter(|| {
-            for ((k, s), body) in keys.iter().zip(&sigs).zip(&bodies) {
-                k.verify(
-                    &ring::signature::RSA_PKCS1_1024_8192_SHA1_FOR_LEGACY_USE_ONLY,
-                    body,
-                    s,
-                )
-                .unwrap();
-            }
+            let r = verify_chain(black_box(CHAIN), &policy, Some(&request));
+            assert!(r.verdict().valid);
         })
     });
-    c.bench_function("floor_sha1_bodies_x4", |b| {
-        use sha1::Digest;
-        b.iter(|| {
-            for body in &bodies {
-                black_box(sha1::Sha1::digest(body));
-            }
-        })
-    });
-    let _ = HashAlg::Sha1;
+
+    let f = floor();
+    c.bench_function("floor_rsa_verify_x4", |b| b.iter(|| f.rsa()));
+    c.bench_function("floor_sha1_bodies_x4", |b| b.iter(|| f.sha1()));
 
     // Scaling: 1, 10 and 100 concatenated documents, and a 10 MB file, through inspect.
     let one = std::str::from_utf8(CHAIN).unwrap();
@@ -117,4 +129,63 @@ criterion_group! {
     config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(3)).warm_up_time(std::time::Duration::from_secs(1));
     targets = bench
 }
-criterion_main!(benches);
+
+/// This thread's CPU time in nanoseconds (Linux: the first field of
+/// `/proc/thread-self/schedstat`); `None` elsewhere.
+fn thread_cpu_ns() -> Option<u64> {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// CPU nanoseconds per call of `f`: the median of 7 runs of `n` calls. `openssl speed`
+/// divides by CPU time too, so the ratio to its floor does not count time the shared machine
+/// gave to other processes (criterion's means are wall-clock).
+fn cpu_per_call(n: u32, mut f: impl FnMut()) -> Option<f64> {
+    f();
+    let mut runs = Vec::new();
+    for _ in 0..7 {
+        let start = thread_cpu_ns()?;
+        for _ in 0..n {
+            f();
+        }
+        runs.push((thread_cpu_ns()? - start) as f64 / f64::from(n));
+    }
+    runs.sort_by(f64::total_cmp);
+    runs.get(3).copied()
+}
+
+/// Writes `target/criterion/cpu-time.json` for `cargo xtask bench`: CPU time per chain check
+/// and per floor (ring's four verifications; SHA-1 of the four BODYs).
+fn cpu_time() {
+    let policy = policy();
+    let request = check_request(REQUEST, Some("RMS01EnrollRequest.xml"));
+    let chain = cpu_per_call(2000, || {
+        assert!(
+            verify_chain(black_box(CHAIN), &policy, Some(&request))
+                .verdict()
+                .valid
+        );
+    });
+    let f = floor();
+    let rsa = cpu_per_call(4000, || f.rsa());
+    let sha1 = cpu_per_call(20000, || f.sha1());
+    let json = serde_json::json!({
+        "chain_verify_pair_ns": chain,
+        "floor_rsa_verify_x4_ns": rsa,
+        "floor_sha1_bodies_x4_ns": sha1,
+    });
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/criterion");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("cpu-time.json"), json.to_string()).unwrap();
+    println!("cpu time per call: {json}");
+}
+
+fn main() {
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+    cpu_time();
+}

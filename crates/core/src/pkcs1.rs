@@ -1,23 +1,26 @@
 //! RSASSA-PKCS1-v1_5 verification (RFC 8017 §8.2.2) of XrML signatures (rms-formats.md §4.5).
 //!
-//! *ring* does the work whenever it can: it takes the signed message, hashes it itself and
-//! checks the signature, so it is called only after the caller has found that the message's
-//! hash equals the digest written in the certificate (then "the signature over the written
-//! digest" and "the signature over the message" are the same question), and only with a key
-//! it accepts (1024 bits and more). Every other case goes through [`verify_digest`], a small
-//! portable check of the signature over a *given* digest:
+//! Natively, *ring* does the work whenever it can: it takes the signed message, hashes it
+//! itself and checks the signature, so it is called only after the caller has found that the
+//! message's hash equals the digest written in the certificate (then "the signature over the
+//! written digest" and "the signature over the message" are the same question), and only with
+//! a key it accepts (1024 bits and more). Every other case goes through [`verify_digest`], a
+//! portable check of the signature over a *given* digest (RSAVP1 from the
+//! `slc-courier-rsavp1` crate, then equality with the whole expected encoding):
 //!
 //! - the BODY does not match the written digest: the signature is still checked over that
 //!   digest, so an altered BODY (`digest-mismatch` alone) and a forged or damaged signature
 //!   (`signature-invalid`) stay separate findings;
 //! - keys below 1024 bits, which *ring* refuses but which the policy, not the signature
-//!   check, is meant to judge (`chain-key-size`).
+//!   check, is meant to judge (`chain-key-size`);
+//! - every signature in the WebAssembly build, which does not include *ring*: there its
+//!   portable C bignum (32-bit limbs, built for size) took twice as long as the portable path,
+//!   and it hashed each BODY a second time (ARCHITECTURE.md, Decisions).
 //!
-//! [`verify_digest`] uses plain Montgomery arithmetic on 64-bit limbs: a few times slower than
-//! *ring*, and it runs only on those paths. Both accept the same keys and signatures: modulus
-//! odd and at most [`MAX_RSA_BITS`], exponent odd, at least 3, at most 2^33 − 1 (the
-//! RSA-DoS bound both libraries use) and below the modulus; a signature as long as the
-//! modulus (a shorter one is left-padded: leading zero bytes get dropped) and below it.
+//! Both paths accept the same keys and signatures (the tests run both on every generated
+//! chain): modulus odd and at most [`MAX_RSA_BITS`], exponent odd, at least 3, at most
+//! 2^33 − 1 (the RSA-DoS bound both libraries use) and below the modulus; a signature as long
+//! as the modulus (a shorter one is left-padded: leading zero bytes get dropped) and below it.
 
 use crate::key::RsaKey;
 use crate::policy::{HashAlg, MAX_RSA_BITS};
@@ -26,6 +29,7 @@ use crate::policy::{HashAlg, MAX_RSA_BITS};
 const MAX_EXPONENT: u64 = u64::MAX >> 31; // 2^33 − 1
 
 /// *ring*'s smallest modulus for the algorithms used here.
+#[cfg(not(target_arch = "wasm32"))]
 const RING_MIN_BITS: usize = 1024;
 
 /// DER `DigestInfo` up to the digest itself (RFC 8017 §9.2 note 1).
@@ -54,6 +58,8 @@ pub fn verify(
         return false;
     };
     match message {
+        // The wasm build has no *ring*: the portable path checks every signature there.
+        #[cfg(not(target_arch = "wasm32"))]
         Some(message) if key.bits() >= RING_MIN_BITS => ring_verify(key, alg, message, &sig),
         _ => verify_digest(key, alg, digest, &sig),
     }
@@ -83,6 +89,7 @@ fn left_pad(sig: &[u8], k: usize) -> Option<Vec<u8>> {
     Some(out)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn ring_verify(key: &RsaKey, alg: HashAlg, message: &[u8], sig: &[u8]) -> bool {
     use ring::signature::{
         RsaPublicKeyComponents, RSA_PKCS1_1024_8192_SHA1_FOR_LEGACY_USE_ONLY,
@@ -129,161 +136,9 @@ fn verify_digest(key: &RsaKey, alg: HashAlg, digest: &[u8], sig: &[u8]) -> bool 
     em == expected
 }
 
-/// RSAVP1: `s^e mod n`, all big-endian, the result as long as `n`. `None` when `s ≥ n`.
-/// `n` must be odd and have no leading zero bytes.
+/// RSAVP1 (`s^e mod n`, as long as `n`); `None` when `s ≥ n`.
 fn public_op(n: &[u8], e: u64, s: &[u8]) -> Option<Vec<u8>> {
-    if s.len() > n.len() {
-        return None;
-    }
-    let limbs = n.len().div_ceil(8);
-    let n_l = from_be(n, limbs);
-    let s_l = from_be(s, limbs);
-    if !less(&s_l, &n_l) {
-        return None;
-    }
-    let n0 = *n_l.first()?;
-    // −n⁻¹ mod 2^64 by Newton's iteration (each step doubles the correct low bits; n is odd,
-    // so 1 is right to one bit).
-    let mut inv: u64 = 1;
-    for _ in 0..6 {
-        inv = inv.wrapping_mul(2u64.wrapping_sub(n0.wrapping_mul(inv)));
-    }
-    let m = Mont {
-        n: &n_l,
-        n0inv: inv.wrapping_neg(),
-    };
-    // R² mod n, R = 2^(64·limbs), by doubling 1 that many times.
-    let mut r2 = vec![0u64; limbs];
-    if let Some(low) = r2.first_mut() {
-        *low = 1;
-    }
-    for _ in 0..2 * 64 * limbs {
-        let carry = shl1(&mut r2);
-        if carry || !less(&r2, &n_l) {
-            sub_in_place(&mut r2, &n_l);
-        }
-    }
-    let base = m.mul(&s_l, &r2);
-    let mut acc = base.clone();
-    let top = 63u32.checked_sub(e.leading_zeros())?;
-    for bit in (0..top).rev() {
-        acc = m.mul(&acc, &acc);
-        if e >> bit & 1 == 1 {
-            acc = m.mul(&acc, &base);
-        }
-    }
-    let mut one = vec![0u64; limbs];
-    if let Some(low) = one.first_mut() {
-        *low = 1;
-    }
-    let out = to_be(&m.mul(&acc, &one));
-    out.get(out.len().checked_sub(n.len())?..)
-        .map(<[u8]>::to_vec)
-}
-
-/// Montgomery multiplication modulo an odd `n` (little-endian 64-bit limbs).
-struct Mont<'a> {
-    n: &'a [u64],
-    n0inv: u64,
-}
-
-impl Mont<'_> {
-    /// `a · b · R⁻¹ mod n` for `a, b < n` (CIOS: one limb of `a` at a time, then one
-    /// Montgomery reduction step).
-    fn mul(&self, a: &[u64], b: &[u64]) -> Vec<u64> {
-        let l = self.n.len();
-        let mut t = vec![0u64; l + 2];
-        for &ai in a {
-            let c = mul_add(&mut t, b, ai);
-            add_at(&mut t, l, c);
-            let m = t.first().copied().unwrap_or(0).wrapping_mul(self.n0inv);
-            let c = mul_add(&mut t, self.n, m);
-            add_at(&mut t, l, c);
-            // The low limb is now zero: divide by 2^64.
-            t.remove(0);
-            t.push(0);
-        }
-        // t < 2n: at most one subtraction.
-        t.truncate(l + 1);
-        let over = t.last().is_some_and(|&top| top != 0);
-        t.truncate(l);
-        if over || !less(&t, self.n) {
-            sub_in_place(&mut t, self.n);
-        }
-        t
-    }
-}
-
-/// `t[..x.len()] += x · y`; returns the carry out of the top limb.
-fn mul_add(t: &mut [u64], x: &[u64], y: u64) -> u64 {
-    let mut carry = 0u128;
-    for (tj, &xj) in t.iter_mut().zip(x) {
-        let v = u128::from(*tj) + u128::from(xj) * u128::from(y) + carry;
-        *tj = v as u64;
-        carry = v >> 64;
-    }
-    carry as u64
-}
-
-/// Adds `c` at limb `at` of `t`, carrying upwards.
-fn add_at(t: &mut [u64], at: usize, mut c: u64) {
-    for x in t.iter_mut().skip(at) {
-        if c == 0 {
-            break;
-        }
-        let (v, o) = x.overflowing_add(c);
-        *x = v;
-        c = u64::from(o);
-    }
-}
-
-/// `a −= b` modulo 2^(64·len) (same length).
-fn sub_in_place(a: &mut [u64], b: &[u64]) {
-    let mut borrow = false;
-    for (x, &y) in a.iter_mut().zip(b) {
-        let (v, o1) = x.overflowing_sub(y);
-        let (v, o2) = v.overflowing_sub(u64::from(borrow));
-        *x = v;
-        borrow = o1 || o2;
-    }
-}
-
-/// `a <<= 1`; returns the bit shifted out.
-fn shl1(a: &mut [u64]) -> bool {
-    let mut carry = 0;
-    for x in a.iter_mut() {
-        let next = *x >> 63;
-        *x = (*x << 1) + carry;
-        carry = next;
-    }
-    carry == 1
-}
-
-/// `a < b` (same length).
-fn less(a: &[u64], b: &[u64]) -> bool {
-    for (x, y) in a.iter().rev().zip(b.iter().rev()) {
-        match x.cmp(y) {
-            std::cmp::Ordering::Equal => {}
-            o => return o == std::cmp::Ordering::Less,
-        }
-    }
-    false
-}
-
-/// Big-endian bytes to `limbs` little-endian 64-bit limbs (bytes beyond them are ignored:
-/// callers check lengths first).
-fn from_be(bytes: &[u8], limbs: usize) -> Vec<u64> {
-    let mut out: Vec<u64> = bytes
-        .rchunks(8)
-        .take(limbs)
-        .map(|c| c.iter().fold(0u64, |acc, &b| (acc << 8) + u64::from(b)))
-        .collect();
-    out.resize(limbs, 0);
-    out
-}
-
-fn to_be(limbs: &[u64]) -> Vec<u8> {
-    limbs.iter().rev().flat_map(|l| l.to_be_bytes()).collect()
+    slc_courier_rsavp1::rsavp1(n, e, s)
 }
 
 #[cfg(test)]
