@@ -64,3 +64,51 @@ pub fn bench_verify_chain(
     }
     (clock() - start) / f64::from(iterations.max(1))
 }
+
+/// Timing hook for `cargo xtask bench`: the RSA floor in the wasm — the four signatures of
+/// `chain` checked over their written digests (what `verify_chain` does for each, without
+/// reading, parsing or hashing), `iterations` times; mean milliseconds per chain. `NaN` unless
+/// every signature verifies.
+#[cfg(feature = "bench")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn bench_rsa_floor(chain: &[u8], iterations: u32) -> f64 {
+    use slc_courier_core::policy::HashAlg;
+    use slc_courier_core::xrml::{parse_certificate, read_documents};
+    let certs: Vec<_> = read_documents(chain)
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| parse_certificate(d, i))
+        .collect();
+    let checks: Vec<_> = certs
+        .iter()
+        .filter_map(|c| Some((c.issuer.key.as_ref()?, c.signature.as_ref()?)))
+        .collect();
+    let clock = || {
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map_or(0.0, |p| p.now())
+    };
+    let start = clock();
+    let mut valid = 0usize;
+    for _ in 0..iterations {
+        for (key, sig) in &checks {
+            let alg = if sig.digest.len() == 20 {
+                HashAlg::Sha1
+            } else {
+                HashAlg::Sha256
+            };
+            valid += usize::from(slc_courier_core::pkcs1::verify(
+                key,
+                alg,
+                &sig.digest,
+                None,
+                &sig.value,
+            ));
+        }
+    }
+    if checks.len() != 4 || valid != 4 * iterations as usize {
+        return f64::NAN;
+    }
+    (clock() - start) / f64::from(iterations.max(1))
+}

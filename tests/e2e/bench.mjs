@@ -25,6 +25,11 @@ try {
     runs.push(await page.evaluate(({ chain, request, anchor }) => window.wasmBindings.bench_verify_chain(new Uint8Array(chain), new Uint8Array(request), anchor, 50), args));
   }
   out.wasm_verify_ms = median(runs);
+  const floor = [];
+  for (let i = 0; i < 5; i++) {
+    floor.push(await page.evaluate(({ chain }) => window.wasmBindings.bench_rsa_floor(new Uint8Array(chain), 50), args));
+  }
+  out.wasm_rsa_floor_ms = median(floor);
   await page.close();
   await server.close();
 

@@ -116,6 +116,7 @@ pub fn run_all(sizes: &[usize], timeout_secs: u64) -> Result<()> {
     let date = output(cmd("date").args(["-u", "+%Y-%m-%d %H:%M UTC"])).unwrap_or_default();
     let pass = |ok: bool| if ok { "met" } else { "**not met**" };
     let (wasm_ms, drop_ms) = (num("wasm_verify_ms"), num("drop_to_verdict_ms"));
+    let wasm_rsa = num("wasm_rsa_floor_ms");
     let hostile = hostile::run_all(sizes, timeout_secs)?;
     let mut md = String::new();
     writeln!(md, "# Benchmarks\n\nWritten by `cargo xtask bench` on {}. Machine: {cpu}, {cores} cores; {}; {}.\nFigures are from one run on a shared machine: compare ratios, not absolute times.\n", date.trim(), rustc.trim(), chromium.trim())?;
@@ -147,6 +148,15 @@ pub fn run_all(sizes: &[usize], timeout_secs: u64) -> Result<()> {
     writeln!(
         md,
         "| wasm in headless Chromium (mean of 50, median of 5 runs) | {wasm_ms:.3} ms | |"
+    )?;
+    writeln!(
+        md,
+        "| wasm RSA floor: the four signature checks alone (`pkcs1::verify` over the written digests: `slc-courier-rsavp1`) | {wasm_rsa:.3} ms | |"
+    )?;
+    writeln!(
+        md,
+        "| wasm RSA floor ÷ native ring floor | {:.2}× | |",
+        wasm_rsa / floor_rsa
     )?;
     writeln!(
         md,

@@ -84,7 +84,13 @@ pub fn run_scoped(root: &Path, o: &Options) -> Result<()> {
     };
     let mut c = cmd("cargo");
     c.current_dir(&tree)
-        .args(["mutants", "--in-place", "--package", "slc-courier-core"])
+        .args(["mutants", "--in-place"])
+        .args([
+            "--package",
+            "slc-courier-core",
+            "--package",
+            "slc-courier-rsavp1",
+        ])
         // Tests only: a build's time is not bounded (the baseline's may be a cold one).
         .args(["--timeout", &o.timeout.to_string()])
         .arg("--output")

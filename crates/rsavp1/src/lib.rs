@@ -92,24 +92,18 @@ impl<'a> Mont<'a> {
         })
     }
 
-    /// R² mod n. Doubling 2^(bits−1) (which is below n) gives R·2^sh mod n, where
-    /// R = 2^(sh·2^k); each Montgomery squaring doubles the power of two above R, so k of them
-    /// give R·2^(sh·2^k) = R². sh is kept at 32 or more, so k ≤ log2(limbs).
+    /// R² mod n: R·2^sh mod n by doubling 2^(bits−1) (which is below n), then k Montgomery
+    /// squarings, each of which doubles the power of two above R (see [`plan`]).
     fn r_squared(&self, scratch: &mut Scratch) -> Vec<Limb> {
         let l = self.n.len();
-        let r_bits = LIMB_BITS * l;
+        let (sh, k) = plan(l);
         let top = self.n.last().copied().unwrap_or(1);
-        let bits = r_bits - top.leading_zeros() as usize;
-        let mut k = r_bits.trailing_zeros();
-        while r_bits >> k < LIMB_BITS {
-            k -= 1;
-        }
-        let sh = r_bits >> k;
+        let bits = LIMB_BITS * l - top.leading_zeros() as usize;
         let mut x = vec![0; l];
         if let Some(limb) = x.get_mut((bits - 1) / LIMB_BITS) {
             *limb = 1 << ((bits - 1) % LIMB_BITS);
         }
-        for _ in 0..r_bits - (bits - 1) + sh {
+        for _ in 0..LIMB_BITS * l - (bits - 1) + sh {
             let carry = shl1(&mut x);
             if carry || !less(&x, self.n) {
                 sub_in_place(&mut x, self.n);
@@ -166,6 +160,15 @@ impl<'a> Mont<'a> {
     }
 }
 
+/// How [`Mont::r_squared`] reaches R² = R·2^(32·l) for `l` limbs: `(sh, k)` with
+/// sh·2^k = 32·l, so that k squarings of R·2^sh give R·2^(sh·2^k). A doubling costs `l` limb
+/// operations, a squaring `2·l²` products: k is as large as it can be while sh stays at 32 or
+/// more (k ≤ log2 l), and no larger than the power of two in 32·l (so sh is whole).
+fn plan(l: usize) -> (usize, u32) {
+    let k = (l.trailing_zeros() + 5).min(l.ilog2());
+    ((LIMB_BITS * l) >> k, k)
+}
+
 /// `a −= b` modulo 2^(32·len) (same length).
 fn sub_in_place(a: &mut [Limb], b: &[Limb]) {
     let mut borrow = 0;
@@ -183,20 +186,15 @@ fn shl1(a: &mut [Limb]) -> bool {
     let mut carry = 0;
     for x in a.iter_mut() {
         let next = *x >> (LIMB_BITS - 1);
-        *x = (*x << 1) | carry;
+        *x = (*x << 1) + carry;
         carry = next;
     }
     carry == 1
 }
 
-/// `a < b` (same length).
+/// `a < b` (same length): limbs compared from the top.
 fn less(a: &[Limb], b: &[Limb]) -> bool {
-    for (x, y) in a.iter().rev().zip(b.iter().rev()) {
-        if x != y {
-            return x < y;
-        }
-    }
-    false
+    a.iter().rev().lt(b.iter().rev())
 }
 
 /// Big-endian bytes to little-endian limbs, without leading zero limbs.
@@ -206,7 +204,7 @@ fn limbs(bytes: &[u8]) -> Vec<Limb> {
         .get(start..)
         .unwrap_or_default()
         .rchunks(LIMB_BITS / 8)
-        .map(|c| c.iter().fold(0, |acc, &b| (acc << 8) | Limb::from(b)))
+        .map(|c| c.iter().fold(0, |acc, &b| (acc << 8) + Limb::from(b)))
         .collect()
 }
 
@@ -221,4 +219,28 @@ fn to_be(limbs: &[Limb], len: usize) -> Vec<u8> {
         *slot = byte;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plan;
+
+    #[test]
+    fn the_plan_for_r_squared() {
+        // 1024-, 1056-, 2048-, 3072- and 4096-bit moduli, an odd count above 64, the smallest.
+        assert_eq!(plan(1), (32, 0));
+        assert_eq!(plan(32), (32, 5));
+        assert_eq!(plan(33), (33, 5));
+        assert_eq!(plan(64), (32, 6));
+        assert_eq!(plan(96), (48, 6));
+        assert_eq!(plan(128), (32, 7));
+        assert_eq!(plan(127), (127, 5));
+        for l in 1..=200 {
+            let (sh, k) = plan(l);
+            assert_eq!(sh << k, 32 * l, "{l} limbs");
+            // sh ≥ 32, and one squaring more would take it below 32 or leave a fraction.
+            assert!(sh >= 32, "{l} limbs: sh = {sh}");
+            assert!(sh < 64 || sh % 2 == 1, "{l} limbs: sh = {sh}");
+        }
+    }
 }
