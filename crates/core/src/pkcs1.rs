@@ -18,9 +18,10 @@
 //!   and it hashed each BODY a second time (ARCHITECTURE.md, Decisions).
 //!
 //! Both paths accept the same keys and signatures (the tests run both on every generated
-//! chain): modulus odd and at most [`MAX_RSA_BITS`], exponent odd, at least 3, at most
-//! 2^33 − 1 (the RSA-DoS bound both libraries use) and below the modulus; a signature as long
-//! as the modulus (a shorter one is left-padded: leading zero bytes get dropped) and below it.
+//! chain): modulus without leading zero bytes, odd and at most [`MAX_RSA_BITS`], exponent
+//! odd, at least 3, at most 2^33 − 1 (the RSA-DoS bound both libraries use) and below the
+//! modulus; a signature as long as the modulus (a shorter one is left-padded: leading zero
+//! bytes get dropped) and below it.
 
 use crate::key::RsaKey;
 use crate::policy::{HashAlg, MAX_RSA_BITS};
@@ -68,7 +69,10 @@ pub fn verify(
 /// The key bounds both paths share (see the module documentation).
 fn key_is_accepted(key: &RsaKey) -> bool {
     let e = key.exponent;
-    key.bits() <= MAX_RSA_BITS
+    // No leading zero byte (`RsaKey`'s invariant; ring refuses one): the portable path takes
+    // the modulus's length as k, so a zero byte would let it accept a longer encoding.
+    key.modulus.first().is_some_and(|&b| b != 0)
+        && key.bits() <= MAX_RSA_BITS
         && !key.modulus_is_even()
         && e >= 3
         && e % 2 == 1
@@ -362,6 +366,28 @@ mod tests {
                 "{s:#x}^{e}"
             );
         }
+    }
+
+    #[test]
+    fn a_modulus_with_a_leading_zero_byte_is_refused_by_both_paths() {
+        // `RsaKey`'s fields are public, so a key built by hand can keep a leading zero byte
+        // (`RsaKey::new` strips them). ring refuses such a modulus; the portable path took
+        // its length as k and accepted an encoding one byte too long (one more 0xFF). The
+        // 1024-bit key (Python integers, seed 20261125) signed that 129-byte encoding of the
+        // SHA-1 digest of `message`.
+        let key = RsaKey {
+            modulus: hex("00aa75291ee32a0e41f21825b64bfee46177b7cdeff327e6dd81a8ab20dca61c5354156c900e9d1bbe2715aa4da319d5a030b6c018e44d4c293da810d8cb08dc8c3ce577c70c17df0123a058bd10930a3f42732f3e829f6363080c0ef02157d3d941f35ab084f81c419b57c0a38af98b5c064e44d17945fc584e232b07b4f46e25"),
+            exponent: 65537,
+        };
+        let sig = hex("777b525048fe99861d27b10a8b2993c20102af0d2dcd7ee840d6c547e359139a621bc373b09164a7299a6ecaf001a33f6c56199b28765a918dad3100ae0f15aa2d5dc7ff6cafb71a7994413c67cfdf6ef0be5a3ccd0ea9316e55a965e51ad746e3e2ed9c2086fba0ba251f289cfdcdcc89f88b1f02f86c0ff54a4861eb9cbf2a");
+        let message = b"a BODY signed as if the modulus had a leading zero byte";
+        let digest = hex("160735d727c92528fe0b707cfa4fb13f829fd530");
+        // The signature really is that encoding raised to the key.
+        let em = public_op(&key.modulus, key.exponent, &sig).unwrap_or_default();
+        assert_eq!(em.get(..3), Some(&[0x00, 0x01, 0xff][..]));
+        assert_eq!(em.len(), 129);
+        assert!(!verify(&key, HashAlg::Sha1, &digest, Some(message), &sig));
+        assert!(!verify(&key, HashAlg::Sha1, &digest, None, &sig));
     }
 
     #[test]
