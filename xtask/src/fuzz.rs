@@ -17,6 +17,8 @@ pub const TARGETS: &[(&str, &[&str])] = &[
     ("chain_reader", &["crates/core/tests/data/chain"]),
     ("verify_chain", &["crates/core/tests/data/chain"]),
     ("root_certificate", &["../shared/vectors/roots"]),
+    // RSAVP1 against num-bigint (fuzz/differential/rsavp1.rs): the committed seeds.
+    ("rsavp1", &["fuzz/regressions/rsavp1"]),
 ];
 
 fn copy_tree(from: &Path, to: &Path) -> Result<()> {

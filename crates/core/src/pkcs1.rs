@@ -18,9 +18,10 @@
 //!   and it hashed each BODY a second time (ARCHITECTURE.md, Decisions).
 //!
 //! Both paths accept the same keys and signatures (the tests run both on every generated
-//! chain): modulus odd and at most [`MAX_RSA_BITS`], exponent odd, at least 3, at most
-//! 2^33 − 1 (the RSA-DoS bound both libraries use) and below the modulus; a signature as long
-//! as the modulus (a shorter one is left-padded: leading zero bytes get dropped) and below it.
+//! chain): modulus without leading zero bytes, odd and at most [`MAX_RSA_BITS`], exponent
+//! odd, at least 3, at most 2^33 − 1 (the RSA-DoS bound both libraries use) and below the
+//! modulus; a signature as long as the modulus (a shorter one is left-padded: leading zero
+//! bytes get dropped) and below it.
 
 use crate::key::RsaKey;
 use crate::policy::{HashAlg, MAX_RSA_BITS};
@@ -68,7 +69,10 @@ pub fn verify(
 /// The key bounds both paths share (see the module documentation).
 fn key_is_accepted(key: &RsaKey) -> bool {
     let e = key.exponent;
-    key.bits() <= MAX_RSA_BITS
+    // No leading zero byte (`RsaKey`'s invariant; ring refuses one): the portable path takes
+    // the modulus's length as k, so a zero byte would let it accept a longer encoding.
+    key.modulus.first().is_some_and(|&b| b != 0)
+        && key.bits() <= MAX_RSA_BITS
         && !key.modulus_is_even()
         && e >= 3
         && e % 2 == 1
@@ -362,6 +366,66 @@ mod tests {
                 "{s:#x}^{e}"
             );
         }
+    }
+
+    #[test]
+    fn almost_right_encodings_are_refused_by_both_paths() {
+        // Signatures (Python integers, the 1024-bit key of seed 20261125) of encodings that
+        // are one flaw away from EMSA-PKCS1-v1_5 over the SHA-1 digest of `message`: ring
+        // (with the message) and the portable path (without) must both refuse every one and
+        // accept the genuine one.
+        let key = RsaKey {
+            modulus: hex("aa75291ee32a0e41f21825b64bfee46177b7cdeff327e6dd81a8ab20dca61c5354156c900e9d1bbe2715aa4da319d5a030b6c018e44d4c293da810d8cb08dc8c3ce577c70c17df0123a058bd10930a3f42732f3e829f6363080c0ef02157d3d941f35ab084f81c419b57c0a38af98b5c064e44d17945fc584e232b07b4f46e25"),
+            exponent: 65537,
+        };
+        let message = b"a BODY whose signature encodings are almost right";
+        let digest = hex("e918989de6642c486e74bb5d21947c060dcc8331");
+        for (name, sig) in [
+            ("genuine", "81c1f34c642af9425520fd46866b72507adb8a991467fa1ff44750afbef246ddf89be9d414c7dbbfb8da0f03cd2592d0b0f725b179a95f698aa7b78fad122b18681736577724cbd5c9918c587692a29da4c4aee39f117e3e46bbae0db1c86514aca359fc6f5a5c9d40a6914e5ad718f37b3adc343a55a269ee1c1909ec3e228b"),
+            ("block type 02", "9b606555707da0f4100a422b5e9dae6b2e3b1f9f92a29ed53775e419dd71029bd5d2c0b87a6e70aec6cdb4df7972aaa8eacad7cf4cce13c78a85aadd6d5eab1423e95ce8145ae2893fda651420ccf8ae1a196acd56fe7559e9a6a4f757324c895dc0742e16b0e20310bc63b0e806f79b8f38bfc8b8886d61d717b0fa9d822f18"),
+            ("separator 01", "5e5e7240afdd108d9d9a9e46ac55908b71f480d41364b4c81eb46982bfe8d8b8652ad7492aa1a5daf5afc73a0e1d43a94d34552ee8b450678fe7b1c352627cacbaef4f1fdf9b68e8fc68dd81f69a6bc33ee8642075f6002d23ec5105bb84b6e8dcb0a19e4dcfcb22d92fd0543a936fb041b83db08480a317451ca4f4d842c7d3"),
+            ("garbage after the digest", "69ac7f515046915f705481c8b787b51ee4bdd9da3fdeacfa795d86c3f75e9d0f628bcba111715e40c61b46b34f69d914c9c9559ea864d604824ede41ca51c892763d6a0b5f51e4c5574a6c5da7bd91d18cc9d219dd83644c9b5288574bd8b152a8e65927f7a851bc8e9495b51e182ede5bc4daf522a3ec34dd6cdc6f050e71a6"),
+            ("DigestInfo without NULL parameters", "3358ffc357509f20dfbb35d9c7ee54aa8c9bc46d60bef4b75e15c9640f4a0e6881b2d285aa9d3ad4f7c1d245f7a5be92994b143f9aa15440227d42c7f94bd919ba85d9467c126347e3d44e07c6d685c59c5af1d0144fe2d08bad74140d99d9bb01bcf184db3ff72acf0c6985611a0ab497920cbdd5be714fcc7b561552fa4aca"),
+            ("SHA-256 DigestInfo holding a SHA-1 digest", "500f93d7ac59c68295b21fa3a1d311158ff7009521fb84446020050c7c8b34876d1c017d46363b94d737b8825d95333ea5d9f6cdc194b8d70869bf14783d4941f3d14d753962a966e661c15714a96c9e298ff43f9dec96ef2916fc6ba343a86b5aa46a38d71d7fe95201baa90c387e49b32076155f3f5ea75830e03c35f47d49"),
+            ("long-form DigestInfo length", "5cbeb1c2f8ae8893c19e44b589e11df558017185c3b73708c8ca346289150a8ada9c0d5ffa68e54378004054807199d74c6a499ef0112084f4ab56a7ebc3fc8eb4ef47079560239c0163bbb57c7ded9e8795dcd85329af97a8e66998e2a11ef1a79e76180887e32ee31500e25d5d3fc17b2c6d6526b6fd3e71cb6eaca65d9cd3"),
+            ("one padding byte FE", "886e50a802deb318431ea67d690496258552c4a52f92259fe393e29ba12f9029542a4af79f08850d300881dcbfcf157e08dbfbe7dd8123e7ef0abd03e5a141803006ce1a7897f4641f4fa38dc0bcf79a900715feb11b33c57f911e620561e3d55e821a95fbc6cb73a4f6910b0e521ce3091c801e28ab99886f716e05bfb207e3"),
+            ("no leading zero byte", "17861b9e3737e5ffb2526e45e9fe35c9a2a9c21de41dadca624dafb3fad511d9333caa5ac613b05ca14c42760d00d96527e72d010e26ddf4b89c8e1b44f5a1270feae26445a0fa3d84ae9c7a636756669b13e7b99998d5c678df5ed5df0f940408426a78d62a616050a5d0a907ef34fbefe4e7ab84ba39d81ee1488ef53bc474"),
+        ] {
+            let sig = hex(sig);
+            let genuine = name == "genuine";
+            assert_eq!(
+                verify(&key, HashAlg::Sha1, &digest, Some(message), &sig),
+                genuine,
+                "ring: {name}"
+            );
+            assert_eq!(
+                verify(&key, HashAlg::Sha1, &digest, None, &sig),
+                genuine,
+                "portable: {name}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_modulus_with_a_leading_zero_byte_is_refused_by_both_paths() {
+        // `RsaKey`'s fields are public, so a key built by hand can keep a leading zero byte
+        // (`RsaKey::new` strips them). ring refuses such a modulus; the portable path took
+        // its length as k and accepted an encoding one byte too long (one more 0xFF). The
+        // 1024-bit key (Python integers, seed 20261125) signed that 129-byte encoding of the
+        // SHA-1 digest of `message`.
+        let key = RsaKey {
+            modulus: hex("00aa75291ee32a0e41f21825b64bfee46177b7cdeff327e6dd81a8ab20dca61c5354156c900e9d1bbe2715aa4da319d5a030b6c018e44d4c293da810d8cb08dc8c3ce577c70c17df0123a058bd10930a3f42732f3e829f6363080c0ef02157d3d941f35ab084f81c419b57c0a38af98b5c064e44d17945fc584e232b07b4f46e25"),
+            exponent: 65537,
+        };
+        let sig = hex("777b525048fe99861d27b10a8b2993c20102af0d2dcd7ee840d6c547e359139a621bc373b09164a7299a6ecaf001a33f6c56199b28765a918dad3100ae0f15aa2d5dc7ff6cafb71a7994413c67cfdf6ef0be5a3ccd0ea9316e55a965e51ad746e3e2ed9c2086fba0ba251f289cfdcdcc89f88b1f02f86c0ff54a4861eb9cbf2a");
+        let message = b"a BODY signed as if the modulus had a leading zero byte";
+        let digest = hex("160735d727c92528fe0b707cfa4fb13f829fd530");
+        // The signature really is that encoding raised to the key.
+        let em = public_op(&key.modulus, key.exponent, &sig).unwrap_or_default();
+        assert_eq!(em.get(..3), Some(&[0x00, 0x01, 0xff][..]));
+        assert_eq!(em.len(), 129);
+        assert!(!verify(&key, HashAlg::Sha1, &digest, Some(message), &sig));
+        assert!(!verify(&key, HashAlg::Sha1, &digest, None, &sig));
     }
 
     #[test]

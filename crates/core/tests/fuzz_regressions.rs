@@ -8,15 +8,20 @@
     clippy::indexing_slicing
 )]
 
+/// The `rsavp1` target's differential check, shared with the fuzz target.
+#[path = "../../../fuzz/differential/rsavp1.rs"]
+mod rsavp1;
+
 use slc_courier_core::{check_request, verify_chain, Policy, UtcTime};
 use std::path::{Path, PathBuf};
 
 /// The fuzz targets (`fuzz/fuzz_targets/*.rs`), each with a folder of inputs.
-const TARGETS: [&str; 4] = [
+const TARGETS: [&str; 5] = [
     "request",
     "chain_reader",
     "verify_chain",
     "root_certificate",
+    "rsavp1",
 ];
 
 fn regressions() -> PathBuf {
@@ -54,6 +59,7 @@ fn replay(target: &str, bytes: &[u8]) {
         "root_certificate" => {
             let _ = slc_courier_core::trust::inspect_root(bytes, now);
         }
+        "rsavp1" => rsavp1::check(bytes),
         _ => panic!("no entry point for fuzz target {target}"),
     }
 }

@@ -44,6 +44,21 @@ fn cut(s: &str, n: usize) -> &str {
     s.get(..n).unwrap_or(s)
 }
 
+/// An `rsavp1` target input (layout in `fuzz/differential/rsavp1.rs`): the exponent's length,
+/// the modulus's length (2 bytes), the exponent, the modulus, the signature.
+fn rsavp1_input(n: &[u8], e: u64, s: &[u8]) -> Vec<u8> {
+    let e = e.to_be_bytes();
+    let e = e
+        .get(e.iter().take_while(|&&b| b == 0).count()..)
+        .unwrap_or(&e);
+    let mut out = vec![e.len() as u8];
+    out.extend((n.len() as u16).to_be_bytes());
+    out.extend(e);
+    out.extend(n);
+    out.extend(s);
+    out
+}
+
 /// Every seed: (target, file name, bytes).
 fn seeds() -> Result<Vec<(&'static str, &'static str, Vec<u8>)>> {
     let chain = std::fs::read_to_string(CHAIN).context(CHAIN)?;
@@ -162,6 +177,47 @@ fn seeds() -> Result<Vec<(&'static str, &'static str, Vec<u8>)>> {
             "root_certificate",
             "seed-pem-wrong-label.pem",
             root.replace("CERTIFICATE", "PUBLIC KEY").into(),
+        ),
+        // slc_courier_rsavp1::rsavp1 against num-bigint
+        (
+            "rsavp1",
+            "seed-textbook.bin",
+            // 65^17 mod 3233 (61 · 53) = 2790.
+            rsavp1_input(&[0x0c, 0xa1], 17, &[0x41]),
+        ),
+        ("rsavp1", "seed-all-ones-2048-n-minus-1.bin", {
+            // n = 2^2048 − 1 (every limb all ones: the most carries), s = n − 1.
+            let n = [0xff; 256];
+            let mut s = n;
+            if let Some(b) = s.last_mut() {
+                *b = 0xfe;
+            }
+            rsavp1_input(&n, 65537, &s)
+        }),
+        ("rsavp1", "seed-top-limb-one.bin", {
+            // n = 2^256 + 1: a top limb of 1, the longest exponent accepted, and s with a
+            // leading zero byte.
+            let mut n = vec![0x01];
+            n.extend([0; 31]);
+            n.push(0x01);
+            let mut s = vec![0x00];
+            s.extend([0xa5; 32]);
+            rsavp1_input(&n, (1 << 33) - 1, &s)
+        }),
+        (
+            "rsavp1",
+            "seed-leading-zeros.bin",
+            rsavp1_input(&[0, 0, 0x0c, 0xa1], 65537, &[0, 0, 0, 0, 0x41]),
+        ),
+        (
+            "rsavp1",
+            "seed-s-equals-n.bin",
+            rsavp1_input(&[0xc5; 128], 3, &[0xc5; 128]),
+        ),
+        (
+            "rsavp1",
+            "seed-even-modulus.bin",
+            rsavp1_input(&[0x0c, 0xa2], 17, &[0x41]),
         ),
     ])
 }
