@@ -268,9 +268,8 @@ type Scopes<'a> = Vec<(Option<Cow<'a, str>>, Cow<'a, str>)>;
 
 /// The prefix of a qualified name, `None` when it has none (or an empty one).
 fn prefix_of(name: &str) -> Option<&str> {
-    name.split_once(':')
-        .map(|(p, _)| p)
-        .filter(|p| !p.is_empty())
+    let colon = name.bytes().position(|b| b == b':')?;
+    name.get(..colon).filter(|p| !p.is_empty())
 }
 
 fn resolve<'a>(scopes: &Scopes<'a>, prefix: Option<&str>) -> Option<Cow<'a, str>> {
@@ -297,8 +296,12 @@ fn str_in<'a>(text: &'a str, bytes: &[u8]) -> Cow<'a, str> {
     }
 }
 
-/// `s` with its entity and character references replaced, borrowed when there are none.
+/// `s` with its entity and character references replaced, borrowed when there are none
+/// (without an `&` there is nothing to replace and nothing quick-xml could refuse).
 fn unescape(s: &str) -> Result<Cow<'_, str>, QxError> {
+    if !s.as_bytes().contains(&b'&') {
+        return Ok(Cow::Borrowed(s));
+    }
     quick_xml::escape::unescape(s).map_err(QxError::Escape)
 }
 
@@ -359,7 +362,7 @@ fn start_element<'a>(
     }
     let ns = resolve(scopes, prefix_of(&name));
     Ok(Element {
-        local_at: name.rfind(':').map_or(0, |i| i + 1),
+        local_at: name.bytes().rposition(|b| b == b':').map_or(0, |i| i + 1),
         name,
         ns,
         attrs,
