@@ -2117,6 +2117,8 @@ mod tests {
         assert!(contains(b"<CertificateChain>", b"CertificateChain"));
         assert_eq!(doctype_at(b"<!-- x --><!doctype XrML>"), Some(10));
         assert_eq!(doctype_at(b"<!DOCTYP"), None);
+        assert_eq!(doctype_at(b"!DOCTYPE a!doctype <a/>"), None);
+        assert_eq!(doctype_at(b"a!<!DocType"), Some(2));
         let tree = |t: &[u8]| browser_view(t) == Some(Rendering::CollapsibleTree);
         assert!(tree(b"- <XrML>"));
         assert!(tree(b"<a>\n \t - <b>"));
