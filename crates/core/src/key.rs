@@ -317,6 +317,8 @@ mod tests {
         let plain = base64_decode("AQIDBA==");
         assert_eq!(plain, Ok(vec![1, 2, 3, 4]));
         assert_eq!(base64_decode(" AQ\r\nID\tBA==\n"), plain);
+        // Any number of blanks, not only an odd one.
+        assert_eq!(base64_decode("AQID BA==\n"), plain);
     }
 
     #[test]
