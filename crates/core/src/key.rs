@@ -131,7 +131,10 @@ fn strip_zeros(b: &[u8]) -> Vec<u8> {
 pub fn base64_decode(s: &str) -> Result<Vec<u8>, KeyError> {
     use base64::Engine;
     let engine = base64::engine::general_purpose::STANDARD;
-    let decoded = if s.bytes().any(|b| b.is_ascii_whitespace()) {
+    // A fold rather than `any`: no early exit, so it is vectorised (values are long and
+    // rarely wrapped, so nearly every byte is looked at either way).
+    let wrapped = s.bytes().fold(false, |w, b| w | b.is_ascii_whitespace());
+    let decoded = if wrapped {
         let clean: String = s.chars().filter(|c| !c.is_ascii_whitespace()).collect();
         engine.decode(clean.as_bytes())
     } else {
@@ -314,6 +317,8 @@ mod tests {
         let plain = base64_decode("AQIDBA==");
         assert_eq!(plain, Ok(vec![1, 2, 3, 4]));
         assert_eq!(base64_decode(" AQ\r\nID\tBA==\n"), plain);
+        // Any number of blanks, not only an odd one.
+        assert_eq!(base64_decode("AQID BA==\n"), plain);
     }
 
     #[test]

@@ -870,7 +870,7 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
     let end = doc.root.end;
     let second = slice
         .get(end..)
-        .filter(|_| matches!(doc.root.local.as_str(), "EnrollParameters" | "Envelope"))
+        .filter(|_| matches!(doc.root.local(), "EnrollParameters" | "Envelope"))
         .and_then(|rest| root_tags(rest).next())
         .map(|p| end + p);
     if let Some(p) = second {
@@ -885,13 +885,13 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
         cx.push(
             Found::TrailingJunk {
                 chars: slice.get(p..).map_or(0, |t| t.chars().count()),
-                root: doc.root.name.clone(),
+                root: doc.root.name.to_string(),
             },
             Some(p),
         );
     }
     let root = &doc.root;
-    let params = match root.local.as_str() {
+    let params = match root.local() {
         "EnrollParameters" => Some(root),
         "Envelope" => {
             cx.push(Found::SoapEnvelope, None);
@@ -1031,13 +1031,13 @@ enum Once<'a> {
     /// There is none.
     Absent,
     /// There is exactly one.
-    One(&'a Element),
+    One(&'a Element<'a>),
     /// There are several: reading any of them would be a guess.
     Many,
 }
 
 impl<'a> Once<'a> {
-    fn get(self) -> Option<&'a Element> {
+    fn get(self) -> Option<&'a Element<'a>> {
         match self {
             Once::One(e) => Some(e),
             Once::Absent | Once::Many => None,
@@ -1048,7 +1048,7 @@ impl<'a> Once<'a> {
 /// The child of `parent` named `local`, when there is exactly one. `check_children` reports
 /// a second copy as `duplicate-element`; this never picks the first.
 fn once<'a>(parent: &'a Element, local: &str) -> Once<'a> {
-    let mut it = parent.children.iter().filter(|c| c.local == local);
+    let mut it = parent.children.iter().filter(|c| c.local() == local);
     match (it.next(), it.next()) {
         (None, _) => Once::Absent,
         (Some(e), None) => Once::One(e),
@@ -1059,18 +1059,22 @@ fn once<'a>(parent: &'a Element, local: &str) -> Once<'a> {
 /// The one child of `parent` whose local name is one of `names`. None of them is
 /// `missing-element`; more than one (two `Body`, two `oInput`, or an `oInput` beside an
 /// `EnrollParameters`) is `duplicate-element`, and nothing is read.
-fn only_child<'a>(cx: &mut Ctx<'_>, parent: &'a Element, names: &[&str]) -> Option<&'a Element> {
+fn only_child<'a>(
+    cx: &mut Ctx<'_>,
+    parent: &'a Element<'a>,
+    names: &[&str],
+) -> Option<&'a Element<'a>> {
     let mut found = parent
         .children
         .iter()
-        .filter(|c| names.contains(&c.local.as_str()));
+        .filter(|c| names.contains(&c.local()));
     let first = found.next();
     let wanted = || names.iter().map(|n| (*n).to_owned()).collect::<Vec<_>>();
     match (first, found.next()) {
         (None, _) => {
             cx.push(
                 Found::MissingElement {
-                    parent: parent.name.clone(),
+                    parent: parent.name.to_string(),
                     names: wanted(),
                 },
                 Some(parent.start),
@@ -1083,7 +1087,7 @@ fn only_child<'a>(cx: &mut Ctx<'_>, parent: &'a Element, names: &[&str]) -> Opti
             let total = 2 + found.count();
             cx.push(
                 Found::AmbiguousParameters {
-                    parent: parent.name.clone(),
+                    parent: parent.name.to_string(),
                     names: wanted(),
                     count: total,
                 },
@@ -1096,10 +1100,10 @@ fn only_child<'a>(cx: &mut Ctx<'_>, parent: &'a Element, names: &[&str]) -> Opti
 
 /// The parameters inside a SOAP request: `Envelope/Body/Enroll/oInput`, also accepting
 /// `EnrollParameters` in place of `Enroll` or of `oInput`. One element at every level.
-fn soap_params<'a>(cx: &mut Ctx<'_>, envelope: &'a Element) -> Option<&'a Element> {
+fn soap_params<'a>(cx: &mut Ctx<'_>, envelope: &'a Element<'a>) -> Option<&'a Element<'a>> {
     let body = only_child(cx, envelope, &["Body"])?;
     let call = only_child(cx, body, &["Enroll", "EnrollParameters"])?;
-    if call.local == "EnrollParameters" {
+    if call.local() == "EnrollParameters" {
         return Some(call);
     }
     only_child(cx, call, &["oInput", "EnrollParameters"])
@@ -1260,9 +1264,9 @@ fn check_children(cx: &mut Ctx<'_>, parent: &Element, schema: &Schema) {
     if let Some(c) = parent.children.iter().find(|c| c.ns != parent.ns) {
         cx.push(
             Found::ChildNamespace {
-                element: c.name.clone(),
+                element: c.name.to_string(),
                 parent: schema.name,
-                namespace: c.ns.clone(),
+                namespace: c.ns.as_deref().map(str::to_owned),
             },
             Some(c.start),
         );
@@ -1272,19 +1276,19 @@ fn check_children(cx: &mut Ctx<'_>, parent: &Element, schema: &Schema) {
         if let Some((a, v)) = c.attrs.iter().find(|(a, _)| !declares_namespace(a)) {
             cx.push(
                 Found::UnexpectedAttribute {
-                    element: c.name.clone(),
-                    attribute: a.clone(),
+                    element: c.name.to_string(),
+                    attribute: a.to_string(),
                     value: v.chars().take(80).collect(),
                 },
                 Some(c.start),
             );
         }
-        let Some(idx) = expected.iter().position(|n| *n == c.local) else {
-            if !unexpected.contains(&c.local.as_str()) {
-                unexpected.push(c.local.as_str());
+        let Some(idx) = expected.iter().position(|n| *n == c.local()) else {
+            if !unexpected.contains(&c.local()) {
+                unexpected.push(c.local());
                 cx.push(
                     Found::UnexpectedElement {
-                        element: c.name.clone(),
+                        element: c.name.to_string(),
                         parent: schema.name,
                     },
                     Some(c.start),
@@ -1298,11 +1302,11 @@ fn check_children(cx: &mut Ctx<'_>, parent: &Element, schema: &Schema) {
                 let total = parent
                     .children
                     .iter()
-                    .filter(|p| p.local == c.local)
+                    .filter(|p| p.local() == c.local())
                     .count();
                 cx.push(
                     Found::DuplicateElement {
-                        element: c.local.clone(),
+                        element: c.local().to_owned(),
                         parent: schema.name,
                         count: total,
                     },
@@ -1314,7 +1318,7 @@ fn check_children(cx: &mut Ctx<'_>, parent: &Element, schema: &Schema) {
             order_reported = true;
             cx.push(
                 Found::ElementOrder {
-                    element: c.local.clone(),
+                    element: c.local().to_owned(),
                     parent: schema.name,
                     order: schema.children,
                 },
@@ -1340,8 +1344,8 @@ fn check_params(cx: &mut Ctx<'_>, p: &Element, s: &mut RequestSummary) {
     if p.ns.as_deref() != Some(ENROLL_NS) {
         cx.push(
             Found::WrongNamespace {
-                element: p.name.clone(),
-                namespace: p.ns.clone(),
+                element: p.name.to_string(),
+                namespace: p.ns.as_deref().map(str::to_owned),
             },
             Some(p.start),
         );

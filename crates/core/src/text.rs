@@ -230,8 +230,8 @@ impl<'a> LineIndex<'a> {
             (pos, line, start) = (0, 1, 0);
         }
         let span = self.bytes.get(pos..offset).unwrap_or(&[]);
-        line += span.iter().filter(|&&b| b == b'\n').count();
-        if let Some(last) = span.iter().rposition(|&b| b == b'\n') {
+        line += memchr::memchr_iter(b'\n', span).count();
+        if let Some(last) = memchr::memrchr(b'\n', span) {
             start = pos + last + 1;
         }
         self.cursor.set((offset, line, start));
