@@ -77,9 +77,12 @@ fn main() -> Result<()> {
                 return bench::run_hostile(&sizes, timeout);
             }
             setup::all(true)?;
-            // With the timing hook; the product is rebuilt without it afterwards.
+            // The product's sizes, then the build with the timing hooks; the product is
+            // rebuilt without them afterwards.
+            dist::build()?;
+            let product = bench::product_sizes()?;
             dist::build_with(&["bench"])?;
-            let result = bench::run_all(&sizes, timeout);
+            let result = bench::run_all(&sizes, timeout, &product);
             dist::build()?;
             result
         }

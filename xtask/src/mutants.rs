@@ -33,7 +33,7 @@ pub const SCOPE: &[&str] = &[
     r"^crates/core/src/(chain|key|pkcs1)\.rs:",
     r"^crates/rsavp1/src/lib\.rs:",
     r"^crates/core/src/der\.rs:.*\bDer(<'a>)?::(new|tlv) ",
-    r"^crates/core/src/xrml\.rs:.*\b(check_signature|signature_notes|utf16le|hash|strip_intertag_whitespace|SignatureStatus::is_valid)\b",
+    r"^crates/core/src/xrml\.rs:.*\b(check_signature|signature_notes|utf16le|hash_utf16le|feed_utf16le|strip_intertag_whitespace|SignatureStatus::is_valid)\b",
     r"^crates/core/src/request\.rs:.*\b(normalise_guid|check_guid|check_key|check_authority_keys)\b",
 ];
 
