@@ -24,6 +24,14 @@ pub fn run() {
     }
 }
 
+/// The page's monotonic clock in milliseconds (`performance.now()`), for the timing hooks.
+#[cfg(feature = "bench")]
+fn bench_clock() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
 /// Timing hook for `cargo xtask bench` (called from the bench page through
 /// `window.wasmBindings`): verifies `chain` and pairs it with `request`, against the anchor in
 /// `anchor_key_file`, `iterations` times; returns the mean milliseconds per verification.
@@ -45,12 +53,7 @@ pub fn bench_verify_chain(
         ..Policy::microsoft_production(services::browser::now())
     };
     let req = slc_courier_core::check_request(request, Some("RMS01EnrollRequest.xml"));
-    let clock = || {
-        web_sys::window()
-            .and_then(|w| w.performance())
-            .map_or(0.0, |p| p.now())
-    };
-    let start = clock();
+    let start = bench_clock();
     let mut valid = 0u32;
     for _ in 0..iterations {
         valid += u32::from(
@@ -62,7 +65,7 @@ pub fn bench_verify_chain(
     if valid != iterations {
         return f64::NAN;
     }
-    (clock() - start) / f64::from(iterations.max(1))
+    (bench_clock() - start) / f64::from(iterations.max(1))
 }
 
 /// Timing hook for `cargo xtask bench`: the RSA floor in the wasm — the four signatures of
@@ -84,12 +87,7 @@ pub fn bench_rsa_floor(chain: &[u8], iterations: u32) -> f64 {
         .iter()
         .filter_map(|c| Some((c.issuer.key.as_ref()?, c.signature.as_ref()?)))
         .collect();
-    let clock = || {
-        web_sys::window()
-            .and_then(|w| w.performance())
-            .map_or(0.0, |p| p.now())
-    };
-    let start = clock();
+    let start = bench_clock();
     let mut valid = 0usize;
     for _ in 0..iterations {
         for (key, sig) in &checks {
@@ -110,5 +108,5 @@ pub fn bench_rsa_floor(chain: &[u8], iterations: u32) -> f64 {
     if checks.len() != 4 || valid != 4 * iterations as usize {
         return f64::NAN;
     }
-    (clock() - start) / f64::from(iterations.max(1))
+    (bench_clock() - start) / f64::from(iterations.max(1))
 }

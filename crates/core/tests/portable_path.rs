@@ -60,6 +60,14 @@ fn compare(bytes: &[u8], name: &str) -> (usize, usize) {
     (compared, valid)
 }
 
+/// [`compare`] over every file of `paths`, summed.
+fn compare_files(paths: &[PathBuf]) -> (usize, usize) {
+    paths.iter().fold((0, 0), |(compared, valid), p| {
+        let (c, v) = compare(&std::fs::read(p).unwrap(), &p.display().to_string());
+        (compared + c, valid + v)
+    })
+}
+
 #[test]
 fn ring_and_the_portable_path_agree_on_every_generated_chain() {
     let mut paths = Vec::new();
@@ -67,12 +75,7 @@ fn ring_and_the_portable_path_agree_on_every_generated_chain() {
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/chain"),
         &mut paths,
     );
-    let (mut compared, mut valid) = (0, 0);
-    for p in &paths {
-        let (c, v) = compare(&std::fs::read(p).unwrap(), &p.display().to_string());
-        compared += c;
-        valid += v;
-    }
+    let (compared, valid) = compare_files(&paths);
     // Both outcomes occur: genuine signatures, and one forged over a matching BODY
     // (`chain/bad/tampered-signature.xml`). Counted over the whole tree: a new vector changes them.
     assert_eq!((compared, valid), (261, 260));
@@ -91,11 +94,6 @@ fn ring_and_the_portable_path_agree_on_the_real_xrml_files() {
     }
     let mut paths = Vec::new();
     files(&dir, &mut paths);
-    let (mut compared, mut valid) = (0, 0);
-    for p in &paths {
-        let (c, v) = compare(&std::fs::read(p).unwrap(), &p.display().to_string());
-        compared += c;
-        valid += v;
-    }
+    let (compared, valid) = compare_files(&paths);
     assert_eq!((compared, valid), (12, 12));
 }
