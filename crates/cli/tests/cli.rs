@@ -6,23 +6,10 @@
     clippy::indexing_slicing
 )]
 
-use assert_cmd::Command;
+mod common;
+
+use common::{cli, data};
 use serde_json::Value;
-use std::path::PathBuf;
-
-fn data(rel: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../core/tests/data")
-        .join(rel)
-        .display()
-        .to_string()
-}
-
-fn cli() -> Command {
-    let mut c = Command::cargo_bin("slc-courier").unwrap();
-    c.env("NO_COLOR", "1");
-    c
-}
 
 fn json(args: &[&str], code: i32) -> Value {
     let out = cli()
@@ -478,7 +465,8 @@ fn at_with_an_offset_is_the_same_instant_in_utc() {
 
 #[test]
 fn inspect_reads_every_real_vector() {
-    let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/vectors/xrml");
+    let shared =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/vectors/xrml");
     if !shared.is_dir() {
         assert!(
             std::env::var("CI").is_err(),

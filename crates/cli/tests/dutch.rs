@@ -9,10 +9,12 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use assert_cmd::Command;
+use common::data;
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
 /// Words that are the same in English and Dutch and are names or symbols, not sentences:
 /// algorithm and format names, the product's fixed names, and words the names in the test
@@ -159,14 +161,6 @@ fn english_words_left(en: &str, nl: &str) -> Vec<String> {
     };
     let nl = words(nl);
     words(en).into_iter().filter(|w| nl.contains(w)).collect()
-}
-
-fn data(rel: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../core/tests/data")
-        .join(rel)
-        .display()
-        .to_string()
 }
 
 const AT: &str = "2026-11-22T12:00:00Z";

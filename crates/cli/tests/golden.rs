@@ -11,18 +11,12 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use assert_cmd::Command;
+use common::data;
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::path::PathBuf;
-
-fn data(rel: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../core/tests/data")
-        .join(rel)
-        .display()
-        .to_string()
-}
 
 fn json(args: &[&str]) -> Value {
     let out = Command::cargo_bin("slc-courier")
@@ -69,7 +63,8 @@ fn check(name: &str, docs: &[Value]) {
         shape(d, "$", &mut lines);
     }
     let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
-    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/golden/{name}.shape"));
+    let file = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("tests/golden/{name}.shape"));
     if std::env::var("GOLDEN").as_deref() == Ok("write") {
         std::fs::write(&file, &text).unwrap();
         return;

@@ -6,16 +6,14 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use assert_cmd::Command;
 use serde_json::Value;
-use std::path::PathBuf;
 
+/// A vector under the core's `tests/data/workbench/`.
 fn data(rel: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../core/tests/data/workbench")
-        .join(rel)
-        .display()
-        .to_string()
+    common::data(&format!("workbench/{rel}"))
 }
 
 const SET: [&str; 4] = [
