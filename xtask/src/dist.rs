@@ -102,16 +102,37 @@ fn cut<'a>(s: &'a str, start: &str, end: &str) -> Result<(&'a str, &'a str, &'a 
     Ok((&s[..a], &s[a..b], &s[b..]))
 }
 
+/// The first lines of both bootstraps (hosted and single file): until the app's own listeners
+/// run, a file dragged onto the page would be opened by the browser in its place. This cancels
+/// that for file drags only and, on a drop, says on the start-up message to drop again; once
+/// the app runs, it handles the same events first (the listener stays and changes nothing).
+const EARLY_DROP_GUARD: &str = r#"for (const type of ['dragover', 'drop']) addEventListener(type, (e) => {
+  if (!e.dataTransfer || !Array.from(e.dataTransfer.types).includes('Files')) return;
+  e.preventDefault();
+  const boot = document.getElementById('boot');
+  if (type === 'drop' && boot && !document.getElementById('boot-drop')) {
+    const p = document.createElement('p');
+    p.id = 'boot-drop';
+    p.setAttribute('role', 'status');
+    p.textContent = 'SLC Courier is still starting: drop the file again in a moment. / SLC Courier start nog: sleep het bestand zo dadelijk opnieuw hierheen.';
+    boot.append(p);
+  }
+});
+"#;
+
 /// Moves Trunk's inline bootstrap `<script type="module">` into `boot-<hash>.js`, loaded with
 /// `src` and an SRI `integrity`, so the hosted page runs under `script-src 'self'` with no
 /// `'unsafe-inline'` and no hashes in the CSP.
 fn externalise_bootstrap(dist: &Path) -> Result<()> {
     let index = std::fs::read_to_string(dist.join("index.html"))?;
     let (head, script, tail) = cut(&index, "<script type=\"module\">", "</script>")?;
-    let body = &script["<script type=\"module\">".len()..script.len() - "</script>".len()];
+    let body = format!(
+        "{EARLY_DROP_GUARD}{}",
+        &script["<script type=\"module\">".len()..script.len() - "</script>".len()]
+    );
     let digest = sha2::Sha256::digest(body.as_bytes());
     let name = format!("boot-{}.js", &slc_courier_core::text::hex(&digest)[..16]);
-    std::fs::write(dist.join(&name), body)?;
+    std::fs::write(dist.join(&name), &body)?;
     let sri =
         base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(body.as_bytes()));
     let tag = format!("<script type=\"module\" src=\"./{name}\" integrity=\"sha384-{sri}\" crossorigin=\"anonymous\"></script>");
@@ -148,7 +169,7 @@ pub fn single_file(dist: &Path) -> Result<Vec<u8>> {
     .map_err(|e| anyhow::anyhow!("zopfli: {e}"))?;
     let b64 = base64::engine::general_purpose::STANDARD.encode(gz);
     let script = format!(
-        "<script type=\"module\">\n{glue}\nconst packed = Uint8Array.from(atob(\"{b64}\"), (c) => c.charCodeAt(0));\nif (typeof DecompressionStream === 'undefined') {{\n  const boot = document.getElementById('boot');\n  if (boot) boot.textContent = 'SLC Courier needs a browser from 2023 or later (Edge, Chrome 80+, Firefox 113+): this one cannot unpack the tool.';\n}} else {{\n  const wasmBytes = new Uint8Array(await new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());\n  await __wbg_init({{ module_or_path: wasmBytes }});\n}}\n</script>\n"
+        "<script type=\"module\">\n{EARLY_DROP_GUARD}{glue}\nconst packed = Uint8Array.from(atob(\"{b64}\"), (c) => c.charCodeAt(0));\nif (typeof DecompressionStream === 'undefined') {{\n  const boot = document.getElementById('boot');\n  if (boot) boot.textContent = 'SLC Courier needs a browser from 2023 or later (Edge, Chrome 80+, Firefox 113+): this one cannot unpack the tool.';\n}} else {{\n  const wasmBytes = new Uint8Array(await new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());\n  await __wbg_init({{ module_or_path: wasmBytes }});\n}}\n</script>\n"
     );
     let body_end = tail.rfind("</body>").context("no </body>")?;
     let out = format!(
