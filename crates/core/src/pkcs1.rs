@@ -26,6 +26,10 @@
 use crate::key::RsaKey;
 use crate::policy::{HashAlg, MAX_RSA_BITS};
 
+/// Whether [`verify`] uses the message it is given (*ring*, natively); the wasm build checks
+/// every signature over the written digest, so callers need not build the message there.
+pub const USES_MESSAGE: bool = cfg!(not(target_arch = "wasm32"));
+
 /// The largest public exponent accepted (*ring*'s bound; `rsa`'s too).
 const MAX_EXPONENT: u64 = u64::MAX >> 31; // 2^33 − 1
 

@@ -2077,10 +2077,9 @@ pub fn check_signature(
         }
     }
     // The signature is over the written digest; the message is handed on only when it is
-    // known to hash to that digest (see `pkcs1`). The wasm build checks every signature over
-    // the written digest alone, so it never builds the message.
+    // known to hash to that digest, and built only where `pkcs1` uses it (not in the wasm).
     let message = signed_text
-        .filter(|_| !cfg!(target_arch = "wasm32"))
+        .filter(|_| crate::pkcs1::USES_MESSAGE)
         .map(utf16le);
     st.signature_valid =
         crate::pkcs1::verify(key, alg, &sig.digest, message.as_deref(), &sig.value);
