@@ -9,7 +9,9 @@
 //! Montgomery multiplication (CIOS: one limb of `a` at a time, interleaved with one reduction
 //! step) on 32-bit limbs with 64-bit products: WebAssembly multiplies 64 × 64 → 64 bits in
 //! one instruction but has no 128-bit product, so 64-bit limbs would cost a library call per
-//! limb product. Variable time: only public values (keys, signatures) pass through here.
+//! limb product. The signature enters Montgomery form by one short division per limb
+//! (`Mont::to_mont`) rather than through R² mod n (which took seven multiplications for a
+//! 2048-bit key). Variable time: only public values (keys, signatures) pass through here.
 
 /// One limb and the product of two.
 type Limb = u32;
@@ -33,8 +35,7 @@ pub fn rsavp1(n: &[u8], e: u64, s: &[u8]) -> Option<Vec<u8>> {
         return None;
     }
     let mut scratch = Scratch::new(l);
-    let rr = m.r_squared(&mut scratch);
-    let base = m.mul(&s_full, &rr, &mut scratch);
+    let base = m.to_mont(&s_full)?;
     let mut acc = base.clone();
     // Left to right over the bits below the top one.
     let top = Wide::BITS - 1 - e.leading_zeros();
@@ -92,27 +93,42 @@ impl<'a> Mont<'a> {
         })
     }
 
-    /// R² mod n: R·2^sh mod n by doubling 2^(bits−1) (which is below n), then k Montgomery
-    /// squarings, each of which doubles the power of two above R (see [`plan`]).
-    fn r_squared(&self, scratch: &mut Scratch) -> Vec<Limb> {
+    /// `s·R mod n` for `s < n` (Montgomery form): `l` times `x ← x·2^32 mod n`. Each step
+    /// subtracts an estimated quotient limb times `n` — never more than the true quotient
+    /// (see [`quotient_estimate`]) and at most 5 less — then `n` until below `n`. This is
+    /// half a multiplication's work where squaring up from R mod n took seven. `None` only if
+    /// the corrections did not finish, which the bound rules out.
+    fn to_mont(&self, s: &[Limb]) -> Option<Vec<Limb>> {
         let l = self.n.len();
-        let (sh, k) = plan(l);
+        let mut x = s.to_vec();
+        x.push(0);
+        if let ([x0, x1], [n0]) = (x.as_mut_slice(), self.n) {
+            // One limb: exactly, in 64 bits.
+            *x0 = ((Wide::from(*x0) << LIMB_BITS) % Wide::from(*n0)) as Limb;
+            *x1 = 0;
+            return Some(vec![*x0]);
+        }
         let top = self.n.last().copied().unwrap_or(1);
         let bits = LIMB_BITS * l - top.leading_zeros() as usize;
-        let mut x = vec![0; l];
-        if let Some(limb) = x.get_mut((bits - 1) / LIMB_BITS) {
-            *limb = 1 << ((bits - 1) % LIMB_BITS);
-        }
-        for _ in 0..LIMB_BITS * l - (bits - 1) + sh {
-            let carry = shl1(&mut x);
-            if carry || !less(&x, self.n) {
-                sub_in_place(&mut x, self.n);
+        // Two limbs or more: bits > 32, so the window below starts inside n.
+        let n_top = window(self.n, bits - LIMB_BITS);
+        for _ in 0..l {
+            // x·2^32: x < n, so its top limb is free and the shift is a rotation.
+            x.rotate_right(1);
+            let q = quotient_estimate(window(&x, bits - LIMB_BITS), n_top);
+            mul_sub(&mut x, self.n, q);
+            for _ in 0..7 {
+                if !at_least(&x, self.n) {
+                    break;
+                }
+                sub_wide(&mut x, self.n);
+            }
+            if at_least(&x, self.n) {
+                return None;
             }
         }
-        for _ in 0..k {
-            x = self.mul(&x, &x, scratch);
-        }
-        x
+        x.truncate(l);
+        Some(x)
     }
 
     /// `a · b · R⁻¹ mod n` for `a, b < n` (all `limbs` long).
@@ -160,17 +176,58 @@ impl<'a> Mont<'a> {
     }
 }
 
-/// How [`Mont::r_squared`] reaches R² = R·2^(32·l) for `l` limbs: `(sh, k)` with
-/// sh·2^k = 32·l, so that k squarings of R·2^sh give R·2^(sh·2^k). A doubling costs `l` limb
-/// operations, a squaring `2·l²` products: k is as large as it can be while sh stays at 32 or
-/// more (k ≤ log2 l), and no larger than the power of two in 32·l (so sh is whole).
-fn plan(l: usize) -> (usize, u32) {
-    let k = (l.trailing_zeros() + 5).min(l.ilog2());
-    ((LIMB_BITS * l) >> k, k)
+/// 64 bits of `x` from bit `at` up (bits beyond `x` are 0).
+fn window(x: &[Limb], at: usize) -> Wide {
+    let limb = |i: usize| u128::from(x.get(at / LIMB_BITS + i).copied().unwrap_or(0));
+    let three = limb(0) + (limb(1) << LIMB_BITS) + (limb(2) << (2 * LIMB_BITS));
+    (three >> (at % LIMB_BITS)) as Wide
 }
 
-/// `a −= b` modulo 2^(32·len) (same length).
-fn sub_in_place(a: &mut [Limb], b: &[Limb]) {
+/// A quotient limb for `y / n` (`y < n·2^32`) from their top bits: `y_top` = ⌊y / 2^(b−32)⌋
+/// and `n_top` = ⌊n / 2^(b−32)⌋ ∈ [2^31, 2^32), b the bit length of n. Since
+/// n < (n_top + 1)·2^(b−32), the estimate ⌊y_top / (n_top + 1)⌋ is at most ⌊y / n⌋; and it
+/// falls short of it by less than (y_top + n_top + 1) / (n_top·(n_top + 1)) + 1 < 5.000001,
+/// so by at most 5 (y_top < 2^64, n_top ≥ 2^31).
+fn quotient_estimate(y_top: Wide, n_top: Wide) -> Limb {
+    (y_top / (n_top + 1)) as Limb
+}
+
+/// `x −= q·n` (x one limb longer than n; q at most ⌊x / n⌋, so nothing is borrowed past the
+/// top).
+fn mul_sub(x: &mut [Limb], n: &[Limb], q: Limb) {
+    let q = Wide::from(q);
+    let (mut carry, mut borrow) = (0, 0);
+    for (xi, &ni) in x.iter_mut().zip(n) {
+        let p = q * Wide::from(ni) + carry;
+        carry = p >> LIMB_BITS;
+        let v = Wide::from(*xi).wrapping_sub(p & LOW).wrapping_sub(borrow);
+        *xi = v as Limb;
+        borrow = v >> (2 * LIMB_BITS - 1);
+    }
+    if let Some(top) = x.last_mut() {
+        *top = Wide::from(*top).wrapping_sub(carry + borrow) as Limb;
+    }
+}
+
+/// `x ≥ n` (x one limb longer than n).
+fn at_least(x: &[Limb], n: &[Limb]) -> bool {
+    match x.split_last() {
+        Some((&top, low)) => top != 0 || !less(low, n),
+        None => false,
+    }
+}
+
+/// `x −= n` (x one limb longer than n, at least n).
+fn sub_wide(x: &mut [Limb], n: &[Limb]) {
+    let borrow = sub_in_place(x, n);
+    if let Some(top) = x.last_mut() {
+        *top = top.wrapping_sub(borrow);
+    }
+}
+
+/// `a −= b` over `b`'s limbs (a may be longer: its further limbs are left alone); returns the
+/// borrow out of the last limb of `b`.
+fn sub_in_place(a: &mut [Limb], b: &[Limb]) -> Limb {
     let mut borrow = 0;
     for (x, &y) in a.iter_mut().zip(b) {
         let v = Wide::from(*x)
@@ -179,17 +236,7 @@ fn sub_in_place(a: &mut [Limb], b: &[Limb]) {
         *x = v as Limb;
         borrow = v >> (2 * LIMB_BITS - 1);
     }
-}
-
-/// `a <<= 1`; returns the bit shifted out.
-fn shl1(a: &mut [Limb]) -> bool {
-    let mut carry = 0;
-    for x in a.iter_mut() {
-        let next = *x >> (LIMB_BITS - 1);
-        *x = (*x << 1) + carry;
-        carry = next;
-    }
-    carry == 1
+    borrow as Limb
 }
 
 /// `a < b` (same length): limbs compared from the top.
@@ -219,28 +266,4 @@ fn to_be(limbs: &[Limb], len: usize) -> Vec<u8> {
         *slot = byte;
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::plan;
-
-    #[test]
-    fn the_plan_for_r_squared() {
-        // 1024-, 1056-, 2048-, 3072- and 4096-bit moduli, an odd count above 64, the smallest.
-        assert_eq!(plan(1), (32, 0));
-        assert_eq!(plan(32), (32, 5));
-        assert_eq!(plan(33), (33, 5));
-        assert_eq!(plan(64), (32, 6));
-        assert_eq!(plan(96), (48, 6));
-        assert_eq!(plan(128), (32, 7));
-        assert_eq!(plan(127), (127, 5));
-        for l in 1..=200 {
-            let (sh, k) = plan(l);
-            assert_eq!(sh << k, 32 * l, "{l} limbs");
-            // sh ≥ 32, and one squaring more would take it below 32 or leave a fraction.
-            assert!(sh >= 32, "{l} limbs: sh = {sh}");
-            assert!(sh < 64 || sh % 2 == 1, "{l} limbs: sh = {sh}");
-        }
-    }
 }
