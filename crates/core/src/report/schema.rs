@@ -9,7 +9,7 @@
 //! finding (its variant's fields), documented per code in `docs/findings.md`.
 
 use super::{FarSideResult, Receipt};
-use crate::chain::{AnchorInfo, Outcome, Pairing as InternalPairing, Verdict as InternalVerdict};
+use crate::chain::{AnchorInfo, Pairing as InternalPairing, Verdict as InternalVerdict};
 use crate::finding::{Finding as InternalFinding, Subject as InternalSubject, What};
 use crate::key::KeyForm;
 use crate::lang::Lang;
@@ -236,22 +236,6 @@ fn key_form(f: KeyForm) -> &'static str {
     }
 }
 
-fn outcome(o: Outcome) -> &'static str {
-    match o {
-        Outcome::AnswersRequest => "answers-request",
-        Outcome::GenuineUnpaired => "genuine-unpaired",
-        Outcome::NotValid => "not-valid",
-    }
-}
-
-fn far_side(r: FarSideResult) -> &'static str {
-    match r {
-        FarSideResult::Matches => "matches",
-        FarSideResult::Differs => "differs",
-        FarSideResult::NotInPastedText => "not-in-pasted-text",
-    }
-}
-
 fn request_report(r: &InternalRequestReport, lang: Lang) -> RequestReport<'_> {
     let s = &r.summary;
     RequestReport {
@@ -290,7 +274,7 @@ fn anchor(a: &AnchorInfo) -> Anchor<'_> {
 
 fn verdict(v: &InternalVerdict) -> Verdict<'_> {
     Verdict {
-        outcome: outcome(v.outcome),
+        outcome: v.outcome.id(),
         genuine: v.genuine,
         answers_request: v.answers_request,
         valid: v.valid,
@@ -359,8 +343,8 @@ impl<'a> ReceiptV2<'a> {
                 .collect(),
             findings: findings(&r.findings, lang),
             far_side: r.far_side.map(|f| FarSide {
-                request: f.request.map(far_side),
-                certificate: f.certificate.map(far_side),
+                request: f.request.map(FarSideResult::id),
+                certificate: f.certificate.map(FarSideResult::id),
             }),
             checklist: r.checklist.as_deref(),
         }
