@@ -25,6 +25,7 @@
 
 use crate::key::RsaKey;
 use crate::policy::{HashAlg, MAX_RSA_BITS};
+use slc_courier_rsavp1::rsavp1;
 
 /// Whether [`verify`] uses the message it is given (*ring*, natively); the wasm build checks
 /// every signature over the written digest, so callers need not build the message there.
@@ -132,7 +133,7 @@ fn verify_digest(key: &RsaKey, alg: HashAlg, digest: &[u8], sig: &[u8]) -> bool 
     if digest.len() != len || k < t + 11 {
         return false;
     }
-    let Some(em) = public_op(&key.modulus, key.exponent, sig) else {
+    let Some(em) = rsavp1(&key.modulus, key.exponent, sig) else {
         return false;
     };
     let mut expected = Vec::with_capacity(k);
@@ -142,11 +143,6 @@ fn verify_digest(key: &RsaKey, alg: HashAlg, digest: &[u8], sig: &[u8]) -> bool 
     expected.extend_from_slice(prefix);
     expected.extend_from_slice(digest);
     em == expected
-}
-
-/// RSAVP1 (`s^e mod n`, as long as `n`); `None` when `s ≥ n`.
-fn public_op(n: &[u8], e: u64, s: &[u8]) -> Option<Vec<u8>> {
-    slc_courier_rsavp1::rsavp1(n, e, s)
 }
 
 #[cfg(test)]
@@ -169,11 +165,8 @@ mod tests {
         // n = 61 · 53, e = 17: 65^17 mod 3233 = 2790 (the RSA article's example).
         let n = 3233u64.to_be_bytes();
         let n = n.get(6..).unwrap_or_default();
-        assert_eq!(
-            public_op(n, 17, &65u16.to_be_bytes()),
-            Some(vec![0x0a, 0xe6])
-        );
-        assert_eq!(public_op(n, 17, &3233u16.to_be_bytes()), None);
+        assert_eq!(rsavp1(n, 17, &65u16.to_be_bytes()), Some(vec![0x0a, 0xe6]));
+        assert_eq!(rsavp1(n, 17, &3233u16.to_be_bytes()), None);
         // Two limbs, the top one partly used: s^3 mod n against u128 arithmetic.
         let n: u128 = (1 << 100) + 0x1234_5678_9abc_def1;
         let mulmod = |a: u128, b: u128| {
@@ -196,7 +189,7 @@ mod tests {
             let want = mulmod(mulmod(s, s), s);
             let n_be = n.to_be_bytes();
             let s_be = s.to_be_bytes();
-            let got = public_op(
+            let got = rsavp1(
                 n_be.get(3..).unwrap_or_default(),
                 3,
                 s_be.get(3..).unwrap_or_default(),
@@ -326,7 +319,7 @@ mod tests {
         let sig7 = hex("41fe485e6a374e34a8dac19c750e071f39dacbfb31a8235051b55ed08630ba8dc8e3253b5690d5699b27f17897");
         assert!(verify(&eight, HashAlg::Sha1, &digest, None, &sig8));
         assert_eq!(
-            public_op(&seven.modulus, 65537, &sig7).map(|em| em.get(..9).map(<[u8]>::to_vec)),
+            rsavp1(&seven.modulus, 65537, &sig7).map(|em| em.get(..9).map(<[u8]>::to_vec)),
             Some(Some(vec![0, 1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]))
         );
         assert!(!verify(&seven, HashAlg::Sha1, &digest, None, &sig7));
@@ -365,7 +358,7 @@ mod tests {
                 .unwrap_or_default();
             let want = pow(s, e).to_be_bytes();
             assert_eq!(
-                public_op(n_be, u64::from(e), short),
+                rsavp1(n_be, u64::from(e), short),
                 Some(want.get(3..).unwrap_or_default().to_vec()),
                 "{s:#x}^{e}"
             );
@@ -425,7 +418,7 @@ mod tests {
         let message = b"a BODY signed as if the modulus had a leading zero byte";
         let digest = hex("160735d727c92528fe0b707cfa4fb13f829fd530");
         // The signature really is that encoding raised to the key.
-        let em = public_op(&key.modulus, key.exponent, &sig).unwrap_or_default();
+        let em = rsavp1(&key.modulus, key.exponent, &sig).unwrap_or_default();
         assert_eq!(em.get(..3), Some(&[0x00, 0x01, 0xff][..]));
         assert_eq!(em.len(), 129);
         assert!(!verify(&key, HashAlg::Sha1, &digest, Some(message), &sig));
