@@ -20,21 +20,11 @@ use slc_courier_core::{Severity, Subject};
 use std::path::{Path, PathBuf};
 
 fn files_under(rel: &str) -> Vec<PathBuf> {
-    let mut out = vec![];
-    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR"))
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data")
-        .join(rel)];
-    while let Some(d) = dirs.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                dirs.push(p);
-            } else if !p.ends_with("README.md") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
+        .join(rel);
+    let mut out = common::files_below(&dir);
+    out.retain(|p| !p.ends_with("README.md"));
     out
 }
 

@@ -13,17 +13,6 @@ use slc_courier_core::policy::HashAlg;
 use slc_courier_core::xrml::{parse_certificate, read_documents, strip_intertag_whitespace};
 use std::path::{Path, PathBuf};
 
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files(&path, out);
-        } else {
-            out.push(path);
-        }
-    }
-}
-
 /// (signatures compared, of which valid) over the documents of `bytes`.
 fn compare(bytes: &[u8], name: &str) -> (usize, usize) {
     let (mut compared, mut valid) = (0, 0);
@@ -70,12 +59,8 @@ fn compare_files(paths: &[PathBuf]) -> (usize, usize) {
 
 #[test]
 fn ring_and_the_portable_path_agree_on_every_generated_chain() {
-    let mut paths = Vec::new();
-    files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/chain"),
-        &mut paths,
-    );
-    let (compared, valid) = compare_files(&paths);
+    let chains = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/chain");
+    let (compared, valid) = compare_files(&common::files_below(&chains));
     // Both outcomes occur: genuine signatures, and one forged over a matching BODY
     // (`chain/bad/tampered-signature.xml`). Counted over the whole tree: a new vector changes them.
     assert_eq!((compared, valid), (261, 260));
@@ -83,17 +68,9 @@ fn ring_and_the_portable_path_agree_on_every_generated_chain() {
 
 #[test]
 fn ring_and_the_portable_path_agree_on_the_real_xrml_files() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/vectors/xrml");
-    if !dir.is_dir() {
-        assert!(
-            std::env::var("CI").is_err(),
-            "CI: {} is missing",
-            dir.display()
-        );
+    let Some(dir) = common::shared("xrml") else {
         return;
-    }
-    let mut paths = Vec::new();
-    files(&dir, &mut paths);
-    let (compared, valid) = compare_files(&paths);
+    };
+    let (compared, valid) = compare_files(&common::files_below(&dir));
     assert_eq!((compared, valid), (12, 12));
 }

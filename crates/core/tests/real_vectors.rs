@@ -8,26 +8,14 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use slc_courier_core::chain::{verify_chain, ChainKind};
 use slc_courier_core::finding::{codes, Code};
 use slc_courier_core::policy::Policy;
 use slc_courier_core::time::UtcTime;
 use slc_courier_core::xrml::{check_signature, parse_certificate, read_documents, BodyForm};
 use std::path::PathBuf;
-
-fn shared() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/vectors");
-    if p.is_dir() {
-        return Some(p);
-    }
-    assert!(
-        std::env::var("CI").is_err(),
-        "CI: ../shared/vectors is missing at {}",
-        p.display()
-    );
-    eprintln!("skipping: ../shared/vectors not found (allowed outside CI only)");
-    None
-}
 
 fn now() -> UtcTime {
     UtcTime::parse("2026-11-22T00:00").unwrap_or(UtcTime::from_unix(0))
@@ -48,7 +36,9 @@ const XRML: &[(&str, usize)] = &[
 
 #[test]
 fn every_real_xrml_document_verifies() {
-    let Some(dir) = shared() else { return };
+    let Some(dir) = common::shared("") else {
+        return;
+    };
     let mut files = 0;
     for entry in std::fs::read_dir(dir.join("xrml")).unwrap_or_else(|e| panic!("{e}")) {
         let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
@@ -89,7 +79,9 @@ fn every_real_xrml_document_verifies() {
 
 #[test]
 fn production_slc_chain_verifies_to_the_pinned_root() {
-    let Some(dir) = shared() else { return };
+    let Some(dir) = common::shared("") else {
+        return;
+    };
     let bytes = read(&dir.join("xrml/rms-sdk-publishing-license-chain.xml"));
     let r = verify_chain(&bytes, &Policy::microsoft_production(now()), None);
     assert_eq!(r.chain, vec![4, 5, 6, 7]);
@@ -134,7 +126,9 @@ fn production_slc_chain_verifies_to_the_pinned_root() {
 
 #[test]
 fn flipping_any_byte_inside_a_body_fails_that_certificate() {
-    let Some(dir) = shared() else { return };
+    let Some(dir) = common::shared("") else {
+        return;
+    };
     let bytes = read(&dir.join("xrml/rms-sdk-publishing-license-chain.xml"));
     let r = read_documents(&bytes);
     let policy = Policy::microsoft_production(now());
@@ -176,7 +170,9 @@ fn flipping_any_byte_inside_a_body_fails_that_certificate() {
 
 #[test]
 fn gte_root_is_recognised_as_expired() {
-    let Some(dir) = shared() else { return };
+    let Some(dir) = common::shared("") else {
+        return;
+    };
     let bytes = read(&dir.join("roots/gte-cybertrust-global-root.pem"));
     let (info, findings) = slc_courier_core::trust::inspect_root(&bytes, now());
     assert_eq!(codes(&findings), vec![Code::RootGteExpired]);
@@ -201,7 +197,9 @@ fn gte_root_is_recognised_as_expired() {
 
 #[test]
 fn current_microsoft_roots_are_recognised() {
-    let Some(dir) = shared() else { return };
+    let Some(dir) = common::shared("") else {
+        return;
+    };
     // Subjects, serials and dates as `openssl x509 -subject -serial -dates` reads them.
     for (file, name, expected, subject, serial, dates) in [
         (

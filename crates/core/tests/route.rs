@@ -12,25 +12,12 @@ mod common;
 
 use slc_courier_core::request::FileKind;
 use slc_courier_core::route::{classify, Destination, Destination::*, Unknown};
-use std::path::{Path, PathBuf};
-
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            files(&p, out);
-        } else {
-            out.push(p);
-        }
-    }
-}
+use std::path::Path;
 
 /// Every file under `tests/data`, by path relative to it, with where it goes.
 fn every_vector() -> Vec<(String, Destination)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
-    let mut all = vec![];
-    files(&root, &mut all);
-    all.sort();
+    let mut all = common::files_below(&root);
     // The list of the vectors is not one of them.
     all.retain(|p| !p.ends_with("manifest.json"));
     all.iter()
@@ -240,16 +227,9 @@ fn a_certificate_goes_to_the_root_check_as_der_and_as_pem() {
 /// The public roots (real certificates, read and never copied), as PEM and as DER.
 #[test]
 fn real_roots_go_to_the_root_check() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/vectors/roots");
-    if !dir.is_dir() {
-        assert!(
-            std::env::var("CI").is_err(),
-            "CI: {} is missing",
-            dir.display()
-        );
-        eprintln!("skipping: ../shared/vectors not found (allowed outside CI only)");
+    let Some(dir) = common::shared("roots") else {
         return;
-    }
+    };
     let mut n = 0;
     for e in std::fs::read_dir(&dir).unwrap() {
         let p = e.unwrap().path();

@@ -3,6 +3,7 @@
 
 use slc_courier_core::policy::{Policy, TrustAnchor};
 use slc_courier_core::UtcTime;
+use std::path::{Path, PathBuf};
 
 /// A synthetic vector under `tests/data/` (written by `cargo xtask gen-testdata`).
 pub fn data(rel: &str) -> Vec<u8> {
@@ -11,6 +12,42 @@ pub fn data(rel: &str) -> Vec<u8> {
         .join(rel);
     std::fs::read(&p)
         .unwrap_or_else(|e| panic!("{}: {e} (run cargo xtask gen-testdata)", p.display()))
+}
+
+/// Every file below `dir`, recursively, sorted by path.
+pub fn files_below(dir: &Path) -> Vec<PathBuf> {
+    let mut out = vec![];
+    let mut dirs = vec![dir.to_path_buf()];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).unwrap_or_else(|e| panic!("{}: {e}", d.display())) {
+            let p = e.unwrap_or_else(|e| panic!("{e}")).path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// `../shared/vectors/<rel>` beside the checkout (the real vectors, read and never copied).
+/// `None` when it is missing, which is allowed outside CI only: with `CI=true` it fails.
+pub fn shared(rel: &str) -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/vectors")
+        .join(rel);
+    if p.is_dir() {
+        return Some(p);
+    }
+    assert!(
+        std::env::var("CI").is_err(),
+        "CI: ../shared/vectors is missing at {}",
+        p.display()
+    );
+    eprintln!("skipping: ../shared/vectors not found (allowed outside CI only)");
+    None
 }
 
 /// The fixed "now" of the tests.
