@@ -51,9 +51,13 @@ for (const mode of MODES) {
       // The guard is set up by the bootstrap's first lines, before the wasm is loaded.
       await page.waitForFunction(() => !document.getElementById('step-request'));
       assert.equal(await dropOnBody(page), true);
-      assert.equal(
-        await page.textContent('#boot-drop'),
-        'SLC Courier is still starting: drop the file again in a moment. / SLC Courier start nog: sleep het bestand zo dadelijk opnieuw hierheen.',
+      // One paragraph per language, each marked with its language (as the start-up message).
+      assert.deepEqual(
+        await page.$$eval('#boot-drop p', (ps) => ps.map((p) => [p.lang, p.textContent])),
+        [
+          ['en', 'SLC Courier is still starting: drop the file again in a moment.'],
+          ['nl', 'SLC Courier start nog: sleep het bestand zo dadelijk opnieuw hierheen.'],
+        ],
       );
       assert.equal(await page.getAttribute('#boot-drop', 'role'), 'status');
       assert.equal(new URL(page.url()).pathname.endsWith('chain.xml'), false);

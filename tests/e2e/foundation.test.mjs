@@ -60,6 +60,13 @@ test('without WebAssembly the page explains itself instead of going blank', asyn
     await page.waitForTimeout(500);
     const text = await page.textContent('body');
     assert.match(text, /this browser cannot run the tool: it needs WebAssembly/);
+    assert.deepEqual(
+      await page.$$eval('#boot p[lang="nl"]', (ps) => ps.map((p) => p.textContent)),
+      [
+        'SLC Courier start…',
+        'Blijft dit bericht staan, dan kan deze browser het hulpmiddel niet uitvoeren: het heeft WebAssembly nodig (Edge, Chrome of Firefox van 2018 of later; niet Internet Explorer), en scripts moeten zijn toegestaan.',
+      ],
+    );
   } finally {
     await context.close();
   }
@@ -72,6 +79,13 @@ test('without DecompressionStream the single file says what it needs', async () 
   try {
     await page.goto('file://' + path.join(DIST, 'slc-courier.html'));
     await page.waitForFunction(() => /cannot unpack the tool/.test(document.body.textContent));
+    assert.deepEqual(
+      await page.$$eval('#boot p', (ps) => ps.map((p) => [p.lang, p.textContent])),
+      [
+        ['en', 'SLC Courier needs a browser from 2023 or later (Edge, Chrome 80+, Firefox 113+): this one cannot unpack the tool.'],
+        ['nl', 'SLC Courier heeft een browser van 2023 of later nodig (Edge, Chrome 80+, Firefox 113+): deze kan het hulpmiddel niet uitpakken.'],
+      ],
+    );
   } finally {
     await context.close();
   }

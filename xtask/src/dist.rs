@@ -111,11 +111,16 @@ const EARLY_DROP_GUARD: &str = r#"for (const type of ['dragover', 'drop']) addEv
   e.preventDefault();
   const boot = document.getElementById('boot');
   if (type === 'drop' && boot && !document.getElementById('boot-drop')) {
-    const p = document.createElement('p');
-    p.id = 'boot-drop';
-    p.setAttribute('role', 'status');
-    p.textContent = 'SLC Courier is still starting: drop the file again in a moment. / SLC Courier start nog: sleep het bestand zo dadelijk opnieuw hierheen.';
-    boot.append(p);
+    const note = document.createElement('div');
+    note.id = 'boot-drop';
+    note.setAttribute('role', 'status');
+    for (const [lang, text] of [['en', 'SLC Courier is still starting: drop the file again in a moment.'], ['nl', 'SLC Courier start nog: sleep het bestand zo dadelijk opnieuw hierheen.']]) {
+      const p = document.createElement('p');
+      p.lang = lang;
+      p.textContent = text;
+      note.append(p);
+    }
+    boot.append(note);
   }
 });
 "#;
@@ -169,7 +174,7 @@ pub fn single_file(dist: &Path) -> Result<Vec<u8>> {
     .map_err(|e| anyhow::anyhow!("zopfli: {e}"))?;
     let b64 = base64::engine::general_purpose::STANDARD.encode(gz);
     let script = format!(
-        "<script type=\"module\">\n{EARLY_DROP_GUARD}{glue}\nconst packed = Uint8Array.from(atob(\"{b64}\"), (c) => c.charCodeAt(0));\nif (typeof DecompressionStream === 'undefined') {{\n  const boot = document.getElementById('boot');\n  if (boot) boot.textContent = 'SLC Courier needs a browser from 2023 or later (Edge, Chrome 80+, Firefox 113+): this one cannot unpack the tool.';\n}} else {{\n  const wasmBytes = new Uint8Array(await new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());\n  await __wbg_init({{ module_or_path: wasmBytes }});\n}}\n</script>\n"
+        "<script type=\"module\">\n{EARLY_DROP_GUARD}{glue}\nconst packed = Uint8Array.from(atob(\"{b64}\"), (c) => c.charCodeAt(0));\nif (typeof DecompressionStream === 'undefined') {{\n  const boot = document.getElementById('boot');\n  if (boot) boot.replaceChildren(...[['en', 'SLC Courier needs a browser from 2023 or later (Edge, Chrome 80+, Firefox 113+): this one cannot unpack the tool.'], ['nl', 'SLC Courier heeft een browser van 2023 of later nodig (Edge, Chrome 80+, Firefox 113+): deze kan het hulpmiddel niet uitpakken.']].map(([lang, text]) => Object.assign(document.createElement('p'), {{ lang, textContent: text }})));\n}} else {{\n  const wasmBytes = new Uint8Array(await new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());\n  await __wbg_init({{ module_or_path: wasmBytes }});\n}}\n</script>\n"
     );
     let body_end = tail.rfind("</body>").context("no </body>")?;
     let out = format!(
