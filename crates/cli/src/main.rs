@@ -6,11 +6,12 @@
 //! 2 = usage or I/O error (unreadable file, directory, oversized or binary input, bad `--at`).
 //! Output is written once at the end; a closed pipe ends the program quietly.
 
+mod help_nl;
 mod output;
 mod words;
 mod workbench;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use slc_courier_core::chain::{inspect, verify_chain};
 use slc_courier_core::finding::Expected;
 use slc_courier_core::policy::{refuse_size, Policy, TrustAnchor};
@@ -95,7 +96,27 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let dutch = lang_given(&args).unwrap_or_else(locale_lang) == Lang::Nl;
+    let mut cmd = Cli::command();
+    if dutch {
+        cmd = help_nl::dutch(cmd);
+    }
+    let cli = match cmd
+        .try_get_matches_from_mut(&args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
+        Err(e)
+            if dutch
+                && e.use_stderr()
+                && e.kind() != clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand =>
+        {
+            eprint!("{}", help_nl::usage_error(&e));
+            return ExitCode::from(2);
+        }
+        Err(e) => e.exit(),
+    };
     let w = words::of(lang(&cli));
     match run(&cli) {
         Ok(ok) => ExitCode::from(if ok { 0 } else { 1 }),
@@ -179,14 +200,37 @@ fn parse_lang(s: &str) -> std::result::Result<Lang, String> {
 
 /// `--lang`, else the POSIX locale variables.
 fn lang(cli: &Cli) -> Lang {
-    cli.lang.unwrap_or_else(|| {
-        let var = |k| std::env::var(k).ok();
-        Lang::from_locale(
-            var("LC_ALL").as_deref(),
-            var("LC_MESSAGES").as_deref(),
-            var("LANG").as_deref(),
-        )
-    })
+    cli.lang.unwrap_or_else(locale_lang)
+}
+
+/// The language of the POSIX locale variables.
+fn locale_lang() -> Lang {
+    let var = |k| std::env::var(k).ok();
+    Lang::from_locale(
+        var("LC_ALL").as_deref(),
+        var("LC_MESSAGES").as_deref(),
+        var("LANG").as_deref(),
+    )
+}
+
+/// The language `--lang` gives on the command line, read before clap parses it, so that
+/// `--help` and usage errors are in that language too (`--lang nl` or `--lang=nl`, anywhere
+/// before `--`; given twice, clap refuses it in the last one's language).
+fn lang_given(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let mut found = None;
+    let mut args = args.iter().skip(1).map(|a| a.to_str());
+    while let Some(a) = args.next() {
+        let value = match a {
+            Some("--") => break,
+            Some("--lang") => args.next().flatten(),
+            Some(a) => a.strip_prefix("--lang="),
+            None => None,
+        };
+        if let Some(l) = value.and_then(|v| parse_lang(v).ok()) {
+            found = Some(l);
+        }
+    }
+    found
 }
 
 fn run(cli: &Cli) -> Result<bool> {

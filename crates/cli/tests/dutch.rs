@@ -33,6 +33,8 @@ const SAME_IN_BOTH: &[&str] = &[
     "CryptoAPI",
     "PUBLICKEYBLOB",
     "SOAP",
+    "JSON",
+    "RFC",
     "ASCII",
     "UTF-8",
     "BOM",
@@ -142,6 +144,7 @@ const SHARED_WORDS: &[&str] = &[
     "online",
     "tags",
     "tag",
+    "schema",
 ];
 
 /// The words of `en` (not [`neutral_token`]s, three letters or more) that are also in `nl`.
@@ -677,4 +680,154 @@ fn json_is_neutral_but_its_words_are_in_the_language() {
         };
         assert_eq!(strip(en), strip(nl), "{a:?}");
     }
+}
+
+/// `--help` of every command in Dutch: no English line or word left (clap's own headings,
+/// "Print help", "[default: 90]" included). The root's and `verify`'s help exactly.
+#[test]
+fn help_is_dutch() {
+    for cmd in [
+        vec![],
+        vec!["request"],
+        vec!["verify"],
+        vec!["inspect"],
+        vec!["receipt"],
+    ] {
+        let mut a = args(&cmd);
+        a.push("--help".to_owned());
+        let (en, en_err, en_code) = in_lang("en", &a);
+        let (nl, nl_err, nl_code) = in_lang("nl", &a);
+        assert_eq!(
+            (en_code, nl_code, en_err, nl_err),
+            (0, 0, String::new(), String::new())
+        );
+        // The commands' and environment variables' names are names in both languages:
+        // quoted as a command is.
+        let quoted = |s: &str| -> String {
+            s.lines()
+                .map(|line| {
+                    line.split(' ')
+                        .map(
+                            |t| match t.trim_matches(|c: char| !c.is_alphanumeric() && c != '_') {
+                                "request" | "verify" | "inspect" | "receipt" | "help"
+                                | "LC_ALL" | "LC_MESSAGES" | "LANG" => format!("`{t}`"),
+                                _ => t.to_owned(),
+                            },
+                        )
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert_dutch(&format!("{cmd:?} --help"), &quoted(&en), &quoted(&nl));
+        // `help <command>` is `<command> --help`.
+        let mut h = args(&["help"]);
+        h.extend(args(&cmd));
+        assert_eq!(in_lang("nl", &h).0, nl, "help {cmd:?}");
+    }
+    let help = |a: &[&str]| in_lang("nl", &args(a)).0;
+    assert_eq!(
+        help(&["--help"]),
+        "slc-courier: de controles van SLC Courier vanaf de opdrachtregel
+
+Gebruik: slc-courier [OPTIES] <OPDRACHT>
+
+Opdrachten:
+  request  Controleer een geëxporteerde inschrijvings- of vernieuwingsaanvraag
+  verify   Controleer een gedownloade SLC-keten; met --request ook of die antwoord geeft op die aanvraag
+  inspect  Toon elk XrML-document in de bestanden (certificaten, licenties, ingesloten XrML)
+  receipt  Schrijf de overdrachtsbon (JSON, zoals de pagina die schrijft) voor een aanvraag en haar keten
+  help     Toon deze hulp of die van de gegeven opdracht(en)
+
+Opties:
+      --json         Druk JSON af (schema in docs/receipt.md) in plaats van tekst
+      --lang <TAAL>  Taal van de uitvoer: en of nl (standaard: uit LC_ALL, LC_MESSAGES of LANG)
+  -h, --help         Toon de hulp
+  -V, --version      Toon de versie
+"
+    );
+    assert_eq!(
+        help(&["receipt", "--help"]),
+        "Schrijf de overdrachtsbon (JSON, zoals de pagina die schrijft) voor een aanvraag en haar keten
+
+Gebruik: slc-courier receipt [OPTIES] --output <UITVOER> <AANVRAAG> <KETEN>
+
+Argumenten:
+  <AANVRAAG>  Het aanvraagbestand
+  <KETEN>     Het bestand met de certificaatketen
+
+Opties:
+      --json                     Druk JSON af (schema in docs/receipt.md) in plaats van tekst
+  -o, --output <UITVOER>         Waar de bon wordt geschreven
+      --at <TIJD>                Controleer op dit tijdstip (RFC 3339)
+      --lang <TAAL>              Taal van de uitvoer: en of nl (standaard: uit LC_ALL, LC_MESSAGES of LANG)
+      --anchor <SLEUTELBESTAND>  Vertrouw dit sleutelbestand van een basiscertificaat in plaats van het vastgelegde Microsoft-basiscertificaat (herhaalbaar)
+  -h, --help                     Toon de hulp
+"
+    );
+    assert!(help(&["inspect", "--help"])
+        .contains("\n      --threshold <DAGEN>  Markeer documenten met minder dagen over dan dit (standaard: 90)\n"));
+    // A Dutch locale gives the Dutch help; `--lang en` (or `--lang=en`) overrides it.
+    let nl_locale = [("LANG", "nl_NL.UTF-8")];
+    assert_eq!(run(&args(&["--help"]), &nl_locale).0, help(&["--help"]));
+    let en = in_lang("en", &args(&["--help"])).0;
+    assert!(en.starts_with("slc-courier: the SLC Courier checks from a terminal\n\nUsage: "));
+    assert_eq!(run(&args(&["--lang=en", "--help"]), &nl_locale).0, en);
+    assert_eq!(
+        run(&args(&["verify", "--lang", "en", "--help"]), &nl_locale).0,
+        in_lang("en", &args(&["verify", "--help"])).0
+    );
+    assert_eq!(
+        run(&args(&["verify", "--lang=nl", "--help"]), &[]).0,
+        help(&["verify", "--help"])
+    );
+}
+
+/// clap's usage errors (found before the program runs) in Dutch: what is wrong, clap's
+/// suggestion, the command's usage; exit code 2 as in English.
+#[test]
+fn usage_errors_are_dutch() {
+    let chain = data("chain/good/sha1-compact.xml");
+    let err = |a: &[&str], env: &[(&str, &str)]| {
+        let (out, err, code) = run(&args(a), env);
+        assert_eq!((out.as_str(), code), ("", 2), "{a:?}: {err}");
+        err
+    };
+    let nl = [("LANG", "nl_NL.UTF-8")];
+    assert_eq!(
+        err(&["--lang", "nl", "verify", "--bogus", &chain], &[]),
+        "fout: onbekende optie of onverwacht argument '--bogus'\n\nGebruik: slc-courier verify [OPTIES] <KETEN>\n\nMeer uitleg: --help\n"
+    );
+    assert_eq!(
+        err(&["verfy", &chain], &nl),
+        "fout: onbekende opdracht 'verfy'\n\n  tip: bedoelt u 'verify'?\n\nGebruik: slc-courier [OPTIES] <OPDRACHT>\n\nMeer uitleg: --help\n"
+    );
+    assert_eq!(
+        err(&["--lang", "nl", "receipt", &chain, &chain], &[]),
+        "fout: dit ontbreekt: --output <UITVOER>\n\nGebruik: slc-courier receipt [OPTIES] --output <UITVOER> <AANVRAAG> <KETEN>\n\nMeer uitleg: --help\n"
+    );
+    assert_eq!(
+        err(&["--lang", "qq", "verify", &chain], &nl),
+        "fout: ongeldige waarde 'qq' voor '--lang <TAAL>': geef en of nl\n\nMeer uitleg: --help\n"
+    );
+    assert_eq!(
+        err(&["--lang", "nl", "inspect", &chain, "--threshold", "veel"], &[]),
+        "fout: ongeldige waarde 'veel' voor '--threshold <DAGEN>': geef een geheel getal\n\nMeer uitleg: --help\n"
+    );
+    assert_eq!(
+        err(&["--lang", "nl", "verify", &chain, "--at"], &[]),
+        "fout: '--at <TIJD>' heeft een waarde nodig\n\nMeer uitleg: --help\n"
+    );
+    assert_eq!(
+        err(&["--lang", "nl", "--json", "--json", "verify", &chain], &[]),
+        "fout: '--json' mag maar één keer worden gegeven\n\nGebruik: slc-courier [OPTIES] <OPDRACHT>\n\nMeer uitleg: --help\n"
+    );
+    assert_eq!(
+        err(&["--lang", "nl"], &[]),
+        "fout: geef een opdracht: request, verify, inspect of receipt\n\nGebruik: slc-courier [OPTIES] <OPDRACHT>\n\nMeer uitleg: --help\n"
+    );
+    // In English, clap's own words.
+    assert!(err(&["--lang", "en", "verify", "--bogus", &chain], &nl)
+        .starts_with("error: unexpected argument '--bogus' found\n"));
 }
