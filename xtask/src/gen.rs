@@ -1300,6 +1300,29 @@ fn attacks(keys: &Keys, files: &mut Files) -> Result<()> {
             .map(String::as_str)
             .concat(),
     );
+    // Look-alikes in Unicode, the impostor first (where a leaf-first reader takes the SLC):
+    // non-breaking hyphens (U+2011), a zero-width space (U+200B), a Cyrillic "е" (U+0435).
+    for (name, ty) in [
+        (
+            "lookalike-nonbreaking-hyphens.xml",
+            "Server\u{2011}Licensor\u{2011}Certificate",
+        ),
+        (
+            "lookalike-zero-width-space.xml",
+            "Server-Licensor-Certificate\u{200B}",
+        ),
+        (
+            "lookalike-cyrillic-e.xml",
+            "S\u{0435}rver-Licensor-Certificate",
+        ),
+    ] {
+        files.add(
+            at(name),
+            [&lookalike(ty), slc, es, eca, ca]
+                .map(String::as_str)
+                .concat(),
+        );
+    }
     // The offline response read by its holder names: a licence in <SLC> and the genuine SLC
     // in an unknown holder; and two holders swapped.
     let licence = lookalike("Client-Licensor-Certificate");

@@ -765,11 +765,27 @@ pub fn inspect(bytes: &[u8], policy: &Policy) -> (Vec<CertView>, Wrapper, Vec<Fi
 // ------------------------------------------------------------------ stage 4: the leaf
 
 /// Whether `c` is (or is spelled to look like) a certificate of an SLC chain. Lenient on
-/// purpose: a type in other case or with spaces is not a licence that may sit beside the
-/// chain unnoticed — another reader may take it for the chain certificate it imitates.
+/// purpose: a type in other case, with spaces or other separators is not a licence that may
+/// sit beside the chain unnoticed — another reader may take it for the chain certificate it
+/// imitates. Types are compared on their ASCII letters and digits alone, ignoring case; and a
+/// type with any character outside printable ASCII (a look-alike letter such as Cyrillic "е",
+/// a non-breaking hyphen, a zero-width space) counts as imitating one: the real types are
+/// ASCII words, and such a character is there only to look like one to a person.
 fn is_chain_type(c: &Certificate) -> bool {
-    let t = c.descriptor.object_type.trim();
-    t.eq_ignore_ascii_case(SLC_TYPE) || t.eq_ignore_ascii_case(CA_TYPE)
+    looks_like_chain_type(&c.descriptor.object_type)
+}
+
+/// [`is_chain_type`] on the type as written.
+fn looks_like_chain_type(t: &str) -> bool {
+    let t = t.trim_matches(|c: char| c.is_ascii_whitespace());
+    let letters = |s: &str| -> String {
+        s.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    !t.chars().all(|c| c == ' ' || c.is_ascii_graphic())
+        || [SLC_TYPE, CA_TYPE].iter().any(|k| letters(t) == letters(k))
 }
 
 fn slc_kind(c: &Certificate) -> Option<ChainKind> {
@@ -1340,4 +1356,40 @@ pub fn verify_chain(bytes: &[u8], policy: &Policy, request: Option<&RequestRepor
     report.verified = verified;
     report.answered = answered;
     report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like_chain_type;
+
+    #[test]
+    fn chain_types_in_any_spelling_and_lookalikes_count_licences_do_not() {
+        for t in [
+            "Server-Licensor-Certificate",
+            "DRM-CA-Certificate",
+            "server-licensor-certificate",
+            " Server-Licensor-Certificate\n",
+            "Server Licensor Certificate",
+            "DRM_CA_Certificate",
+            "ServerLicensorCertificate",
+            "Server\u{2011}Licensor\u{2011}Certificate",
+            "Server-Licensor-Certificate\u{200B}",
+            "S\u{0435}rver-Licensor-Certificate",
+            "Content-License\u{00A0}",
+            "Content\tLicense",
+        ] {
+            assert!(looks_like_chain_type(t), "{t:?}");
+        }
+        for t in [
+            "",
+            "Content-License",
+            " Client-Licensor-Certificate ",
+            "Group-Identity-Credential",
+            "Server-Licensor",
+            "DRM-CA-Certificates",
+            "Machine Certificate",
+        ] {
+            assert!(!looks_like_chain_type(t), "{t:?}");
+        }
+    }
 }
