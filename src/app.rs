@@ -10,6 +10,7 @@ use crate::components::{
     verify_step::VerifyStep,
 };
 use crate::i18n::Lang;
+use crate::services::choice::Choice;
 use crate::services::{browser, config::Config};
 use crate::session::Mark;
 use crate::state::{Action, RootState, State};
@@ -172,18 +173,18 @@ pub fn app() -> Html {
                     }) }
                 </ol>
                 <p><a id="nav-inspect" href="#inspect">{ crate::components::inspect_view::nav_label(state.lang) }</a></p>
-                <button type="button" id="start-over" class="small" onclick={dispatch.reform(|_: MouseEvent| Action::StartOver)}>{ t.start_over }</button>
+                <button type="button" id="start-over" class="small" onclick={dispatch.reform(|_: MouseEvent| Action::StartOver(Choice::next()))}>{ t.start_over }</button>
             </nav>
             <main id="main" key={state.generation.to_string()}>
                 <DropRouter lang={state.lang}
-                    on_request={dispatch.reform(|(n, b): (String, Vec<u8>)| Action::RequestLoaded(n, b, browser::now()))}
-                    on_chain={dispatch.reform(|(n, b): (String, Vec<u8>)| Action::ChainLoaded(n, b, browser::now()))}
+                    on_request={dispatch.reform(|(c, n, b): (Choice, String, Vec<u8>)| Action::RequestLoaded(c, n, b, browser::now()))}
+                    on_chain={dispatch.reform(|(c, n, b): (Choice, String, Vec<u8>)| Action::ChainLoaded(c, n, b, browser::now()))}
                     on_root={dispatch.reform(|(name, bytes): (String, Vec<u8>)| Action::RootInspected(RootState::inspect(name, &bytes, browser::now())))} />
                 <RequestStep lang={state.lang} request={request.clone()} loading={state.request_loading}
-                    on_start={dispatch.reform(|_| Action::RequestLoading)}
-                    on_file={dispatch.reform(|(n, b): (String, Vec<u8>)| Action::RequestLoaded(n, b, browser::now()))}
-                    on_paste={dispatch.reform(|b: Vec<u8>| Action::RequestPasted(b, browser::now()))}
-                    on_refused={dispatch.reform(|_| Action::RequestRefused)} />
+                    on_start={dispatch.reform(Action::RequestLoading)}
+                    on_file={dispatch.reform(|(c, n, b): (Choice, String, Vec<u8>)| Action::RequestLoaded(c, n, b, browser::now()))}
+                    on_paste={dispatch.reform(|b: Vec<u8>| Action::RequestPasted(Choice::next(), b, browser::now()))}
+                    on_refused={dispatch.reform(Action::RequestRefused)} />
                 <TrustStep lang={state.lang} probe_target={probe_target} origin={origin} probe={state.probe.clone()}
                     root={state.root.clone()} ticked={session.ticked().clone()}
                     on_probe_start={dispatch.reform(|_| Action::ProbeStarted)}
@@ -195,10 +196,10 @@ pub fn app() -> Html {
                 <VerifyStep lang={state.lang} chain={chain} loading={state.chain_loading || state.request_loading}
                     request_name={session.request().map(|r| shown_name(&r.name))}
                     anchor={session.anchor().cloned()} carry={session.carry()}
-                    on_start={dispatch.reform(|_| Action::ChainLoading)}
-                    on_file={dispatch.reform(|(n, b): (String, Vec<u8>)| Action::ChainLoaded(n, b, browser::now()))}
-                    on_refused={dispatch.reform(|_| Action::ChainRefused)}
-                    on_anchor={dispatch.reform(|a| Action::SetAnchor(a, browser::now()))} />
+                    on_start={dispatch.reform(Action::ChainLoading)}
+                    on_file={dispatch.reform(|(c, n, b): (Choice, String, Vec<u8>)| Action::ChainLoaded(c, n, b, browser::now()))}
+                    on_refused={dispatch.reform(Action::ChainRefused)}
+                    on_anchor={dispatch.reform(|(c, a)| Action::SetAnchor(c, a, browser::now()))} />
                 <ReceiptStep lang={state.lang}
                     files={session.files().into_iter().map(|(n, h)| (shown_name(n), AttrValue::from(h.to_owned()))).collect::<Vec<_>>()}
                     has_request={session.request().is_some()}

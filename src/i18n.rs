@@ -146,6 +146,10 @@ pub struct T {
     pub nothing_loaded: &'static str,
     pub issued: &'static str,
     pub valid_until: &'static str,
+    /// The document's number in the file (as the findings number it).
+    pub number_in_file: &'static str,
+    /// Heading of the file's documents that are not on the chain.
+    pub off_chain: &'static str,
     pub principal: &'static str,
     pub issuer: &'static str,
     pub anchor_pinned: &'static str,
@@ -278,6 +282,8 @@ pub static EN: T = T {
     nothing_loaded: "Nothing loaded yet.",
     issued: "Issued",
     valid_until: "Authority until",
+    number_in_file: "Number in the file",
+    off_chain: "Also in the file, not on the chain",
     principal: "Issued to",
     issuer: "Issuer",
     anchor_pinned: "Trust anchor: Microsoft DRM Production Root (pinned in this tool).",
@@ -401,6 +407,8 @@ pub static NL: T = T {
     nothing_loaded: "Nog niets geladen.",
     issued: "Uitgegeven",
     valid_until: "Bevoegd tot",
+    number_in_file: "Nummer in het bestand",
+    off_chain: "Ook in het bestand, niet in de keten",
     principal: "Uitgegeven aan",
     issuer: "Uitgever",
     anchor_pinned: "Vertrouwensanker: Microsoft DRM Production Root (vastgelegd in dit hulpmiddel).",

@@ -2,5 +2,6 @@
 //! configuration. Nothing here decides; the core does.
 
 pub mod browser;
+pub mod choice;
 pub mod config;
 pub mod files;

@@ -2,6 +2,7 @@
 //! reducer hands every input to the [`Session`], which derives every result (the core decides).
 
 use crate::i18n::Lang;
+use crate::services::choice::Choice;
 use crate::services::config::{Config, ConfigError};
 use crate::session::{Anchor, Session};
 use slc_courier_core::trust::{ProbeOutcome, RootInfo};
@@ -69,6 +70,31 @@ pub struct State {
     pub single_file_sha256: Option<String>,
     /// Counts "Start over"s: the page's components are keyed by it, so their own state goes too.
     pub generation: u32,
+    /// The latest choice of a request, of a chain and of an anchor, and the latest "Start
+    /// over": a result whose choice came before any of its input's or before "Start over" is
+    /// dropped ([`Choice`]).
+    pub chosen: Chosen,
+}
+
+/// The latest choices ([`State::chosen`]).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Chosen {
+    /// The request's (file or paste).
+    pub request: Choice,
+    /// The chain's.
+    pub chain: Choice,
+    /// The anchor's.
+    pub anchor: Choice,
+    /// "Start over".
+    pub start_over: Choice,
+}
+
+impl Chosen {
+    /// Whether a result of choice `c` for the input last chosen at `latest` still counts:
+    /// nothing was chosen for it since, and the page was not started over since.
+    fn current(&self, latest: Choice, c: Choice) -> bool {
+        c > self.start_over && c >= latest
+    }
 }
 
 /// What can happen.
@@ -78,27 +104,27 @@ pub enum Action {
     /// Configuration loaded (or failed with a message).
     Configured(Config, Option<ConfigError>),
     /// Step 1 started reading a new file: the old request no longer counts.
-    RequestLoading,
+    RequestLoading(Choice),
     /// Step 1's file was refused or unreadable.
-    RequestRefused,
-    /// Step 1's file was read (name, bytes, time).
-    RequestLoaded(String, Vec<u8>, UtcTime),
-    /// Step 1's text was pasted (bytes, time).
-    RequestPasted(Vec<u8>, UtcTime),
+    RequestRefused(Choice),
+    /// Step 1's file was read (choice, name, bytes, time).
+    RequestLoaded(Choice, String, Vec<u8>, UtcTime),
+    /// Step 1's text was pasted (choice, bytes, time).
+    RequestPasted(Choice, Vec<u8>, UtcTime),
     /// Step 4 started reading a new file: the old chain no longer counts.
-    ChainLoading,
+    ChainLoading(Choice),
     /// Step 4's file was refused or unreadable.
-    ChainRefused,
-    /// Step 4's file was read (name, bytes, time).
-    ChainLoaded(String, Vec<u8>, UtcTime),
+    ChainRefused(Choice),
+    /// Step 4's file was read (choice, name, bytes, time).
+    ChainLoaded(Choice, String, Vec<u8>, UtcTime),
     /// Use another trust anchor, or the pinned one again (`None`).
-    SetAnchor(Option<Anchor>, UtcTime),
+    SetAnchor(Choice, Option<Anchor>, UtcTime),
     /// The far-side text was edited.
     SetFarSide(String),
     /// A checklist item was ticked or unticked.
     Tick(usize, bool),
-    /// Forget every input.
-    StartOver,
+    /// Forget every input, and every file still being read.
+    StartOver(Choice),
     /// Step 2 root inspected.
     RootInspected(RootState),
     /// Step 2 probe started.
@@ -115,6 +141,24 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // A result of a choice made before a later one for the same input (or before "Start
+        // over") is dropped: the state stays as it is.
+        let chosen = self.chosen;
+        let stale = match &action {
+            Action::RequestLoading(c) => *c <= chosen.request || *c <= chosen.start_over,
+            Action::ChainLoading(c) => *c <= chosen.chain || *c <= chosen.start_over,
+            Action::RequestLoaded(c, ..) | Action::RequestPasted(c, ..) => {
+                !chosen.current(chosen.request, *c)
+            }
+            Action::ChainLoaded(c, ..) => !chosen.current(chosen.chain, *c),
+            Action::RequestRefused(c) => *c != chosen.request || *c <= chosen.start_over,
+            Action::ChainRefused(c) => *c != chosen.chain || *c <= chosen.start_over,
+            Action::SetAnchor(c, ..) => !chosen.current(chosen.anchor, *c),
+            _ => false,
+        };
+        if stale {
+            return self;
+        }
         let mut s = (*self).clone();
         match action {
             Action::SetLang(l) => s.lang = l,
@@ -127,38 +171,47 @@ impl Reducible for State {
                 s.config = c;
                 s.config_error = err;
             }
-            Action::RequestLoading => {
+            Action::RequestLoading(c) => {
+                s.chosen.request = c;
                 s.request_loading = true;
                 s.session.clear_request();
             }
-            Action::RequestRefused => {
+            Action::RequestRefused(_) => {
                 s.request_loading = false;
                 s.session.clear_request();
             }
-            Action::RequestLoaded(name, bytes, now) => {
+            Action::RequestLoaded(c, name, bytes, now) => {
+                s.chosen.request = c;
                 s.request_loading = false;
                 s.session.load_request(name, bytes, now);
             }
-            Action::RequestPasted(bytes, now) => {
+            Action::RequestPasted(c, bytes, now) => {
+                s.chosen.request = c;
                 s.request_loading = false;
                 s.session.paste_request(bytes, now);
             }
-            Action::ChainLoading => {
+            Action::ChainLoading(c) => {
+                s.chosen.chain = c;
                 s.chain_loading = true;
                 s.session.clear_chain();
             }
-            Action::ChainRefused => {
+            Action::ChainRefused(_) => {
                 s.chain_loading = false;
                 s.session.clear_chain();
             }
-            Action::ChainLoaded(name, bytes, now) => {
+            Action::ChainLoaded(c, name, bytes, now) => {
+                s.chosen.chain = c;
                 s.chain_loading = false;
                 s.session.load_chain(name, bytes, now);
             }
-            Action::SetAnchor(a, now) => s.session.set_anchor(a, now),
+            Action::SetAnchor(c, a, now) => {
+                s.chosen.anchor = c;
+                s.session.set_anchor(a, now);
+            }
             Action::SetFarSide(text) => s.session.set_far_side(text),
             Action::Tick(i, on) => s.session.set_ticked(i, on),
-            Action::StartOver => {
+            Action::StartOver(c) => {
+                s.chosen.start_over = c;
                 s.session.start_over();
                 s.request_loading = false;
                 s.chain_loading = false;
@@ -193,6 +246,194 @@ impl State {
             probe: Step::Idle,
             single_file_sha256: None,
             generation: 0,
+            chosen: Chosen::default(),
         }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use slc_courier_core::chain::Outcome;
+
+    fn data(rel: &str) -> Vec<u8> {
+        let p = format!(
+            "{}/crates/core/tests/data/{rel}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::read(&p).unwrap_or_else(|e| panic!("{p}: {e}"))
+    }
+
+    fn now() -> UtcTime {
+        UtcTime::parse("2026-11-22T12:00").unwrap()
+    }
+
+    fn run(actions: Vec<Action>) -> Rc<State> {
+        actions
+            .into_iter()
+            .fold(Rc::new(State::new(Lang::En)), Reducible::reduce)
+    }
+
+    fn chain_name(s: &State) -> Option<String> {
+        s.session.chain().map(|c| c.name.clone())
+    }
+
+    fn anchor() -> Option<Anchor> {
+        let text = String::from_utf8(data("chain/test-root.xrml-key.txt")).unwrap();
+        Some(Anchor {
+            file: "test-root.xrml-key.txt".to_owned(),
+            anchor: slc_courier_core::policy::TrustAnchor::from_key_file(&text).unwrap(),
+        })
+    }
+
+    /// A large good chain chosen first and read last does not replace a file chosen after it
+    /// (the page said VALID for the earlier file, and its receipt named it).
+    #[test]
+    fn the_last_chosen_chain_wins_whatever_finishes_first() {
+        let (first, second) = (Choice::next(), Choice::next());
+        let s = run(vec![
+            Action::SetAnchor(Choice::next(), anchor(), now()),
+            Action::RequestLoaded(
+                Choice::next(),
+                "RMS01EnrollRequest.xml".into(),
+                data("request/good/RMS01EnrollRequest.xml"),
+                now(),
+            ),
+            Action::ChainLoading(first),
+            Action::ChainLoading(second),
+            Action::ChainLoaded(
+                second,
+                "tampered.xml".into(),
+                data("chain/bad/tampered-signature.xml"),
+                now(),
+            ),
+            Action::ChainLoaded(
+                first,
+                "good.xml".into(),
+                data("chain/good/sha1-compact.xml"),
+                now(),
+            ),
+        ]);
+        assert_eq!(chain_name(&s).as_deref(), Some("tampered.xml"));
+        assert_eq!(s.session.verdict().unwrap().outcome, Outcome::NotValid);
+        assert!(!s.chain_loading);
+        // The later choice refused (too large): the earlier file does not come back either.
+        let (first, second) = (Choice::next(), Choice::next());
+        let s = run(vec![
+            Action::ChainLoading(first),
+            Action::ChainLoading(second),
+            Action::ChainRefused(second),
+            Action::ChainLoaded(
+                first,
+                "good.xml".into(),
+                data("chain/good/sha1-compact.xml"),
+                now(),
+            ),
+        ]);
+        assert_eq!(chain_name(&s), None);
+        assert!(!s.chain_loading);
+        // A stale refusal does not clear the newer file, nor stop its loading state.
+        let (first, second) = (Choice::next(), Choice::next());
+        let s = run(vec![
+            Action::ChainLoading(first),
+            Action::ChainLoading(second),
+            Action::ChainRefused(first),
+        ]);
+        assert!(s.chain_loading);
+    }
+
+    /// A file dropped on the page (no loading step) after a pick wins over the pick; a pick
+    /// after the drop wins over the drop; a paste after a pick wins over the pick.
+    #[test]
+    fn drops_picks_and_pastes_are_ordered_by_when_they_were_made() {
+        let (pick, drop) = (Choice::next(), Choice::next());
+        let s = run(vec![
+            Action::ChainLoading(pick),
+            Action::ChainLoaded(
+                drop,
+                "dropped.xml".into(),
+                data("chain/good/sha1-compact.xml"),
+                now(),
+            ),
+            Action::ChainLoaded(
+                pick,
+                "picked.xml".into(),
+                data("chain/good/sha1-compact.xml"),
+                now(),
+            ),
+        ]);
+        assert_eq!(chain_name(&s).as_deref(), Some("dropped.xml"));
+        let (drop, pick) = (Choice::next(), Choice::next());
+        let s = run(vec![
+            Action::ChainLoading(pick),
+            Action::ChainLoaded(
+                drop,
+                "dropped.xml".into(),
+                data("chain/good/sha1-compact.xml"),
+                now(),
+            ),
+        ]);
+        assert_eq!(chain_name(&s), None);
+        assert!(s.chain_loading);
+        let (pick, paste) = (Choice::next(), Choice::next());
+        let s = run(vec![
+            Action::RequestLoading(pick),
+            Action::RequestPasted(paste, data("request/good/RMS01EnrollRequest.xml"), now()),
+            Action::RequestLoaded(
+                pick,
+                "other.xml".into(),
+                data("request/good/RMS01EnrollRequest.xml"),
+                now(),
+            ),
+            Action::RequestRefused(pick),
+        ]);
+        assert!(s.session.request().unwrap().pasted);
+        assert!(!s.request_loading);
+    }
+
+    /// "Start over" forgets files still being read: nothing chosen before it comes back.
+    #[test]
+    fn start_over_forgets_reads_in_flight() {
+        let (chain, request, anchor_choice, over) = (
+            Choice::next(),
+            Choice::next(),
+            Choice::next(),
+            Choice::next(),
+        );
+        let s = run(vec![
+            Action::ChainLoading(chain),
+            Action::RequestLoading(request),
+            Action::StartOver(over),
+            Action::ChainLoaded(
+                chain,
+                "good.xml".into(),
+                data("chain/good/sha1-compact.xml"),
+                now(),
+            ),
+            Action::RequestLoaded(
+                request,
+                "r.xml".into(),
+                data("request/good/RMS01EnrollRequest.xml"),
+                now(),
+            ),
+            Action::SetAnchor(anchor_choice, anchor(), now()),
+            Action::ChainLoading(chain),
+        ]);
+        assert_eq!(chain_name(&s), None);
+        assert!(s.session.request().is_none());
+        assert!(s.session.anchor().is_none());
+        assert!(!s.chain_loading && !s.request_loading);
+        // Chosen after "Start over": taken.
+        let s = run(vec![
+            Action::StartOver(Choice::next()),
+            Action::ChainLoaded(
+                Choice::next(),
+                "good.xml".into(),
+                data("chain/good/sha1-compact.xml"),
+                now(),
+            ),
+        ]);
+        assert_eq!(chain_name(&s).as_deref(), Some("good.xml"));
     }
 }

@@ -7,6 +7,7 @@
 //! step then diagnoses whatever it was given); the inspect view's zone takes many.
 
 use crate::i18n::Lang;
+use crate::services::choice::Choice;
 use crate::services::files::{self, ReadError};
 use slc_courier_core::finding::Expected;
 use slc_courier_core::route::{classify, Destination, Unknown};
@@ -96,10 +97,10 @@ pub fn decide(files: Vec<(String, Result<Destination, Outcome>)>) -> Vec<Notice>
 pub struct Props {
     /// The page language.
     pub lang: Lang,
-    /// A request to load in step 1 (name, bytes).
-    pub on_request: Callback<(String, Vec<u8>)>,
-    /// A chain to load in step 4 (name, bytes).
-    pub on_chain: Callback<(String, Vec<u8>)>,
+    /// A request to load in step 1 (the drop's choice, name, bytes).
+    pub on_request: Callback<(Choice, String, Vec<u8>)>,
+    /// A chain to load in step 4 (the drop's choice, name, bytes).
+    pub on_chain: Callback<(Choice, String, Vec<u8>)>,
     /// A root certificate to inspect in step 2 (name, bytes).
     pub on_root: Callback<(String, Vec<u8>)>,
 }
@@ -171,8 +172,10 @@ fn document() -> Option<web_sys::Document> {
 
 type Listener = (&'static str, Closure<dyn FnMut(DragEvent)>);
 
-/// Where a step takes a file (name, bytes).
-type Target = Callback<(String, Vec<u8>)>;
+/// Where a step takes a file (the drop's choice, name, bytes).
+type Target = Callback<(Choice, String, Vec<u8>)>;
+/// Where step 2 takes a root certificate (name, bytes).
+type RootTarget = Callback<(String, Vec<u8>)>;
 
 /// True when the drag carries files (text dragged within the page is left alone).
 fn carries_files(e: &DragEvent) -> bool {
@@ -187,7 +190,7 @@ fn carries_files(e: &DragEvent) -> bool {
 fn listen(
     notices: UseStateHandle<Vec<Notice>>,
     dragging: UseStateHandle<bool>,
-    targets: (Target, Target, Target),
+    targets: (Target, Target, RootTarget),
 ) -> Vec<Listener> {
     let Some(doc) = document() else {
         return vec![];
@@ -229,6 +232,8 @@ fn listen(
         }
         let notices = notices.clone();
         let (on_request, on_chain, on_root) = targets.clone();
+        // Numbered when dropped: a file chosen after this drop wins over it.
+        let choice = Choice::next();
         wasm_bindgen_futures::spawn_local(async move {
             let mut read = vec![];
             let mut named = vec![];
@@ -256,12 +261,11 @@ fn listen(
             let mut sent = vec![];
             for (n, bytes) in decided.iter().zip(read) {
                 if let (Outcome::Sent(to), Some(bytes)) = (&n.outcome, bytes) {
-                    let cb = match to {
-                        To::Request => &on_request,
-                        To::Chain => &on_chain,
-                        To::Root => &on_root,
-                    };
-                    cb.emit((n.name.clone(), bytes));
+                    match to {
+                        To::Request => on_request.emit((choice, n.name.clone(), bytes)),
+                        To::Chain => on_chain.emit((choice, n.name.clone(), bytes)),
+                        To::Root => on_root.emit((n.name.clone(), bytes)),
+                    }
                     sent.push(*to);
                 }
             }

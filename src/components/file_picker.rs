@@ -2,6 +2,7 @@
 
 use crate::components::findings::Findings;
 use crate::i18n::Lang;
+use crate::services::choice::Choice;
 use crate::services::files::{self, ReadError};
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement};
@@ -25,17 +26,18 @@ pub struct Props {
     pub button: AttrValue,
     /// The page language (for the refusal message).
     pub lang: Lang,
-    /// Called when reading starts.
+    /// Called when a file was chosen, with the choice's number, before it is read.
     #[prop_or_default]
-    pub on_start: Callback<()>,
+    pub on_start: Callback<Choice>,
     /// What the step expects: it sets the size budget (the core's
     /// [`slc_courier_core::policy::budget`]) and is said when a file is refused.
     pub expected: slc_courier_core::finding::Expected,
-    /// Called with (name, bytes) once read, after the browser has painted the working state.
-    pub on_file: Callback<(String, Vec<u8>)>,
+    /// Called with (choice, name, bytes) once read, after the browser has painted the working
+    /// state — unless another file was chosen here since.
+    pub on_file: Callback<(Choice, String, Vec<u8>)>,
     /// Called when a file was refused or could not be read (the picker shows why).
     #[prop_or_default]
-    pub on_refused: Callback<()>,
+    pub on_refused: Callback<Choice>,
 }
 
 /// The drop zone.
@@ -43,7 +45,10 @@ pub struct Props {
 pub fn file_picker(p: &Props) -> Html {
     let over = use_state(|| false);
     let error = use_state(|| None::<ReadError>);
+    // The latest choice here: a read that ends after a later choice changes nothing.
+    let latest = use_mut_ref(Choice::default);
     let take = {
+        let latest = latest.clone();
         let on_file = p.on_file.clone();
         let on_start = p.on_start.clone();
         let on_refused = p.on_refused.clone();
@@ -52,19 +57,29 @@ pub fn file_picker(p: &Props) -> Html {
         move |list: Option<web_sys::FileList>| {
             // Several files at once are routed by content at the document (DropRouter).
             if let Some(file) = list.filter(|l| l.length() == 1).and_then(|l| l.get(0)) {
-                on_start.emit(());
-                let (on_file, on_refused, error) =
-                    (on_file.clone(), on_refused.clone(), error.clone());
+                let choice = Choice::next();
+                *latest.borrow_mut() = choice;
+                on_start.emit(choice);
+                let (on_file, on_refused, error, latest) = (
+                    on_file.clone(),
+                    on_refused.clone(),
+                    error.clone(),
+                    latest.clone(),
+                );
                 wasm_bindgen_futures::spawn_local(async move {
-                    match files::read(file, expected).await {
-                        Ok(read) => {
+                    let read = files::read(file, expected).await;
+                    if *latest.borrow() != choice {
+                        return;
+                    }
+                    match read {
+                        Ok((name, bytes)) => {
                             error.set(None);
                             files::yield_to_browser().await;
-                            on_file.emit(read);
+                            on_file.emit((choice, name, bytes));
                         }
                         Err(e) => {
                             error.set(Some(e));
-                            on_refused.emit(());
+                            on_refused.emit(choice);
                         }
                     }
                 });

@@ -3,6 +3,7 @@
 use crate::components::file_picker::FilePicker;
 use crate::components::findings::Findings;
 use crate::i18n::Lang;
+use crate::services::choice::Choice;
 use crate::session::Input;
 use slc_courier_core::request::{Product, RequestKind, RequestReport};
 use slc_courier_core::text::Decoded;
@@ -19,14 +20,14 @@ pub struct Props {
     pub request: Option<(Input, Rc<RequestReport>)>,
     /// A file is being read.
     pub loading: bool,
-    /// Reading started.
-    pub on_start: Callback<()>,
-    /// A file (name, bytes) was read.
-    pub on_file: Callback<(String, Vec<u8>)>,
+    /// A file was chosen (reading starts).
+    pub on_start: Callback<Choice>,
+    /// A file (choice, name, bytes) was read.
+    pub on_file: Callback<(Choice, String, Vec<u8>)>,
     /// Text was pasted (its bytes as the browser gives them).
     pub on_paste: Callback<Vec<u8>>,
     /// The file was refused.
-    pub on_refused: Callback<()>,
+    pub on_refused: Callback<Choice>,
 }
 
 /// Step 1.

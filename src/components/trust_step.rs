@@ -5,6 +5,7 @@ use crate::components::file_picker::FilePicker;
 use crate::components::findings::Findings;
 use crate::i18n::Lang;
 use crate::services::browser;
+use crate::services::choice::Choice;
 use crate::state::{RootState, Step};
 use slc_courier_core::submit::check_address;
 use slc_courier_core::trust::{
@@ -72,7 +73,7 @@ pub fn trust_step(p: &Props) -> Html {
     };
     let on_root = {
         let on_root = p.on_root.clone();
-        Callback::from(move |(name, bytes): (String, Vec<u8>)| {
+        Callback::from(move |(_, name, bytes): (Choice, String, Vec<u8>)| {
             on_root.emit(RootState::inspect(name, &bytes, browser::now()));
         })
     };

@@ -4,6 +4,7 @@ use crate::components::copy_button::CopyButton;
 use crate::components::file_picker::FilePicker;
 use crate::components::findings::Findings;
 use crate::i18n::Lang;
+use crate::services::choice::Choice;
 use crate::services::files::{self, ReadError};
 use crate::session::{Anchor, Carry, Input};
 use slc_courier_core::chain::{ChainReport, Outcome};
@@ -28,14 +29,14 @@ pub struct Props {
     pub loading: bool,
     /// What to carry back, after a valid verdict.
     pub carry: Option<Carry>,
-    /// Reading started.
-    pub on_start: Callback<()>,
-    /// A file (name, bytes) was read.
-    pub on_file: Callback<(String, Vec<u8>)>,
+    /// A file was chosen (reading starts).
+    pub on_start: Callback<Choice>,
+    /// A file (choice, name, bytes) was read.
+    pub on_file: Callback<(Choice, String, Vec<u8>)>,
     /// The file was refused.
-    pub on_refused: Callback<()>,
-    /// Another anchor was chosen (`None`: the pinned Microsoft root).
-    pub on_anchor: Callback<Option<Anchor>>,
+    pub on_refused: Callback<Choice>,
+    /// Another anchor was chosen (`None`: the pinned Microsoft root), with the choice's number.
+    pub on_anchor: Callback<(Choice, Option<Anchor>)>,
 }
 
 impl PartialEq for Props {
@@ -99,6 +100,7 @@ pub fn verify_step(p: &Props) -> Html {
                 return;
             };
             input.set_value("");
+            let choice = Choice::next();
             let on_anchor = on_anchor.clone();
             let anchor_error = anchor_error.clone();
             wasm_bindgen_futures::spawn_local(async move {
@@ -107,10 +109,13 @@ pub fn verify_step(p: &Props) -> Html {
                         match TrustAnchor::from_key_file(&String::from_utf8_lossy(&bytes)) {
                             Ok(a) => {
                                 anchor_error.set(None);
-                                on_anchor.emit(Some(Anchor {
-                                    file: name,
-                                    anchor: a,
-                                }));
+                                on_anchor.emit((
+                                    choice,
+                                    Some(Anchor {
+                                        file: name,
+                                        anchor: a,
+                                    }),
+                                ));
                             }
                             Err(error) => {
                                 anchor_error.set(Some(AnchorRefusal::Key { name, error }))
@@ -129,7 +134,7 @@ pub fn verify_step(p: &Props) -> Html {
     };
     let on_pinned = {
         let on_anchor = p.on_anchor.clone();
-        Callback::from(move |_| on_anchor.emit(None))
+        Callback::from(move |_| on_anchor.emit((Choice::next(), None)))
     };
     html! {
         <section id="step-verify" class="step" aria-labelledby="h-verify">
@@ -266,7 +271,8 @@ fn view(lang: Lang, file: &Input, r: &ChainReport, request_name: Option<&str>) -
                     let ok = d.signature.as_ref().is_some_and(|s| s.is_valid());
                     let range = cert.issue_range.and_then(|(_, u)| u).map(|u| u.to_string()).unwrap_or_else(dash);
                     html! {
-                        <li class={classes!("cert", if ok { "pass" } else { "fail" })}>
+                        // Numbered as the findings number documents: by their place in the file.
+                        <li value={(cert.index + 1).to_string()} class={classes!("cert", if ok { "pass" } else { "fail" })}>
                             <strong translate="no">{ cert.kind() }</strong>
                             <span class="badge">{ if ok { t.signature_ok } else { t.signature_bad } }</span>
                             <dl>
@@ -275,7 +281,22 @@ fn view(lang: Lang, file: &Input, r: &ChainReport, request_name: Option<&str>) -
                                 <dt>{ t.key }</dt><dd>{ cert.principal.as_ref().and_then(|p| p.key_bits).map(|b| format!("RSA-{b}")).unwrap_or_else(dash) }{ d.signature.as_ref().and_then(|s| s.hash).map(|h| format!(" · {}", h.name())).unwrap_or_default() }</dd>
                                 <dt>{ t.issued }</dt><dd>{ cert.issued.map(|x| x.to_string()).unwrap_or_else(dash) }</dd>
                                 <dt>{ t.valid_until }</dt><dd>{ range }</dd>
+                                <dt>{ t.number_in_file }</dt><dd>{ cert.index + 1 }</dd>
                             </dl>
+                        </li>
+                    }
+                }) }
+                </ol>
+            }
+            if r.documents.iter().any(|d| !r.chain.contains(&d.cert.index)) {
+                <h3>{ t.off_chain }</h3>
+                <ol class="off-chain" id="off-chain-list">
+                { for r.documents.iter().filter(|d| !r.chain.contains(&d.cert.index)).map(|d| {
+                    let ok = d.signature.as_ref().is_some_and(|s| s.is_valid());
+                    html! {
+                        <li value={(d.cert.index + 1).to_string()}>
+                            <strong translate="no">{ d.cert.kind() }</strong>
+                            <span class={classes!("badge", if ok { "pass" } else { "fail" })}>{ if ok { t.signature_ok } else { t.signature_bad } }</span>
                         </li>
                     }
                 }) }

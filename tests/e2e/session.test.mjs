@@ -198,4 +198,57 @@ for (const mode of MODES) {
       await app.close();
     }
   });
+
+  test(`${mode}: the last file chosen wins over one chosen before it and read after it; start over forgets a file being read`, async () => {
+    const app = await open(mode);
+    const { page } = app;
+    try {
+      await useTestAnchor(page);
+      await loadRequest(page, GOOD_REQ);
+      // Large files are read only when the test says so (gloo-file reads with FileReader).
+      await page.evaluate(() => {
+        const read = FileReader.prototype.readAsArrayBuffer;
+        window.__hold = () => {
+          window.__held = new Promise((r) => { window.__release = r; });
+          window.__bigRead = null;
+        };
+        FileReader.prototype.readAsArrayBuffer = function (blob) {
+          if (blob.size < 1e6) return read.call(this, blob);
+          window.__bigRead = new Promise((r) => this.addEventListener('loadend', () => setTimeout(r, 200)));
+          window.__held.then(() => read.call(this, blob));
+        };
+        window.__hold();
+      });
+      const good = fs.readFileSync(GOOD_CHAIN).toString('base64');
+      // A genuine chain made large (2 MB of line breaks after it: still genuine), chosen first.
+      const dropLarge = () => page.evaluate((b64) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes, new Uint8Array(2e6).fill(10)], 'CertificateChain.xml', { type: 'text/xml' }));
+        document.querySelector('#chain-drop').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, good);
+      await dropLarge();
+      await page.waitForFunction(() => window.__bigRead !== null);
+      // Then a tampered file of the same name, read at once.
+      await dropFile(page, '#chain-drop', TAMPERED, 'CertificateChain.xml');
+      await expectVerdict(page, 'not-valid', { request: GOOD_REQ, chain: TAMPERED, reason: 'signature-invalid' });
+      // The large file's read ends now: it changes nothing.
+      await page.evaluate(() => { window.__release(); return window.__bigRead; });
+      await expectVerdict(page, 'not-valid', { request: GOOD_REQ, chain: TAMPERED, reason: 'signature-invalid' });
+
+      // Start over while the large file is being read: it does not come back.
+      await page.evaluate(() => window.__hold());
+      await dropLarge();
+      await page.waitForFunction(() => window.__bigRead !== null);
+      await page.click('#start-over');
+      await page.evaluate(() => { window.__release(); return window.__bigRead; });
+      assert.equal(await page.locator('#verdict').count(), 0);
+      assert.equal(await page.locator('#chain-name').count(), 0);
+      assert.equal(await page.locator('#request-name').count(), 0);
+      assert.ok(await page.isDisabled('#download-json'));
+      assert.deepEqual(app.errors, []);
+    } finally {
+      await app.close();
+    }
+  });
 }

@@ -251,15 +251,21 @@ impl Out {
                 self.field(pairing, &(w.pairing)(p.guid_matches, p.key_matches));
             }
         }
-        for (n, &i) in r.chain.iter().enumerate() {
-            if let Some(d) = r.documents.get(i) {
-                self.doc(n + 1, d);
-            }
+        // Every document of the file, numbered as the findings number them (file order), each
+        // with its place in the chain (leaf first) or none.
+        for d in &r.documents {
+            let link = r
+                .chain
+                .iter()
+                .position(|&i| i == d.cert.index)
+                .map(|p| (p + 1, r.chain.len()));
+            self.doc(d, Some((w.chain_link)(link)));
         }
         self.findings(&r.findings);
     }
 
-    fn doc(&self, n: usize, d: &CertView) {
+    /// One document, numbered as the findings number it; `place`: where it is in the chain.
+    fn doc(&self, d: &CertView, place: Option<String>) {
         let w = self.w();
         let c = &d.cert;
         let [bad, missing] = w.signature_bad;
@@ -279,7 +285,14 @@ impl Out {
         let time = |t: Option<slc_courier_core::UtcTime>| {
             t.map(|t| t.to_string()).unwrap_or_else(|| "-".into())
         };
-        outln!(self, "  {n}. {}  [{}]", c.kind(), sig);
+        outln!(
+            self,
+            "  {}. {}  [{}]{}",
+            c.index + 1,
+            c.kind(),
+            sig,
+            place.map(|p| format!("  {p}")).unwrap_or_default()
+        );
         outln!(self, "       {issuer:<10} {}", c.issuer.object.label());
         outln!(
             self,
@@ -306,7 +319,7 @@ impl Out {
             (self.w().inspected)(name, docs.len(), *wrapper, sha)
         );
         for d in docs {
-            self.doc(d.cert.index + 1, d);
+            self.doc(d, None);
         }
         self.findings(findings);
     }

@@ -121,6 +121,8 @@ pub struct Words {
     pub signature_bad: [&'static str; 2],
     /// Labels of a document: issuer, principal, issued, authority until.
     pub doc_labels: [&'static str; 4],
+    /// Where a document of the file is in the chain: link n of m (leaf first), or not on it.
+    pub chain_link: fn(Option<(usize, usize)>) -> String,
     /// "{name}: {n} XrML document(s), {wrapper}, sha256 {sha}".
     pub inspected: fn(&str, usize, Wrapper, &str) -> String,
     /// The workbench summary's first line (files, documents, checked at, threshold).
@@ -282,6 +284,10 @@ pub const EN: Words = Words {
     },
     signature_bad: ["FAILED", "missing"],
     doc_labels: ["issuer", "principal", "issued", "authority until"],
+    chain_link: |link| match link {
+        Some((n, m)) => format!("chain link {n} of {m}"),
+        None => "not on the chain".to_owned(),
+    },
     inspected: |name, n, w, sha| {
         let wrapper = match w {
             Wrapper::Bare => "bare XrML",
@@ -466,6 +472,10 @@ pub const NL: Words = Words {
     },
     signature_bad: ["ONGELDIG", "ontbreekt"],
     doc_labels: ["uitgever", "houder", "uitgegeven", "bevoegd tot"],
+    chain_link: |link| match link {
+        Some((n, m)) => format!("schakel {n} van {m} in de keten"),
+        None => "niet in de keten".to_owned(),
+    },
     inspected: |name, n, w, sha| {
         let wrapper = match w {
             Wrapper::Bare => "losse XrML",

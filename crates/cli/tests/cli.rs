@@ -649,3 +649,41 @@ fn the_workbench_summary_is_lines_not_escapes() {
         "{text}"
     );
 }
+
+/// The listing numbers every document of the file as the findings do (file order) and says
+/// where each is in the chain: a finding about "Document 1" is about the listing's "1.".
+#[test]
+fn the_listing_numbers_documents_as_the_findings_do() {
+    let anchor = data("chain/test-root.xrml-key.txt");
+    let listing = |file: &str, lang: &str| -> Vec<String> {
+        let out = cli()
+            .args(["--lang", lang, "verify", &data(file), "--anchor", &anchor])
+            .args(["--at", "2026-11-22T12:00:00Z"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .filter(|l| l.starts_with("  ") && l.chars().nth(2).is_some_and(|c| c.is_ascii_digit()))
+            .map(str::to_owned)
+            .collect()
+    };
+    let ok = "[verified (SHA-1, raw body)]";
+    assert_eq!(
+        listing("chain/good/sha1-shuffled.xml", "en"),
+        [
+            format!("  1. DRM-CA-Certificate  {ok}  chain link 3 of 4"),
+            format!("  2. Server-Licensor-Certificate  {ok}  chain link 1 of 4"),
+            format!("  3. DRM-CA-Certificate  {ok}  chain link 4 of 4"),
+            format!("  4. Server-Licensor-Certificate  {ok}  chain link 2 of 4"),
+        ]
+    );
+    // A certificate off the path is listed, under the number its finding gives.
+    let nl = listing("chain/attack/extra-ca.xml", "nl");
+    assert_eq!(nl.len(), 5, "{nl:?}");
+    assert_eq!(
+        nl.last().unwrap(),
+        "  5. DRM-CA-Certificate  [geverifieerd (SHA-1, BODY zoals geschreven)]  niet in de keten"
+    );
+    assert!(nl[0].ends_with("  schakel 1 van 4 in de keten"), "{nl:?}");
+}
