@@ -72,6 +72,25 @@ pub enum Found {
         /// Starts without `</XrML>` inside it.
         unterminated: usize,
     },
+    /// `response-slot-content`: a slot of the enrollment response holds something besides
+    /// exactly one escaped XrML document (whitespace around it aside).
+    SlotContent {
+        /// The slot's local name (`SLC`, `CACert`, …).
+        holder: String,
+        /// Its line in the file.
+        line: usize,
+        /// What else it holds.
+        content: SlotExtra,
+    },
+    /// `response-slot-repeated`: a slot element appears more than once in the response.
+    SlotRepeated {
+        /// The slot's local name.
+        holder: String,
+        /// The line of its second copy.
+        line: usize,
+        /// How many copies there are.
+        count: usize,
+    },
     /// `wrapper-multiple-documents`: literal documents beside an escaped enrollment response.
     LiteralAndEscaped {
         /// How many literal `<XrML` starts there are.
@@ -370,6 +389,8 @@ impl Found {
             | Found::LiteralAndEscaped { .. }
             | Found::ResponseTrailing { .. } => Code::WrapperMultipleDocuments,
             Found::ResponseUnreadable { .. } => Code::ResponseUnreadable,
+            Found::SlotContent { .. } => Code::ResponseSlotContent,
+            Found::SlotRepeated { .. } => Code::ResponseSlotRepeated,
             Found::Doctype { .. } => Code::DoctypeRefused,
             Found::Wrapped { .. } => Code::ResponseWrapper,
             Found::NotWellFormed { .. } => Code::XrmlNotWellFormed,
@@ -440,6 +461,26 @@ impl Found {
                 unterminated: 1,
             },
             Found::LiteralAndEscaped { literal: 4 },
+            Found::SlotContent {
+                holder: "SLC".into(),
+                line: 1,
+                content: SlotExtra::Text,
+            },
+            Found::SlotContent {
+                holder: "CACert".into(),
+                line: 1,
+                content: SlotExtra::Element { name: "b".into() },
+            },
+            Found::SlotContent {
+                holder: "SLC".into(),
+                line: 1,
+                content: SlotExtra::NoDocument,
+            },
+            Found::SlotRepeated {
+                holder: "SLC".into(),
+                line: 1,
+                count: 2,
+            },
             Found::Doctype { offset: 38 },
             Found::ResponseTrailing { offset: 12_018 },
             Found::ResponseUnreadable {
@@ -627,6 +668,36 @@ fn browser_view(hay: &[u8]) -> Option<Rendering> {
         from = p + 1;
     }
     None
+}
+
+/// What a slot of the enrollment response holds besides its one document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum SlotExtra {
+    /// Text (not whitespace) before or after the document.
+    Text,
+    /// A child element (the slot is a string: an XML reader refuses the element, or reads
+    /// the text around it joined).
+    Element {
+        /// The child's name as written.
+        name: String,
+    },
+    /// Text but no XrML document at all.
+    NoDocument,
+}
+
+/// The slots of the offline enrollment response (MS-RMPR §3.6.4.2.1.2): each a string that
+/// holds one escaped XrML document, each at most once.
+const SLOTS: [&str; 4] = ["SLC", "EnrollmentServiceCert", "EnrollmentCACert", "CACert"];
+
+fn slot_content(holder: &str, line: usize, content: SlotExtra, at: Location) -> Finding {
+    Finding::of(Found::SlotContent {
+        holder: holder.to_owned(),
+        line,
+        content,
+    })
+    .about(Subject::File)
+    .at(Some(at))
 }
 
 /// How the documents were wrapped in the file.
@@ -1047,8 +1118,14 @@ pub fn read_documents(bytes: &[u8]) -> ReadResult {
         Some(d) => std::borrow::Cow::Borrowed(d.text.as_str()),
         None => String::from_utf8_lossy(bytes),
     };
+    // Where the text first holds something that is not text in the file's encoding (invalid
+    // UTF-8, an unpaired UTF-16 surrogate): the response's XML reader refuses the whole file.
+    let not_text = match &decoded {
+        Some(d) => d.unpaired_at,
+        None => std::str::from_utf8(bytes).err().map(|e| e.valid_up_to()),
+    };
     if escaped {
-        read_escaped(&text, &at, &mut r);
+        read_escaped(&text, not_text, &at, &mut r);
         if !r.docs.is_empty() {
             return r;
         }
@@ -1071,10 +1148,24 @@ pub fn read_documents(bytes: &[u8]) -> ReadResult {
 /// Reads form (c), the offline enrollment response (MS-RMPR §3.6.4.2.1.2): the whole response
 /// is parsed once, then each element's own unescaped text is cut in one pass. Each holder
 /// (`SLC`, `EnrollmentServiceCert`, …) holds exactly one document.
-fn read_escaped(text: &str, at: &dyn Fn(usize) -> Location, r: &mut ReadResult) {
+fn read_escaped(
+    text: &str,
+    not_text: Option<usize>,
+    at: &dyn Fn(usize) -> Location,
+    r: &mut ReadResult,
+) {
     let body = text.trim_start_matches('\u{feff}');
     let shift = text.len() - body.len();
-    let doc = match xml::parse(body) {
+    let parsed = match not_text {
+        // XML 1.0 §2.2, §4.3.3: bytes that are not characters in the declared encoding are a
+        // fatal error for every XML reader (.NET's included), wherever they stand.
+        Some(pos) => Err(XmlError::Malformed {
+            pos: pos.saturating_sub(shift),
+            problem: xml::Problem::Encoding,
+        }),
+        None => xml::parse(body),
+    };
+    let doc = match parsed {
         Ok(doc) => doc,
         Err(error) => {
             // The place of the error, when it has one (never "byte 0" for the whole file).
@@ -1104,11 +1195,61 @@ fn read_escaped(text: &str, at: &dyn Fn(usize) -> Location, r: &mut ReadResult) 
     }
     let mut holders = Vec::new();
     doc.root.walk(&mut |e| holders.push(e));
+    // Ambiguity: a slot written twice (even empty, or holding no certificate) is refused; a
+    // reader that takes the last copy would see another response. Each element's children
+    // are counted once: linear.
+    for e in &holders {
+        for slot in SLOTS {
+            let mut copies = e.children_named(slot);
+            if let Some(second) = copies.nth(1) {
+                let l = at(shift + second.start);
+                r.findings.push(
+                    Finding::of(Found::SlotRepeated {
+                        holder: slot.to_owned(),
+                        line: l.line,
+                        count: 2 + copies.count(),
+                    })
+                    .about(Subject::File)
+                    .at(Some(l)),
+                );
+            }
+        }
+    }
     let mut budget = MAX_XRML_DOCUMENTS;
     for h in holders {
         let cuts = cut(h.text.as_bytes(), budget, false);
+        let is_slot = SLOTS.contains(&h.local());
         if cuts.starts.is_empty() && cuts.over_budget.is_none() {
+            if is_slot && !h.trimmed().is_empty() {
+                let l = at(shift + h.start);
+                r.findings
+                    .push(slot_content(h.local(), l.line, SlotExtra::NoDocument, l));
+            }
             continue;
+        }
+        // A slot is a string: exactly one document, whitespace around it allowed. A child
+        // element would split it (the text around it joined is not what a string reader
+        // reads), other text would be read with it.
+        let l = at(shift + h.start);
+        if let Some(child) = h.children.first() {
+            r.findings.push(slot_content(
+                h.local(),
+                l.line,
+                SlotExtra::Element {
+                    name: child.name.to_string(),
+                },
+                l,
+            ));
+        }
+        // Only a slot with one complete document is looked at here; more (or unterminated)
+        // ones are refused below already.
+        let blank = |t: Option<&str>| t.is_some_and(|t| t.bytes().all(is_xml_space));
+        if let ([only], None) = (cuts.starts.as_slice(), cuts.over_budget) {
+            let end = only.end.unwrap_or(h.text.len());
+            if only.end.is_some() && (!blank(h.text.get(..only.pos)) || !blank(h.text.get(end..))) {
+                r.findings
+                    .push(slot_content(h.local(), l.line, SlotExtra::Text, l));
+            }
         }
         budget -= cuts.starts.len();
         // Pre-order walk: holders come in increasing position, as the locator wants.
