@@ -91,6 +91,13 @@ pub enum Found {
         /// How many copies there are.
         count: usize,
     },
+    /// `soap-document-hidden`: in a SOAP chain, a document that an XML reader does not see as
+    /// an element inside a `Certificate` (it stands in a comment, a CDATA section, a processing
+    /// instruction or outside any `Certificate`).
+    SoapHidden {
+        /// The document.
+        document: usize,
+    },
     /// `wrapper-multiple-documents`: literal documents beside an escaped enrollment response.
     LiteralAndEscaped {
         /// How many literal `<XrML` starts there are.
@@ -390,6 +397,7 @@ impl Found {
             | Found::ResponseTrailing { .. } => Code::WrapperMultipleDocuments,
             Found::ResponseUnreadable { .. } => Code::ResponseUnreadable,
             Found::SlotContent { .. } => Code::ResponseSlotContent,
+            Found::SoapHidden { .. } => Code::SoapDocumentHidden,
             Found::SlotRepeated { .. } => Code::ResponseSlotRepeated,
             Found::Doctype { .. } => Code::DoctypeRefused,
             Found::Wrapped { .. } => Code::ResponseWrapper,
@@ -481,6 +489,7 @@ impl Found {
                 line: 1,
                 count: 2,
             },
+            Found::SoapHidden { document: 0 },
             Found::Doctype { offset: 38 },
             Found::ResponseTrailing { offset: 12_018 },
             Found::ResponseUnreadable {
@@ -1049,6 +1058,75 @@ fn read_bare(hay: &[u8], at: &dyn Fn(usize) -> Location, r: &mut ReadResult) -> 
     cuts
 }
 
+/// MS-RMPR §2.2.9.3 (b): a SOAP chain is XML, and each certificate is an `XrML` element
+/// inside a `Certificate`. The envelope is parsed once (linear, within the XML budgets); a
+/// document the cut found that is no such element (in a comment, a CDATA section, a
+/// processing instruction, outside any `Certificate`) is one an XML reader never sees:
+/// refused. An envelope that is not XML is refused as a whole.
+fn check_soap(
+    text: Result<&str, usize>,
+    cuts: &Cuts,
+    at: &dyn Fn(usize) -> Location,
+    r: &mut ReadResult,
+) {
+    let unreadable = |error: XmlError, pos: Option<usize>| {
+        Finding::of(Found::ResponseUnreadable {
+            error: Box::new(error),
+        })
+        .about(Subject::File)
+        .at(pos.map(at))
+    };
+    let text = match text {
+        Ok(t) => t,
+        Err(pos) => {
+            let error = XmlError::Malformed {
+                pos,
+                problem: xml::Problem::Encoding,
+            };
+            r.findings.push(unreadable(error, Some(pos)));
+            return;
+        }
+    };
+    let body = text.trim_start_matches('\u{feff}');
+    let shift = text.len() - body.len();
+    let doc = match xml::parse(body) {
+        Ok(doc) => doc,
+        Err(error) => {
+            let pos = match &error {
+                XmlError::Truncated { pos, .. }
+                | XmlError::Malformed { pos, .. }
+                | XmlError::Doctype { pos }
+                | XmlError::Budget { pos, .. } => Some(shift + *pos),
+                _ => None,
+            };
+            r.findings.push(unreadable(error, pos));
+            return;
+        }
+    };
+    fn seen(e: &Element, shift: usize, out: &mut std::collections::HashSet<usize>) {
+        for c in &e.children {
+            if e.local() == "Certificate" && c.local() == "XrML" {
+                out.insert(shift + c.start);
+            }
+            seen(c, shift, out);
+        }
+    }
+    let mut elements = std::collections::HashSet::new();
+    seen(&doc.root, shift, &mut elements);
+    // The documents were taken from the complete starts, in order (the file is UTF-8 here).
+    let complete = cuts.starts.iter().filter(|s| s.end.is_some());
+    for (document, s) in complete.enumerate() {
+        if !elements.contains(&s.pos) {
+            let l = at(s.pos);
+            r.findings.push(
+                Finding::of(Found::SoapHidden { document })
+                    .about(Subject::Document { index: document })
+                    .at(Some(l)),
+            );
+        }
+    }
+}
+
 /// Finds every XrML document in `bytes`: bare, inside SOAP, escaped inside the offline
 /// enrollment response, in UTF-8 or UTF-16, or embedded in binary data. Time and memory are
 /// linear in the size of `bytes`: one pass cuts the documents, which never overlap.
@@ -1106,6 +1184,15 @@ pub fn read_documents(bytes: &[u8]) -> ReadResult {
     }
     if !cuts.starts.is_empty() || cuts.over_budget.is_some() {
         if !r.docs.is_empty() && contains(hay, b"CertificateChain") {
+            let text = match &decoded {
+                Some(d) => Ok(d.text.as_str()),
+                None => std::str::from_utf8(bytes).map_err(|e| e.valid_up_to()),
+            };
+            // A chain the cut already refused (unterminated, nested, too many) is not read
+            // a second time.
+            if !has_errors(&r.findings) {
+                check_soap(text, &cuts, &at, &mut r);
+            }
             r.wrapper = Wrapper::SoapChain;
             r.findings.push(Finding::of(Found::Wrapped {
                 wrapper: Wrapper::SoapChain,

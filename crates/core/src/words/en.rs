@@ -700,6 +700,10 @@ fn xrml(f: &crate::xrml::Found) -> Text {
             },
             "Download the certificate chain again; do not import a file that was edited. In the element named, remove everything but the one document.",
         ),
+        Found::SoapHidden { document } => t(
+            format!("Document {} is not an element inside a <Certificate>: it stands in a comment (<!-- -->), a CDATA section or a processing instruction, or outside any <Certificate>. An XML reader sees no certificate there.", document + 1),
+            "Download the certificate chain again; do not import a file that was edited. Each certificate is an <XrML> element directly inside its <Certificate>.",
+        ),
         Found::SlotRepeated {
             holder,
             line,
