@@ -333,7 +333,7 @@ fn first_invalid_char(text: &str) -> Option<(usize, u32)> {
         let at = i + p;
         match (b.get(at), b.get(at + 1), b.get(at + 2)) {
             (Some(0xEF), Some(0xBF), Some(&c @ (0xBE | 0xBF))) => {
-                return Some((at, 0xFF00 | u32::from(c)))
+                return Some((at, if c == 0xBE { 0xFFFE } else { 0xFFFF }))
             }
             (Some(0xEF), ..) => i = at + 1,
             (Some(&c), ..) => return Some((at, u32::from(c))),
