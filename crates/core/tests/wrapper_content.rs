@@ -211,5 +211,5 @@ fn the_parser_refuses_what_xml_refuses() {
         m(" <?xml version=\"1.0\"?><a/>"),
         (1, Problem::DeclarationNotFirst)
     );
-    assert!(xml::parse("\u{feff}<?xml version=\"1.0\"?><a>\t&#9;&#x10000;</a>").is_ok());
+    assert!(xml::parse("<?xml version=\"1.0\"?><a>\t&#9;&#x10000;</a>").is_ok());
 }
