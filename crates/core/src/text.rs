@@ -33,6 +33,9 @@ pub struct Decoded {
     pub bom_len: usize,
     /// Byte offset of the first invalid UTF-8 sequence, when there was one.
     pub invalid_at: Option<usize>,
+    /// UTF-16 only: position in `text` of the U+FFFD that stands for the first unpaired
+    /// surrogate (a code unit that is not text), when there was one.
+    pub unpaired_at: Option<usize>,
 }
 
 impl Decoded {
@@ -50,41 +53,50 @@ impl Decoded {
                 encoding,
                 bom_len: 3,
                 invalid_at: invalid_at.map(|o| o + 3),
+                unpaired_at: None,
             };
         }
         if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+            let (text, unpaired_at) = utf16(rest, false);
             return Decoded {
-                text: utf16(rest, false),
+                text,
                 encoding: Encoding::Utf16Le,
                 bom_len: 2,
                 invalid_at: None,
+                unpaired_at,
             };
         }
         if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+            let (text, unpaired_at) = utf16(rest, true);
             return Decoded {
-                text: utf16(rest, true),
+                text,
                 encoding: Encoding::Utf16Be,
                 bom_len: 2,
                 invalid_at: None,
+                unpaired_at,
             };
         }
         match bytes {
             // `<` NUL x with x ≠ NUL: UTF-16LE (`<` NUL NUL NUL would be UTF-32, not read).
             [b'<', 0, x, ..] if *x != 0 => {
+                let (text, unpaired_at) = utf16(bytes, false);
                 return Decoded {
-                    text: utf16(bytes, false),
+                    text,
                     encoding: Encoding::Utf16Le,
                     bom_len: 0,
                     invalid_at: None,
-                }
+                    unpaired_at,
+                };
             }
             [0, b'<', ..] => {
+                let (text, unpaired_at) = utf16(bytes, true);
                 return Decoded {
-                    text: utf16(bytes, true),
+                    text,
                     encoding: Encoding::Utf16Be,
                     bom_len: 0,
                     invalid_at: None,
-                }
+                    unpaired_at,
+                };
             }
             _ => {}
         }
@@ -101,6 +113,7 @@ impl Decoded {
             encoding,
             bom_len: 0,
             invalid_at,
+            unpaired_at: None,
         }
     }
 
@@ -287,15 +300,24 @@ fn utf8_lossy(bytes: &[u8]) -> (String, Option<usize>) {
     }
 }
 
-fn utf16(bytes: &[u8], big_endian: bool) -> String {
+fn utf16(bytes: &[u8], big_endian: bool) -> (String, Option<usize>) {
     let units = bytes.chunks_exact(2).map(|p| match p {
         [a, b] if big_endian => u16::from_be_bytes([*a, *b]),
         [a, b] => u16::from_le_bytes([*a, *b]),
         _ => 0xFFFD,
     });
-    char::decode_utf16(units)
-        .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
-        .collect()
+    let mut text = String::with_capacity(bytes.len() / 2);
+    let mut unpaired = None;
+    for r in char::decode_utf16(units) {
+        match r {
+            Ok(c) => text.push(c),
+            Err(_) => {
+                unpaired = unpaired.or(Some(text.len()));
+                text.push(char::REPLACEMENT_CHARACTER);
+            }
+        }
+    }
+    (text, unpaired)
 }
 
 /// Lowercase hex of `bytes`.

@@ -170,6 +170,15 @@ pub enum Problem {
     },
     /// Bytes that are not text in the document's encoding.
     Encoding,
+    /// A character written as itself that XML 1.0 does not allow anywhere (§2.2 Char: a
+    /// control character other than tab, line feed and carriage return, U+FFFE or U+FFFF).
+    InvalidCharacter {
+        /// The code point.
+        codepoint: u32,
+    },
+    /// An XML declaration (`<?xml …?>`, or a processing instruction named `xml` in any case)
+    /// that is not at the very start of the text (XML 1.0 §2.8, §2.6 PITarget).
+    DeclarationNotFirst,
     /// A namespace prefix problem, or any other parser error this module does not name.
     Other,
 }
@@ -305,6 +314,82 @@ fn unescape(s: &str) -> Result<Cow<'_, str>, QxError> {
     quick_xml::escape::unescape(s).map_err(QxError::Escape)
 }
 
+/// True when XML 1.0 §2.2 allows `c` (Char): tab, line feed, carriage return, U+0020 and up,
+/// except the surrogates (never in a `char`) and U+FFFE, U+FFFF.
+fn is_xml_char(c: u32) -> bool {
+    matches!(c, 0x9 | 0xA | 0xD | 0x20..=0xD7FF | 0xE000..=0xFFFD | 0x10000..=0x10FFFF)
+}
+
+/// The first character in `text` written as itself that is not an XML Char, with its byte
+/// offset. One pass over the bytes: only bytes below 0x20 and the UTF-8 forms of U+FFFE and
+/// U+FFFF (`EF BF BE`, `EF BF BF`) can be one.
+fn first_invalid_char(text: &str) -> Option<(usize, u32)> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(p) = b.get(i..).and_then(|r| {
+        r.iter()
+            .position(|&c| (c < 0x20 && !matches!(c, 9 | 10 | 13)) || c == 0xEF)
+    }) {
+        let at = i + p;
+        match (b.get(at), b.get(at + 1), b.get(at + 2)) {
+            (Some(0xEF), Some(0xBF), Some(&c @ (0xBE | 0xBF))) => {
+                return Some((at, if c == 0xBE { 0xFFFE } else { 0xFFFF }))
+            }
+            (Some(0xEF), ..) => i = at + 1,
+            (Some(&c), ..) => return Some((at, u32::from(c))),
+            (None, ..) => return None,
+        }
+    }
+    None
+}
+
+/// The first character reference (`&#…;`, `&#x…;`) in `raw` whose code point is not an XML
+/// Char (XML 1.0 §4.1 WFC: Legal Character), with its byte offset. quick-xml refuses only
+/// `&#0;`; `&#1;` or `&#xFFFE;` would be a character no XML reader accepts. One pass.
+fn first_invalid_char_ref(raw: &str) -> Option<(usize, u32)> {
+    let b = raw.as_bytes();
+    let mut i = 0;
+    while let Some(p) = b.get(i..).and_then(|r| memchr::memchr(b'&', r)) {
+        let at = i + p;
+        i = at + 1;
+        let Some(r) = b.get(at + 1..).and_then(|r| r.strip_prefix(b"#")) else {
+            continue;
+        };
+        let (hex, digits) = match r.first() {
+            Some(b'x') => (true, r.get(1..).unwrap_or(&[])),
+            _ => (false, r),
+        };
+        let n = digits.iter().take_while(|c| c.is_ascii_hexdigit()).count();
+        if digits.get(n) != Some(&b';') {
+            continue; // not a reference quick-xml accepted as one
+        }
+        let value = digits
+            .get(..n)
+            .and_then(|d| std::str::from_utf8(d).ok())
+            .and_then(|d| u32::from_str_radix(d, if hex { 16 } else { 10 }).ok());
+        if let Some(v) = value.filter(|&v| !is_xml_char(v)) {
+            return Some((at, v));
+        }
+    }
+    None
+}
+
+/// Byte offset of `part` (a slice of `text`) in `text`.
+fn offset_in(text: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize)
+}
+
+/// Refuses a character reference to a character XML does not allow, placed at its `&`.
+fn check_char_refs(text: &str, raw: &str) -> Result<(), XmlError> {
+    match first_invalid_char_ref(raw) {
+        Some((at, v)) => Err(XmlError::Malformed {
+            pos: offset_in(text, raw) + at,
+            problem: Problem::InvalidCharacterReference { codepoint: Some(v) },
+        }),
+        None => Ok(()),
+    }
+}
+
 /// Appends a piece of an element's own text: the first non-empty piece is kept as it is
 /// (borrowed, usually), only a second one makes the text an owned string.
 fn append<'a>(to: &mut Cow<'a, str>, piece: Cow<'a, str>) {
@@ -348,7 +433,10 @@ fn start_element<'a>(
             });
         }
         let value = match within(text, &a.value) {
-            Some(raw) => unescape(raw),
+            Some(raw) => {
+                check_char_refs(text, raw)?;
+                unescape(raw)
+            }
             None => a.unescape_value().map(|v| Cow::Owned(v.into_owned())),
         }
         .map_err(|err| classify(err, start, None, Some(&name)))?;
@@ -447,7 +535,7 @@ pub fn parse(text: &str) -> Result<Document<'_>, XmlError> {
                     scopes.truncate(scope_len);
                     match stack.last_mut() {
                         Some(parent) => parent.el.children.push(el),
-                        None => return Ok(finish(text, el, leading_text)),
+                        None => return finish(text, el, leading_text),
                     }
                 } else {
                     stack.push(Open { el, scope_len });
@@ -466,12 +554,15 @@ pub fn parse(text: &str) -> Result<Document<'_>, XmlError> {
                 scopes.truncate(open.scope_len);
                 match stack.last_mut() {
                     Some(parent) => parent.el.children.push(open.el),
-                    None => return Ok(finish(text, open.el, leading_text)),
+                    None => return finish(text, open.el, leading_text),
                 }
             }
             XmlEvent::Text(t) => {
                 let s = match within(text, &t) {
-                    Some(raw) => unescape(raw),
+                    Some(raw) => {
+                        check_char_refs(text, raw)?;
+                        unescape(raw)
+                    }
                     None => t.unescape().map(|v| Cow::Owned(v.into_owned())),
                 }
                 .map_err(|err| classify(err, before, None, None))?;
@@ -493,6 +584,21 @@ pub fn parse(text: &str) -> Result<Document<'_>, XmlError> {
                 }
             }
             XmlEvent::DocType(_) => return Err(XmlError::Doctype { pos: before }),
+            // XML 1.0 §2.8: the declaration comes first or not at all (a byte order mark may
+            // precede it); §2.6: no other processing instruction is named `xml`. .NET's reader
+            // refuses both.
+            XmlEvent::Decl(_) if before > usize::from(text.starts_with('\u{feff}')) * 3 => {
+                return Err(XmlError::Malformed {
+                    pos: before,
+                    problem: Problem::DeclarationNotFirst,
+                })
+            }
+            XmlEvent::PI(pi) if pi.target().eq_ignore_ascii_case(b"xml") => {
+                return Err(XmlError::Malformed {
+                    pos: before,
+                    problem: Problem::DeclarationNotFirst,
+                })
+            }
             XmlEvent::Eof => {
                 return Err(match stack.last() {
                     Some(open) => XmlError::Truncated {
@@ -507,7 +613,19 @@ pub fn parse(text: &str) -> Result<Document<'_>, XmlError> {
     }
 }
 
-fn finish<'a>(text: &'a str, root: Element<'a>, leading_text: Option<usize>) -> Document<'a> {
+/// The parsed document, once everything up to the end of its root holds only characters XML
+/// allows (checked last, so that a syntax error earlier in the text is the one reported).
+fn finish<'a>(
+    text: &'a str,
+    root: Element<'a>,
+    leading_text: Option<usize>,
+) -> Result<Document<'a>, XmlError> {
+    if let Some((pos, codepoint)) = first_invalid_char(text.get(..root.end).unwrap_or(text)) {
+        return Err(XmlError::Malformed {
+            pos,
+            problem: Problem::InvalidCharacter { codepoint },
+        });
+    }
     let rest = text.get(root.end..).unwrap_or("");
     let trimmed = rest.trim_start();
     let trailing = if trimmed.is_empty() {
@@ -515,11 +633,11 @@ fn finish<'a>(text: &'a str, root: Element<'a>, leading_text: Option<usize>) -> 
     } else {
         Some(root.end + (rest.len() - trimmed.len()))
     };
-    Document {
+    Ok(Document {
         root,
         leading_text,
         trailing,
-    }
+    })
 }
 
 /// Names a parser error by its variant (never by its message text). `pos` is where the

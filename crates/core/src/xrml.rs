@@ -72,6 +72,32 @@ pub enum Found {
         /// Starts without `</XrML>` inside it.
         unterminated: usize,
     },
+    /// `response-slot-content`: a slot of the enrollment response holds something besides
+    /// exactly one escaped XrML document (whitespace around it aside).
+    SlotContent {
+        /// The slot's local name (`SLC`, `CACert`, …).
+        holder: String,
+        /// Its line in the file.
+        line: usize,
+        /// What else it holds.
+        content: SlotExtra,
+    },
+    /// `response-slot-repeated`: a slot element appears more than once in the response.
+    SlotRepeated {
+        /// The slot's local name.
+        holder: String,
+        /// The line of its second copy.
+        line: usize,
+        /// How many copies there are.
+        count: usize,
+    },
+    /// `soap-document-hidden`: in a SOAP chain, a document that an XML reader does not see as
+    /// an element inside a `Certificate` (it stands in a comment, a CDATA section, a processing
+    /// instruction or outside any `Certificate`).
+    SoapHidden {
+        /// The document.
+        document: usize,
+    },
     /// `wrapper-multiple-documents`: literal documents beside an escaped enrollment response.
     LiteralAndEscaped {
         /// How many literal `<XrML` starts there are.
@@ -370,6 +396,9 @@ impl Found {
             | Found::LiteralAndEscaped { .. }
             | Found::ResponseTrailing { .. } => Code::WrapperMultipleDocuments,
             Found::ResponseUnreadable { .. } => Code::ResponseUnreadable,
+            Found::SlotContent { .. } => Code::ResponseSlotContent,
+            Found::SoapHidden { .. } => Code::SoapDocumentHidden,
+            Found::SlotRepeated { .. } => Code::ResponseSlotRepeated,
             Found::Doctype { .. } => Code::DoctypeRefused,
             Found::Wrapped { .. } => Code::ResponseWrapper,
             Found::NotWellFormed { .. } => Code::XrmlNotWellFormed,
@@ -440,6 +469,27 @@ impl Found {
                 unterminated: 1,
             },
             Found::LiteralAndEscaped { literal: 4 },
+            Found::SlotContent {
+                holder: "SLC".into(),
+                line: 1,
+                content: SlotExtra::Text,
+            },
+            Found::SlotContent {
+                holder: "CACert".into(),
+                line: 1,
+                content: SlotExtra::Element { name: "b".into() },
+            },
+            Found::SlotContent {
+                holder: "SLC".into(),
+                line: 1,
+                content: SlotExtra::NoDocument,
+            },
+            Found::SlotRepeated {
+                holder: "SLC".into(),
+                line: 1,
+                count: 2,
+            },
+            Found::SoapHidden { document: 0 },
             Found::Doctype { offset: 38 },
             Found::ResponseTrailing { offset: 12_018 },
             Found::ResponseUnreadable {
@@ -627,6 +677,36 @@ fn browser_view(hay: &[u8]) -> Option<Rendering> {
         from = p + 1;
     }
     None
+}
+
+/// What a slot of the enrollment response holds besides its one document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum SlotExtra {
+    /// Text (not whitespace) before or after the document.
+    Text,
+    /// A child element (the slot is a string: an XML reader refuses the element, or reads
+    /// the text around it joined).
+    Element {
+        /// The child's name as written.
+        name: String,
+    },
+    /// Text but no XrML document at all.
+    NoDocument,
+}
+
+/// The slots of the offline enrollment response (MS-RMPR §3.6.4.2.1.2): each a string that
+/// holds one escaped XrML document, each at most once.
+const SLOTS: [&str; 4] = ["SLC", "EnrollmentServiceCert", "EnrollmentCACert", "CACert"];
+
+fn slot_content(holder: &str, line: usize, content: SlotExtra, at: Location) -> Finding {
+    Finding::of(Found::SlotContent {
+        holder: holder.to_owned(),
+        line,
+        content,
+    })
+    .about(Subject::File)
+    .at(Some(at))
 }
 
 /// How the documents were wrapped in the file.
@@ -978,6 +1058,75 @@ fn read_bare(hay: &[u8], at: &dyn Fn(usize) -> Location, r: &mut ReadResult) -> 
     cuts
 }
 
+/// MS-RMPR §2.2.9.3 (b): a SOAP chain is XML, and each certificate is an `XrML` element
+/// inside a `Certificate`. The envelope is parsed once (linear, within the XML budgets); a
+/// document the cut found that is no such element (in a comment, a CDATA section, a
+/// processing instruction, outside any `Certificate`) is one an XML reader never sees:
+/// refused. An envelope that is not XML is refused as a whole.
+fn check_soap(
+    text: Result<&str, usize>,
+    cuts: &Cuts,
+    at: &dyn Fn(usize) -> Location,
+    r: &mut ReadResult,
+) {
+    let unreadable = |error: XmlError, pos: Option<usize>| {
+        Finding::of(Found::ResponseUnreadable {
+            error: Box::new(error),
+        })
+        .about(Subject::File)
+        .at(pos.map(at))
+    };
+    let text = match text {
+        Ok(t) => t,
+        Err(pos) => {
+            let error = XmlError::Malformed {
+                pos,
+                problem: xml::Problem::Encoding,
+            };
+            r.findings.push(unreadable(error, Some(pos)));
+            return;
+        }
+    };
+    let body = text.trim_start_matches('\u{feff}');
+    let shift = text.len() - body.len();
+    let doc = match xml::parse(body) {
+        Ok(doc) => doc,
+        Err(error) => {
+            let pos = match &error {
+                XmlError::Truncated { pos, .. }
+                | XmlError::Malformed { pos, .. }
+                | XmlError::Doctype { pos }
+                | XmlError::Budget { pos, .. } => Some(shift + *pos),
+                _ => None,
+            };
+            r.findings.push(unreadable(error, pos));
+            return;
+        }
+    };
+    fn seen(e: &Element, shift: usize, out: &mut std::collections::HashSet<usize>) {
+        for c in &e.children {
+            if e.local() == "Certificate" && c.local() == "XrML" {
+                out.insert(shift + c.start);
+            }
+            seen(c, shift, out);
+        }
+    }
+    let mut elements = std::collections::HashSet::new();
+    seen(&doc.root, shift, &mut elements);
+    // The documents were taken from the complete starts, in order (the file is UTF-8 here).
+    let complete = cuts.starts.iter().filter(|s| s.end.is_some());
+    for (document, s) in complete.enumerate() {
+        if !elements.contains(&s.pos) {
+            let l = at(s.pos);
+            r.findings.push(
+                Finding::of(Found::SoapHidden { document })
+                    .about(Subject::Document { index: document })
+                    .at(Some(l)),
+            );
+        }
+    }
+}
+
 /// Finds every XrML document in `bytes`: bare, inside SOAP, escaped inside the offline
 /// enrollment response, in UTF-8 or UTF-16, or embedded in binary data. Time and memory are
 /// linear in the size of `bytes`: one pass cuts the documents, which never overlap.
@@ -1035,6 +1184,15 @@ pub fn read_documents(bytes: &[u8]) -> ReadResult {
     }
     if !cuts.starts.is_empty() || cuts.over_budget.is_some() {
         if !r.docs.is_empty() && contains(hay, b"CertificateChain") {
+            let text = match &decoded {
+                Some(d) => Ok(d.text.as_str()),
+                None => std::str::from_utf8(bytes).map_err(|e| e.valid_up_to()),
+            };
+            // A chain the cut already refused (unterminated, nested, too many) is not read
+            // a second time.
+            if !has_errors(&r.findings) {
+                check_soap(text, &cuts, &at, &mut r);
+            }
             r.wrapper = Wrapper::SoapChain;
             r.findings.push(Finding::of(Found::Wrapped {
                 wrapper: Wrapper::SoapChain,
@@ -1047,8 +1205,14 @@ pub fn read_documents(bytes: &[u8]) -> ReadResult {
         Some(d) => std::borrow::Cow::Borrowed(d.text.as_str()),
         None => String::from_utf8_lossy(bytes),
     };
+    // Where the text first holds something that is not text in the file's encoding (invalid
+    // UTF-8, an unpaired UTF-16 surrogate): the response's XML reader refuses the whole file.
+    let not_text = match &decoded {
+        Some(d) => d.unpaired_at,
+        None => std::str::from_utf8(bytes).err().map(|e| e.valid_up_to()),
+    };
     if escaped {
-        read_escaped(&text, &at, &mut r);
+        read_escaped(&text, not_text, &at, &mut r);
         if !r.docs.is_empty() {
             return r;
         }
@@ -1071,10 +1235,24 @@ pub fn read_documents(bytes: &[u8]) -> ReadResult {
 /// Reads form (c), the offline enrollment response (MS-RMPR §3.6.4.2.1.2): the whole response
 /// is parsed once, then each element's own unescaped text is cut in one pass. Each holder
 /// (`SLC`, `EnrollmentServiceCert`, …) holds exactly one document.
-fn read_escaped(text: &str, at: &dyn Fn(usize) -> Location, r: &mut ReadResult) {
+fn read_escaped(
+    text: &str,
+    not_text: Option<usize>,
+    at: &dyn Fn(usize) -> Location,
+    r: &mut ReadResult,
+) {
     let body = text.trim_start_matches('\u{feff}');
     let shift = text.len() - body.len();
-    let doc = match xml::parse(body) {
+    let parsed = match not_text {
+        // XML 1.0 §2.2, §4.3.3: bytes that are not characters in the declared encoding are a
+        // fatal error for every XML reader (.NET's included), wherever they stand.
+        Some(pos) => Err(XmlError::Malformed {
+            pos: pos.saturating_sub(shift),
+            problem: xml::Problem::Encoding,
+        }),
+        None => xml::parse(body),
+    };
+    let doc = match parsed {
         Ok(doc) => doc,
         Err(error) => {
             // The place of the error, when it has one (never "byte 0" for the whole file).
@@ -1104,11 +1282,61 @@ fn read_escaped(text: &str, at: &dyn Fn(usize) -> Location, r: &mut ReadResult) 
     }
     let mut holders = Vec::new();
     doc.root.walk(&mut |e| holders.push(e));
+    // Ambiguity: a slot written twice (even empty, or holding no certificate) is refused; a
+    // reader that takes the last copy would see another response. Each element's children
+    // are counted once: linear.
+    for e in &holders {
+        for slot in SLOTS {
+            let mut copies = e.children_named(slot);
+            if let Some(second) = copies.nth(1) {
+                let l = at(shift + second.start);
+                r.findings.push(
+                    Finding::of(Found::SlotRepeated {
+                        holder: slot.to_owned(),
+                        line: l.line,
+                        count: 2 + copies.count(),
+                    })
+                    .about(Subject::File)
+                    .at(Some(l)),
+                );
+            }
+        }
+    }
     let mut budget = MAX_XRML_DOCUMENTS;
     for h in holders {
         let cuts = cut(h.text.as_bytes(), budget, false);
+        let is_slot = SLOTS.contains(&h.local());
         if cuts.starts.is_empty() && cuts.over_budget.is_none() {
+            if is_slot && !h.trimmed().is_empty() {
+                let l = at(shift + h.start);
+                r.findings
+                    .push(slot_content(h.local(), l.line, SlotExtra::NoDocument, l));
+            }
             continue;
+        }
+        // A slot is a string: exactly one document, whitespace around it allowed. A child
+        // element would split it (the text around it joined is not what a string reader
+        // reads), other text would be read with it.
+        let l = at(shift + h.start);
+        if let Some(child) = h.children.first() {
+            r.findings.push(slot_content(
+                h.local(),
+                l.line,
+                SlotExtra::Element {
+                    name: child.name.to_string(),
+                },
+                l,
+            ));
+        }
+        // Only a slot with one complete document is looked at here; more (or unterminated)
+        // ones are refused below already.
+        let blank = |t: Option<&str>| t.is_some_and(|t| t.bytes().all(is_xml_space));
+        if let ([only], None) = (cuts.starts.as_slice(), cuts.over_budget) {
+            let end = only.end.unwrap_or(h.text.len());
+            if only.end.is_some() && (!blank(h.text.get(..only.pos)) || !blank(h.text.get(end..))) {
+                r.findings
+                    .push(slot_content(h.local(), l.line, SlotExtra::Text, l));
+            }
         }
         budget -= cuts.starts.len();
         // Pre-order walk: holders come in increasing position, as the locator wants.

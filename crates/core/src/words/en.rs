@@ -503,6 +503,13 @@ pub(crate) fn xml_problem(p: &crate::xml::Problem) -> String {
             "a character reference (&#…;) is not a number".to_owned()
         }
         P::Encoding => "some bytes are not text".to_owned(),
+        P::InvalidCharacter { codepoint } => format!(
+            "the character U+{codepoint:04X} is not allowed in XML (only tab, line feed and \
+             carriage return below U+0020; never U+FFFE or U+FFFF): delete it"
+        ),
+        P::DeclarationNotFirst => "an XML declaration <?xml …?> stands after the start of the \
+                                   text; it may only come first: delete it"
+            .to_owned(),
         P::Other => "the XML reader refuses it (a namespace or read error)".to_owned(),
     }
 }
@@ -542,7 +549,7 @@ fn shown_byte(b: u8) -> String {
 fn xrml(f: &crate::xrml::Found) -> Text {
     use crate::policy::HashAlg;
     use crate::xml::XmlError;
-    use crate::xrml::{Extra, Found, KeyProblem, PartyRole, Rendering, Wrapper};
+    use crate::xrml::{Extra, Found, KeyProblem, PartyRole, Rendering, SlotExtra, Wrapper};
 
     fn xml_error(e: &XmlError) -> String {
         match e {
@@ -680,6 +687,30 @@ fn xrml(f: &crate::xrml::Found) -> Text {
         Found::LiteralAndEscaped { literal } => t(
             format!("The file holds {} as literal XML and more documents as escaped text (an enrollment response); another program could read either set.", count(*literal, "XrML document start", "XrML document starts")),
             COMBINED,
+        ),
+        Found::SlotContent {
+            holder,
+            line,
+            content,
+        } => t(
+            match content {
+                SlotExtra::Text => format!("The <{holder}> element at line {line} holds other text beside its XrML document; it holds exactly one document (only whitespace around it)."),
+                SlotExtra::Element { name } => format!("The <{holder}> element at line {line} holds an element <{name}>; it is text holding exactly one escaped XrML document, with no elements inside."),
+                SlotExtra::NoDocument => format!("The <{holder}> element at line {line} holds text that is no XrML document; it holds exactly one certificate."),
+            },
+            "Download the certificate chain again; do not import a file that was edited. In the element named, remove everything but the one document.",
+        ),
+        Found::SoapHidden { document } => t(
+            format!("Document {} is not an element inside a <Certificate>: it stands in a comment (<!-- -->), a CDATA section or a processing instruction, or outside any <Certificate>. An XML reader sees no certificate there.", document + 1),
+            "Download the certificate chain again; do not import a file that was edited. Each certificate is an <XrML> element directly inside its <Certificate>.",
+        ),
+        Found::SlotRepeated {
+            holder,
+            line,
+            count,
+        } => t(
+            format!("The <{holder}> element appears {count} times (the second at line {line}); it appears once, otherwise another program could read another copy."),
+            "Download the certificate chain again; do not import a file that was edited. Remove the second element from the line named.",
         ),
         Found::ResponseTrailing { offset } => t(
             format!(

@@ -105,6 +105,9 @@ pub fn describe(code: Code) -> &'static str {
         Code::XrmlUnsignedContent => "Het XrML-document bevat naast BODY en SIGNATURE inhoud die de handtekening niet dekt.",
         Code::ChainAmbiguousLeaf => "Meer dan één serverlicentieverleningscertificaat kan het eindcertificaat van de keten zijn.",
         Code::ResponseSlotMismatch => "In een offline inschrijvingsantwoord bevat een element (SLC, EnrollmentServiceCert, EnrollmentCACert, CACert) niet het certificaat waar zijn naam voor staat, of bevat een onbekend element een document.",
+        Code::ResponseSlotContent => "In een offline inschrijvingsantwoord bevat een vak (SLC, EnrollmentServiceCert, EnrollmentCACert, CACert) naast zijn ene geëscapete XrML-document andere tekst of een element, of tekst die geen document is.",
+        Code::ResponseSlotRepeated => "In een offline inschrijvingsantwoord komt een vak (SLC, EnrollmentServiceCert, EnrollmentCACert, CACert) meer dan eens voor.",
+        Code::SoapDocumentHidden => "In een SOAP-certificaatketen is een XrML-document geen element binnen een Certificate dat een XML-lezer ziet (het staat in commentaar, een CDATA-sectie of een verwerkingsinstructie).",
         Code::ChainExtraCertificate => "Een certificaat in het bestand hoort niet bij de keten naar het vertrouwensanker.",
         Code::ChainShapeInvalid => "Onder de basissleutel van Microsoft is de keten geen van de twee SLC-ketenvormen van MS-RMPR.",
         Code::ChainKeySize => "Een sleutel in de keten heeft een lengte die RMS niet gebruikt (RMS-sleutels zijn RSA-1024 of RSA-2048).",
@@ -610,6 +613,13 @@ pub(crate) fn xml_problem(p: &crate::xml::Problem) -> String {
             "een tekenverwijzing (&#…;) is geen getal".to_owned()
         }
         P::Encoding => "sommige bytes zijn geen tekst".to_owned(),
+        P::InvalidCharacter { codepoint } => format!(
+            "het teken U+{codepoint:04X} is niet toegestaan in XML (onder U+0020 alleen tab, LF en CR; nooit \
+             U+FFFE of U+FFFF): verwijder het"
+        ),
+        P::DeclarationNotFirst => "een XML-declaratie <?xml …?> staat na het begin van de \
+                                   tekst; die mag alleen helemaal vooraan staan: verwijder haar"
+            .to_owned(),
         P::Other => "de XML-lezer weigert het (een naamruimte- of leesfout)".to_owned(),
     }
 }
@@ -649,7 +659,7 @@ fn shown_byte(b: u8) -> String {
 fn xrml(f: &crate::xrml::Found) -> Text {
     use crate::policy::HashAlg;
     use crate::xml::XmlError;
-    use crate::xrml::{Extra, Found, KeyProblem, PartyRole, Rendering, Wrapper};
+    use crate::xrml::{Extra, Found, KeyProblem, PartyRole, Rendering, SlotExtra, Wrapper};
 
     fn xml_error(e: &XmlError) -> String {
         match e {
@@ -787,6 +797,30 @@ fn xrml(f: &crate::xrml::Found) -> Text {
         Found::LiteralAndEscaped { literal } => t(
             format!("Het bestand bevat {} als letterlijke XML en daarnaast documenten als tekst met escapetekens (een inschrijvingsantwoord); een ander programma kan de ene of de andere set lezen.", count(*literal, "XrML-document", "XrML-documenten")),
             COMBINED,
+        ),
+        Found::SlotContent {
+            holder,
+            line,
+            content,
+        } => t(
+            match content {
+                SlotExtra::Text => format!("Het element <{holder}> op regel {line} bevat naast zijn XrML-document nog andere tekst; het bevat precies één document (alleen witruimte eromheen)."),
+                SlotExtra::Element { name } => format!("Het element <{holder}> op regel {line} bevat een element <{name}>; het is een tekst met precies één geëscapet XrML-document, zonder elementen erin."),
+                SlotExtra::NoDocument => format!("Het element <{holder}> op regel {line} bevat tekst die geen XrML-document is; het bevat precies één certificaat."),
+            },
+            "Download de certificaatketen opnieuw; importeer geen bestand dat is bewerkt. Verwijder in het genoemde element alles behalve het ene document.",
+        ),
+        Found::SoapHidden { document } => t(
+            format!("Document {} staat niet als element in een <Certificate>: het staat in commentaar (<!-- -->), een CDATA-sectie of een verwerkingsinstructie, of buiten elk <Certificate>. Een XML-lezer ziet daar geen certificaat.", document + 1),
+            "Download de certificaatketen opnieuw; importeer geen bestand dat is bewerkt. Elk certificaat staat als <XrML>-element direct in zijn <Certificate>.",
+        ),
+        Found::SlotRepeated {
+            holder,
+            line,
+            count,
+        } => t(
+            format!("Het element <{holder}> komt {count} keer voor (het tweede op regel {line}); het komt één keer voor, anders kan een ander programma een ander exemplaar lezen."),
+            "Download de certificaatketen opnieuw; importeer geen bestand dat is bewerkt. Verwijder het tweede element vanaf de genoemde regel.",
         ),
         Found::ResponseTrailing { offset } => t(
             format!(

@@ -1,0 +1,218 @@
+//! Wrappers whose certificates an XML reader does not see, and text that no XML reader
+//! accepts: built from the generated SHA-1 chain, each case refused with its exact finding.
+
+mod common;
+
+use slc_courier_core::finding::{Code, Subject};
+use slc_courier_core::xml::{self, Problem, XmlError};
+use slc_courier_core::xrml::{read_documents, Found, SlotExtra};
+
+fn docs() -> Vec<String> {
+    let t = String::from_utf8(common::data("chain/good/sha1-compact.xml")).unwrap();
+    t.split_inclusive("</XrML>")
+        .filter(|d| d.contains("<XrML"))
+        .map(|d| d[d.find("<XrML").unwrap()..].to_owned())
+        .collect()
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+const SLOTS: [&str; 4] = ["SLC", "EnrollmentServiceCert", "EnrollmentCACert", "CACert"];
+
+fn response(inner: &str) -> String {
+    format!("<?xml version=\"1.0\" encoding=\"utf-8\"?><EnrollResponse xmlns=\"http://microsoft.com/DRM/EnrollmentService\"><LicensorCertificateChain>{inner}</LicensorCertificateChain></EnrollResponse>")
+}
+
+fn slots(f: &dyn Fn(&str) -> String) -> String {
+    SLOTS
+        .iter()
+        .zip(docs())
+        .map(|(s, d)| format!("<{s}>{}</{s}>", f(&d)))
+        .collect()
+}
+
+fn soap(inner: &str) -> String {
+    format!("<?xml version=\"1.0\" encoding=\"utf-8\"?><soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><CertificateChain>{inner}</CertificateChain></soap:Body></soap:Envelope>")
+}
+
+/// The error findings' codes with what they found.
+fn errors(bytes: &[u8]) -> Vec<(Code, Subject, Found)> {
+    read_documents(bytes)
+        .findings
+        .into_iter()
+        .filter(|f| f.severity == slc_courier_core::finding::Severity::Error)
+        .map(|f| match f.what().clone() {
+            slc_courier_core::finding::What::Xrml(w) => (f.code, f.subject, w),
+            other => panic!("not an xrml finding: {other:?}"),
+        })
+        .collect()
+}
+
+#[test]
+fn the_plain_wrappers_are_read_without_errors() {
+    assert_eq!(errors(response(&slots(&|d| esc(d))).as_bytes()), []);
+    let plain: String = docs()
+        .iter()
+        .map(|d| format!("<Certificate>{d}</Certificate>"))
+        .collect();
+    assert_eq!(errors(soap(&plain).as_bytes()), []);
+}
+
+#[test]
+fn soap_documents_in_comments_or_cdata_are_hidden() {
+    for wrap in [
+        |d: &str| format!("<Certificate><!--{d}--></Certificate>"),
+        |d: &str| format!("<Certificate><![CDATA[{d}]]></Certificate>"),
+    ] {
+        let inner: String = docs().iter().map(|d| wrap(d)).collect();
+        let got = errors(soap(&inner).as_bytes());
+        let want: Vec<_> = (0..4)
+            .map(|i| {
+                (
+                    Code::SoapDocumentHidden,
+                    Subject::Document { index: i },
+                    Found::SoapHidden { document: i },
+                )
+            })
+            .collect();
+        assert_eq!(got, want);
+    }
+}
+
+#[test]
+fn slot_text_is_exactly_one_document() {
+    let junk = response(&slots(&|d| format!("GARBAGE {} GARBAGE", esc(d))));
+    let got = errors(junk.as_bytes());
+    assert_eq!(got.len(), 4);
+    for ((code, subject, what), slot) in got.into_iter().zip(SLOTS) {
+        assert_eq!((code, subject), (Code::ResponseSlotContent, Subject::File));
+        assert_eq!(
+            what,
+            Found::SlotContent {
+                holder: slot.into(),
+                line: 1,
+                content: SlotExtra::Text
+            }
+        );
+    }
+    let split = response(&slots(&|d| {
+        format!("{}<b>x</b>{}", esc(&d[..20]), esc(&d[20..]))
+    }));
+    let got = errors(split.as_bytes());
+    assert_eq!(got.len(), 4);
+    assert_eq!(
+        got[0].2,
+        Found::SlotContent {
+            holder: "SLC".into(),
+            line: 1,
+            content: SlotExtra::Element { name: "b".into() }
+        }
+    );
+}
+
+#[test]
+fn a_slot_written_twice_is_refused() {
+    let twice = response(&(slots(&|d| esc(d)) + "<SLC></SLC>"));
+    assert_eq!(
+        errors(twice.as_bytes())
+            .into_iter()
+            .map(|e| (e.0, e.2))
+            .collect::<Vec<_>>(),
+        [(
+            Code::ResponseSlotRepeated,
+            Found::SlotRepeated {
+                holder: "SLC".into(),
+                line: 1,
+                count: 2
+            }
+        )]
+    );
+    let extra = response(&(slots(&|d| esc(d)) + "<SLC>not a certificate</SLC>"));
+    let codes: Vec<Code> = errors(extra.as_bytes()).into_iter().map(|e| e.0).collect();
+    assert_eq!(
+        codes,
+        [Code::ResponseSlotRepeated, Code::ResponseSlotContent]
+    );
+}
+
+#[test]
+fn responses_with_characters_xml_refuses_are_unreadable() {
+    let plain = response(&slots(&|d| esc(d)));
+    let k = plain.find("<SLC>").unwrap() + 5;
+    for (insert, pos, problem) in [
+        ("\u{1}", k, Problem::InvalidCharacter { codepoint: 1 }),
+        (
+            "&#1;",
+            k,
+            Problem::InvalidCharacterReference { codepoint: Some(1) },
+        ),
+        (
+            "&#xFFFE;",
+            k,
+            Problem::InvalidCharacterReference {
+                codepoint: Some(0xFFFE),
+            },
+        ),
+    ] {
+        let bytes = format!("{}{insert}{}", &plain[..k], &plain[k..]);
+        assert_eq!(
+            errors(bytes.as_bytes())
+                .into_iter()
+                .map(|e| e.2)
+                .collect::<Vec<_>>(),
+            [Found::ResponseUnreadable {
+                error: Box::new(XmlError::Malformed { pos, problem })
+            }],
+            "{insert:?}"
+        );
+    }
+    let k = plain.find("<LicensorCertificateChain>").unwrap() + 26;
+    let mut bad = plain.as_bytes()[..k].to_vec();
+    bad.extend_from_slice(b"<!-- \xff -->");
+    bad.extend_from_slice(&plain.as_bytes()[k..]);
+    assert_eq!(
+        errors(&bad).into_iter().map(|e| e.2).collect::<Vec<_>>(),
+        [Found::ResponseUnreadable {
+            error: Box::new(XmlError::Malformed {
+                pos: k + 5,
+                problem: Problem::Encoding
+            })
+        }]
+    );
+}
+
+#[test]
+fn the_parser_refuses_what_xml_refuses() {
+    let m = |t: &str| match xml::parse(t) {
+        Err(XmlError::Malformed { pos, problem }) => (pos, problem),
+        other => panic!("{t:?}: {other:?}"),
+    };
+    assert_eq!(
+        m("<a>\u{b}</a>"),
+        (3, Problem::InvalidCharacter { codepoint: 0xB })
+    );
+    assert_eq!(
+        m("<a>\u{fffe}</a>"),
+        (3, Problem::InvalidCharacter { codepoint: 0xFFFE })
+    );
+    assert_eq!(
+        m("<a b=\"&#2;\"/>"),
+        (6, Problem::InvalidCharacterReference { codepoint: Some(2) })
+    );
+    assert_eq!(
+        m("<a><?xml version=\"1.0\"?></a>"),
+        (3, Problem::DeclarationNotFirst)
+    );
+    assert_eq!(
+        m(" <?xml version=\"1.0\"?><a/>"),
+        (1, Problem::DeclarationNotFirst)
+    );
+    assert!(xml::parse("<?xml version=\"1.0\"?><a>\t&#9;&#x10000;</a>").is_ok());
+    // A byte order mark may come before the declaration (XML 1.0 §4.3.3, F.1).
+    assert!(xml::parse("\u{feff}<?xml version=\"1.0\"?><a>\t&#9;&#x10000;</a>").is_ok());
+    assert!(xml::parse("\u{feff} <?xml version=\"1.0\"?><a/>").is_err());
+}
