@@ -556,7 +556,7 @@ fn table(b: &Rc<Workbench>, l: &Labels, w: &W, f: Filters<'_>) -> Html {
             <thead><tr>
                 <th>{ "#" }</th><th>{ l.file }</th><th>{ l.kind }</th><th>{ l.issuer }</th><th>{ l.principal }</th>
                 <th>{ l.urls }</th><th>{ l.key }</th><th>{ l.mode }</th><th>{ l.issued }</th><th>{ l.valid_until }</th>
-                <th>{ l.days_left }</th><th>{ l.signature }</th><th>{ l.chain }</th><th></th><th>{ w.compare }</th>
+                <th>{ l.days_left }</th><th>{ l.signature }</th><th>{ l.chain }</th><th><span class="visually-hidden">{ w.save }</span></th><th>{ w.compare }</th>
             </tr></thead>
             <tbody>
                 { for rows.into_iter().map(|d| {

@@ -247,8 +247,11 @@ fn view(lang: Lang, file: &Input, r: &ChainReport, request_name: Option<&str>) -
                     <p class="status warn" id="verdict-test-anchor"><strong>{ t.verdict_test_anchor }</strong>{ " " }<code>{ &a.fingerprint }</code></p>
                 }
             </div>
-            <p class="verdict-facts"><small>{ t.named_in_cert }{ ": " }{ t.issued_by }{ " " }<span id="verdict-issuer" translate="no">{ v.issuer.clone().unwrap_or_else(dash) }</span>
-               { " · " }{ t.principal }{ " " }<span id="verdict-server" translate="no">{ v.server.clone().unwrap_or_else(dash) }</span></small></p>
+            // Only when a certificate named someone (not for a request or random bytes dropped here).
+            if v.issuer.is_some() || v.server.is_some() {
+                <p class="verdict-facts"><small>{ t.named_in_cert }{ ": " }{ t.issued_by }{ " " }<span id="verdict-issuer" translate="no">{ v.issuer.clone().unwrap_or_else(dash) }</span>
+                   { " · " }{ t.principal }{ " " }<span id="verdict-server" translate="no">{ v.server.clone().unwrap_or_else(dash) }</span></small></p>
+            }
             <Findings findings={r.findings.clone()} {t} />
             if let Some(pr) = &r.pairing {
                 // On a phone the rows stack (styles/app.css), each cell labelled with its column.

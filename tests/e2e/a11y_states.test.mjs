@@ -92,6 +92,12 @@ const STATES = [
     await page.click('#copy-gte-root-in-store');
     await page.waitForFunction(() => document.querySelector('#copy-gte-root-in-store + .copy-said').textContent !== '');
   }],
+  ['inspect-workbench', async (page) => {
+    const dir = data('workbench');
+    const files = fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.xml')).map((f) => path.join(dir, f));
+    await page.setInputFiles('#inspect-input', files);
+    await page.waitForSelector('#inspect-table tr[data-doc]');
+  }],
 ];
 
 for (const mode of MODES) {

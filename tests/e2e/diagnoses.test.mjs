@@ -181,6 +181,8 @@ for (const mode of MODES) {
         assert.deepEqual(await codes(page, '#chain-result'), [expected], file);
         assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'not-valid', file);
         assert.equal(await page.locator('#chain-result .where').count(), 0, `${file}: no location`);
+        // No certificate, so no "As named in the certificate: Issued by — · Issued to —".
+        assert.equal(await page.locator('.verdict-facts').count(), 0, file);
       }
       assert.match(await page.textContent('#chain-result .finding[data-code="browser-rendering"]'), /Save the file itself, as downloaded/);
       await setLang(page, 'nl');
