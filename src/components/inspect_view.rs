@@ -4,6 +4,7 @@
 //! every change. Files are read, never altered, never sent.
 
 use crate::i18n::Lang;
+use crate::services::config::THRESHOLD_DAYS;
 use crate::services::{browser, files};
 use slc_courier_core::finding::{Expected, Input};
 use slc_courier_core::policy::Policy;
@@ -27,6 +28,8 @@ struct W {
     choose: &'static str,
     reading: &'static str,
     threshold: &'static str,
+    /// A threshold that is not a whole number of days in range: (the range, the one in use).
+    threshold_invalid: fn(i64, i64) -> String,
     filter: &'static str,
     all: &'static str,
     cluster: &'static str,
@@ -51,6 +54,9 @@ const W_EN: W = W {
     choose: "Choose files…",
     reading: "Reading files…",
     threshold: "Mark documents with fewer days left than",
+    threshold_invalid: |max, used| {
+        format!("Give a whole number of days from 0 to {max}. The marks still use {used}.")
+    },
     filter: "Kind",
     all: "All kinds",
     cluster: "Cluster",
@@ -75,6 +81,9 @@ const W_NL: W = W {
     choose: "Bestanden kiezen…",
     reading: "Bestanden worden gelezen…",
     threshold: "Markeer documenten met minder dagen over dan",
+    threshold_invalid: |max, used| {
+        format!("Geef een geheel aantal dagen van 0 tot {max}. De markeringen gebruiken nog {used}.")
+    },
     filter: "Soort",
     all: "Alle soorten",
     cluster: "Cluster",
@@ -282,23 +291,20 @@ pub fn inspect_view(p: &Props) -> Html {
         let over = over.clone();
         Callback::from(move |_: DragEvent| over.set(false))
     };
-    let on_threshold_input = {
-        let threshold_text = threshold_text.clone();
-        Callback::from(move |e: InputEvent| {
-            threshold_text.set(e.target_unchecked_into::<HtmlInputElement>().value());
-        })
-    };
+    // A whole number of days in range is used as it is typed; anything else is said next to
+    // the field, which keeps what was typed, and the marks keep the last valid number.
     let on_threshold = {
         let threshold = threshold.clone();
         let threshold_text = threshold_text.clone();
-        Callback::from(move |e: Event| {
+        Callback::from(move |e: InputEvent| {
             let v = e.target_unchecked_into::<HtmlInputElement>().value();
-            threshold_text.set(v.clone());
-            if let Ok(n) = v.trim().parse::<i64>() {
+            if let Some(n) = threshold_days(&v) {
                 threshold.set(n);
             }
+            threshold_text.set(v);
         })
     };
+    let threshold_bad = threshold_days(&threshold_text).is_none();
     let on_filter = {
         let filter = filter.clone();
         Callback::from(move |e: Event| {
@@ -375,8 +381,13 @@ pub fn inspect_view(p: &Props) -> Html {
                }
                <p>
                    <label for="inspect-threshold">{ w.threshold }{ " " }</label>
-                   <input id="inspect-threshold" type="number" min="0" value={(*threshold_text).clone()} oninput={on_threshold_input} onchange={on_threshold} />
+                   <input id="inspect-threshold" type="number" min="0" max={THRESHOLD_DAYS.end().to_string()} step="1"
+                       aria-invalid={threshold_bad.to_string()} aria-describedby={threshold_bad.then_some("inspect-threshold-invalid")}
+                       value={(*threshold_text).clone()} oninput={on_threshold} />
                </p>
+               if threshold_bad {
+                   <p id="inspect-threshold-invalid" class="status warn" role="status">{ (w.threshold_invalid)(*THRESHOLD_DAYS.end(), *threshold) }</p>
+               }
                { problems(&bench, l) }
                if !bench.files.is_empty() {
                    { summary(&bench, l) }
@@ -620,10 +631,37 @@ fn table(b: &Rc<Workbench>, l: &Labels, w: &W, f: Filters<'_>) -> Html {
     }
 }
 
+/// A threshold as typed: a whole number of days in [`THRESHOLD_DAYS`], else `None`.
+fn threshold_days(typed: &str) -> Option<i64> {
+    typed
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| THRESHOLD_DAYS.contains(n))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use slc_courier_core::workbench::compare::FIELDS;
+
+    #[test]
+    fn the_threshold_is_a_whole_number_of_days_from_0_to_36500() {
+        for (typed, days) in [("0", Some(0)), (" 90 ", Some(90)), ("36500", Some(36_500))] {
+            assert_eq!(threshold_days(typed), days, "{typed:?}");
+        }
+        for typed in [
+            "",
+            "-1",
+            "36501",
+            "1e3",
+            "0.5",
+            "ninety",
+            "999999999999999999999",
+        ] {
+            assert_eq!(threshold_days(typed), None, "{typed:?}");
+        }
+    }
 
     #[test]
     fn every_compared_field_has_words() {

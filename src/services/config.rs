@@ -5,6 +5,9 @@ use slc_courier_core::request::DEFAULT_ENROLLMENT_URL;
 use slc_courier_core::submit::check_address;
 use slc_courier_core::workbench::DEFAULT_THRESHOLD_DAYS;
 
+/// The Inspect threshold's range in days (`inspectThresholdDays`, the page's field).
+pub const THRESHOLD_DAYS: std::ops::RangeInclusive<i64> = 0..=36_500;
+
 /// The configuration.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
@@ -134,7 +137,7 @@ impl Config {
         if c.form_field.is_empty() {
             return Err(ConfigError::FormFieldEmpty);
         }
-        if !(0..=36_500).contains(&c.inspect_threshold_days) {
+        if !THRESHOLD_DAYS.contains(&c.inspect_threshold_days) {
             return Err(ConfigError::Threshold(c.inspect_threshold_days));
         }
         Ok(c)

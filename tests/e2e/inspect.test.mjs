@@ -93,6 +93,16 @@ for (const mode of MODES) {
       await page.fill('#inspect-threshold', '10');
       await page.dispatchEvent('#inspect-threshold', 'change');
       await page.waitForFunction(() => document.querySelectorAll('tr[data-doc].below').length === 3);
+      // Not a whole number of days from 0 to 36500: said beside the field, the marks keep 10.
+      for (const bad of ['-5', '36501', '1e3', '0.5', '']) {
+        await page.fill('#inspect-threshold', bad);
+        assert.equal(await page.textContent('#inspect-threshold-invalid'), 'Give a whole number of days from 0 to 36500. The marks still use 10.', bad);
+        assert.equal(await page.getAttribute('#inspect-threshold', 'aria-invalid'), 'true');
+        assert.equal(await page.locator('tr[data-doc].below').count(), 3, bad);
+      }
+      await page.fill('#inspect-threshold', '10');
+      assert.equal(await page.locator('#inspect-threshold-invalid').count(), 0);
+      assert.equal(await page.getAttribute('#inspect-threshold', 'aria-invalid'), 'false');
       await page.selectOption('#inspect-filter', 'clc');
       assert.deepEqual(await page.$$eval('tr[data-doc]', (t) => t.map((x) => x.dataset.kind)), ['clc', 'clc', 'clc', 'clc']);
       await page.selectOption('#inspect-filter', '');
