@@ -115,6 +115,19 @@ pub enum XmlError {
     NoRoot,
 }
 
+impl XmlError {
+    /// Where in the text it was found (`None`: nowhere in particular).
+    pub fn pos(&self) -> Option<usize> {
+        match self {
+            XmlError::Truncated { pos, .. }
+            | XmlError::Malformed { pos, .. }
+            | XmlError::Doctype { pos }
+            | XmlError::Budget { pos, .. } => Some(*pos),
+            XmlError::NoRoot => None,
+        }
+    }
+}
+
 /// Why a text is not well-formed XML: one variant per problem the parser (quick-xml) or this
 /// module tells apart. Typed, so every surface words it in its own language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -1930,6 +1930,25 @@ fn check_structure(
     ambiguous
 }
 
+/// Where byte `pos` of a document's text is in the file, when that text is the file's bytes as
+/// written (a document in a UTF-8 file, not escaped in a wrapper); otherwise where the document
+/// starts (its text was decoded or unescaped: its bytes are not the file's).
+fn file_location(doc: &SourceDoc, pos: usize) -> Location {
+    let as_written = doc.slot.is_none() && doc.raw.len() == doc.text.len();
+    let Some(before) = doc.text.get(..pos).filter(|_| as_written) else {
+        return doc.location;
+    };
+    let column = match before.rfind('\n') {
+        Some(nl) => pos - nl,
+        None => doc.location.column + pos,
+    };
+    Location {
+        offset: doc.raw.start + pos,
+        line: doc.location.line + memchr::memchr_iter(b'\n', before.as_bytes()).count(),
+        column,
+    }
+}
+
 /// Reads one document into a [`Certificate`]. Problems become findings on it.
 pub fn parse_certificate(doc: &SourceDoc, index: usize) -> Certificate {
     let at = doc.location;
@@ -1961,13 +1980,14 @@ pub fn parse_certificate(doc: &SourceDoc, index: usize) -> Certificate {
     let parsed = match xml::parse(&doc.text) {
         Ok(d) => d,
         Err(error) => {
+            let place = error.pos().map_or(at, |pos| file_location(doc, pos));
             c.findings.push(
                 Finding::of(Found::NotWellFormed {
                     document: index,
                     error: Box::new(error),
                 })
                 .on_document(index)
-                .at(Some(at)),
+                .at(Some(place)),
             );
             return c;
         }

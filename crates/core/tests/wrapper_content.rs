@@ -223,3 +223,45 @@ fn the_parser_refuses_what_xml_refuses() {
     assert!(xml::parse("\u{feff}<?xml version=\"1.0\"?><a>\t&#9;&#x10000;</a>").is_ok());
     assert!(xml::parse("\u{feff} <?xml version=\"1.0\"?><a/>").is_err());
 }
+
+/// A syntax error inside the second document of a bare file: the message gives its place in
+/// the document, the finding's location its place in the file (byte, line, column).
+#[test]
+fn a_syntax_error_is_placed_in_the_file() {
+    use slc_courier_core::xrml::parse_certificate;
+    let d = docs();
+    let second = d[1].replacen("<BODY", "<BODY>&bogus;<x", 1);
+    let file = format!("{}\r\n{}\r\n{}{}", d[0], second, d[2], d[3]);
+    let read = read_documents(file.as_bytes());
+    let cert = parse_certificate(&read.docs[1], 1);
+    let f = cert
+        .findings
+        .iter()
+        .find(|f| f.code == Code::XrmlNotWellFormed)
+        .unwrap();
+    let at = file.find("&bogus;").unwrap();
+    let loc = f.location.unwrap();
+    assert_eq!(
+        (loc.offset, loc.line, loc.column),
+        (at, 2, at - d[0].len() - 2 + 1)
+    );
+    let in_doc = second.find("&bogus;").unwrap();
+    assert!(
+        f.message(slc_courier_core::Lang::En)
+            .contains(&format!("(at byte {in_doc} of the document)")),
+        "{}",
+        f.message(slc_courier_core::Lang::En)
+    );
+    // An escaped document's text is not the file's bytes: the place is where it starts.
+    let escaped = response(&slots(&|x: &str| {
+        esc(&x.replacen("<BODY", "<BODY>&bogus;<x", 1))
+    }));
+    let read = read_documents(escaped.as_bytes());
+    let cert = parse_certificate(&read.docs[0], 0);
+    let f = cert
+        .findings
+        .iter()
+        .find(|f| f.code == Code::XrmlNotWellFormed)
+        .unwrap();
+    assert_eq!(f.location, Some(read.docs[0].location));
+}

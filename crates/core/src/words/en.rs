@@ -738,7 +738,15 @@ fn xrml(f: &crate::xrml::Found) -> Text {
             format!(
                 "XrML document {} cannot be read as XML: {}.",
                 document + 1,
-                xml_error(error)
+                match error.as_ref() {
+                    // The position is the document's; the finding's place is the file's.
+                    XmlError::Malformed { pos, problem } => format!(
+                        "{} (at byte {} of the document)",
+                        xml_problem(problem),
+                        num(*pos as u64, ',')
+                    ),
+                    e => xml_error(e),
+                }
             ),
             "The certificate was damaged or edited. Download it again.",
         ),

@@ -848,7 +848,15 @@ fn xrml(f: &crate::xrml::Found) -> Text {
             format!(
                 "XrML-document {} kan niet als XML worden gelezen: {}.",
                 document + 1,
-                xml_error(error)
+                match error.as_ref() {
+                    // De positie is die in het document; de plaats van de bevinding die in het bestand.
+                    XmlError::Malformed { pos, problem } => format!(
+                        "{} (bij byte {} van het document)",
+                        xml_problem(problem),
+                        num(*pos as u64, '.')
+                    ),
+                    e => xml_error(e),
+                }
             ),
             "Het certificaat is beschadigd of bewerkt. Download het opnieuw.",
         ),
