@@ -723,6 +723,7 @@ fn every_duplicate_of_what_body_says_is_refused() {
                 duplicates: vec![slc_courier_core::xrml::Duplicate {
                     parent: parent.into(),
                     element: name.into(),
+                    name: None,
                     count: 2,
                 }],
             }),
@@ -746,6 +747,7 @@ fn every_duplicate_of_what_body_says_is_refused() {
             duplicates: vec![slc_courier_core::xrml::Duplicate {
                 parent: "DESCRIPTOR".into(),
                 element: "OBJECT".into(),
+                name: None,
                 count: 2,
             }],
         })));
