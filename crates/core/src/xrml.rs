@@ -1615,20 +1615,17 @@ fn duplicates(parent: &Element, names: &[&str], out: &mut Vec<Duplicate>) {
 
 /// Elements with the same local name `element` and the same `name` attribute among `els`
 /// (children of `parent`), counted by that attribute: two `PARAMETER name="modulus"` are a
-/// duplicate, a `public-exponent` beside a `modulus` is not. One pass over `els`.
+/// duplicate, a `public-exponent` beside a `modulus` is not. One pass over `els` (a map, not
+/// a list search: many PARAMETERs of distinct names stay n log n).
 fn duplicates_by_name<'e, 'a: 'e>(
     parent: &str,
     element: &str,
     els: impl Iterator<Item = &'e Element<'a>>,
     out: &mut Vec<Duplicate>,
 ) {
-    let mut counts: Vec<(&str, usize)> = vec![];
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for e in els.filter(|e| e.local() == element) {
-        let name = e.attr("name").unwrap_or("");
-        match counts.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, c)) => *c += 1,
-            None => counts.push((name, 1)),
-        }
+        *counts.entry(e.attr("name").unwrap_or("")).or_default() += 1;
     }
     out.extend(
         counts

@@ -798,7 +798,8 @@ fn every_duplicate_of_what_a_party_key_or_time_says_is_refused() {
     let (slc, rest) = slc_and_rest();
     let principal = slc.find("<ISSUEDPRINCIPALS>").unwrap();
     // (from, to, looked for from ISSUEDPRINCIPALS on rather than in the ISSUER, duplicate)
-    let cases: [(&str, &str, bool, (&str, &str, Option<&str>)); 14] = [
+    type Dup<'a> = (&'a str, &'a str, Option<&'a str>);
+    let cases: [(&str, &str, bool, Dup); 14] = [
         (
             "<PUBLICKEY>",
             "<PUBLICKEY><ALGORITHM>DSA</ALGORITHM>",
