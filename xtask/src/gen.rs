@@ -1478,6 +1478,16 @@ fn attacks(keys: &Keys, files: &mut Files) -> Result<()> {
                 )
             })?,
         ),
+        // The SLC issues nothing on the path: without its own RANGETIME only its expiry is
+        // unknown (`slc-expiry-unknown`), no link time is missing.
+        (
+            "slc-no-rangetime",
+            resigned(slc, slc_signer, |b| {
+                between(b, "<TIME><RANGETIME>", "</RANGETIME></TIME>")
+                    .map(|t| b.replacen(t, "", 1))
+                    .unwrap_or_default()
+            })?,
+        ),
     ];
     for (name, doc) in &slc_edits {
         files.add(
@@ -1492,6 +1502,13 @@ fn attacks(keys: &Keys, files: &mut Files) -> Result<()> {
                 between(b, "<TIME><RANGETIME>", "</RANGETIME></TIME>")
                     .map(|t| b.replacen(t, "", 1))
                     .unwrap_or_default()
+            })?,
+        ),
+        // Written but unreadable: `time-invalid` says so; it is not also "missing".
+        (
+            "es-until-unreadable",
+            resigned(es, es_signer, |b| {
+                b.replacen("</UNTIL>", "+02:00</UNTIL>", 1)
             })?,
         ),
         (
