@@ -2244,6 +2244,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_duplicate_is_shown_with_its_name_when_counted_by_it() {
+        let d = |name: Option<&str>| Duplicate {
+            parent: "PUBLICKEY".into(),
+            element: "PARAMETER".into(),
+            name: name.map(Into::into),
+            count: 2,
+        };
+        assert_eq!(
+            d(Some("modulus")).to_string(),
+            "PUBLICKEY/PARAMETER name=\"modulus\" ×2"
+        );
+        assert_eq!(d(None).to_string(), "PUBLICKEY/PARAMETER ×2");
+    }
+
+    #[test]
     fn utf16le_is_the_standard_encoding() {
         for text in [
             String::new(),
