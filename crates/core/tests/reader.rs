@@ -935,3 +935,22 @@ fn every_duplicate_of_what_a_party_key_or_time_says_is_refused() {
         );
     }
 }
+
+/// Only what the checks read is once-only: two rights of another name (a licence may grant
+/// VIEW in two groups), with two CONDITIONLISTs in one of them, are not refused.
+#[test]
+fn other_rights_and_parameters_may_repeat() {
+    let (slc, rest) = slc_and_rest();
+    let edited = slc.replacen(
+        "<RIGHTSLIST>",
+        "<RIGHTSLIST><RIGHT name=\"VIEW\"><CONDITIONLIST /><CONDITIONLIST /></RIGHT><RIGHT name=\"VIEW\" />",
+        1,
+    );
+    assert_ne!(edited, slc);
+    let bytes = format!("{edited}{rest}");
+    let (_, _, findings) = inspect(bytes.as_bytes(), &test_policy());
+    assert!(
+        !findings.iter().any(|f| f.code == XrmlDuplicateElement),
+        "{findings:?}"
+    );
+}
