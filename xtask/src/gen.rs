@@ -697,29 +697,59 @@ impl Cert<'_> {
 
     /// The signed document: `SIGNATURE` over the UTF-16LE BODY text.
     fn render(&self) -> String {
-        let body = self.body();
-        let units: Vec<u8> = body.encode_utf16().flat_map(u16::to_le_bytes).collect();
-        let (alg, digest, scheme) = match self.hash {
-            Hash::Sha1 => (
-                "SHA1",
-                sha1::Sha1::digest(&units).to_vec(),
-                Pkcs1v15Sign::new::<sha1::Sha1>(),
-            ),
-            Hash::Sha256 => (
-                "SHA256",
-                sha2::Sha256::digest(&units).to_vec(),
-                Pkcs1v15Sign::new::<sha2::Sha256>(),
-            ),
-        };
-        let sig = self.signer.sign(scheme, &digest).unwrap_or_default();
-        format!(
-            "<XrML version=\"1.2\" xmlns=\"\">{body}<SIGNATURE><DIGEST><ALGORITHM>{alg}</ALGORITHM><PARAMETER name=\"codingtype\"><VALUE encoding=\"string\">surface-coding</VALUE></PARAMETER><VALUE encoding=\"base64\" size=\"{}\">{}</VALUE></DIGEST><ALGORITHM>RSA PKCS#1-V1.5</ALGORITHM><VALUE encoding=\"base64\" size=\"{}\">{}</VALUE></SIGNATURE></XrML>",
-            digest.len() * 8,
-            b64(&digest),
-            sig.len() * 8,
-            b64(&sig)
-        )
+        signed(&self.body(), self.signer, self.hash)
     }
+}
+
+/// `<XrML>` with `body` and a SIGNATURE by `signer` over its UTF-16LE text.
+fn signed(body: &str, signer: &RsaPrivateKey, hash: Hash) -> String {
+    let units: Vec<u8> = body.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let (alg, digest, scheme) = match hash {
+        Hash::Sha1 => (
+            "SHA1",
+            sha1::Sha1::digest(&units).to_vec(),
+            Pkcs1v15Sign::new::<sha1::Sha1>(),
+        ),
+        Hash::Sha256 => (
+            "SHA256",
+            sha2::Sha256::digest(&units).to_vec(),
+            Pkcs1v15Sign::new::<sha2::Sha256>(),
+        ),
+    };
+    let sig = signer.sign(scheme, &digest).unwrap_or_default();
+    format!(
+        "<XrML version=\"1.2\" xmlns=\"\">{body}<SIGNATURE><DIGEST><ALGORITHM>{alg}</ALGORITHM><PARAMETER name=\"codingtype\"><VALUE encoding=\"string\">surface-coding</VALUE></PARAMETER><VALUE encoding=\"base64\" size=\"{}\">{}</VALUE></DIGEST><ALGORITHM>RSA PKCS#1-V1.5</ALGORITHM><VALUE encoding=\"base64\" size=\"{}\">{}</VALUE></SIGNATURE></XrML>",
+        digest.len() * 8,
+        b64(&digest),
+        sig.len() * 8,
+        b64(&sig)
+    )
+}
+
+/// `doc`'s BODY edited by `edit` and signed again by `signer` (SHA-1): a document its real
+/// issuer signed, for content the reader must refuse although the signature holds.
+fn resigned(doc: &str, signer: &RsaPrivateKey, edit: impl Fn(&str) -> String) -> Result<String> {
+    let start = doc.find("<BODY").context("body")?;
+    let end = doc.find("</BODY>").context("body")? + "</BODY>".len();
+    let body = doc.get(start..end).context("body")?;
+    let edited = edit(body);
+    if edited == body {
+        bail!("the edit changed nothing");
+    }
+    Ok(signed(&edited, signer, Hash::Sha1))
+}
+
+/// The text from the first `from` to the end of the first `to` after it.
+fn between<'s>(text: &'s str, from: &str, to: &str) -> Result<&'s str> {
+    let start = text.find(from).context("start")?;
+    let end = start
+        + text
+            .get(start..)
+            .context("start")?
+            .find(to)
+            .context("end")?
+        + to.len();
+    text.get(start..end).context("range")
 }
 
 /// Options for one synthetic chain.
@@ -1390,6 +1420,135 @@ fn attacks(keys: &Keys, files: &mut Files) -> Result<()> {
         )
         .concat(),
     );
+    // Signed by their real issuers, but ambiguous (two copies of a once-only element the
+    // checks read; the first or last copy is RMS01's, so a reader taking that copy answers
+    // the request) or incomplete (a time the link rule needs is missing).
+    let slc_signer = keys.get(base.es_key);
+    let es_signer = keys.get("test-enrollment-ca");
+    let principal =
+        |doc: &str| between(doc, "<PRINCIPAL internal-id", "</PRINCIPAL>").map(str::to_owned);
+    let ours = principal(slc)?;
+    let theirs = principal(&other[0])?;
+    let their_modulus =
+        between(&theirs, "<PARAMETER name=\"modulus\">", "</PARAMETER>")?.to_owned();
+    let expired_right = "<RIGHT name=\"ISSUE\"><CONDITIONLIST><TIME><RANGETIME><FROM>2001-01-01T00:00</FROM><UNTIL>2002-01-01T00:00</UNTIL></RANGETIME></TIME><ACCESS><PRINCIPAL internal-id=\"1\" /></ACCESS></CONDITIONLIST></RIGHT>";
+    let slc_edits: Vec<(&str, String)> = vec![
+        (
+            "two-principals",
+            resigned(slc, slc_signer, |b| {
+                b.replacen(
+                    "</ISSUEDPRINCIPALS>",
+                    &format!("{theirs}</ISSUEDPRINCIPALS>"),
+                    1,
+                )
+            })?,
+        ),
+        (
+            "two-modulus-params",
+            resigned(slc, slc_signer, |b| {
+                let mine = ours.replacen(
+                    "<PARAMETER name=\"modulus\">",
+                    &format!("{their_modulus}<PARAMETER name=\"modulus\">"),
+                    1,
+                );
+                b.replacen(&ours, &mine, 1)
+            })?,
+        ),
+        (
+            "two-principal-ids",
+            resigned(slc, slc_signer, |b| {
+                let id = format!("<ID type=\"MS-GUID\">{RMS01_GUID}</ID>");
+                b.replacen(
+                    &id,
+                    &format!("{id}<ID type=\"MS-GUID\">{RMS03_GUID}</ID>"),
+                    1,
+                )
+            })?,
+        ),
+        (
+            "two-issue-rights",
+            resigned(slc, slc_signer, |b| {
+                b.replacen("</RIGHT>", &format!("</RIGHT>{expired_right}"), 1)
+            })?,
+        ),
+        (
+            "two-until",
+            resigned(slc, slc_signer, |b| {
+                b.replacen(
+                    "</UNTIL></RANGETIME>",
+                    "</UNTIL><UNTIL>2026-11-21T00:00</UNTIL></RANGETIME>",
+                    1,
+                )
+            })?,
+        ),
+        (
+            "two-work",
+            resigned(slc, slc_signer, |b| {
+                b.replacen(
+                    "</WORK>",
+                    &format!("</WORK><WORK><RIGHTSGROUP name=\"Main-Rights\"><RIGHTSLIST>{expired_right}</RIGHTSLIST></RIGHTSGROUP></WORK>"),
+                    1,
+                )
+            })?,
+        ),
+        (
+            "slc-no-issuedtime",
+            resigned(slc, slc_signer, |b| {
+                b.replacen(
+                    &format!("<ISSUEDTIME>{}</ISSUEDTIME>", base.slc_issued),
+                    "",
+                    1,
+                )
+            })?,
+        ),
+        // The SLC issues nothing on the path: without its own RANGETIME only its expiry is
+        // unknown (`slc-expiry-unknown`), no link time is missing.
+        (
+            "slc-no-rangetime",
+            resigned(slc, slc_signer, |b| {
+                between(b, "<TIME><RANGETIME>", "</RANGETIME></TIME>")
+                    .map(|t| b.replacen(t, "", 1))
+                    .unwrap_or_default()
+            })?,
+        ),
+    ];
+    for (name, doc) in &slc_edits {
+        files.add(
+            at(&format!("{name}.xml")),
+            [doc, es, eca, ca].map(String::as_str).concat(),
+        );
+    }
+    let es_edits: Vec<(&str, String)> = vec![
+        (
+            "es-no-rangetime",
+            resigned(es, es_signer, |b| {
+                between(b, "<TIME><RANGETIME>", "</RANGETIME></TIME>")
+                    .map(|t| b.replacen(t, "", 1))
+                    .unwrap_or_default()
+            })?,
+        ),
+        // Written but unreadable: `time-invalid` says so; it is not also "missing".
+        (
+            "es-until-unreadable",
+            resigned(es, es_signer, |b| {
+                b.replacen("</UNTIL>", "+02:00</UNTIL>", 1)
+            })?,
+        ),
+        (
+            "es-rangetime-no-until",
+            resigned(es, es_signer, |b| {
+                between(b, "<UNTIL>", "</UNTIL>")
+                    .map(|t| b.replacen(t, "", 1))
+                    .unwrap_or_default()
+            })?,
+        ),
+    ];
+    for (name, doc) in &es_edits {
+        files.add(
+            at(&format!("{name}.xml")),
+            [slc, doc, eca, ca].map(String::as_str).concat(),
+        );
+    }
     // Requests that do not match the genuine RMS01 chain in one value each.
     let rms03_key = keys.get("test-server-rms03-1024").to_public_key();
     files.add(

@@ -14,7 +14,7 @@
 //! only by [`decide`] here. [`ChainReport::verdict`] derives the verdict from them every time
 //! it is asked; no surface decides validity itself.
 
-use crate::finding::{Code, Finding, Severity, Subject};
+use crate::finding::{Code, Finding, Severity, Subject, What};
 use crate::key::RsaKey;
 use crate::policy::{
     Policy, TrustAnchor, EXPIRY_WARNING_DAYS, MAX_CHAIN_LENGTH, MICROSOFT_DRM_PRODUCTION_ROOT,
@@ -22,9 +22,10 @@ use crate::policy::{
 use crate::request::RequestReport;
 use crate::text::sha256_hex;
 use crate::time::UtcTime;
+use crate::xrml;
 use crate::xrml::{
     check_signature, parse_certificate, read_documents, signature_notes, Certificate,
-    SignatureStatus, Wrapper,
+    SignatureStatus, TimeElement, Wrapper,
 };
 use serde::Serialize;
 
@@ -167,6 +168,15 @@ pub enum Found {
         /// The issuer's ISSUE range end, when given.
         until: Option<UtcTime>,
     },
+    /// `chain-time-missing`: a certificate on the path lacks a time the link rule reads: its
+    /// own ISSUEDTIME, or (as the issuer of the certificate before it) its ISSUE right's
+    /// RANGETIME FROM or UNTIL.
+    TimeMissing {
+        /// The document that lacks them (0-based, as `Subject::Document`).
+        document: usize,
+        /// What is missing (a missing RANGETIME is its FROM and its UNTIL).
+        missing: Vec<TimeElement>,
+    },
     /// `slc-expired`.
     SlcExpired {
         /// The SLC's expiry.
@@ -249,6 +259,7 @@ impl Found {
             Found::ExtraCertificates { .. } => Code::ChainExtraCertificate,
             Found::SlotMismatch { .. } => Code::ResponseSlotMismatch,
             Found::IssuedOutsideRange { .. } => Code::IssuedOutsideIssuerRange,
+            Found::TimeMissing { .. } => Code::ChainTimeMissing,
             Found::SlcExpired { .. } => Code::SlcExpired,
             Found::SlcExpiringSoon { .. } => Code::SlcExpiringSoon,
             Found::SlcExpiryUnknown {} => Code::SlcExpiryUnknown,
@@ -283,7 +294,8 @@ impl Found {
             | Found::ShapePosition { document, .. }
             | Found::KeySize { document, .. }
             | Found::SlotMismatch { document, .. }
-            | Found::IssuedOutsideRange { document, .. } => *document += 1,
+            | Found::IssuedOutsideRange { document, .. }
+            | Found::TimeMissing { document, .. } => *document += 1,
             Found::NoSlc { .. }
             | Found::TooLong { .. }
             | Found::IssuerMissing { .. }
@@ -384,6 +396,10 @@ impl Found {
                 issued: at("2031-01-15T09:30"),
                 from: Some(at("2005-01-01T00:00")),
                 until: Some(at("2030-12-31T23:59")),
+            },
+            Found::TimeMissing {
+                document: 1,
+                missing: vec![TimeElement::IssueFrom, TimeElement::IssueUntil],
             },
             Found::SlcExpired {
                 expired: at("2026-03-01T10:00"),
@@ -1070,8 +1086,9 @@ fn check_extra(path: &[usize], docs: &[&Certificate], findings: &mut Vec<Finding
 // ------------------------------------------------------------------ stage 10: times
 
 /// The time rule of a link (MS-RMPR §3.1.6.2): `c`'s ISSUEDTIME lies within `issuer`'s ISSUE
-/// range (true when either is absent: absence is reported elsewhere). Shared with the
-/// workbench, so a link holds there exactly when it holds here.
+/// range. True when either is absent: on a chain's path [`check_times`] reports the absence
+/// (`chain-time-missing`), an unreadable time has `time-invalid`. Shared with the workbench,
+/// so a link's range rule holds there exactly when it holds here.
 pub fn issued_within(c: &Certificate, issuer: &Certificate) -> bool {
     match (c.issued, issuer.issue_range) {
         (Some(t), Some((from, until))) => {
@@ -1081,7 +1098,24 @@ pub fn issued_within(c: &Certificate, issuer: &Certificate) -> bool {
     }
 }
 
-/// Each ISSUEDTIME lies within its issuer certificate's ISSUE range; the SLC is valid now:
+/// The times of `wanted` that `c` does not have, leaving out those it has but could not read
+/// (they have `time-invalid` already).
+fn absent(c: &Certificate, wanted: &[(TimeElement, bool)]) -> Vec<TimeElement> {
+    let unreadable = |e: TimeElement| {
+        c.findings.iter().any(|f| {
+            matches!(f.what(), What::Xrml(xrml::Found::TimeInvalid { element, .. }) if *element == e)
+        })
+    };
+    wanted
+        .iter()
+        .filter(|&&(e, present)| !present && !unreadable(e))
+        .map(|&(e, _)| e)
+        .collect()
+}
+
+/// Each certificate on the path has an ISSUEDTIME and each issuer on the path an ISSUE range
+/// with FROM and UNTIL (else `chain-time-missing`: the link's time rule could not be checked);
+/// each ISSUEDTIME lies within its issuer certificate's ISSUE range; the SLC is valid now:
 /// not before its ISSUEDTIME, its ISSUE range and VALIDITYTIME, not after their end. Returns
 /// the SLC's expiry as written.
 fn check_times(
@@ -1090,6 +1124,26 @@ fn check_times(
     now: UtcTime,
     findings: &mut Vec<Finding>,
 ) -> Option<UtcTime> {
+    for (n, c) in path.iter().filter_map(|&i| docs.get(i)).enumerate() {
+        // Every real certificate of an SLC chain has both (the production chain in
+        // ../shared/vectors does): absence is not a variant to accept.
+        let mut wanted = vec![(TimeElement::Issued, c.issued.is_some())];
+        if n > 0 {
+            let (from, until) = c.issue_range.unwrap_or((None, None));
+            wanted.push((TimeElement::IssueFrom, from.is_some()));
+            wanted.push((TimeElement::IssueUntil, until.is_some()));
+        }
+        let missing = absent(c, &wanted);
+        if !missing.is_empty() {
+            findings.push(
+                Finding::of(Found::TimeMissing {
+                    document: c.index,
+                    missing,
+                })
+                .on_document(c.index),
+            );
+        }
+    }
     for w in path.windows(2) {
         let (Some(c), Some(parent)) = (
             w.first().and_then(|&i| docs.get(i)),

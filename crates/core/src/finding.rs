@@ -145,6 +145,7 @@ codes! {
     ChainTooLong = "chain-too-long", Error, "The chain is longer than the budget allows.";
     ChainUnexpectedShape = "chain-unexpected-shape", Warning, "A certificate's type or issuer name is not what an SLC chain has at that place.";
     IssuedOutsideIssuerRange = "issued-outside-issuer-range", Error, "A certificate was issued outside its issuer's ISSUE time range.";
+    ChainTimeMissing = "chain-time-missing", Error, "A certificate on the chain has no ISSUEDTIME, or, as an issuer, no RANGETIME FROM or UNTIL in its ISSUE right, so the time rule of its link cannot be checked.";
     SlcExpired = "slc-expired", Error, "The Server Licensor Certificate has expired.";
     SlcNotYetValid = "slc-not-yet-valid", Error, "The Server Licensor Certificate is not valid yet.";
     SlcExpiringSoon = "slc-expiring-soon", Warning, "The Server Licensor Certificate expires within 90 days.";
@@ -155,7 +156,7 @@ codes! {
     XrmlUnterminated = "xrml-unterminated", Error, "An XrML document starts but never ends (truncated, or another document starts inside it).";
     XrmlTooManyDocuments = "xrml-too-many-documents", Error, "The file holds more XrML starts than the budget allows; the rest was not read.";
     WrapperMultipleDocuments = "wrapper-multiple-documents", Error, "A wrapper element that holds one certificate holds more than one XrML document.";
-    XrmlDuplicateElement = "xrml-duplicate-element", Error, "A signed document has a second BODY, SIGNATURE, DIGEST, ALGORITHM or VALUE: another reader could take the other copy.";
+    XrmlDuplicateElement = "xrml-duplicate-element", Error, "A signed document has a second copy of an element that may appear once (BODY, SIGNATURE, a principal, ID, key parameter, time, ISSUE right…): another reader could take the other copy.";
     XrmlUnsignedContent = "xrml-unsigned-content", Error, "The XrML document holds content beside BODY and SIGNATURE that the signature does not cover.";
     ChainAmbiguousLeaf = "chain-ambiguous-leaf", Error, "More than one Server Licensor Certificate could be the chain's leaf.";
     ResponseSlotMismatch = "response-slot-mismatch", Error, "In an offline enrollment response, a holder element (SLC, EnrollmentServiceCert, EnrollmentCACert, CACert) does not hold the certificate its name stands for, or an unknown holder holds a document.";

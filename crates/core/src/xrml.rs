@@ -253,8 +253,24 @@ pub struct Duplicate {
     pub parent: String,
     /// The element's local name.
     pub element: String,
+    /// The `name` attribute shared by the copies, when they are counted by it (`PARAMETER
+    /// name="modulus"`, `RIGHT name="ISSUE"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// How many there are.
     pub count: usize,
+}
+
+impl std::fmt::Display for Duplicate {
+    /// `PARENT/ELEMENT ×n` or `PARENT/ELEMENT name="…" ×n` (XML names: the same in every
+    /// language).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.parent, self.element)?;
+        if let Some(name) = &self.name {
+            write!(f, " name=\"{name}\"")?;
+        }
+        write!(f, " ×{}", self.count)
+    }
 }
 
 /// Content the signature does not cover, found beside BODY and SIGNATURE.
@@ -538,6 +554,7 @@ impl Found {
                 duplicates: vec![Duplicate {
                     parent: "XrML".into(),
                     element: "BODY".into(),
+                    name: None,
                     count: 2,
                 }],
             },
@@ -1817,9 +1834,66 @@ fn duplicates(parent: &Element, names: &[&str], out: &mut Vec<Duplicate>) {
             out.push(Duplicate {
                 parent: parent.local().to_owned(),
                 element: (*name).to_owned(),
+                name: None,
                 count: n,
             });
         }
+    }
+}
+
+/// Elements with the same local name `element` and the same `name` attribute among `els`
+/// (children of `parent`), counted by that attribute: two `PARAMETER name="modulus"` are a
+/// duplicate, a `public-exponent` beside a `modulus` is not. One pass over `els` (a map, not
+/// a list search: many PARAMETERs of distinct names stay n log n).
+fn duplicates_by_name<'e, 'a: 'e>(
+    parent: &str,
+    element: &str,
+    els: impl Iterator<Item = &'e Element<'a>>,
+    out: &mut Vec<Duplicate>,
+) {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for e in els.filter(|e| e.local() == element) {
+        *counts.entry(e.attr("name").unwrap_or("")).or_default() += 1;
+    }
+    out.extend(
+        counts
+            .into_iter()
+            .filter(|&(_, c)| c > 1)
+            .map(|(name, count)| Duplicate {
+                parent: parent.to_owned(),
+                element: element.to_owned(),
+                name: Some(name.to_owned()),
+                count,
+            }),
+    );
+}
+
+/// The once-only parts of an OBJECT that [`ObjectInfo`] reads: its ID, NAME and ADDRESS.
+fn object_duplicates(parent: &Element, out: &mut Vec<Duplicate>) {
+    for o in parent.children_named("OBJECT") {
+        duplicates(o, &["ID", "NAME", "ADDRESS"], out);
+    }
+}
+
+/// The once-only parts of a PUBLICKEY that [`party`] reads: its ALGORITHM, one PARAMETER per
+/// name (`public-exponent`, `modulus`) and one VALUE in each.
+fn key_duplicates(parent: &Element, out: &mut Vec<Duplicate>) {
+    for pk in parent.children_named("PUBLICKEY") {
+        duplicates(pk, &["ALGORITHM"], out);
+        duplicates_by_name("PUBLICKEY", "PARAMETER", pk.children.iter(), out);
+        for p in pk.children_named("PARAMETER") {
+            duplicates(p, &["VALUE"], out);
+        }
+    }
+}
+
+/// Two FROM or two UNTIL in a VALIDITYTIME or RANGETIME.
+fn time_duplicates<'e, 'a: 'e>(
+    els: impl Iterator<Item = &'e Element<'a>>,
+    out: &mut Vec<Duplicate>,
+) {
+    for e in els {
+        duplicates(e, &["FROM", "UNTIL"], out);
     }
 }
 
@@ -1846,14 +1920,48 @@ fn check_structure(
                 "ISSUEDTIME",
                 "VALIDITYTIME",
                 "ISSUEDPRINCIPALS",
+                "WORK",
             ],
             &mut dup,
         );
         for d in body.children_named("DESCRIPTOR") {
             duplicates(d, &["OBJECT"], &mut dup);
+            object_duplicates(d, &mut dup);
         }
         for i in body.children_named("ISSUER") {
             duplicates(i, &["OBJECT", "PUBLICKEY"], &mut dup);
+            object_duplicates(i, &mut dup);
+            key_duplicates(i, &mut dup);
+        }
+        time_duplicates(body.children_named("VALIDITYTIME"), &mut dup);
+        for ps in body.children_named("ISSUEDPRINCIPALS") {
+            duplicates(ps, &["PRINCIPAL"], &mut dup);
+            for p in ps.children_named("PRINCIPAL") {
+                duplicates(p, &["OBJECT", "PUBLICKEY"], &mut dup);
+                object_duplicates(p, &mut dup);
+                key_duplicates(p, &mut dup);
+            }
+        }
+        // The ISSUE right is looked for anywhere in WORK (as `parse_certificate` does), and
+        // its RANGETIME through first children: one of each on that path.
+        for work in body.children_named("WORK") {
+            let mut rights = vec![];
+            work.walk(&mut |e| {
+                if e.local() == "RIGHT" && e.attr("name") == Some("ISSUE") {
+                    rights.push(e);
+                }
+            });
+            duplicates_by_name("WORK", "RIGHT", rights.iter().copied(), &mut dup);
+            for right in &rights {
+                duplicates(right, &["CONDITIONLIST"], &mut dup);
+                for cl in right.children_named("CONDITIONLIST") {
+                    duplicates(cl, &["TIME"], &mut dup);
+                    for t in cl.children_named("TIME") {
+                        duplicates(t, &["RANGETIME"], &mut dup);
+                        time_duplicates(t.children_named("RANGETIME"), &mut dup);
+                    }
+                }
+            }
         }
     }
     for sig in root.children_named("SIGNATURE") {
@@ -2382,6 +2490,21 @@ pub fn signature_notes(statuses: &[(usize, &SignatureStatus)]) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_duplicate_is_shown_with_its_name_when_counted_by_it() {
+        let d = |name: Option<&str>| Duplicate {
+            parent: "PUBLICKEY".into(),
+            element: "PARAMETER".into(),
+            name: name.map(Into::into),
+            count: 2,
+        };
+        assert_eq!(
+            d(Some("modulus")).to_string(),
+            "PUBLICKEY/PARAMETER name=\"modulus\" ×2"
+        );
+        assert_eq!(d(None).to_string(), "PUBLICKEY/PARAMETER ×2");
+    }
 
     #[test]
     fn utf16le_is_the_standard_encoding() {

@@ -19,7 +19,7 @@ use slc_courier_core::finding::{codes, Code, Code::*, Subject, What};
 use slc_courier_core::policy::{Policy, TrustAnchor};
 use slc_courier_core::request::{check_request, RequestReport};
 use slc_courier_core::time::UtcTime;
-use slc_courier_core::xrml::Wrapper;
+use slc_courier_core::xrml::{Duplicate, Found as XrmlFound, TimeElement, Wrapper};
 use Outcome::*;
 
 const RMS01: Option<&str> = Some("request/good/RMS01EnrollRequest.xml");
@@ -766,10 +766,108 @@ fn chain_findings_carry_their_exact_values() {
                 },
             )],
         ),
+        (
+            "attack/slc-no-issuedtime.xml",
+            RMS01,
+            policy(),
+            vec![(
+                doc(0),
+                Found::TimeMissing {
+                    document: 0,
+                    missing: vec![TimeElement::Issued],
+                },
+            )],
+        ),
+        (
+            "attack/es-no-rangetime.xml",
+            RMS01,
+            policy(),
+            vec![(
+                doc(1),
+                Found::TimeMissing {
+                    document: 1,
+                    missing: vec![TimeElement::IssueFrom, TimeElement::IssueUntil],
+                },
+            )],
+        ),
+        (
+            "attack/es-rangetime-no-until.xml",
+            RMS01,
+            policy(),
+            vec![(
+                doc(1),
+                Found::TimeMissing {
+                    document: 1,
+                    missing: vec![TimeElement::IssueUntil],
+                },
+            )],
+        ),
     ];
     for (file, req, p, expected) in cases {
         let r = verify_with(file, req, &p);
         assert_eq!(chain_found(&r), expected, "{file}");
+    }
+}
+
+/// A signed SLC with two copies of a once-only element the checks read (the copy a
+/// first-wins or last-wins reader takes is RMS01's, so without the rule the chain answers the
+/// request): `xrml-duplicate-element` on the SLC, naming the element, nothing else.
+#[test]
+fn signed_duplicates_of_what_the_checks_read_are_refused() {
+    let dup = |parent: &str, element: &str, name: Option<&str>| Duplicate {
+        parent: parent.into(),
+        element: element.into(),
+        name: name.map(Into::into),
+        count: 2,
+    };
+    for (file, duplicate) in [
+        ("two-principals", dup("ISSUEDPRINCIPALS", "PRINCIPAL", None)),
+        (
+            "two-modulus-params",
+            dup("PUBLICKEY", "PARAMETER", Some("modulus")),
+        ),
+        ("two-principal-ids", dup("OBJECT", "ID", None)),
+        ("two-issue-rights", dup("WORK", "RIGHT", Some("ISSUE"))),
+        ("two-until", dup("RANGETIME", "UNTIL", None)),
+        ("two-work", dup("BODY", "WORK", None)),
+    ] {
+        let r = verify(&format!("attack/{file}.xml"), RMS01);
+        let found: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| f.code == XrmlDuplicateElement)
+            .map(|f| (f.subject, f.what().clone()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![(
+                Subject::Document { index: 0 },
+                What::Xrml(XrmlFound::DuplicateElement {
+                    document: 0,
+                    duplicates: vec![duplicate],
+                })
+            )],
+            "{file}"
+        );
+        assert_eq!(r.verdict().outcome, NotValid, "{file}");
+        assert_eq!(r.verdict().reason, Some(XrmlDuplicateElement), "{file}");
+    }
+}
+
+/// The time rule holds only with its times: a path certificate without ISSUEDTIME, or an
+/// issuer on the path without its ISSUE RANGETIME (or its UNTIL), is the reason the chain is
+/// not genuine (every signature on it holds).
+#[test]
+fn a_missing_link_time_is_the_reason_the_chain_is_not_valid() {
+    for file in [
+        "slc-no-issuedtime",
+        "es-no-rangetime",
+        "es-rangetime-no-until",
+    ] {
+        let r = verify(&format!("attack/{file}.xml"), RMS01);
+        assert_eq!(r.verdict().outcome, NotValid, "{file}");
+        assert_eq!(r.verdict().reason, Some(ChainTimeMissing), "{file}");
+        assert!(r.verified().is_none(), "{file}");
     }
 }
 

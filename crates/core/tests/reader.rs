@@ -723,6 +723,7 @@ fn every_duplicate_of_what_body_says_is_refused() {
                 duplicates: vec![slc_courier_core::xrml::Duplicate {
                     parent: parent.into(),
                     element: name.into(),
+                    name: None,
                     count: 2,
                 }],
             }),
@@ -746,6 +747,7 @@ fn every_duplicate_of_what_body_says_is_refused() {
             duplicates: vec![slc_courier_core::xrml::Duplicate {
                 parent: "DESCRIPTOR".into(),
                 element: "OBJECT".into(),
+                name: None,
                 count: 2,
             }],
         })));
@@ -784,4 +786,171 @@ fn a_body_in_a_namespace_is_refused_by_prefix_or_by_default_namespace() {
         );
         assert_eq!(unsigned.subject, DOC0, "{what}");
     }
+}
+
+/// Every once-only element the checks read below BODY (the party's OBJECT and PUBLICKEY, its
+/// ID, NAME and ADDRESS, the key's ALGORITHM, a PARAMETER per name and its VALUE, the ISSUE
+/// right's CONDITIONLIST / TIME / RANGETIME and their FROM, VALIDITYTIME's FROM and UNTIL)
+/// is refused when written twice, in the SLC's ISSUER or principal alike; a PARAMETER of
+/// another name is not a copy.
+#[test]
+fn every_duplicate_of_what_a_party_key_or_time_says_is_refused() {
+    let (slc, rest) = slc_and_rest();
+    let principal = slc.find("<ISSUEDPRINCIPALS>").unwrap();
+    // (from, to, looked for from ISSUEDPRINCIPALS on rather than in the ISSUER, duplicate)
+    type Dup<'a> = (&'a str, &'a str, Option<&'a str>);
+    let cases: [(&str, &str, bool, Dup); 14] = [
+        (
+            "<PUBLICKEY>",
+            "<PUBLICKEY><ALGORITHM>DSA</ALGORITHM>",
+            false,
+            ("PUBLICKEY", "ALGORITHM", None),
+        ),
+        (
+            "<PUBLICKEY>",
+            "<PUBLICKEY><ALGORITHM>DSA</ALGORITHM>",
+            true,
+            ("PUBLICKEY", "ALGORITHM", None),
+        ),
+        (
+            "<PUBLICKEY>",
+            "<PUBLICKEY><PARAMETER name=\"public-exponent\"><VALUE>3</VALUE></PARAMETER>",
+            false,
+            ("PUBLICKEY", "PARAMETER", Some("public-exponent")),
+        ),
+        (
+            "<VALUE encoding=\"integer32\">",
+            "<VALUE>3</VALUE><VALUE encoding=\"integer32\">",
+            true,
+            ("PARAMETER", "VALUE", None),
+        ),
+        (
+            "</NAME>",
+            "</NAME><NAME>Other</NAME>",
+            false,
+            ("OBJECT", "NAME", None),
+        ),
+        (
+            "</NAME>",
+            "</NAME><NAME>Other</NAME>",
+            true,
+            ("OBJECT", "NAME", None),
+        ),
+        (
+            "</ID>",
+            "</ID><ID type=\"MS-GUID\">{00000000-0000-4000-8000-000000000000}</ID>",
+            false,
+            ("OBJECT", "ID", None),
+        ),
+        (
+            "</ADDRESS>",
+            "</ADDRESS><ADDRESS type=\"URL\">https://evil.test/_wmcs</ADDRESS>",
+            true,
+            ("OBJECT", "ADDRESS", None),
+        ),
+        (
+            "</OBJECT>",
+            "</OBJECT><OBJECT type=\"MS-DRM-Server\"></OBJECT>",
+            true,
+            ("PRINCIPAL", "OBJECT", None),
+        ),
+        (
+            "</PUBLICKEY>",
+            "</PUBLICKEY><PUBLICKEY></PUBLICKEY>",
+            true,
+            ("PRINCIPAL", "PUBLICKEY", None),
+        ),
+        (
+            "<CONDITIONLIST>",
+            "<CONDITIONLIST></CONDITIONLIST><CONDITIONLIST>",
+            true,
+            ("RIGHT", "CONDITIONLIST", None),
+        ),
+        (
+            "<TIME>",
+            "<TIME></TIME><TIME>",
+            true,
+            ("CONDITIONLIST", "TIME", None),
+        ),
+        (
+            "<RANGETIME>",
+            "<RANGETIME></RANGETIME><RANGETIME>",
+            true,
+            ("TIME", "RANGETIME", None),
+        ),
+        (
+            "</FROM>",
+            "</FROM><FROM>2001-01-01T00:00</FROM>",
+            true,
+            ("RANGETIME", "FROM", None),
+        ),
+    ];
+    let validity = [
+        ("<VALIDITYTIME><FROM>2026-11-20T10:00</FROM><FROM>2001-01-01T00:00</FROM><UNTIL>2046-06-18T10:00</UNTIL></VALIDITYTIME>", ("VALIDITYTIME", "FROM", None)),
+        ("<VALIDITYTIME><FROM>2026-11-20T10:00</FROM><UNTIL>2046-06-18T10:00</UNTIL><UNTIL>2001-01-01T00:00</UNTIL></VALIDITYTIME>", ("VALIDITYTIME", "UNTIL", None)),
+    ];
+    let edits = cases
+        .iter()
+        .map(|&(from, to, in_principal, dup)| {
+            let at = if in_principal {
+                principal + slc[principal..].find(from).unwrap()
+            } else {
+                slc.find(from).unwrap()
+            };
+            assert!(in_principal || at < principal, "{from}");
+            (
+                format!("{}{to}{}", &slc[..at], &slc[at + from.len()..]),
+                dup,
+            )
+        })
+        .chain(validity.iter().map(|&(v, dup)| {
+            (
+                slc.replacen("</ISSUEDTIME>", &format!("</ISSUEDTIME>{v}"), 1),
+                dup,
+            )
+        }));
+    for (edited, (parent, element, name)) in edits {
+        let bytes = format!("{edited}{rest}");
+        let (_, _, findings) = inspect(bytes.as_bytes(), &test_policy());
+        let dups: Vec<_> = findings
+            .iter()
+            .filter(|f| f.code == XrmlDuplicateElement)
+            .map(|f| (f.subject, f.what().clone()))
+            .collect();
+        assert_eq!(
+            dups,
+            vec![(
+                DOC0,
+                What::Xrml(Found::DuplicateElement {
+                    document: 0,
+                    duplicates: vec![slc_courier_core::xrml::Duplicate {
+                        parent: parent.into(),
+                        element: element.into(),
+                        name: name.map(Into::into),
+                        count: 2,
+                    }],
+                })
+            )],
+            "{parent}/{element}"
+        );
+    }
+}
+
+/// Only what the checks read is once-only: two rights of another name (a licence may grant
+/// VIEW in two groups), with two CONDITIONLISTs in one of them, are not refused.
+#[test]
+fn other_rights_and_parameters_may_repeat() {
+    let (slc, rest) = slc_and_rest();
+    let edited = slc.replacen(
+        "<RIGHTSLIST>",
+        "<RIGHTSLIST><RIGHT name=\"VIEW\"><CONDITIONLIST /><CONDITIONLIST /></RIGHT><RIGHT name=\"VIEW\" />",
+        1,
+    );
+    assert_ne!(edited, slc);
+    let bytes = format!("{edited}{rest}");
+    let (_, _, findings) = inspect(bytes.as_bytes(), &test_policy());
+    assert!(
+        !findings.iter().any(|f| f.code == XrmlDuplicateElement),
+        "{findings:?}"
+    );
 }

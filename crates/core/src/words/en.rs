@@ -763,7 +763,7 @@ fn xrml(f: &crate::xrml::Found) -> Text {
                 document + 1,
                 duplicates
                     .iter()
-                    .map(|d| format!("{}/{} ×{}", d.parent, d.element, d.count))
+                    .map(ToString::to_string)
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
@@ -1084,6 +1084,13 @@ fn chain(f: &crate::chain::Found) -> Text {
                 when(until)
             ),
             "The issuer had no authority to issue it then; the certificate is not genuine. Download it again.",
+        ),
+        Found::TimeMissing { document, missing } => t(
+            format!(
+                "Certificate {document} on the chain has no {}: whether it was issued within its issuer's ISSUE range (or the next certificate within its own) cannot be checked, so the chain is not genuine.",
+                missing.iter().map(|e| e.path()).collect::<Vec<_>>().join(" and ")
+            ),
+            "Every certificate of a genuine SLC chain has an ISSUEDTIME and an ISSUE right with RANGETIME FROM and UNTIL. Download the certificate chain again from the enrollment service and keep the files unchanged.",
         ),
         Found::SlcExpired { expired, days_ago } => t(
             format!(

@@ -91,6 +91,7 @@ pub fn describe(code: Code) -> &'static str {
         Code::ChainTooLong => "De keten is langer dan de limiet toestaat.",
         Code::ChainUnexpectedShape => "Het type of de uitgeversnaam van een certificaat is niet wat een SLC-keten op die plaats heeft.",
         Code::IssuedOutsideIssuerRange => "Een certificaat is uitgegeven buiten de uitgifteperiode (ISSUE) van zijn uitgever.",
+        Code::ChainTimeMissing => "Een certificaat in de keten heeft geen ISSUEDTIME, of als uitgever geen RANGETIME FROM of UNTIL in zijn ISSUE-recht, dus de tijdregel van zijn schakel kan niet worden gecontroleerd.",
         Code::SlcExpired => "Het serverlicentieverleningscertificaat is verlopen.",
         Code::SlcNotYetValid => "Het serverlicentieverleningscertificaat is nog niet geldig.",
         Code::SlcExpiryUnknown => "Het serverlicentieverleningscertificaat vermeldt geen einde van het ISSUE-recht of van de geldigheidsduur, dus de vervaldatum is onbekend.",
@@ -101,7 +102,7 @@ pub fn describe(code: Code) -> &'static str {
         Code::XrmlUnterminated => "Een XrML-document begint maar eindigt nooit (afgekapt, of er begint een ander document in).",
         Code::XrmlTooManyDocuments => "Het bestand bevat meer XrML-begintags dan de limiet toestaat; de rest is niet gelezen.",
         Code::WrapperMultipleDocuments => "Een omhullend element dat één certificaat bevat, bevat meer dan één XrML-document.",
-        Code::XrmlDuplicateElement => "Een ondertekend document heeft een tweede BODY, SIGNATURE, DIGEST, ALGORITHM of VALUE: een ander programma zou de andere kopie kunnen nemen.",
+        Code::XrmlDuplicateElement => "Een ondertekend document heeft een tweede kopie van een element dat één keer mag voorkomen (BODY, SIGNATURE, een principal, ID, sleutelparameter, tijd, ISSUE-recht…): een ander programma zou de andere kopie kunnen nemen.",
         Code::XrmlUnsignedContent => "Het XrML-document bevat naast BODY en SIGNATURE inhoud die de handtekening niet dekt.",
         Code::ChainAmbiguousLeaf => "Meer dan één serverlicentieverleningscertificaat kan het eindcertificaat van de keten zijn.",
         Code::ResponseSlotMismatch => "In een offline inschrijvingsantwoord bevat een element (SLC, EnrollmentServiceCert, EnrollmentCACert, CACert) niet het certificaat waar zijn naam voor staat, of bevat een onbekend element een document.",
@@ -873,7 +874,7 @@ fn xrml(f: &crate::xrml::Found) -> Text {
                 document + 1,
                 duplicates
                     .iter()
-                    .map(|d| format!("{}/{} ×{}", d.parent, d.element, d.count))
+                    .map(ToString::to_string)
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
@@ -1191,6 +1192,13 @@ fn chain(f: &crate::chain::Found) -> Text {
                 when(until)
             ),
             "De verlener mocht het certificaat op dat moment niet uitgeven; het is niet echt. Download de keten opnieuw.",
+        ),
+        Found::TimeMissing { document, missing } => t(
+            format!(
+                "Certificaat {document} in de keten heeft geen {}: of het binnen het ISSUE-bereik van zijn verlener is uitgegeven (of een volgend certificaat binnen het zijne), kan niet worden gecontroleerd, dus de keten is niet echt.",
+                missing.iter().map(|e| e.path()).collect::<Vec<_>>().join(" en ")
+            ),
+            "Elk certificaat van een echte SLC-keten heeft een ISSUEDTIME en een ISSUE-recht met RANGETIME FROM en UNTIL. Download de certificaatketen opnieuw bij de inschrijvingsservice en laat de bestanden ongewijzigd.",
         ),
         Found::SlcExpired { expired, days_ago } => t(
             format!(
