@@ -1098,6 +1098,14 @@ pub fn issued_within(c: &Certificate, issuer: &Certificate) -> bool {
     }
 }
 
+/// Whether the link from `c` to `issuer` has the times its range rule needs: `c`'s ISSUEDTIME
+/// and `issuer`'s ISSUE range with FROM and UNTIL (read, not only written). On a chain's path
+/// their absence is `chain-time-missing` ([`check_times`]); the workbench does not let such a
+/// link hold either, so a link holds there exactly when it holds here.
+pub fn link_times_present(c: &Certificate, issuer: &Certificate) -> bool {
+    c.issued.is_some() && matches!(issuer.issue_range, Some((Some(_), Some(_))))
+}
+
 /// The times of `wanted` that `c` does not have, leaving out those it has but could not read
 /// (they have `time-invalid` already).
 fn absent(c: &Certificate, wanted: &[(TimeElement, bool)]) -> Vec<TimeElement> {

@@ -17,7 +17,7 @@
 pub mod compare;
 pub mod evidence;
 
-use crate::chain::{inspect, issued_within, CertView, ENROLLMENT_CA};
+use crate::chain::{inspect, issued_within, link_times_present, CertView, ENROLLMENT_CA};
 use crate::finding::{Code, Finding};
 use crate::key::RsaKey;
 use crate::policy::{
@@ -369,6 +369,9 @@ pub enum BrokenReason {
     LinkMismatch,
     /// Issued outside the issuing document's ISSUE range (`issued-outside-issuer-range`).
     IssuedOutsideIssuerRange,
+    /// The document has no ISSUEDTIME, or its issuer no ISSUE range with FROM and UNTIL, so
+    /// the range rule cannot be checked (`chain-time-missing`).
+    TimeMissing,
     /// Names the Microsoft root (or a trusted anchor) as issuer with another key
     /// (`chain-untrusted-root`).
     UntrustedRoot,
@@ -386,6 +389,7 @@ impl BrokenReason {
             BrokenReason::NoIssuerKey => "no-issuer-key",
             BrokenReason::LinkMismatch => "link-mismatch",
             BrokenReason::IssuedOutsideIssuerRange => "issued-outside-issuer-range",
+            BrokenReason::TimeMissing => "time-missing",
             BrokenReason::UntrustedRoot => "untrusted-root",
             BrokenReason::Loop => "loop",
             BrokenReason::TooLong => "too-long",
@@ -966,6 +970,8 @@ impl Linker<'_> {
                 .is_some_and(|pp| pp.object.same_id(&c.issuer.object));
             let failure = if !id_ok {
                 Some(BrokenReason::LinkMismatch)
+            } else if !link_times_present(c, pc) {
+                Some(BrokenReason::TimeMissing)
             } else if !issued_within(c, pc) {
                 Some(BrokenReason::IssuedOutsideIssuerRange)
             } else {

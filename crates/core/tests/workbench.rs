@@ -753,3 +753,29 @@ fn problems_are_listed_per_file_in_both_languages() {
         }
     }
 }
+
+/// A link without the times its range rule needs holds in the workbench exactly when it holds
+/// in the verifier: not at all (`chain-time-missing` there, `time-missing` here). The other
+/// documents of each file, whose links have their times, reach the (test) anchor as before.
+#[test]
+fn a_link_without_its_times_is_broken_as_in_the_verifier() {
+    let p = common::test_policy();
+    for (file, broken_doc) in [
+        ("chain/attack/slc-no-issuedtime.xml", 0),
+        ("chain/attack/es-no-rangetime.xml", 0),
+        ("chain/attack/es-rangetime-no-until.xml", 0),
+    ] {
+        let bytes = common::data(file);
+        assert!(slc_courier_core::verify_chain(&bytes, &p, None)
+            .findings
+            .iter()
+            .any(|f| f.code == slc_courier_core::Code::ChainTimeMissing));
+        let w = run(&[(file.to_owned(), bytes)], &p, 90);
+        let ends: Vec<String> = rows(&w)
+            .iter()
+            .map(|r| r.split(' ').nth(2).unwrap_or("").to_owned())
+            .collect();
+        assert_eq!(ends[broken_doc], "broken(time-missing@0)", "{file}: {ends:?}");
+        assert!(ends[1..].iter().all(|e| e == "test-anchor"), "{file}: {ends:?}");
+    }
+}

@@ -480,7 +480,7 @@ pub struct Labels {
     pub url_kinds: [&'static str; 3],
     /// Why a chain is broken, in [`super::BrokenReason`] order (signature, no issuer key,
     /// link mismatch, issued outside the issuer's range, untrusted root, loop, too long).
-    pub broken_reasons: [&'static str; 7],
+    pub broken_reasons: [&'static str; 8],
     /// Far-side note under the files.
     pub files_note: &'static str,
 }
@@ -559,6 +559,7 @@ pub const EN: Labels = Labels {
         "names the root with another key",
         "the issuers go round in a circle",
         "the chain is too long",
+        "a time the link needs is missing (ISSUEDTIME, or the issuer's ISSUE range)",
     ],
     files_note: "Files are read, never altered and never sent. Compare each SHA-256 with Get-FileHash -Algorithm SHA256 <file>.",
 };
@@ -637,6 +638,7 @@ pub const NL: Labels = Labels {
         "noemt de basis met een andere sleutel",
         "de uitgevers vormen een kring",
         "de keten is te lang",
+        "een tijd die de schakel nodig heeft ontbreekt (ISSUEDTIME, of de ISSUE-periode van de uitgever)",
     ],
     files_note: "Bestanden worden gelezen, nooit gewijzigd en nooit verzonden. Vergelijk elke SHA-256 met Get-FileHash -Algorithm SHA256 <bestand>.",
 };
@@ -747,6 +749,7 @@ impl Labels {
             B::UntrustedRoot => 4,
             B::Loop => 5,
             B::TooLong => 6,
+            B::TimeMissing => 7,
         };
         self.broken_reasons.get(i).copied().unwrap_or("")
     }
