@@ -791,17 +791,61 @@ fn is_chain_type(c: &Certificate) -> bool {
     looks_like_chain_type(&c.descriptor.object_type)
 }
 
-/// [`is_chain_type`] on the type as written.
+/// [`is_chain_type`] on the type as written. Letters and digits are compared with the
+/// look-alike digits folded into the letters they imitate (`0` o, `1` and `i` l, `3` e, `4` a,
+/// `5` s, `7` t, `8` b) and two edits allowed (`Certificates`, `Licens0r`, `Certif1cate`,
+/// `IIcensor`): the real types of other documents are far from both (`Client-Licensor-…` is
+/// six edits from `Server-Licensor-…`).
 fn looks_like_chain_type(t: &str) -> bool {
     let t = t.trim_matches(|c: char| c.is_ascii_whitespace());
-    let letters = |s: &str| -> String {
-        s.chars()
-            .filter(char::is_ascii_alphanumeric)
-            .map(|c| c.to_ascii_lowercase())
+    let folded = |s: &str| -> Vec<u8> {
+        s.bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|c| match c.to_ascii_lowercase() {
+                b'0' => b'o',
+                b'1' | b'i' => b'l',
+                b'3' => b'e',
+                b'4' => b'a',
+                b'5' => b's',
+                b'7' => b't',
+                b'8' => b'b',
+                c => c,
+            })
             .collect()
     };
+    let t_folded = folded(t);
     !t.chars().all(|c| c == ' ' || c.is_ascii_graphic())
-        || [SLC_TYPE, CA_TYPE].iter().any(|k| letters(t) == letters(k))
+        || [SLC_TYPE, CA_TYPE]
+            .iter()
+            .any(|k| within_edits(&t_folded, &folded(k), 2))
+}
+
+/// Whether `a` becomes `b` by at most `max` insertions, deletions and substitutions
+/// (Levenshtein). Linear in `a`'s length for a fixed `b`; at once false when the lengths differ
+/// by more than `max`.
+fn within_edits(a: &[u8], b: &[u8], max: usize) -> bool {
+    if a.len().abs_diff(b.len()) > max {
+        return false;
+    }
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, &ca) in a.iter().enumerate() {
+        let mut diagonal = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row.get(j + 1).copied().unwrap_or(usize::MAX);
+            let left = row.get(j).copied().unwrap_or(usize::MAX);
+            let value = (diagonal + usize::from(ca != cb))
+                .min(above.saturating_add(1))
+                .min(left.saturating_add(1));
+            diagonal = above;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = value;
+            }
+        }
+    }
+    row.last().is_some_and(|&d| d <= max)
 }
 
 fn slc_kind(c: &Certificate) -> Option<ChainKind> {
@@ -1439,6 +1483,16 @@ mod tests {
             "S\u{0435}rver-Licensor-Certificate",
             "Content-License\u{00A0}",
             "Content\tLicense",
+            // ASCII look-alikes: digits for letters, a letter for a letter, one more letter.
+            "Server-Licens0r-Certificate",
+            "Server-Licensor-Certif1cate",
+            "Server-IIcensor-Certificate",
+            "DRM-CA-Certificat3",
+            "Server-Licensor-Certificates",
+            "Server-Licensor-Certficate",
+            "Servr-Licensor-Certficate",
+            "DRM-CA-Cert1ficates",
+            "DRN-CA-Certificate",
         ] {
             assert!(looks_like_chain_type(t), "{t:?}");
         }
@@ -1448,8 +1502,13 @@ mod tests {
             " Client-Licensor-Certificate ",
             "Group-Identity-Credential",
             "Server-Licensor",
-            "DRM-CA-Certificates",
             "Machine Certificate",
+            "Client-Licensor-Certificate",
+            "Machine-Certificate",
+            "Group-Identity-Credential",
+            "Microsoft Rights Label",
+            "DRM-Certificate-Authority",
+            "Servr-Licnsor-Certficate",
         ] {
             assert!(!looks_like_chain_type(t), "{t:?}");
         }

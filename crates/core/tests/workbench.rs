@@ -775,7 +775,13 @@ fn a_link_without_its_times_is_broken_as_in_the_verifier() {
             .iter()
             .map(|r| r.split(' ').nth(2).unwrap_or("").to_owned())
             .collect();
-        assert_eq!(ends[broken_doc], "broken(time-missing@0)", "{file}: {ends:?}");
-        assert!(ends[1..].iter().all(|e| e == "test-anchor"), "{file}: {ends:?}");
+        assert_eq!(
+            ends[broken_doc], "broken(time-missing@0)",
+            "{file}: {ends:?}"
+        );
+        assert!(
+            ends[1..].iter().all(|e| e == "test-anchor"),
+            "{file}: {ends:?}"
+        );
     }
 }
