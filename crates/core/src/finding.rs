@@ -120,6 +120,7 @@ codes! {
     // Any step's file (the workbench lists it with the file), declared here so the request
     // codes above stay the request check's own.
     InputUnreadable = "input-unreadable", Error, "The file could not be read (the browser or the system refused it).";
+    EncodingDeclared = "encoding-declared", Error, "The XML declaration names an encoding the file is not written in, so an XML reader reads other characters or refuses the file.";
     RequestNotCertificate = "request-not-certificate", Error, "This is the enrollment request, not the downloaded certificate.";
     XrmlNotUtf8 = "xrml-not-utf8", Error, "An XrML document in the file contains bytes that are not UTF-8.";
     ResponseUnreadable = "response-unreadable", Error, "The enrollment response holding the certificates cannot be read as XML.";
@@ -273,6 +274,14 @@ pub enum Input {
         /// The file's name as chosen.
         name: String,
     },
+    /// `encoding-declared`: the XML declaration names an encoding the file is not in
+    /// ([`crate::text::declared_encoding`]).
+    DeclaredEncoding {
+        /// The encoding the declaration names, as written.
+        declared: String,
+        /// The file is UTF-16 (else UTF-8 or ASCII).
+        utf16: bool,
+    },
 }
 
 /// What a step expects to be given (for "choose the right file" advice).
@@ -297,6 +306,7 @@ impl Input {
         match self {
             Input::TooLarge { .. } => Code::InputTooLarge,
             Input::Unreadable { .. } => Code::InputUnreadable,
+            Input::DeclaredEncoding { .. } => Code::EncodingDeclared,
         }
     }
 
@@ -311,6 +321,10 @@ impl Input {
             },
             Input::Unreadable {
                 name: "moved.xml".into(),
+            },
+            Input::DeclaredEncoding {
+                declared: "utf-7".into(),
+                utf16: false,
             },
         ]
     }

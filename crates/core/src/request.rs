@@ -1154,6 +1154,16 @@ fn encoding_findings(cx: &mut Ctx<'_>, bytes: &[u8]) {
         }
         Encoding::Ascii | Encoding::Utf8 => {}
     }
+    // The declaration names another encoding than the file's: the service reads other text.
+    if let Some(declared) = crate::text::declared_encoding(d.text.as_bytes())
+        .filter(|l| !crate::text::declaration_fits(l, d.encoding))
+    {
+        cx.findings
+            .push(Finding::of(crate::finding::Input::DeclaredEncoding {
+                declared: declared.to_owned(),
+                utf16: d.is_utf16(),
+            }));
+    }
     if d.is_utf16() && (bytes.len() - d.bom_len) % 2 == 1 {
         cx.findings.push(
             Finding::of(Found::Utf16OddLength { size: bytes.len() }).at(at_raw(bytes.len() - 1)),

@@ -340,6 +340,49 @@ pub fn hex_colons(bytes: &[u8]) -> String {
         .join(":")
 }
 
+/// The encoding an XML declaration at the very start of `text` names (`<?xml version="1.0"
+/// encoding="…"?>`; the text without its byte order mark), as written; `None` without a
+/// declaration or without an encoding in it. Reads at most the declaration's first 256 bytes.
+pub fn declared_encoding(text: &[u8]) -> Option<&str> {
+    let rest = text.strip_prefix(b"<?xml")?;
+    if !rest.first().is_some_and(u8::is_ascii_whitespace) {
+        return None;
+    }
+    let head = rest.get(..rest.len().min(256)).unwrap_or(rest);
+    let end = head.windows(2).position(|w| w == b"?>")?;
+    let decl = head.get(..end)?;
+    let at = decl.windows(8).position(|w| w == b"encoding")?;
+    let after = decl.get(at + 8..)?;
+    let after = after.get(after.iter().position(|c| !c.is_ascii_whitespace())?..)?;
+    let after = after.strip_prefix(b"=")?;
+    let after = after.get(after.iter().position(|c| !c.is_ascii_whitespace())?..)?;
+    let quote = *after.first().filter(|q| matches!(q, b'"' | b'\''))?;
+    let value = after.get(1..)?;
+    let value = value.get(..value.iter().position(|&c| c == quote)?)?;
+    std::str::from_utf8(value).ok()
+}
+
+/// Whether a file may declare the encoding `label` ([`declared_encoding`]): a UTF-8 or ASCII
+/// file UTF-8 (`utf-8`, `utf8`), and an ASCII file also an encoding that reads ASCII as ASCII
+/// (`us-ascii`, `iso-8859-1`, `windows-1252`). An XML reader decodes by the declaration once
+/// the first bytes allow it: a UTF-8 file declared UTF-7 or EBCDIC is read as other
+/// characters, and one declared UTF-16 is refused (.NET: "no byte order mark, cannot switch to
+/// Unicode"). A UTF-16 file is read as UTF-16 by its byte order mark or its NUL pattern,
+/// whatever it declares (an editor's "save as Unicode" keeps the old declaration): any label.
+pub fn declaration_fits(label: &str, encoding: Encoding) -> bool {
+    let l = label.trim().to_ascii_lowercase();
+    match encoding {
+        Encoding::Utf16Le | Encoding::Utf16Be => true,
+        Encoding::Ascii => matches!(
+            l.as_str(),
+            "utf-8" | "utf8" | "us-ascii" | "iso-8859-1" | "windows-1252"
+        ),
+        Encoding::Utf8 | Encoding::Utf8Bom | Encoding::Invalid => {
+            matches!(l.as_str(), "utf-8" | "utf8")
+        }
+    }
+}
+
 /// SHA-256 of `bytes`, lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
@@ -392,6 +435,44 @@ mod tests {
         let d = Decoded::new(b"<a>\xff</a>");
         assert_eq!(d.encoding, Encoding::Invalid);
         assert_eq!(d.invalid_at, Some(3));
+    }
+
+    #[test]
+    fn the_declared_encoding_must_be_the_files() {
+        fn d(t: &str) -> Option<&str> {
+            declared_encoding(t.as_bytes())
+        }
+        assert_eq!(
+            d("<?xml version=\"1.0\" encoding=\"utf-7\"?><a/>"),
+            Some("utf-7")
+        );
+        assert_eq!(
+            d("<?xml version='1.0' encoding = 'IBM037' ?>"),
+            Some("IBM037")
+        );
+        assert_eq!(d("<?xml version=\"1.0\"?><a encoding=\"x\"/>"), None);
+        assert_eq!(d(" <?xml version=\"1.0\" encoding=\"utf-7\"?>"), None);
+        assert_eq!(d("<?xml-stylesheet encoding=\"utf-7\"?>"), None);
+        assert_eq!(d("<?xml version=\"1.0\" encoding=\"utf-7"), None);
+        for (label, encoding, fits) in [
+            ("utf-8", Encoding::Ascii, true),
+            ("UTF-8", Encoding::Utf8Bom, true),
+            ("us-ascii", Encoding::Ascii, true),
+            ("us-ascii", Encoding::Utf8, false),
+            ("windows-1252", Encoding::Utf8, false),
+            ("utf-7", Encoding::Ascii, false),
+            ("IBM037", Encoding::Ascii, false),
+            ("utf-16", Encoding::Ascii, false),
+            ("utf-16", Encoding::Utf16Le, true),
+            ("Unicode", Encoding::Utf16Be, true),
+            ("utf-8", Encoding::Utf16Le, true),
+        ] {
+            assert_eq!(
+                declaration_fits(label, encoding),
+                fits,
+                "{label} {encoding:?}"
+            );
+        }
     }
 
     #[test]

@@ -1165,6 +1165,26 @@ pub fn read_documents(bytes: &[u8]) -> ReadResult {
         [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] | [b'<', 0, ..] | [0, b'<', ..]
     );
     let decoded = utf16.then(|| Decoded::new(bytes));
+    // An XML declaration naming another encoding than the file's: an XML reader reads other
+    // characters than these (or refuses the file), so what is checked here is not what it sees.
+    let start: &[u8] = match &decoded {
+        Some(d) => d.text.as_bytes(),
+        None => bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes),
+    };
+    if let Some(declared) = crate::text::declared_encoding(start) {
+        let encoding = match &decoded {
+            Some(d) => d.encoding,
+            None if start.is_ascii() => crate::text::Encoding::Ascii,
+            None => crate::text::Encoding::Utf8,
+        };
+        if !crate::text::declaration_fits(declared, encoding) {
+            r.findings
+                .push(Finding::of(crate::finding::Input::DeclaredEncoding {
+                    declared: declared.to_owned(),
+                    utf16,
+                }));
+        }
+    }
     let locator = decoded.as_ref().map(crate::text::Locator::new);
     let index = LineIndex::new(if utf16 { &[] } else { bytes });
     let at = |p: usize| match &locator {

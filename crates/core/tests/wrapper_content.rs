@@ -265,3 +265,35 @@ fn a_syntax_error_is_placed_in_the_file() {
         .unwrap();
     assert_eq!(f.location, Some(read.docs[0].location));
 }
+
+/// A response that declares an encoding it is not written in (UTF-7, EBCDIC, UTF-16 over
+/// UTF-8 bytes): an XML reader reads other characters than the ones checked, so the file is
+/// refused as a whole, whatever its documents say.
+#[test]
+fn a_declared_encoding_that_is_not_the_files_is_refused() {
+    let inner = slots(&|d: &str| esc(d));
+    let good = response(&inner);
+    assert!(errors(good.as_bytes()).is_empty());
+    for label in ["utf-7", "IBM037", "utf-16"] {
+        let bad = good.replacen("encoding=\"utf-8\"", &format!("encoding=\"{label}\""), 1);
+        let found: Vec<_> = read_documents(bad.as_bytes())
+            .findings
+            .into_iter()
+            .filter(|f| f.code == Code::EncodingDeclared)
+            .map(|f| (f.subject, f.what().clone()))
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                Subject::File,
+                slc_courier_core::finding::What::Input(
+                    slc_courier_core::finding::Input::DeclaredEncoding {
+                        declared: label.to_owned(),
+                        utf16: false,
+                    }
+                )
+            )],
+            "{label}"
+        );
+    }
+}

@@ -65,6 +65,13 @@ fn input(f: &Input) -> Text {
             format!("{name} could not be read: the browser or the system refused to give its bytes."),
             "Check that the file still exists, is not locked by another program and that you may read it, then choose it again.",
         ),
+        Input::DeclaredEncoding { declared, utf16 } => t(
+            format!(
+                "The XML declaration says encoding=\"{declared}\", but the file is {} text: an XML reader (the enrollment service's, the RMS server's) reads other characters than these, or refuses the file.",
+                if *utf16 { "UTF-16" } else { "UTF-8 (or ASCII)" }
+            ),
+            "Use the file as it was exported or downloaded; if it was saved again in an editor, save it with the encoding its first line names, or export or download it again.",
+        ),
     }
 }
 

@@ -21,6 +21,7 @@ pub fn describe(code: Code) -> &'static str {
         Code::RequestEmpty => "Het aanvraagbestand is leeg (0 bytes).",
         Code::InputTooLarge => "Het bestand is groter dan de limiet en is niet gelezen.",
         Code::InputUnreadable => "Het bestand kon niet worden gelezen (de browser of het systeem weigerde het).",
+        Code::EncodingDeclared => "De XML-declaratie noemt een codering waarin het bestand niet geschreven is, zodat een XML-lezer andere tekens leest of het bestand weigert.",
         Code::Utf8Bom => "Het bestand begint met een UTF-8-bytevolgordemarkering (BOM); MS-RMPR vraagt om gewone ASCII.",
         Code::Utf16Encoded => "Het bestand is UTF-16-tekst; de inschrijvingsservice verwacht ASCII.",
         Code::NulBytes => "Het bestand bevat NUL-bytes die niet door UTF-16 worden verklaard.",
@@ -177,6 +178,13 @@ fn input(f: &Input) -> Text {
         Input::Unreadable { name } => t(
             format!("{name} kon niet worden gelezen: de browser of het systeem gaf de inhoud niet vrij."),
             "Controleer of het bestand nog bestaat, niet door een ander programma is vergrendeld en of u het mag lezen, en kies het dan opnieuw.",
+        ),
+        Input::DeclaredEncoding { declared, utf16 } => t(
+            format!(
+                "De XML-declaratie zegt encoding=\"{declared}\", maar het bestand is {}-tekst: een XML-lezer (die van de inschrijvingsservice, die van de RMS-server) leest andere tekens dan deze, of weigert het bestand.",
+                if *utf16 { "UTF-16" } else { "UTF-8 (of ASCII)" }
+            ),
+            "Gebruik het bestand zoals het is geëxporteerd of gedownload; is het in een editor opnieuw opgeslagen, sla het dan op met de codering die de eerste regel noemt, of exporteer of download het opnieuw.",
         ),
     }
 }
