@@ -179,7 +179,7 @@ pub fn app() -> Html {
                 <DropRouter lang={state.lang}
                     on_request={dispatch.reform(|(c, n, b): (Choice, String, Vec<u8>)| Action::RequestLoaded(c, n, b, browser::now()))}
                     on_chain={dispatch.reform(|(c, n, b): (Choice, String, Vec<u8>)| Action::ChainLoaded(c, n, b, browser::now()))}
-                    on_root={dispatch.reform(|(name, bytes): (String, Vec<u8>)| Action::RootInspected(RootState::inspect(name, &bytes, browser::now())))} />
+                    on_root={dispatch.reform(|(c, name, bytes): (Choice, String, Vec<u8>)| Action::RootInspected(c, RootState::inspect(name, &bytes, browser::now())))} />
                 <RequestStep lang={state.lang} request={request.clone()} loading={state.request_loading}
                     on_start={dispatch.reform(Action::RequestLoading)}
                     on_file={dispatch.reform(|(c, n, b): (Choice, String, Vec<u8>)| Action::RequestLoaded(c, n, b, browser::now()))}
@@ -189,7 +189,7 @@ pub fn app() -> Html {
                     root={state.root.clone()} ticked={session.ticked().clone()}
                     on_probe_start={dispatch.reform(|_| Action::ProbeStarted)}
                     on_probe_done={dispatch.reform(|(u, o)| Action::ProbeDone(u, o))}
-                    on_root={dispatch.reform(Action::RootInspected)}
+                    on_root={dispatch.reform(|(c, r)| Action::RootInspected(c, r))}
                     on_tick={dispatch.reform(|(i, on)| Action::Tick(i, on))} />
                 <SubmitStep lang={state.lang} url={state.enrollment_url.clone()} default_url={state.config.enrollment_url.clone()} form_field={state.config.form_field.clone()}
                     request={request} on_url={dispatch.reform(Action::SetEnrollmentUrl)} />

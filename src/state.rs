@@ -85,6 +85,8 @@ pub struct Chosen {
     pub chain: Choice,
     /// The anchor's.
     pub anchor: Choice,
+    /// Step 2's root certificate's.
+    pub root: Choice,
     /// "Start over".
     pub start_over: Choice,
 }
@@ -126,7 +128,7 @@ pub enum Action {
     /// Forget every input, and every file still being read.
     StartOver(Choice),
     /// Step 2 root inspected.
-    RootInspected(RootState),
+    RootInspected(Choice, RootState),
     /// Step 2 probe started.
     ProbeStarted,
     /// Step 2 probe done: the address probed and the outcome.
@@ -154,6 +156,7 @@ impl Reducible for State {
             Action::RequestRefused(c) => *c != chosen.request || *c <= chosen.start_over,
             Action::ChainRefused(c) => *c != chosen.chain || *c <= chosen.start_over,
             Action::SetAnchor(c, ..) => !chosen.current(chosen.anchor, *c),
+            Action::RootInspected(c, _) => !chosen.current(chosen.root, *c),
             _ => false,
         };
         if stale {
@@ -220,7 +223,10 @@ impl Reducible for State {
                 s.enrollment_url = s.config.enrollment_url.clone();
                 s.generation = s.generation.wrapping_add(1);
             }
-            Action::RootInspected(r) => s.root = Some(r),
+            Action::RootInspected(c, r) => {
+                s.chosen.root = c;
+                s.root = Some(r);
+            }
             Action::ProbeStarted => s.probe = Step::Loading,
             Action::ProbeDone(url, o) => s.probe = Step::Done((url, o)),
             Action::SetEnrollmentUrl(u) => s.enrollment_url = u,
@@ -424,6 +430,16 @@ mod tests {
         assert!(s.session.request().is_none());
         assert!(s.session.anchor().is_none());
         assert!(!s.chain_loading && !s.request_loading);
+        // A root certificate being read when the page is started over does not come back.
+        let (root, over) = (Choice::next(), Choice::next());
+        let s = run(vec![
+            Action::StartOver(over),
+            Action::RootInspected(
+                root,
+                RootState::inspect("gte.pem".into(), &data("keys/test-root.pem"), now()),
+            ),
+        ]);
+        assert!(s.root.is_none());
         // Chosen after "Start over": taken.
         let s = run(vec![
             Action::StartOver(Choice::next()),

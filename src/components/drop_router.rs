@@ -102,7 +102,7 @@ pub struct Props {
     /// A chain to load in step 4 (the drop's choice, name, bytes).
     pub on_chain: Callback<(Choice, String, Vec<u8>)>,
     /// A root certificate to inspect in step 2 (name, bytes).
-    pub on_root: Callback<(String, Vec<u8>)>,
+    pub on_root: Callback<(Choice, String, Vec<u8>)>,
 }
 
 /// The page-wide drop handler and its notices (a live region).
@@ -174,8 +174,6 @@ type Listener = (&'static str, Closure<dyn FnMut(DragEvent)>);
 
 /// Where a step takes a file (the drop's choice, name, bytes).
 type Target = Callback<(Choice, String, Vec<u8>)>;
-/// Where step 2 takes a root certificate (name, bytes).
-type RootTarget = Callback<(String, Vec<u8>)>;
 
 /// True when the drag carries files (text dragged within the page is left alone).
 fn carries_files(e: &DragEvent) -> bool {
@@ -190,7 +188,7 @@ fn carries_files(e: &DragEvent) -> bool {
 fn listen(
     notices: UseStateHandle<Vec<Notice>>,
     dragging: UseStateHandle<bool>,
-    targets: (Target, Target, RootTarget),
+    targets: (Target, Target, Target),
 ) -> Vec<Listener> {
     let Some(doc) = document() else {
         return vec![];
@@ -264,7 +262,7 @@ fn listen(
                     match to {
                         To::Request => on_request.emit((choice, n.name.clone(), bytes)),
                         To::Chain => on_chain.emit((choice, n.name.clone(), bytes)),
-                        To::Root => on_root.emit((n.name.clone(), bytes)),
+                        To::Root => on_root.emit((choice, n.name.clone(), bytes)),
                     }
                     sent.push(*to);
                 }

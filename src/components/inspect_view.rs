@@ -82,7 +82,7 @@ const W_NL: W = W {
     reading: "Bestanden worden gelezen…",
     threshold: "Markeer documenten met minder dagen over dan",
     threshold_invalid: |max, used| {
-        format!("Geef een geheel aantal dagen van 0 tot {max}. De markeringen gebruiken nog {used}.")
+        format!("Geef een geheel aantal dagen van 0 tot en met {max}. De markeringen gebruiken nog {used}.")
     },
     filter: "Soort",
     all: "Alle soorten",
@@ -180,12 +180,61 @@ fn tool() -> ToolInfo {
     }
 }
 
+/// A file as chosen: its name, and its bytes or why it was refused before reading.
+type Chosen = (String, Result<Vec<u8>, Finding>);
+
+/// The files of the workbench. Reads end in any order: each batch is added to the set as it is
+/// when its reads end, and a batch begun before "Clear" (an older `epoch`) adds nothing.
+#[derive(Default, PartialEq)]
+struct FileSet {
+    /// Every file, in the order its batch ended.
+    files: Rc<Vec<Chosen>>,
+    /// Counts "Clear"s.
+    epoch: u64,
+}
+
+/// What happens to the [`FileSet`].
+enum FileAction {
+    /// A batch begun at `epoch` was read.
+    Add(u64, Vec<Chosen>),
+    /// Forget every file, and every batch still being read.
+    Clear,
+}
+
+impl Reducible for FileSet {
+    type Action = FileAction;
+
+    fn reduce(self: Rc<Self>, action: FileAction) -> Rc<Self> {
+        match action {
+            FileAction::Add(epoch, _) if epoch != self.epoch => self,
+            FileAction::Add(epoch, batch) => {
+                let mut files = self.files.as_ref().clone();
+                for f in batch {
+                    // The same file added again (same name, same bytes) is one file:
+                    // counting it twice would double its documents and links.
+                    if !files.contains(&f) {
+                        files.push(f);
+                    }
+                }
+                Rc::new(FileSet {
+                    files: Rc::new(files),
+                    epoch,
+                })
+            }
+            FileAction::Clear => Rc::new(FileSet {
+                files: Rc::default(),
+                epoch: self.epoch.wrapping_add(1),
+            }),
+        }
+    }
+}
+
 /// The Inspect section.
 #[function_component(InspectView)]
 pub fn inspect_view(p: &Props) -> Html {
     let (w, l) = words(p.lang);
     // Every file chosen, in order: its bytes, or why it was refused before reading.
-    let loaded = use_state(|| Rc::new(Vec::<(String, Result<Vec<u8>, Finding>)>::new()));
+    let loaded = use_reducer(FileSet::default);
     let pending = use_state(|| 0usize);
     let threshold = use_state(|| p.threshold);
     // The field's text as typed: re-renders while files are read must not reset it.
@@ -207,7 +256,7 @@ pub fn inspect_view(p: &Props) -> Html {
     let bench = {
         let now = browser::now();
         use_memo(
-            ((*loaded).clone(), *threshold, now.date()),
+            (loaded.files.clone(), *threshold, now.date()),
             move |(files, threshold, _)| {
                 let inputs: Vec<InputFile<'_>> = files
                     .iter()
@@ -234,9 +283,11 @@ pub fn inspect_view(p: &Props) -> Html {
                 return;
             }
             pending.set(all.len());
-            let (loaded, pending) = (loaded.clone(), pending.clone());
+            // The set as chosen now: "Clear" after this makes these reads add nothing.
+            let epoch = loaded.epoch;
+            let (loaded, pending) = (loaded.dispatcher(), pending.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let mut got = (*loaded).as_ref().clone();
+                let mut got = vec![];
                 let total = all.len();
                 for (i, f) in all.into_iter().enumerate() {
                     let name = f.name();
@@ -256,7 +307,9 @@ pub fn inspect_view(p: &Props) -> Html {
                     pending.set(total - i - 1);
                     files::yield_to_browser().await;
                 }
-                loaded.set(Rc::new(got));
+                // Added to the set as it is when the reads end (other files may have been
+                // added meanwhile), not to the set as it was when they began.
+                loaded.dispatch(FileAction::Add(epoch, got));
             });
         }
     };
@@ -341,10 +394,12 @@ pub fn inspect_view(p: &Props) -> Html {
     };
     let on_clear = {
         let loaded = loaded.clone();
+        let pending = pending.clone();
         let selected = selected.clone();
         Callback::from(move |_: MouseEvent| {
             selected.set(vec![]);
-            loaded.set(Rc::new(vec![]));
+            pending.set(0);
+            loaded.dispatch(FileAction::Clear);
         })
     };
     let report = |html: bool| {
@@ -475,8 +530,8 @@ fn summary(b: &Workbench, l: &Labels) -> Html {
             <ul id="inspect-clusters">
                 { for s.clusters.iter().map(|c| html! {
                     <li data-cluster={c.key_fingerprint.clone()} data-modes={c.modes.iter().map(u8::to_string).collect::<Vec<_>>().join(",")}>
-                        { format!("{} — {} {} — {} {}", c.name.as_deref().unwrap_or("?"), l.mode,
-                            c.modes.iter().map(u8::to_string).collect::<Vec<_>>().join(", "), c.documents, l.documents) }
+                        { format!("{} — {} {} — {}", c.name.as_deref().unwrap_or("?"), l.mode,
+                            c.modes.iter().map(u8::to_string).collect::<Vec<_>>().join(", "), l.count_documents(c.documents)) }
                         { " " }<code>{ &c.key_fingerprint }</code>
                     </li>
                 }) }
@@ -644,6 +699,23 @@ fn threshold_days(typed: &str) -> Option<i64> {
 mod tests {
     use super::*;
     use slc_courier_core::workbench::compare::FIELDS;
+
+    /// Batches read at the same time are both kept, whatever order they end in; a batch begun
+    /// before "Clear" adds nothing; the same file twice is one file.
+    #[test]
+    fn every_batch_is_added_and_clear_forgets_batches_in_flight() {
+        let file = |n: &str| (n.to_owned(), Ok(n.as_bytes().to_vec()));
+        let names = |s: &FileSet| s.files.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+        let s = Rc::new(FileSet::default());
+        let s = s.reduce(FileAction::Add(0, vec![file("small.xml")]));
+        let s = s.reduce(FileAction::Add(0, vec![file("big.xml"), file("small.xml")]));
+        assert_eq!(names(&s), ["small.xml", "big.xml"]);
+        let s = s.reduce(FileAction::Clear);
+        let s = s.reduce(FileAction::Add(0, vec![file("late.xml")]));
+        assert_eq!(names(&s), Vec::<String>::new());
+        let s = s.reduce(FileAction::Add(1, vec![file("new.xml")]));
+        assert_eq!(names(&s), ["new.xml"]);
+    }
 
     #[test]
     fn the_threshold_is_a_whole_number_of_days_from_0_to_36500() {

@@ -35,7 +35,7 @@ pub struct Props {
     /// The probe ended (the address probed, the outcome).
     pub on_probe_done: Callback<(String, ProbeOutcome)>,
     /// A root certificate was inspected.
-    pub on_root: Callback<RootState>,
+    pub on_root: Callback<(Choice, RootState)>,
     /// A checklist item was ticked (index, ticked).
     pub on_tick: Callback<(usize, bool)>,
 }
@@ -73,8 +73,8 @@ pub fn trust_step(p: &Props) -> Html {
     };
     let on_root = {
         let on_root = p.on_root.clone();
-        Callback::from(move |(_, name, bytes): (Choice, String, Vec<u8>)| {
-            on_root.emit(RootState::inspect(name, &bytes, browser::now()));
+        Callback::from(move |(choice, name, bytes): (Choice, String, Vec<u8>)| {
+            on_root.emit((choice, RootState::inspect(name, &bytes, browser::now())));
         })
     };
     let origin = p.origin.to_string();

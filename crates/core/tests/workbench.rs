@@ -785,3 +785,11 @@ fn a_link_without_its_times_is_broken_as_in_the_verifier() {
         );
     }
 }
+
+#[test]
+fn document_counts_are_singular_for_one() {
+    assert_eq!(EN.count_documents(1), "1 document");
+    assert_eq!(EN.count_documents(2), "2 documents");
+    assert_eq!(NL.count_documents(1), "1 document");
+    assert_eq!(NL.count_documents(3), "3 documenten");
+}

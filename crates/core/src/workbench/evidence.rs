@@ -418,6 +418,8 @@ pub struct Labels {
     pub files: &'static str,
     /// "Documents".
     pub documents: &'static str,
+    /// "document", "documents" in a sentence ([`Labels::count_documents`]).
+    pub document_words: [&'static str; 2],
     /// "Summary".
     pub summary: &'static str,
     /// "Clusters (by SLC key)".
@@ -494,6 +496,7 @@ pub const EN: Labels = Labels {
     threshold: "Expiry threshold (days)",
     files: "Files",
     documents: "Documents",
+    document_words: ["document", "documents"],
     summary: "Summary",
     clusters: "Clusters (by SLC key)",
     urls: "Licensing URLs",
@@ -573,6 +576,7 @@ pub const NL: Labels = Labels {
     threshold: "Drempel voor verloop (dagen)",
     files: "Bestanden",
     documents: "Documenten",
+    document_words: ["document", "documenten"],
     summary: "Samenvatting",
     clusters: "Clusters (per SLC-sleutel)",
     urls: "Licentie-URL's",
@@ -738,6 +742,11 @@ impl Labels {
             }
         }
     }
+    /// "1 document", "3 documents": the count and the word, singular for one.
+    pub fn count_documents(&self, n: usize) -> String {
+        let [one, many] = self.document_words;
+        format!("{n} {}", if n == 1 { one } else { many })
+    }
     /// The words for why a chain is broken.
     pub fn broken_reason(&self, r: super::BrokenReason) -> &'static str {
         use super::BrokenReason as B;
@@ -809,7 +818,7 @@ pub fn to_html(w: &Workbench, tool: &ToolInfo, l: &Labels) -> String {
     for c in &s.clusters {
         let modes: Vec<String> = c.modes.iter().map(u8::to_string).collect();
         h.push_str(&format!(
-            "<li>{} — <code>{}</code> — {} {} — {} {}</li>",
+            "<li>{} — <code>{}</code> — {} {} — {}</li>",
             esc(c.name.as_deref().unwrap_or("?")),
             esc(&c.key_fingerprint),
             esc(l.mode),
@@ -818,8 +827,7 @@ pub fn to_html(w: &Workbench, tool: &ToolInfo, l: &Labels) -> String {
             } else {
                 modes.join(", ")
             },
-            c.documents,
-            esc(l.documents).to_lowercase()
+            esc(&l.count_documents(c.documents))
         ));
     }
     if s.clusters.is_empty() {
