@@ -197,3 +197,45 @@ test('hosted: a few hundred files at once — every row, a progress line, and th
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+for (const mode of MODES) {
+  test(`${mode}: files added while another is still being read are all kept; Clear forgets reads in flight`, async () => {
+    const app = await openApp(browser, mode);
+    const { page } = app;
+    try {
+      // rac.xml's read is held until the test releases it (gloo-file reads with FileReader).
+      await page.evaluate(() => {
+        const read = FileReader.prototype.readAsArrayBuffer;
+        window.__hold = () => {
+          window.__held = new Promise((r) => { window.__release = r; });
+          window.__heldRead = null;
+        };
+        FileReader.prototype.readAsArrayBuffer = function (blob) {
+          if (blob.name !== 'rac.xml') return read.call(this, blob);
+          window.__heldRead = new Promise((r) => this.addEventListener('loadend', () => setTimeout(r, 200)));
+          window.__held.then(() => read.call(this, blob));
+        };
+        window.__hold();
+      });
+      const docs = () => page.$$eval('#inspect-table tr[data-doc]', (t) => t.length);
+      await page.setInputFiles('#inspect-input', [data('workbench/mode1/rac.xml')]);
+      await page.waitForFunction(() => window.__heldRead !== null);
+      await page.setInputFiles('#inspect-input', [data('workbench/mode1/slc-chain.xml')]);
+      await page.waitForFunction(() => document.querySelectorAll('#inspect-table tr[data-doc]').length === 4);
+      await page.evaluate(() => { window.__release(); return window.__heldRead; });
+      await page.waitForFunction(() => document.querySelectorAll('#inspect-table tr[data-doc]').length === 5);
+      assert.equal(await docs(), 5);
+      // Clear while rac.xml is being read again: nothing comes back.
+      await page.evaluate(() => window.__hold());
+      await page.setInputFiles('#inspect-input', [data('workbench/mode1/rac.xml')]);
+      await page.waitForFunction(() => window.__heldRead !== null);
+      await page.click('#inspect-clear');
+      await page.evaluate(() => { window.__release(); return window.__heldRead; });
+      await page.waitForTimeout(200);
+      assert.equal(await docs(), 0);
+      assert.deepEqual(app.errors, []);
+    } finally {
+      await app.close();
+    }
+  });
+}
