@@ -1127,7 +1127,7 @@ fn chain(f: &crate::chain::Found) -> Text {
         ),
         Found::AnchorTest { name, fingerprint } => t(
             format!("The chain ends at the trust anchor \"{name}\" (key fingerprint {fingerprint}), loaded from a file: it is NOT the pinned Microsoft DRM Production Root, whatever its name says. This is a test verdict, not a Microsoft one."),
-            "For a chain from Microsoft, check it against the pinned root (without --anchor; on the page, use the pinned Microsoft root).",
+            "For a chain from Microsoft, check it against the pinned Microsoft root: on the page, click \"Use the Microsoft root\"; on the command line, leave out --anchor.",
         ),
         Found::RequestHasErrors { file, errors } => t(
             format!(

@@ -1236,7 +1236,7 @@ fn chain(f: &crate::chain::Found) -> Text {
         ),
         Found::AnchorTest { name, fingerprint } => t(
             format!("De keten eindigt bij het vertrouwensanker \"{name}\" (vingerafdruk van de sleutel {fingerprint}), geladen uit een bestand: dit is NIET de vastgezette Microsoft DRM Production Root, wat de naam ook zegt. Dit is een testoordeel, geen oordeel van Microsoft."),
-            "Controleer een keten van Microsoft met de vastgezette basissleutel (zonder --anchor; kies op de pagina de vastgezette basissleutel van Microsoft).",
+            "Controleer een keten van Microsoft met de vastgelegde Microsoft-basis: klik op de pagina op \"Microsoft-basis gebruiken\"; laat op de opdrachtregel --anchor weg.",
         ),
         Found::RequestHasErrors { file, errors } => t(
             format!(
