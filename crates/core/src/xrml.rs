@@ -98,6 +98,15 @@ pub enum Found {
         /// The document.
         document: usize,
     },
+    /// `soap-certificate-content`: in a SOAP chain, a `Certificate` element that holds no
+    /// `XrML` document the reader cut out, or something beside it (text, another element such
+    /// as a prefixed `p:XrML`).
+    SoapCertificateContent {
+        /// Its line in the file.
+        line: usize,
+        /// What it holds instead of (or beside) its document.
+        content: SlotExtra,
+    },
     /// `wrapper-multiple-documents`: literal documents beside an escaped enrollment response.
     LiteralAndEscaped {
         /// How many literal `<XrML` starts there are.
@@ -414,6 +423,7 @@ impl Found {
             Found::ResponseUnreadable { .. } => Code::ResponseUnreadable,
             Found::SlotContent { .. } => Code::ResponseSlotContent,
             Found::SoapHidden { .. } => Code::SoapDocumentHidden,
+            Found::SoapCertificateContent { .. } => Code::SoapCertificateContent,
             Found::SlotRepeated { .. } => Code::ResponseSlotRepeated,
             Found::Doctype { .. } => Code::DoctypeRefused,
             Found::Wrapped { .. } => Code::ResponseWrapper,
@@ -506,6 +516,20 @@ impl Found {
                 count: 2,
             },
             Found::SoapHidden { document: 0 },
+            Found::SoapCertificateContent {
+                line: 1,
+                content: SlotExtra::Element {
+                    name: "p:XrML".into(),
+                },
+            },
+            Found::SoapCertificateContent {
+                line: 1,
+                content: SlotExtra::NoDocument,
+            },
+            Found::SoapCertificateContent {
+                line: 1,
+                content: SlotExtra::Text,
+            },
             Found::Doctype { offset: 38 },
             Found::ResponseTrailing { offset: 12_018 },
             Found::ResponseUnreadable {
@@ -1120,27 +1144,93 @@ fn check_soap(
             return;
         }
     };
-    fn seen(e: &Element, shift: usize, out: &mut std::collections::HashSet<usize>) {
+    // The documents were taken from the complete starts, in order (the file is UTF-8 here).
+    let complete: Vec<usize> = cuts
+        .starts
+        .iter()
+        .filter(|s| s.end.is_some())
+        .map(|s| s.pos)
+        .collect();
+    let cut_at: std::collections::HashSet<usize> = complete.iter().copied().collect();
+    let mut elements = std::collections::HashSet::new();
+    let mut content = Vec::new();
+    let mut escaped_slot = false;
+    let mut all = Vec::new();
+    doc.root.walk(&mut |e| all.push(e));
+    for e in all {
+        // What an importer reads from a response slot is its text after unescaping
+        // (character references, CDATA, comments dropped): a document there is an escaped
+        // response beside these literal ones, however it was spelled.
+        if SLOTS.contains(&e.local()) && !cut(e.text.as_bytes(), 1, false).starts.is_empty() {
+            escaped_slot = true;
+        }
+        if e.local() != "Certificate" {
+            continue;
+        }
+        // MS-RMPR §2.2.9.3 (b): each `Certificate` holds one `XrML` element, the one the cut
+        // found; nothing else (a prefixed `p:XrML`, escaped text, nothing at all).
+        let mut documents = 0;
+        let mut other = None;
         for c in &e.children {
-            if e.local() == "Certificate" && c.local() == "XrML" {
-                out.insert(shift + c.start);
+            if c.name == "XrML" && cut_at.contains(&(shift + c.start)) {
+                elements.insert(shift + c.start);
+                documents += 1;
+            } else if other.is_none() {
+                other = Some(c.name.to_string());
             }
-            seen(c, shift, out);
+        }
+        let extra = match other {
+            Some(name) => Some(SlotExtra::Element { name }),
+            None if documents == 0 => Some(SlotExtra::NoDocument),
+            None if !e.trimmed().is_empty() => Some(SlotExtra::Text),
+            None => None,
+        };
+        if let Some(extra) = extra {
+            content.push((shift + e.start, extra));
         }
     }
-    let mut elements = std::collections::HashSet::new();
-    seen(&doc.root, shift, &mut elements);
-    // The documents were taken from the complete starts, in order (the file is UTF-8 here).
-    let complete = cuts.starts.iter().filter(|s| s.end.is_some());
-    for (document, s) in complete.enumerate() {
-        if !elements.contains(&s.pos) {
-            let l = at(s.pos);
-            r.findings.push(
-                Finding::of(Found::SoapHidden { document })
-                    .about(Subject::Document { index: document })
-                    .at(Some(l)),
-            );
-        }
+    let hidden: Vec<(usize, usize)> = complete
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !elements.contains(p))
+        .map(|(d, &p)| (d, p))
+        .collect();
+    // A `Certificate` whose document is hidden (in a comment, CDATA) is said once, as that.
+    let hides: std::collections::HashSet<usize> = cuts
+        .starts
+        .iter()
+        .filter(|s| s.end.is_some() && !elements.contains(&s.pos))
+        .filter_map(|s| s.holder)
+        .collect();
+    content.retain(|(p, _)| !hides.contains(p));
+    let mut wanted: Vec<usize> = hidden.iter().map(|&(_, p)| p).collect();
+    wanted.extend(content.iter().map(|&(p, _)| p));
+    let table = locate_all(wanted, at);
+    for (document, p) in hidden {
+        let l = located(&table, p, at);
+        r.findings.push(
+            Finding::of(Found::SoapHidden { document })
+                .about(Subject::Document { index: document })
+                .at(Some(l)),
+        );
+    }
+    for (p, extra) in content {
+        let l = located(&table, p, at);
+        r.findings.push(
+            Finding::of(Found::SoapCertificateContent {
+                line: l.line,
+                content: extra,
+            })
+            .about(Subject::File)
+            .at(Some(l)),
+        );
+    }
+    if escaped_slot {
+        // Literal documents beside an escaped response the byte scan did not spot: another
+        // reader takes the response's slots. Refused, never "the literal ones win".
+        r.findings.push(Finding::of(Found::LiteralAndEscaped {
+            literal: cuts.starts.len(),
+        }));
     }
 }
 
