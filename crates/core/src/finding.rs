@@ -163,6 +163,7 @@ codes! {
     ResponseSlotMismatch = "response-slot-mismatch", Error, "In an offline enrollment response, a holder element (SLC, EnrollmentServiceCert, EnrollmentCACert, CACert) does not hold the certificate its name stands for, or an unknown holder holds a document.";
     ResponseSlotContent = "response-slot-content", Error, "In an offline enrollment response, a slot (SLC, EnrollmentServiceCert, EnrollmentCACert, CACert) holds other text or an element beside its one escaped XrML document, or text that is no document.";
     ResponseSlotRepeated = "response-slot-repeated", Error, "In an offline enrollment response, a slot (SLC, EnrollmentServiceCert, EnrollmentCACert, CACert) appears more than once.";
+    SoapCertificateContent = "soap-certificate-content", Error, "In a SOAP certificate chain, a Certificate element holds no XrML document an XML reader sees, or holds text or another element beside it.";
     SoapDocumentHidden = "soap-document-hidden", Error, "In a SOAP certificate chain, an XrML document is not an element inside a Certificate that an XML reader sees (it is in a comment, a CDATA section or a processing instruction).";
     ChainExtraCertificate = "chain-extra-certificate", Error, "A certificate in the file is not part of the chain to the trust anchor.";
     ChainShapeInvalid = "chain-shape-invalid", Error, "Under the Microsoft root, the chain is not one of the two MS-RMPR SLC chain shapes.";

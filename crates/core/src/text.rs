@@ -155,6 +155,8 @@ impl Decoded {
 pub struct Locator<'a> {
     decoded: &'a Decoded,
     last: std::cell::Cell<(usize, Location, usize)>,
+    /// Text bytes walked by all look-ups so far (a look-up behind the last walks from 0).
+    scanned: std::cell::Cell<usize>,
 }
 
 impl<'a> Locator<'a> {
@@ -168,7 +170,14 @@ impl<'a> Locator<'a> {
         Locator {
             decoded,
             last: std::cell::Cell::new((0, start, 0)),
+            scanned: std::cell::Cell::new(0),
         }
+    }
+
+    /// Text bytes walked by all look-ups so far: linear reading keeps this within a small
+    /// multiple of the text's length.
+    pub fn scanned(&self) -> usize {
+        self.scanned.get()
     }
 
     /// The location of text position `pos`.
@@ -177,10 +186,12 @@ impl<'a> Locator<'a> {
         let pos = floor_char_boundary(text, pos);
         let (from, mut loc, mut units) = self.last.get();
         if pos < from {
+            self.scanned.set(self.scanned.get() + pos);
             let l = self.decoded.location(pos);
             self.last.set((pos, l, l.offset - self.decoded.bom_len));
             return l;
         }
+        self.scanned.set(self.scanned.get() + (pos - from));
         for c in text.get(from..pos).unwrap_or("").chars() {
             units += if self.decoded.is_utf16() {
                 c.len_utf16() * 2
@@ -224,6 +235,8 @@ pub struct LineIndex<'a> {
     bytes: &'a [u8],
     /// (offset, 1-based line, offset of that line's start)
     cursor: std::cell::Cell<(usize, usize, usize)>,
+    /// Bytes walked by all look-ups so far.
+    scanned: std::cell::Cell<usize>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -232,7 +245,14 @@ impl<'a> LineIndex<'a> {
         LineIndex {
             bytes,
             cursor: std::cell::Cell::new((0, 1, 0)),
+            scanned: std::cell::Cell::new(0),
         }
+    }
+
+    /// Bytes walked by all look-ups so far: linear reading keeps this within a small
+    /// multiple of the input's length.
+    pub fn scanned(&self) -> usize {
+        self.scanned.get()
     }
 
     /// The location of byte `offset` (column counted in bytes).
@@ -243,6 +263,7 @@ impl<'a> LineIndex<'a> {
             (pos, line, start) = (0, 1, 0);
         }
         let span = self.bytes.get(pos..offset).unwrap_or(&[]);
+        self.scanned.set(self.scanned.get() + span.len());
         line += memchr::memchr_iter(b'\n', span).count();
         if let Some(last) = memchr::memrchr(b'\n', span) {
             start = pos + last + 1;

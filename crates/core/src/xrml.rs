@@ -98,6 +98,15 @@ pub enum Found {
         /// The document.
         document: usize,
     },
+    /// `soap-certificate-content`: in a SOAP chain, a `Certificate` element that holds no
+    /// `XrML` document the reader cut out, or something beside it (text, another element such
+    /// as a prefixed `p:XrML`).
+    SoapCertificateContent {
+        /// Its line in the file.
+        line: usize,
+        /// What it holds instead of (or beside) its document.
+        content: SlotExtra,
+    },
     /// `wrapper-multiple-documents`: literal documents beside an escaped enrollment response.
     LiteralAndEscaped {
         /// How many literal `<XrML` starts there are.
@@ -414,6 +423,7 @@ impl Found {
             Found::ResponseUnreadable { .. } => Code::ResponseUnreadable,
             Found::SlotContent { .. } => Code::ResponseSlotContent,
             Found::SoapHidden { .. } => Code::SoapDocumentHidden,
+            Found::SoapCertificateContent { .. } => Code::SoapCertificateContent,
             Found::SlotRepeated { .. } => Code::ResponseSlotRepeated,
             Found::Doctype { .. } => Code::DoctypeRefused,
             Found::Wrapped { .. } => Code::ResponseWrapper,
@@ -506,6 +516,20 @@ impl Found {
                 count: 2,
             },
             Found::SoapHidden { document: 0 },
+            Found::SoapCertificateContent {
+                line: 1,
+                content: SlotExtra::Element {
+                    name: "p:XrML".into(),
+                },
+            },
+            Found::SoapCertificateContent {
+                line: 1,
+                content: SlotExtra::NoDocument,
+            },
+            Found::SoapCertificateContent {
+                line: 1,
+                content: SlotExtra::Text,
+            },
             Found::Doctype { offset: 38 },
             Found::ResponseTrailing { offset: 12_018 },
             Found::ResponseUnreadable {
@@ -1120,27 +1144,93 @@ fn check_soap(
             return;
         }
     };
-    fn seen(e: &Element, shift: usize, out: &mut std::collections::HashSet<usize>) {
+    // The documents were taken from the complete starts, in order (the file is UTF-8 here).
+    let complete: Vec<usize> = cuts
+        .starts
+        .iter()
+        .filter(|s| s.end.is_some())
+        .map(|s| s.pos)
+        .collect();
+    let cut_at: std::collections::HashSet<usize> = complete.iter().copied().collect();
+    let mut elements = std::collections::HashSet::new();
+    let mut content = Vec::new();
+    let mut escaped_slot = false;
+    let mut all = Vec::new();
+    doc.root.walk(&mut |e| all.push(e));
+    for e in all {
+        // What an importer reads from a response slot is its text after unescaping
+        // (character references, CDATA, comments dropped): a document there is an escaped
+        // response beside these literal ones, however it was spelled.
+        if SLOTS.contains(&e.local()) && !cut(e.text.as_bytes(), 1, false).starts.is_empty() {
+            escaped_slot = true;
+        }
+        if e.local() != "Certificate" {
+            continue;
+        }
+        // MS-RMPR §2.2.9.3 (b): each `Certificate` holds one `XrML` element, the one the cut
+        // found; nothing else (a prefixed `p:XrML`, escaped text, nothing at all).
+        let mut documents = 0;
+        let mut other = None;
         for c in &e.children {
-            if e.local() == "Certificate" && c.local() == "XrML" {
-                out.insert(shift + c.start);
+            if c.name == "XrML" && cut_at.contains(&(shift + c.start)) {
+                elements.insert(shift + c.start);
+                documents += 1;
+            } else if other.is_none() {
+                other = Some(c.name.to_string());
             }
-            seen(c, shift, out);
+        }
+        let extra = match other {
+            Some(name) => Some(SlotExtra::Element { name }),
+            None if documents == 0 => Some(SlotExtra::NoDocument),
+            None if !e.trimmed().is_empty() => Some(SlotExtra::Text),
+            None => None,
+        };
+        if let Some(extra) = extra {
+            content.push((shift + e.start, extra));
         }
     }
-    let mut elements = std::collections::HashSet::new();
-    seen(&doc.root, shift, &mut elements);
-    // The documents were taken from the complete starts, in order (the file is UTF-8 here).
-    let complete = cuts.starts.iter().filter(|s| s.end.is_some());
-    for (document, s) in complete.enumerate() {
-        if !elements.contains(&s.pos) {
-            let l = at(s.pos);
-            r.findings.push(
-                Finding::of(Found::SoapHidden { document })
-                    .about(Subject::Document { index: document })
-                    .at(Some(l)),
-            );
-        }
+    let hidden: Vec<(usize, usize)> = complete
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !elements.contains(p))
+        .map(|(d, &p)| (d, p))
+        .collect();
+    // A `Certificate` whose document is hidden (in a comment, CDATA) is said once, as that.
+    let hides: std::collections::HashSet<usize> = cuts
+        .starts
+        .iter()
+        .filter(|s| s.end.is_some() && !elements.contains(&s.pos))
+        .filter_map(|s| s.holder)
+        .collect();
+    content.retain(|(p, _)| !hides.contains(p));
+    let mut wanted: Vec<usize> = hidden.iter().map(|&(_, p)| p).collect();
+    wanted.extend(content.iter().map(|&(p, _)| p));
+    let table = locate_all(wanted, at);
+    for (document, p) in hidden {
+        let l = located(&table, p, at);
+        r.findings.push(
+            Finding::of(Found::SoapHidden { document })
+                .about(Subject::Document { index: document })
+                .at(Some(l)),
+        );
+    }
+    for (p, extra) in content {
+        let l = located(&table, p, at);
+        r.findings.push(
+            Finding::of(Found::SoapCertificateContent {
+                line: l.line,
+                content: extra,
+            })
+            .about(Subject::File)
+            .at(Some(l)),
+        );
+    }
+    if escaped_slot {
+        // Literal documents beside an escaped response the byte scan did not spot: another
+        // reader takes the response's slots. Refused, never "the literal ones win".
+        r.findings.push(Finding::of(Found::LiteralAndEscaped {
+            literal: cuts.starts.len(),
+        }));
     }
 }
 
@@ -1148,6 +1238,13 @@ fn check_soap(
 /// enrollment response, in UTF-8 or UTF-16, or embedded in binary data. Time and memory are
 /// linear in the size of `bytes`: one pass cuts the documents, which never overlap.
 pub fn read_documents(bytes: &[u8]) -> ReadResult {
+    read_counted(bytes, &std::cell::Cell::new(0))
+}
+
+/// [`read_documents`], keeping in `scanned` how many bytes the location look-ups walked (a
+/// look-up behind the previous one walks from the start again): reading is linear when this
+/// stays within a small multiple of the input's size.
+fn read_counted(bytes: &[u8], scanned: &std::cell::Cell<usize>) -> ReadResult {
     let mut r = ReadResult {
         docs: vec![],
         wrapper: Wrapper::Bare,
@@ -1187,9 +1284,13 @@ pub fn read_documents(bytes: &[u8]) -> ReadResult {
     }
     let locator = decoded.as_ref().map(crate::text::Locator::new);
     let index = LineIndex::new(if utf16 { &[] } else { bytes });
-    let at = |p: usize| match &locator {
-        Some(l) => l.location(p),
-        None => index.location(p),
+    let at = |p: usize| {
+        let (l, walked) = match &locator {
+            Some(l) => (l.location(p), l.scanned()),
+            None => (index.location(p), index.scanned()),
+        };
+        scanned.set(walked);
+        l
     };
     // Binary-safe: without UTF-16, cut on the raw bytes, so XrML inside other data is found.
     let hay: &[u8] = decoded.as_ref().map_or(bytes, |d| d.text.as_bytes());
@@ -1310,42 +1411,56 @@ fn read_escaped(
             return;
         }
     };
-    if let Some(p) = doc.trailing {
-        // A second response (or anything) after the first: another reader stops at the first
-        // root, this one would go on. Refused.
-        let l = at(shift + p);
-        r.findings
-            .push(Finding::of(Found::ResponseTrailing { offset: l.offset }).at(Some(l)));
-    }
     let mut holders = Vec::new();
     doc.root.walk(&mut |e| holders.push(e));
     // Ambiguity: a slot written twice (even empty, or holding no certificate) is refused; a
     // reader that takes the last copy would see another response. Each element's children
     // are counted once: linear.
+    let mut repeated = Vec::new();
     for e in &holders {
         for slot in SLOTS {
             let mut copies = e.children_named(slot);
             if let Some(second) = copies.nth(1) {
-                let l = at(shift + second.start);
-                r.findings.push(
-                    Finding::of(Found::SlotRepeated {
-                        holder: slot.to_owned(),
-                        line: l.line,
-                        count: 2 + copies.count(),
-                    })
-                    .about(Subject::File)
-                    .at(Some(l)),
-                );
+                repeated.push((slot, second.start, 2 + copies.count()));
             }
         }
     }
+    // Every place named below is located in increasing order, all at once: a look-up behind
+    // the previous one walks the file again from its start, and the pre-order walk reaches an
+    // element's second slot after its children's (quadratic time, 370 s for 64 MiB).
+    let mut wanted: Vec<usize> = holders.iter().map(|h| shift + h.start).collect();
+    wanted.extend(repeated.iter().map(|&(_, p, _)| shift + p));
+    wanted.extend(doc.trailing.map(|p| shift + p));
+    let table = locate_all(wanted, at);
+    let at_text = |p: usize| located(&table, shift + p, at);
+    if let Some(p) = doc.trailing {
+        // A second response (or anything) after the first: another reader stops at the first
+        // root, this one would go on. Refused.
+        let l = at_text(p);
+        r.findings
+            .push(Finding::of(Found::ResponseTrailing { offset: l.offset }).at(Some(l)));
+    }
+    for (slot, pos, count) in repeated {
+        let l = at_text(pos);
+        r.findings.push(
+            Finding::of(Found::SlotRepeated {
+                holder: slot.to_owned(),
+                line: l.line,
+                count,
+            })
+            .about(Subject::File)
+            .at(Some(l)),
+        );
+    }
+    // Where each document was written, located after the walk (in increasing order).
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
     let mut budget = MAX_XRML_DOCUMENTS;
     for h in holders {
         let cuts = cut(h.text.as_bytes(), budget, false);
         let is_slot = SLOTS.contains(&h.local());
         if cuts.starts.is_empty() && cuts.over_budget.is_none() {
             if is_slot && !h.trimmed().is_empty() {
-                let l = at(shift + h.start);
+                let l = at_text(h.start);
                 r.findings
                     .push(slot_content(h.local(), l.line, SlotExtra::NoDocument, l));
             }
@@ -1354,7 +1469,7 @@ fn read_escaped(
         // A slot is a string: exactly one document, whitespace around it allowed. A child
         // element would split it (the text around it joined is not what a string reader
         // reads), other text would be read with it.
-        let l = at(shift + h.start);
+        let l = at_text(h.start);
         if let Some(child) = h.children.first() {
             r.findings.push(slot_content(
                 h.local(),
@@ -1377,7 +1492,7 @@ fn read_escaped(
         }
         budget -= cuts.starts.len();
         // Pre-order walk: holders come in increasing position, as the locator wants.
-        let loc = at(shift + h.start);
+        let loc = at_text(h.start);
         let starts: Vec<usize> = cuts.starts.iter().map(|s| s.pos).collect();
         let ends: Vec<usize> = cuts.starts.iter().filter_map(|s| s.end).collect();
         let raw = escaped_positions(body, h, &starts, &ends);
@@ -1388,17 +1503,15 @@ fn read_escaped(
                 continue;
             };
             complete += 1;
-            // Increasing positions, as the locator wants.
-            let span = match (raw.starts.get(&s.pos), raw.ends.get(&end)) {
-                (Some(&a), Some(&b)) => at(shift + a).offset..at(shift + b).offset,
-                _ => 0..0,
-            };
+            if let (Some(&a), Some(&b)) = (raw.starts.get(&s.pos), raw.ends.get(&end)) {
+                spans.push((r.docs.len(), a, b));
+            }
             r.docs.push(SourceDoc {
                 text: h.text.get(s.pos..end).unwrap_or("").to_owned(),
                 offset: loc.offset,
                 slot: Some(h.local().to_owned()),
                 location: loc,
-                raw: span,
+                raw: 0..0,
             });
         }
         if open > 0 {
@@ -1412,6 +1525,18 @@ fn read_escaped(
         if cuts.over_budget.is_some() {
             r.findings.push(too_many(loc));
             break;
+        }
+    }
+    let ends = locate_all(
+        spans
+            .iter()
+            .flat_map(|&(_, a, b)| [shift + a, shift + b])
+            .collect(),
+        at,
+    );
+    for (i, a, b) in spans {
+        if let Some(d) = r.docs.get_mut(i) {
+            d.raw = located(&ends, shift + a, at).offset..located(&ends, shift + b, at).offset;
         }
     }
     r.wrapper = Wrapper::EscapedResponse;
@@ -2510,6 +2635,50 @@ pub fn signature_notes(statuses: &[(usize, &SignatureStatus)]) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A response whose elements each repeat the SLC slot after a child that repeats it too:
+    /// the pre-order walk meets the outer second copy after the inner one. `pad` bytes of
+    /// space come first, so that a look-up that walks from the start again costs them.
+    fn backwards_slots(units: usize, pad: usize, utf16: bool) -> Vec<u8> {
+        let text = format!(
+            "<?xml version=\"1.0\" encoding=\"{}\"?><EnrollResponse><!-- &lt;XrML -->{}\
+             <LicensorCertificateChain>{}</LicensorCertificateChain></EnrollResponse>",
+            if utf16 { "utf-16" } else { "utf-8" },
+            " ".repeat(pad),
+            "<p><q><SLC/><SLC/></q><SLC/><SLC/></p>".repeat(units),
+        );
+        if utf16 {
+            [0xFF, 0xFE]
+                .into_iter()
+                .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+                .collect()
+        } else {
+            text.into_bytes()
+        }
+    }
+
+    #[test]
+    fn repeated_slots_are_located_in_one_pass() {
+        for utf16 in [false, true] {
+            let bytes = backwards_slots(400, 200_000, utf16);
+            let scanned = std::cell::Cell::new(0);
+            let r = read_counted(&bytes, &scanned);
+            let repeated = r
+                .findings
+                .iter()
+                .filter(|f| f.code == Code::ResponseSlotRepeated)
+                .count();
+            assert_eq!(repeated, 800, "utf16: {utf16}");
+            // Each look-up behind the previous one would walk the 200 kB of padding again
+            // (800 × 200 kB); in increasing order the text is walked about once.
+            assert!(
+                scanned.get() <= 3 * bytes.len(),
+                "utf16: {utf16}: {} bytes walked for {}",
+                scanned.get(),
+                bytes.len()
+            );
+        }
+    }
 
     #[test]
     fn a_duplicate_is_shown_with_its_name_when_counted_by_it() {

@@ -297,3 +297,121 @@ fn a_declared_encoding_that_is_not_the_files_is_refused() {
         );
     }
 }
+
+/// A response whose slots hold documents spelled so that no byte scan for an escaped `<XrML`
+/// finds them, beside the chain as literal XrML under another element: what an importer reads
+/// is each slot's unescaped text (the escaped documents), not the literal ones.
+#[test]
+fn escaped_slots_however_spelled_beside_literal_documents_are_refused() {
+    type Spelling = (&'static str, fn(&str) -> String);
+    let spellings: [Spelling; 6] = [
+        ("charref", |d| esc(d).replace("&lt;XrML", "&lt;X&#114;ML")),
+        ("cdata-split", |d| {
+            esc(d).replace("&lt;XrML", "&lt;<![CDATA[XrML]]>")
+        }),
+        ("comment-split", |d| {
+            esc(d).replace("&lt;XrML", "&lt;<!---->XrML")
+        }),
+        ("pi-split", |d| esc(d).replace("&lt;XrML", "&lt;<?x?>XrML")),
+        ("charref-lt", |d| {
+            esc(d).replace("&lt;XrML", "&#x3c;&#88;rML")
+        }),
+        ("all-cdata", |d| {
+            format!("<![CDATA[{}]]>", d.replace("<XrML", "<X]]><![CDATA[rML"))
+        }),
+    ];
+    let literal: String = docs()
+        .iter()
+        .map(|d| format!("<Certificate>{d}</Certificate>"))
+        .collect();
+    for (name, spell) in spellings {
+        let file = format!(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?><EnrollResponse xmlns=\"http://microsoft.com/DRM/EnrollmentService\"><LicensorCertificateChain>{}</LicensorCertificateChain><Extra>{literal}</Extra></EnrollResponse>",
+            slots(&|d| spell(d))
+        );
+        assert_eq!(
+            errors(file.as_bytes()),
+            [(
+                Code::WrapperMultipleDocuments,
+                Subject::File,
+                Found::LiteralAndEscaped { literal: 4 }
+            )],
+            "{name}"
+        );
+    }
+    // The same literal chain beside slots that hold no document is read as it is.
+    let file = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><EnrollResponse xmlns=\"http://microsoft.com/DRM/EnrollmentService\"><LicensorCertificateChain><SLC>&lt;X</SLC></LicensorCertificateChain><Extra>{literal}</Extra></EnrollResponse>"
+    );
+    assert_eq!(errors(file.as_bytes()), []);
+}
+
+/// Each SOAP `Certificate` holds one `XrML` element the reader cut out: not a prefixed
+/// `p:XrML`, not escaped text, not nothing, nothing beside it.
+#[test]
+fn a_soap_certificate_holds_its_document_and_nothing_else() {
+    let genuine: String = docs()
+        .iter()
+        .map(|d| format!("<Certificate>{d}</Certificate>"))
+        .collect();
+    let first = &docs()[0];
+    let prefixed = first
+        .replacen("<XrML ", "<p:XrML xmlns:p=\"urn:p\" ", 1)
+        .replace("</XrML>", "</p:XrML>");
+    let cases = [
+        (
+            format!("<Certificate>{prefixed}</Certificate>"),
+            SlotExtra::Element {
+                name: "p:XrML".into(),
+            },
+        ),
+        (
+            format!(
+                "<Certificate>{}</Certificate>",
+                esc(first).replace("&lt;XrML", "&lt;X&#114;ML")
+            ),
+            SlotExtra::NoDocument,
+        ),
+        ("<Certificate/>".to_owned(), SlotExtra::NoDocument),
+        (
+            "<Certificate>  </Certificate>".to_owned(),
+            SlotExtra::NoDocument,
+        ),
+        (
+            "<Certificate><Other/></Certificate>".to_owned(),
+            SlotExtra::Element {
+                name: "Other".into(),
+            },
+        ),
+    ];
+    for (extra, content) in cases {
+        let file = soap(&format!("{extra}{genuine}"));
+        assert_eq!(
+            errors(file.as_bytes()),
+            [(
+                Code::SoapCertificateContent,
+                Subject::File,
+                Found::SoapCertificateContent { line: 1, content }
+            )],
+            "{extra:.60}"
+        );
+    }
+    // Text beside the document in a genuine Certificate.
+    let mut beside = docs();
+    beside[1] = format!("{} note", beside[1]);
+    let inner: String = beside
+        .iter()
+        .map(|d| format!("<Certificate>{d}</Certificate>"))
+        .collect();
+    assert_eq!(
+        errors(soap(&inner).as_bytes()),
+        [(
+            Code::SoapCertificateContent,
+            Subject::File,
+            Found::SoapCertificateContent {
+                line: 1,
+                content: SlotExtra::Text
+            }
+        )]
+    );
+}

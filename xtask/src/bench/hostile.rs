@@ -72,6 +72,11 @@ const SHAPES: &[Shape] = &[
         what: "complete SLCs repeated",
         make: many_documents,
     },
+    Shape {
+        id: "g",
+        what: "UTF-16 response, space then `<p><q><SLC/><SLC/></q><SLC/><SLC/></p>` ×≤2800",
+        make: repeated_slots_utf16,
+    },
 ];
 
 /// `unit` repeated and cut to exactly `len` bytes.
@@ -114,6 +119,22 @@ fn escaped_response(len: usize, _: &str) -> Vec<u8> {
         len.saturating_sub(head.len() + tail.len()),
     ));
     v.extend_from_slice(tail.as_bytes());
+    v
+}
+
+/// A UTF-16LE response (BOM) of space and then (up to) 2,800 elements that repeat the SLC slot both
+/// in a child and after it: a reader that locates slots in tree order goes backwards there.
+fn repeated_slots_utf16(len: usize, _: &str) -> Vec<u8> {
+    let head = "<?xml version=\"1.0\" encoding=\"utf-16\"?><EnrollResponse xmlns=\"http://microsoft.com/DRM/EnrollmentService\"><!-- &lt;XrML --><LicensorCertificateChain>";
+    let unit = "<p><q><SLC/><SLC/></q><SLC/><SLC/></p>";
+    let tail = "</LicensorCertificateChain></EnrollResponse>";
+    let units = len.saturating_sub(2) / 2;
+    // 2,800 (the tester's file) where they fit in half the size; the rest is space.
+    let body = unit.repeat((units / 2 / unit.len()).min(2800));
+    let pad = units.saturating_sub(head.len() + body.len() + tail.len());
+    let text = format!("{head}{}{body}{tail}", " ".repeat(pad));
+    let mut v = vec![0xFF, 0xFE];
+    v.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
     v
 }
 
@@ -444,6 +465,12 @@ mod tests {
         let e = String::from_utf8(long_body(len, SAMPLE)).unwrap();
         assert_eq!(e.matches("<XrML").count(), 1);
         assert!(e.ends_with("</NAME></OBJECT></WORK></BODY><SIGNATURE/></XrML>"));
+        let g = repeated_slots_utf16(len, SAMPLE);
+        assert_eq!(g.get(..4), Some(&[0xFF, 0xFE, b'<', 0][..]));
+        assert_eq!(
+            count(&g, &[b'<', 0, b'p', 0, b'>', 0]),
+            (len - 2) / 2 / 2 / 38
+        );
         let f = many_documents(len, SAMPLE);
         assert_eq!(count(&f, b"</XrML>"), len / first_document(SAMPLE).len());
     }

@@ -707,6 +707,14 @@ fn xrml(f: &crate::xrml::Found) -> Text {
             },
             "Download the certificate chain again; do not import a file that was edited. In the element named, remove everything but the one document.",
         ),
+        Found::SoapCertificateContent { line, content } => t(
+            match content {
+                SlotExtra::Text => format!("The <Certificate> element at line {line} holds other text beside its <XrML> element; it holds exactly one certificate as an <XrML> element."),
+                SlotExtra::Element { name } => format!("The <Certificate> element at line {line} holds an element <{name}> that is no <XrML> document; it holds exactly one certificate as an <XrML> element."),
+                SlotExtra::NoDocument => format!("The <Certificate> element at line {line} holds no <XrML> element (it is empty or holds only text); it holds exactly one certificate as an <XrML> element."),
+            },
+            "Download the certificate chain again; do not import a file that was edited. Each certificate is an <XrML> element directly inside its <Certificate>.",
+        ),
         Found::SoapHidden { document } => t(
             format!("Document {} is not an element inside a <Certificate>: it stands in a comment (<!-- -->), a CDATA section or a processing instruction, or outside any <Certificate>. An XML reader sees no certificate there.", document + 1),
             "Download the certificate chain again; do not import a file that was edited. Each certificate is an <XrML> element directly inside its <Certificate>.",

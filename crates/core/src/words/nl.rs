@@ -109,6 +109,7 @@ pub fn describe(code: Code) -> &'static str {
         Code::ResponseSlotMismatch => "In een offline inschrijvingsantwoord bevat een element (SLC, EnrollmentServiceCert, EnrollmentCACert, CACert) niet het certificaat waar zijn naam voor staat, of bevat een onbekend element een document.",
         Code::ResponseSlotContent => "In een offline inschrijvingsantwoord bevat een vak (SLC, EnrollmentServiceCert, EnrollmentCACert, CACert) naast zijn ene geëscapete XrML-document andere tekst of een element, of tekst die geen document is.",
         Code::ResponseSlotRepeated => "In een offline inschrijvingsantwoord komt een vak (SLC, EnrollmentServiceCert, EnrollmentCACert, CACert) meer dan eens voor.",
+        Code::SoapCertificateContent => "In een SOAP-certificaatketen bevat een Certificate-element geen XrML-document dat een XML-lezer ziet, of bevat het daarnaast tekst of een ander element.",
         Code::SoapDocumentHidden => "In een SOAP-certificaatketen is een XrML-document geen element binnen een Certificate dat een XML-lezer ziet (het staat in commentaar, een CDATA-sectie of een verwerkingsinstructie).",
         Code::ChainExtraCertificate => "Een certificaat in het bestand hoort niet bij de keten naar het vertrouwensanker.",
         Code::ChainShapeInvalid => "Onder de basissleutel van Microsoft is de keten geen van de twee SLC-ketenvormen van MS-RMPR.",
@@ -818,6 +819,14 @@ fn xrml(f: &crate::xrml::Found) -> Text {
                 SlotExtra::NoDocument => format!("Het element <{holder}> op regel {line} bevat tekst die geen XrML-document is; het bevat precies één certificaat."),
             },
             "Download de certificaatketen opnieuw; importeer geen bestand dat is bewerkt. Verwijder in het genoemde element alles behalve het ene document.",
+        ),
+        Found::SoapCertificateContent { line, content } => t(
+            match content {
+                SlotExtra::Text => format!("Het element <Certificate> op regel {line} bevat naast zijn <XrML>-element nog andere tekst; het bevat precies één certificaat als <XrML>-element."),
+                SlotExtra::Element { name } => format!("Het element <Certificate> op regel {line} bevat een element <{name}> dat geen <XrML>-document is; het bevat precies één certificaat als <XrML>-element."),
+                SlotExtra::NoDocument => format!("Het element <Certificate> op regel {line} bevat geen <XrML>-element (het is leeg of bevat alleen tekst); het bevat precies één certificaat als <XrML>-element."),
+            },
+            "Download de certificaatketen opnieuw; importeer geen bestand dat is bewerkt. Elk certificaat staat als <XrML>-element direct in zijn <Certificate>.",
         ),
         Found::SoapHidden { document } => t(
             format!("Document {} staat niet als element in een <Certificate>: het staat in commentaar (<!-- -->), een CDATA-sectie of een verwerkingsinstructie, of buiten elk <Certificate>. Een XML-lezer ziet daar geen certificaat.", document + 1),
