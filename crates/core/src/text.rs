@@ -400,7 +400,7 @@ mod tests {
         odd.push(b'<');
         let d = Decoded::new(&odd);
         assert_eq!((d.text.as_str(), d.unpaired_at), ("<a/>", Some(4)));
-        let bare = [&le("<a/>")[..], &[b'x']].concat();
+        let bare = [&le("<a/>")[..], b"x"].concat();
         assert_eq!(Decoded::new(&bare).unpaired_at, Some(4));
         let mut be: Vec<u8> = [0xFE, 0xFF].into();
         be.extend("<a/>".encode_utf16().flat_map(u16::to_be_bytes));
