@@ -327,6 +327,31 @@ fn broken_encodings() {
     assert_eq!(request_codes(&utf32), vec![XmlMalformed, NulBytes]);
 }
 
+/// A request that no namespace-aware XML reader accepts is `xml-malformed`, whatever makes it
+/// so: a name, a prefix, a reserved declaration, a comment or a stray `]]>`.
+#[test]
+fn requests_xml_readers_refuse_are_malformed() {
+    let good = String::from_utf8(data("request/good/RMS01EnrollRequest.xml")).unwrap();
+    let at = "<RevocationInformation>";
+    assert!(good.contains(at));
+    for insert in [
+        "<1x/>",
+        "<p:x/>",
+        "<x p:k=\"v\"/>",
+        "<x xmlns:xml=\"urn:x\"/>",
+        "<x xmlns:xmlns=\"urn:x\"/>",
+        "<!-- a -- b -->",
+        "]]>",
+    ] {
+        let bytes = good.replacen(at, &format!("{insert}{at}"), 1);
+        assert_eq!(
+            request_codes(bytes.as_bytes()),
+            vec![XmlMalformed],
+            "{insert}"
+        );
+    }
+}
+
 #[test]
 fn junk_keys_and_signatures() {
     let good = String::from_utf8(data("request/good/RMS01EnrollRequest.xml")).unwrap();
