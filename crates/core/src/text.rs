@@ -33,8 +33,10 @@ pub struct Decoded {
     pub bom_len: usize,
     /// Byte offset of the first invalid UTF-8 sequence, when there was one.
     pub invalid_at: Option<usize>,
-    /// UTF-16 only: position in `text` of the U+FFFD that stands for the first unpaired
-    /// surrogate (a code unit that is not text), when there was one.
+    /// UTF-16 only: position in `text` of the first thing that is not text in the encoding,
+    /// when there was one: the U+FFFD that stands for an unpaired surrogate, the end of the
+    /// text when a stray last byte follows it (an odd length), or a second byte order mark
+    /// U+FEFF right after the first (XML readers refuse all three).
     pub unpaired_at: Option<usize>,
 }
 
@@ -58,6 +60,7 @@ impl Decoded {
         }
         if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
             let (text, unpaired_at) = utf16(rest, false);
+            let unpaired_at = second_bom(&text).or(unpaired_at);
             return Decoded {
                 text,
                 encoding: Encoding::Utf16Le,
@@ -68,6 +71,7 @@ impl Decoded {
         }
         if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
             let (text, unpaired_at) = utf16(rest, true);
+            let unpaired_at = second_bom(&text).or(unpaired_at);
             return Decoded {
                 text,
                 encoding: Encoding::Utf16Be,
@@ -303,6 +307,12 @@ mod line_index_tests {
     }
 }
 
+/// Position 0 when UTF-16 text, its byte order mark removed, starts with U+FEFF again: a
+/// second mark, which XML readers take as a character before the document and refuse.
+fn second_bom(text: &str) -> Option<usize> {
+    text.starts_with('\u{feff}').then_some(0)
+}
+
 fn floor_char_boundary(s: &str, mut pos: usize) -> usize {
     pos = pos.min(s.len());
     while pos > 0 && !s.is_char_boundary(pos) {
@@ -337,6 +347,11 @@ fn utf16(bytes: &[u8], big_endian: bool) -> (String, Option<usize>) {
                 text.push(char::REPLACEMENT_CHARACTER);
             }
         }
+    }
+    // A stray last byte is half a code unit, not text (expat and .NET refuse the file): marked
+    // at the end of the text, where it stands; nothing is added for it.
+    if bytes.len() % 2 == 1 {
+        unpaired = unpaired.or(Some(text.len()));
     }
     (text, unpaired)
 }
@@ -433,6 +448,35 @@ mod tests {
                 column: 1
             }
         );
+    }
+
+    /// Half a code unit at the end, or a second byte order mark, is not text: marked where it
+    /// is, as an unpaired surrogate is.
+    #[test]
+    fn a_stray_byte_or_second_bom_in_utf16_is_not_text() {
+        let le = |s: &str| {
+            s.encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect::<Vec<u8>>()
+        };
+        let mut odd = [&[0xFF, 0xFE][..], &le("<a/>")].concat();
+        assert_eq!(Decoded::new(&odd).unpaired_at, None);
+        odd.push(b'<');
+        let d = Decoded::new(&odd);
+        assert_eq!((d.text.as_str(), d.unpaired_at), ("<a/>", Some(4)));
+        let bare = [&le("<a/>")[..], b"x"].concat();
+        assert_eq!(Decoded::new(&bare).unpaired_at, Some(4));
+        let mut be: Vec<u8> = [0xFE, 0xFF].into();
+        be.extend("<a/>".encode_utf16().flat_map(u16::to_be_bytes));
+        be.push(0);
+        assert_eq!(Decoded::new(&be).unpaired_at, Some(4));
+        let twice = [&[0xFF, 0xFE, 0xFF, 0xFE][..], &le("<a/>")].concat();
+        assert_eq!(Decoded::new(&twice).unpaired_at, Some(0));
+        let twice_be = [&[0xFE, 0xFF, 0xFE, 0xFF][..], &le("<a/>")].concat();
+        assert_eq!(Decoded::new(&twice_be).unpaired_at, Some(0));
+        // U+FEFF later in the text is a character like any other.
+        let later = [&[0xFF, 0xFE][..], &le("<a>\u{feff}</a>")].concat();
+        assert_eq!(Decoded::new(&later).unpaired_at, None);
     }
 
     #[test]

@@ -192,6 +192,28 @@ pub enum Problem {
     /// An XML declaration (`<?xml …?>`, or a processing instruction named `xml` in any case)
     /// that is not at the very start of the text (XML 1.0 §2.8, §2.6 PITarget).
     DeclarationNotFirst,
+    /// An element or attribute name that is not an XML name (XML 1.0 §2.3 Name: it starts with
+    /// a letter, `_` or `:`), or not a namespace-qualified one (Namespaces in XML §3 QName: at
+    /// most one `:`, with something on both sides).
+    InvalidName {
+        /// The name as written.
+        name: String,
+    },
+    /// A prefix used on an element or attribute name that no `xmlns:` declaration in scope
+    /// binds (Namespaces in XML §5 NSC: Prefix Declared).
+    UndeclaredPrefix {
+        /// The prefix.
+        prefix: String,
+    },
+    /// A namespace declaration that XML reserves: `xml` bound to another URI, a declaration
+    /// of `xmlns`, another prefix bound to the `xml` or `xmlns` URI, or a prefix bound to the
+    /// empty URI (Namespaces in XML §3 NSC: Reserved Prefixes, No Prefix Undeclaring).
+    ReservedNamespace {
+        /// The prefix declared.
+        prefix: String,
+    },
+    /// `]]>` in text outside a CDATA section (XML 1.0 §2.4 CharData).
+    CdataEndInText,
     /// A namespace prefix problem, or any other parser error this module does not name.
     Other,
 }
@@ -413,6 +435,89 @@ fn append<'a>(to: &mut Cow<'a, str>, piece: Cow<'a, str>) {
     }
 }
 
+/// The `xml` prefix's namespace (Namespaces in XML §3), the only URI it may be bound to.
+const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
+/// The `xmlns` prefix's namespace, which no prefix may be bound to.
+const XMLNS_NS: &str = "http://www.w3.org/2000/xmlns/";
+
+/// XML 1.0 §2.3 NameStartChar, without `:` (names are checked part by part).
+fn is_name_start(c: char) -> bool {
+    matches!(c,
+        'A'..='Z' | '_' | 'a'..='z' | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}'
+        | '\u{F8}'..='\u{2FF}' | '\u{370}'..='\u{37D}' | '\u{37F}'..='\u{1FFF}'
+        | '\u{200C}'..='\u{200D}' | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}'
+        | '\u{3001}'..='\u{D7FF}' | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}'
+        | '\u{10000}'..='\u{EFFFF}')
+}
+
+/// XML 1.0 §2.3 NameChar, without `:`.
+fn is_name_char(c: char) -> bool {
+    is_name_start(c)
+        || matches!(c, '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
+}
+
+/// True when `name` is a QName: one NCName, or two joined by one `:`.
+fn is_qname(name: &str) -> bool {
+    let ncname = |n: &str| {
+        let mut cs = n.chars();
+        cs.next().is_some_and(is_name_start) && cs.all(is_name_char)
+    };
+    match name.split_once(':') {
+        Some((prefix, local)) => ncname(prefix) && ncname(local),
+        None => ncname(name),
+    }
+}
+
+/// Refuses a name that is not a QName, placed at the start tag.
+fn check_name(name: &str, start: usize) -> Result<(), XmlError> {
+    if is_qname(name) {
+        return Ok(());
+    }
+    Err(XmlError::Malformed {
+        pos: start,
+        problem: Problem::InvalidName {
+            name: name.to_owned(),
+        },
+    })
+}
+
+/// Refuses a prefixed name whose prefix is not declared in `scopes` (`xml` always is;
+/// `xmlns` only ever declares, it names nothing).
+fn check_prefix(scopes: &Scopes<'_>, name: &str, start: usize) -> Result<(), XmlError> {
+    let Some(prefix) = prefix_of(name).filter(|p| *p != "xml") else {
+        return Ok(());
+    };
+    if prefix != "xmlns" && scopes.iter().any(|(p, _)| p.as_deref() == Some(prefix)) {
+        return Ok(());
+    }
+    Err(XmlError::Malformed {
+        pos: start,
+        problem: Problem::UndeclaredPrefix {
+            prefix: prefix.to_owned(),
+        },
+    })
+}
+
+/// Refuses a declaration of `prefix` (`None`: the default namespace) as `uri` that
+/// Namespaces in XML §3 reserves.
+fn check_declaration(prefix: Option<&str>, uri: &str, start: usize) -> Result<(), XmlError> {
+    let reserved = match prefix {
+        Some("xml") => uri != XML_NS,
+        Some("xmlns") => true,
+        Some(_) => uri.is_empty() || uri == XML_NS || uri == XMLNS_NS,
+        None => uri == XML_NS || uri == XMLNS_NS,
+    };
+    if !reserved {
+        return Ok(());
+    }
+    Err(XmlError::Malformed {
+        pos: start,
+        problem: Problem::ReservedNamespace {
+            prefix: prefix.unwrap_or("xmlns").to_owned(),
+        },
+    })
+}
+
 fn start_element<'a>(
     text: &'a str,
     e: &quick_xml::events::BytesStart<'_>,
@@ -420,6 +525,7 @@ fn start_element<'a>(
     scopes: &mut Scopes<'a>,
 ) -> Result<Element<'a>, XmlError> {
     let name = str_in(text, e.name().as_ref());
+    check_name(&name, start)?;
     let mut attrs = Vec::new();
     for a in e.attributes() {
         let a = a.map_err(|err| attribute_error(&err, start, &name))?;
@@ -434,6 +540,7 @@ fn start_element<'a>(
         }
         let raw_key = a.key.as_ref();
         let key = str_in(text, raw_key);
+        check_name(&key, start)?;
         // XML 1.0 §2.3 AttValue: a literal '<' is not allowed in an attribute value. quick-xml
         // does not check it; a reader that does would see a different document.
         if a.value.contains(&b'<') {
@@ -454,12 +561,21 @@ fn start_element<'a>(
         }
         .map_err(|err| classify(err, start, None, Some(&name)))?;
         if key == "xmlns" {
+            check_declaration(None, &value, start)?;
             scopes.push((None, value.clone()));
         } else if let Some(prefix) = raw_key.strip_prefix(b"xmlns:") {
             let prefix = Some(str_in(text, prefix)).filter(|p| !p.is_empty());
+            check_declaration(prefix.as_deref(), &value, start)?;
             scopes.push((prefix, value.clone()));
         }
         attrs.push((key, value));
+    }
+    // Prefixes are checked once the tag's own declarations are in scope (they apply to it).
+    check_prefix(scopes, &name, start)?;
+    for (key, _) in &attrs {
+        if !key.starts_with("xmlns:") {
+            check_prefix(scopes, key, start)?;
+        }
     }
     let ns = resolve(scopes, prefix_of(&name));
     Ok(Element {
@@ -480,6 +596,8 @@ pub fn parse(text: &str) -> Result<Document<'_>, XmlError> {
     let mut reader = Reader::from_str(text);
     reader.config_mut().check_end_names = true;
     reader.config_mut().expand_empty_elements = false;
+    // XML 1.0 §2.5: `--` never inside a comment.
+    reader.config_mut().check_comments = true;
     let mut stack: Vec<Open> = Vec::new();
     let mut scopes: Scopes<'_> = Vec::new();
     let mut count = 0usize;
@@ -574,6 +692,13 @@ pub fn parse(text: &str) -> Result<Document<'_>, XmlError> {
                 let s = match within(text, &t) {
                     Some(raw) => {
                         check_char_refs(text, raw)?;
+                        // XML 1.0 §2.4: `]]>` only ends a CDATA section.
+                        if let Some(at) = memchr::memmem::find(raw.as_bytes(), b"]]>") {
+                            return Err(XmlError::Malformed {
+                                pos: offset_in(text, raw) + at,
+                                problem: Problem::CdataEndInText,
+                            });
+                        }
                         unescape(raw)
                     }
                     None => t.unescape().map(|v| Cow::Owned(v.into_owned())),
@@ -874,6 +999,71 @@ mod tests {
             malformed("<r><a k=\"&bogus;\"/></r>"),
             (3, Problem::UnknownEntity { name: s("bogus") })
         );
+    }
+
+    /// What every namespace-aware XML reader (expat, .NET) refuses is refused, at its place;
+    /// what they accept is still accepted.
+    #[test]
+    fn names_namespaces_comments_and_cdata_ends_are_checked() {
+        let s = |x: &str| x.to_owned();
+        let name = |n: &str| Problem::InvalidName { name: s(n) };
+        assert_eq!(malformed("<a><1b/></a>"), (3, name("1b")));
+        assert_eq!(malformed("<a><b 2k=\"v\"/></a>"), (3, name("2k")));
+        assert_eq!(
+            malformed("<a><b:c:d xmlns:b=\"u\"/></a>"),
+            (3, name("b:c:d"))
+        );
+        assert_eq!(malformed("<a><:b/></a>"), (3, name(":b")));
+        assert_eq!(malformed("<a><b: xmlns:b=\"u\"/></a>"), (3, name("b:")));
+        assert_eq!(malformed("<a><-b/></a>"), (3, name("-b")));
+        assert!(parse("<_a.b-c\u{e9}\u{b7}1/>").is_ok());
+        let undeclared = |p: &str| Problem::UndeclaredPrefix { prefix: s(p) };
+        assert_eq!(malformed("<a><p:b/></a>"), (3, undeclared("p")));
+        assert_eq!(malformed("<a><b p:k=\"v\"/></a>"), (3, undeclared("p")));
+        assert_eq!(malformed("<a><xmlns:b/></a>"), (3, undeclared("xmlns")));
+        // Out of scope once the declaring element has ended.
+        assert_eq!(
+            malformed("<a><b xmlns:p=\"u\"/><p:c/></a>"),
+            (19, undeclared("p"))
+        );
+        assert!(parse("<p:a xmlns:p=\"u\"><b p:k=\"v\" xml:lang=\"en\"/></p:a>").is_ok());
+        let reserved = |p: &str| Problem::ReservedNamespace { prefix: s(p) };
+        assert_eq!(
+            malformed("<a><b xmlns:xml=\"urn:x\"/></a>"),
+            (3, reserved("xml"))
+        );
+        assert_eq!(
+            malformed("<a><b xmlns:xmlns=\"urn:x\"/></a>"),
+            (3, reserved("xmlns"))
+        );
+        assert_eq!(
+            malformed("<a><b xmlns:p=\"http://www.w3.org/XML/1998/namespace\"/></a>"),
+            (3, reserved("p"))
+        );
+        assert_eq!(
+            malformed("<a><b xmlns:p=\"http://www.w3.org/2000/xmlns/\"/></a>"),
+            (3, reserved("p"))
+        );
+        assert_eq!(
+            malformed("<a><b xmlns=\"http://www.w3.org/2000/xmlns/\"/></a>"),
+            (3, reserved("xmlns"))
+        );
+        assert_eq!(malformed("<a><b xmlns:p=\"\"/></a>"), (3, reserved("p")));
+        assert!(parse(
+            "<a xmlns=\"\" xmlns:xml=\"http://www.w3.org/XML/1998/namespace\"><b xmlns=\"u\"/></a>"
+        )
+        .is_ok());
+        assert_eq!(
+            malformed("<a><!-- x -- y --></a>"),
+            (10, Problem::DoubleHyphenInComment)
+        );
+        assert!(parse("<a><!-- x - y --></a>").is_ok());
+        assert_eq!(malformed("<a>xy]]>z</a>"), (5, Problem::CdataEndInText));
+        assert_eq!(
+            malformed("<a><b/>x]]&gt;]]></a>").1,
+            Problem::CdataEndInText
+        );
+        assert!(parse("<a>]]&gt; ]] > <![CDATA[]]]]><![CDATA[>]]></a>").is_ok());
     }
 
     #[test]

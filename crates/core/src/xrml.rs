@@ -1986,23 +1986,71 @@ fn duplicates(parent: &Element, names: &[&str], out: &mut Vec<Duplicate>) {
     }
 }
 
+/// Elements among `names` (by local name) that appear more than once anywhere below `parent`,
+/// not only as its children: a reader that searches descendants (`//PRINCIPAL`,
+/// `GetElementsByTagName`) takes a deeper copy as readily as the one in its place. With
+/// `in_place` (the checks read them as children of `parent`), a single copy that is not a
+/// child counts too: this reader reads none, a searching reader reads that one. One walk.
+fn duplicates_below(parent: &Element, names: &[&str], in_place: bool, out: &mut Vec<Duplicate>) {
+    let mut counts = vec![0usize; names.len()];
+    for c in &parent.children {
+        c.walk(&mut |e| {
+            if let Some(i) = names.iter().position(|n| *n == e.local()) {
+                if let Some(n) = counts.get_mut(i) {
+                    *n += 1;
+                }
+            }
+        });
+    }
+    for (name, n) in names.iter().zip(counts) {
+        if n > 1 || (in_place && n > parent.children_named(name).count()) {
+            out.push(Duplicate {
+                parent: parent.local().to_owned(),
+                element: (*name).to_owned(),
+                name: None,
+                count: n,
+            });
+        }
+    }
+}
+
+/// All elements named `local` below `parent` (descendants, document order).
+fn below<'e, 'a>(parent: &'e Element<'a>, local: &str) -> Vec<&'e Element<'a>> {
+    let mut found = vec![];
+    for c in &parent.children {
+        c.walk(&mut |e| {
+            if e.local() == local {
+                found.push(e);
+            }
+        });
+    }
+    found
+}
+
 /// Elements with the same local name `element` and the same `name` attribute among `els`
-/// (children of `parent`), counted by that attribute: two `PARAMETER name="modulus"` are a
-/// duplicate, a `public-exponent` beside a `modulus` is not. One pass over `els` (a map, not
-/// a list search: many PARAMETERs of distinct names stay n log n).
+/// (below `parent`), counted by that attribute compared as a reader that ignores case and
+/// surrounding blanks would: two `PARAMETER name="modulus"` are a duplicate, and so are
+/// `RIGHT name="ISSUE"` and `RIGHT name="issue"`; a `public-exponent` beside a `modulus` is
+/// not. Named by the first copy's spelling. One pass over `els` (a map, not a list search:
+/// many PARAMETERs of distinct names stay n log n).
 fn duplicates_by_name<'e, 'a: 'e>(
     parent: &str,
     element: &str,
     els: impl Iterator<Item = &'e Element<'a>>,
     out: &mut Vec<Duplicate>,
 ) {
-    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    let mut counts: std::collections::BTreeMap<String, (&str, usize)> =
+        std::collections::BTreeMap::new();
     for e in els.filter(|e| e.local() == element) {
-        *counts.entry(e.attr("name").unwrap_or("")).or_default() += 1;
+        let name = e.attr("name").unwrap_or("");
+        counts
+            .entry(name.trim().to_ascii_lowercase())
+            .or_insert((name, 0))
+            .1 += 1;
     }
     out.extend(
         counts
-            .into_iter()
+            .into_values()
             .filter(|&(_, c)| c > 1)
             .map(|(name, count)| Duplicate {
                 parent: parent.to_owned(),
@@ -2013,32 +2061,64 @@ fn duplicates_by_name<'e, 'a: 'e>(
     );
 }
 
-/// The once-only parts of an OBJECT that [`ObjectInfo`] reads: its ID, NAME and ADDRESS.
+/// The once-only parts of an OBJECT that [`ObjectInfo`] reads: its ID, NAME and ADDRESS,
+/// anywhere below it.
 fn object_duplicates(parent: &Element, out: &mut Vec<Duplicate>) {
     for o in parent.children_named("OBJECT") {
-        duplicates(o, &["ID", "NAME", "ADDRESS"], out);
+        duplicates_below(o, &["ID", "NAME", "ADDRESS"], true, out);
     }
 }
 
 /// The once-only parts of a PUBLICKEY that [`party`] reads: its ALGORITHM, one PARAMETER per
-/// name (`public-exponent`, `modulus`) and one VALUE in each.
+/// name (`public-exponent`, `modulus`) and one VALUE in each, anywhere below it.
 fn key_duplicates(parent: &Element, out: &mut Vec<Duplicate>) {
     for pk in parent.children_named("PUBLICKEY") {
-        duplicates(pk, &["ALGORITHM"], out);
-        duplicates_by_name("PUBLICKEY", "PARAMETER", pk.children.iter(), out);
+        duplicates_below(pk, &["ALGORITHM"], true, out);
+        duplicates_by_name(
+            "PUBLICKEY",
+            "PARAMETER",
+            below(pk, "PARAMETER").into_iter(),
+            out,
+        );
         for p in pk.children_named("PARAMETER") {
-            duplicates(p, &["VALUE"], out);
+            duplicates_below(p, &["VALUE"], true, out);
         }
     }
 }
 
-/// Two FROM or two UNTIL in a VALIDITYTIME or RANGETIME.
+/// Two FROM or two UNTIL anywhere in a VALIDITYTIME or RANGETIME.
 fn time_duplicates<'e, 'a: 'e>(
     els: impl Iterator<Item = &'e Element<'a>>,
     out: &mut Vec<Duplicate>,
 ) {
     for e in els {
-        duplicates(e, &["FROM", "UNTIL"], out);
+        duplicates_below(e, &["FROM", "UNTIL"], true, out);
+    }
+}
+
+/// The attributes the checks read (`XrML purpose`, `BODY type`, `OBJECT type`, `ID type`,
+/// `PARAMETER name`, `RIGHT name`, `SECURITYLEVEL name` and `value`), by local name.
+const READ_ATTRIBUTES: [&str; 4] = ["purpose", "type", "name", "value"];
+
+/// An attribute with a prefix (other than `xmlns` and `xml`) whose local name is one the
+/// checks read: this reader reads only the unprefixed one, a reader that reads attributes by
+/// local name may take the prefixed one. Counted as copies of that attribute (`OBJECT/@type`,
+/// however many are written), so the document is ambiguous. Real documents write none.
+fn attribute_duplicates(e: &Element, out: &mut Vec<Duplicate>) {
+    let local = |k: &str| k.rsplit_once(':').map_or(k, |(_, l)| l).to_owned();
+    for name in READ_ATTRIBUTES {
+        let prefixed = e.attrs.iter().any(|(k, _)| {
+            k.split_once(':')
+                .is_some_and(|(p, l)| l == name && p != "xmlns" && p != "xml")
+        });
+        if prefixed {
+            out.push(Duplicate {
+                parent: e.local().to_owned(),
+                element: format!("@{name}"),
+                name: None,
+                count: e.attrs.iter().filter(|(k, _)| local(k) == name).count(),
+            });
+        }
     }
 }
 
@@ -2054,10 +2134,15 @@ fn check_structure(
 ) -> bool {
     let mut dup = vec![];
     duplicates(root, &["BODY", "SIGNATURE"], &mut dup);
+    attribute_duplicates(root, &mut dup);
     // What the checks read from BODY: a second copy would let another reader take other
-    // values (another type, issuer, principal or time) under the same signature.
+    // values (another type, issuer, principal or time) under the same signature. Counted
+    // anywhere below where the checks look for it, not only in its place (real documents
+    // have each once, in its place); PRINCIPAL below ISSUEDPRINCIPALS only, since rights
+    // name principals of their own.
     for body in root.children_named("BODY") {
-        duplicates(
+        body.walk(&mut |e| attribute_duplicates(e, &mut dup));
+        duplicates_below(
             body,
             &[
                 "DESCRIPTOR",
@@ -2067,43 +2152,65 @@ fn check_structure(
                 "ISSUEDPRINCIPALS",
                 "WORK",
             ],
+            true,
             &mut dup,
         );
         for d in body.children_named("DESCRIPTOR") {
-            duplicates(d, &["OBJECT"], &mut dup);
+            duplicates_below(d, &["OBJECT"], true, &mut dup);
             object_duplicates(d, &mut dup);
         }
         for i in body.children_named("ISSUER") {
-            duplicates(i, &["OBJECT", "PUBLICKEY"], &mut dup);
+            duplicates_below(i, &["OBJECT", "PUBLICKEY"], true, &mut dup);
             object_duplicates(i, &mut dup);
             key_duplicates(i, &mut dup);
         }
         time_duplicates(body.children_named("VALIDITYTIME"), &mut dup);
         for ps in body.children_named("ISSUEDPRINCIPALS") {
-            duplicates(ps, &["PRINCIPAL"], &mut dup);
+            duplicates_below(ps, &["PRINCIPAL"], true, &mut dup);
             for p in ps.children_named("PRINCIPAL") {
-                duplicates(p, &["OBJECT", "PUBLICKEY"], &mut dup);
+                duplicates_below(p, &["OBJECT", "PUBLICKEY"], true, &mut dup);
                 object_duplicates(p, &mut dup);
                 key_duplicates(p, &mut dup);
             }
         }
-        // The ISSUE right is looked for anywhere in WORK (as `parse_certificate` does), and
-        // its RANGETIME through first children: one of each on that path.
+        // The ISSUE right is looked for anywhere in WORK (as `parse_certificate` does), its
+        // name compared as a case-blind reader would, and its RANGETIME anywhere below it.
         for work in body.children_named("WORK") {
             let mut rights = vec![];
             work.walk(&mut |e| {
-                if e.local() == "RIGHT" && e.attr("name") == Some("ISSUE") {
+                if e.local() == "RIGHT"
+                    && e.attr("name")
+                        .is_some_and(|n| n.trim().eq_ignore_ascii_case("ISSUE"))
+                {
                     rights.push(e);
                 }
             });
             duplicates_by_name("WORK", "RIGHT", rights.iter().copied(), &mut dup);
             for right in &rights {
-                duplicates(right, &["CONDITIONLIST"], &mut dup);
+                let before = dup.len();
+                duplicates_below(right, &["CONDITIONLIST"], true, &mut dup);
                 for cl in right.children_named("CONDITIONLIST") {
-                    duplicates(cl, &["TIME"], &mut dup);
+                    duplicates_below(cl, &["TIME"], true, &mut dup);
                     for t in cl.children_named("TIME") {
-                        duplicates(t, &["RANGETIME"], &mut dup);
+                        duplicates_below(t, &["RANGETIME"], true, &mut dup);
                         time_duplicates(t.children_named("RANGETIME"), &mut dup);
+                    }
+                }
+                // A TIME or RANGETIME elsewhere below the right (outside any CONDITIONLIST),
+                // when the path itself held no second copy: two, or one not on the path
+                // (this reader reads none there, a searching reader reads that one).
+                if dup.len() == before {
+                    duplicates_below(right, &["TIME", "RANGETIME"], false, &mut dup);
+                    let on_path = right
+                        .path(&["CONDITIONLIST", "TIME", "RANGETIME"])
+                        .is_some();
+                    if dup.len() == before && !on_path && !below(right, "RANGETIME").is_empty() {
+                        dup.push(Duplicate {
+                            parent: "RIGHT".to_owned(),
+                            element: "RANGETIME".to_owned(),
+                            name: None,
+                            count: 1,
+                        });
                     }
                 }
             }

@@ -224,16 +224,28 @@ fn namespaces_and_prefixes_outside_the_body_are_unsigned_content() {
             &[XrmlUnsignedContent, SignatureSha1Legacy, AnchorTest],
         );
     }
-    let prefixed = edit_slc(|head, body, sig| {
-        format!(
-            "{head}{body}{}",
-            sig.replacen("<SIGNATURE>", "<s:SIGNATURE xmlns:s=\"\">", 1)
+    let prefixed = |uri: &str| {
+        edit_slc(|head, body, sig| {
+            format!(
+                "{head}{body}{}",
+                sig.replacen(
+                    "<SIGNATURE>",
+                    &format!("<s:SIGNATURE xmlns:s=\"{uri}\">"),
+                    1
+                )
                 .replacen("</SIGNATURE>", "</s:SIGNATURE>", 1)
-        )
-    });
+            )
+        })
+    };
     refused(
-        prefixed.as_bytes(),
+        prefixed("urn:s").as_bytes(),
         RMS01,
         &[XrmlUnsignedContent, SignatureSha1Legacy, AnchorTest],
+    );
+    // A prefix bound to the empty URI is not namespace-well-formed XML at all.
+    refused(
+        prefixed("").as_bytes(),
+        RMS01,
+        &[XrmlNotWellFormed, SignatureSha1Legacy, ChainNoSlc],
     );
 }

@@ -322,8 +322,34 @@ fn broken_encodings() {
         .chars()
         .flat_map(|c| (c as u32).to_le_bytes())
         .collect();
-    // The attribute error is placed where the parser stopped, after the first NUL.
-    assert_eq!(request_codes(&utf32), vec![NulBytes, XmlMalformed]);
+    // The root's name holds NULs: not an XML name, refused at its start tag, before the
+    // first NUL.
+    assert_eq!(request_codes(&utf32), vec![XmlMalformed, NulBytes]);
+}
+
+/// A request that no namespace-aware XML reader accepts is `xml-malformed`, whatever makes it
+/// so: a name, a prefix, a reserved declaration, a comment or a stray `]]>`.
+#[test]
+fn requests_xml_readers_refuse_are_malformed() {
+    let good = String::from_utf8(data("request/good/RMS01EnrollRequest.xml")).unwrap();
+    let at = "<RevocationInformation>";
+    assert!(good.contains(at));
+    for insert in [
+        "<1x/>",
+        "<p:x/>",
+        "<x p:k=\"v\"/>",
+        "<x xmlns:xml=\"urn:x\"/>",
+        "<x xmlns:xmlns=\"urn:x\"/>",
+        "<!-- a -- b -->",
+        "]]>",
+    ] {
+        let bytes = good.replacen(at, &format!("{insert}{at}"), 1);
+        assert_eq!(
+            request_codes(bytes.as_bytes()),
+            vec![XmlMalformed],
+            "{insert}"
+        );
+    }
 }
 
 #[test]

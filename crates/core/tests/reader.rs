@@ -954,3 +954,139 @@ fn other_rights_and_parameters_may_repeat() {
         "{findings:?}"
     );
 }
+
+/// What a reader that searches descendants, compares names case-blind or reads attributes by
+/// local name would take instead of what this reader reads: a copy below its place (first in
+/// document order), one only below its place, an ISSUE right spelled in another case, a
+/// prefixed `type` or `name`. Each is `xrml-duplicate-element` naming exactly that copy.
+#[test]
+fn copies_below_their_place_in_another_case_or_prefixed_are_duplicates() {
+    use slc_courier_core::xrml::Duplicate;
+    let (slc, rest) = slc_and_rest();
+    let dup = |parent: &str, element: &str, name: Option<&str>, count: usize| Duplicate {
+        parent: parent.into(),
+        element: element.into(),
+        name: name.map(Into::into),
+        count,
+    };
+    let range = "<TIME><RANGETIME><FROM>2026-11-20T10:00</FROM><UNTIL>2046-06-18T10:00</UNTIL></RANGETIME></TIME>";
+    let validity =
+        "<VALIDITYTIME><FROM>2026-11-20T10:00</FROM><UNTIL>2099-12-31T23:59</UNTIL></VALIDITYTIME>";
+    let right = {
+        let at = slc.find("<RIGHT name=\"ISSUE\">").unwrap();
+        &slc[at..at + slc[at..].find("</RIGHT>").unwrap() + "</RIGHT>".len()]
+    };
+    assert!(right.contains(range), "{right}");
+    let principal = "<PRINCIPAL internal-id=\"1\"><OBJECT type=\"MS-DRM-Server\"><ID type=\"MS-GUID\">{11111111-2222-3333-4444-555555555555}</ID><NAME>EVIL</NAME></OBJECT></PRINCIPAL>";
+    let cases: Vec<(&str, String, Vec<Duplicate>)> = vec![
+        (
+            "<RIGHT name=\"ISSUE\"><CONDITIONLIST>",
+            format!("<RIGHT name=\"ISSUE\"><X><CONDITIONLIST>{range}</CONDITIONLIST></X><CONDITIONLIST>"),
+            vec![dup("RIGHT", "CONDITIONLIST", None, 2)],
+        ),
+        // A second TIME beside the CONDITIONLIST, and a lone RANGETIME off the path.
+        (
+            "<RIGHT name=\"ISSUE\"><CONDITIONLIST>",
+            format!("<RIGHT name=\"ISSUE\"><X>{range}</X><CONDITIONLIST>"),
+            vec![dup("RIGHT", "TIME", None, 2), dup("RIGHT", "RANGETIME", None, 2)],
+        ),
+        // The only RANGETIME off the path this reader follows: below TIME, or beside the
+        // CONDITIONLIST.
+        (
+            right,
+            right.replacen("<TIME>", "<TIME><X>", 1).replacen("</TIME>", "</X></TIME>", 1),
+            vec![dup("TIME", "RANGETIME", None, 1)],
+        ),
+        (
+            right,
+            format!(
+                "<RIGHT name=\"ISSUE\"><X>{range}</X>{}",
+                right
+                    .replacen(range, "", 1)
+                    .trim_start_matches("<RIGHT name=\"ISSUE\">")
+            ),
+            vec![dup("RIGHT", "RANGETIME", None, 1)],
+        ),
+        (
+            "<DESCRIPTOR>",
+            "<DESCRIPTOR><ISSUEDTIME>2001-01-01T00:00</ISSUEDTIME>".into(),
+            vec![dup("BODY", "ISSUEDTIME", None, 2)],
+        ),
+        (
+            "<ISSUEDPRINCIPALS>",
+            format!("<ISSUEDPRINCIPALS><X>{principal}</X>"),
+            vec![dup("ISSUEDPRINCIPALS", "PRINCIPAL", None, 2)],
+        ),
+        (
+            "<ISSUEDPRINCIPALS>",
+            format!("<ISSUEDPRINCIPALS>{validity}"),
+            vec![dup("BODY", "VALIDITYTIME", None, 1)],
+        ),
+        (
+            "<RIGHT name=\"ISSUE\">",
+            format!("<RIGHT name=\"issue\"><CONDITIONLIST>{range}</CONDITIONLIST></RIGHT><RIGHT name=\"ISSUE\">"),
+            vec![dup("WORK", "RIGHT", Some("issue"), 2)],
+        ),
+        (
+            "<RIGHT name=\"ISSUE\">",
+            format!("<RIGHT name=\" Issue \"><CONDITIONLIST>{range}</CONDITIONLIST></RIGHT><RIGHT name=\"ISSUE\">"),
+            vec![dup("WORK", "RIGHT", Some(" Issue "), 2)],
+        ),
+        (
+            "</PUBLICKEY><SECURITYLEVEL",
+            "<PARAMETER xmlns:p=\"urn:p\" p:name=\"modulus\"><VALUE encoding=\"base64\" size=\"1024\">AAAA</VALUE></PARAMETER></PUBLICKEY><SECURITYLEVEL".into(),
+            vec![dup("PARAMETER", "@name", None, 1)],
+        ),
+        (
+            "<OBJECT type=\"Server-Licensor-Certificate\">",
+            "<OBJECT xmlns:p=\"urn:p\" p:type=\"Content-License\" type=\"Server-Licensor-Certificate\">".into(),
+            vec![dup("OBJECT", "@type", None, 2)],
+        ),
+        (
+            "<XrML",
+            "<XrML xmlns:p=\"urn:p\" p:purpose=\"x\"".into(),
+            vec![dup("XrML", "@purpose", None, 1)],
+        ),
+    ];
+    for (from, to, expected) in cases {
+        assert!(slc.contains(from), "{from}");
+        let bytes = format!("{}{rest}", slc.replacen(from, &to, 1));
+        let (_, _, findings) = inspect(bytes.as_bytes(), &test_policy());
+        let dups: Vec<_> = findings
+            .iter()
+            .filter(|f| f.code == XrmlDuplicateElement)
+            .map(|f| (f.subject, f.what().clone()))
+            .collect();
+        assert_eq!(
+            dups,
+            vec![(
+                DOC0,
+                What::Xrml(Found::DuplicateElement {
+                    document: 0,
+                    duplicates: expected,
+                })
+            )],
+            "{to}"
+        );
+    }
+    // What real documents write stays as it is: prefixed attributes the checks do not read,
+    // `xml:` attributes, principals named in rights.
+    for (from, to) in [
+        (
+            "<OBJECT type=\"Server-Licensor-Certificate\">",
+            "<OBJECT xmlns:p=\"urn:p\" p:other=\"x\" xml:lang=\"en\" type=\"Server-Licensor-Certificate\">",
+        ),
+        (
+            "<RIGHT name=\"ISSUE\"><CONDITIONLIST>",
+            "<RIGHT name=\"ISSUE\"><CONDITIONLIST><ACCESS><PRINCIPAL internal-id=\"1\"/></ACCESS>",
+        ),
+    ] {
+        assert!(slc.contains(from), "{from}");
+        let bytes = format!("{}{rest}", slc.replacen(from, to, 1));
+        let (_, _, findings) = inspect(bytes.as_bytes(), &test_policy());
+        assert!(
+            !findings.iter().any(|f| f.code == XrmlDuplicateElement),
+            "{to}: {findings:?}"
+        );
+    }
+}

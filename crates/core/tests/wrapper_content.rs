@@ -192,6 +192,37 @@ fn responses_with_characters_xml_refuses_are_unreadable() {
     );
 }
 
+/// A UTF-16 response with a stray last byte (half a code unit) or a second byte order mark
+/// after the first is refused by every XML reader: unreadable, at the stray byte or at the
+/// start, in either byte order.
+#[test]
+fn utf16_responses_with_a_stray_byte_or_a_second_bom_are_unreadable() {
+    let plain = response(&slots(&|d| esc(d)));
+    assert!(plain.is_ascii());
+    let unreadable = |pos| {
+        vec![Found::ResponseUnreadable {
+            error: Box::new(XmlError::Malformed {
+                pos,
+                problem: Problem::Encoding,
+            }),
+        }]
+    };
+    let found = |bytes: &[u8]| errors(bytes).into_iter().map(|e| e.2).collect::<Vec<_>>();
+    for be in [false, true] {
+        let unit = |u: u16| if be { u.to_be_bytes() } else { u.to_le_bytes() };
+        let text: Vec<u8> = plain.encode_utf16().flat_map(unit).collect();
+        let bom = unit(0xFEFF);
+        let whole = [&bom[..], &text].concat();
+        assert_eq!(found(&whole), vec![], "{be}");
+        for stray in [b"<", b"A", b"\0"] {
+            let odd = [&whole[..], stray].concat();
+            assert_eq!(found(&odd), unreadable(plain.len()), "{be} {stray:?}");
+        }
+        let twice = [&bom[..], &bom, &text].concat();
+        assert_eq!(found(&twice), unreadable(0), "{be}");
+    }
+}
+
 #[test]
 fn the_parser_refuses_what_xml_refuses() {
     let m = |t: &str| match xml::parse(t) {

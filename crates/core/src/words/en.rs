@@ -517,6 +517,21 @@ pub(crate) fn xml_problem(p: &crate::xml::Problem) -> String {
         P::DeclarationNotFirst => "an XML declaration <?xml …?> stands after the start of the \
                                    text; it may only come first: delete it"
             .to_owned(),
+        P::InvalidName { name } => format!(
+            "'{name}' is not an XML name (a name starts with a letter or '_', and has at most \
+             one ':', between a prefix and a local name)"
+        ),
+        P::UndeclaredPrefix { prefix } => {
+            format!("the prefix '{prefix}:' is used but no xmlns:{prefix}=\"…\" declares it")
+        }
+        P::ReservedNamespace { prefix } => format!(
+            "the namespace declaration of '{prefix}' is reserved: 'xml' is bound only to its \
+             own URI, 'xmlns' is never declared, no other prefix takes their URIs and no \
+             prefix is bound to an empty one"
+        ),
+        P::CdataEndInText => "the text contains ']]>', which may only end a CDATA section: \
+                              write it as ']]&gt;'"
+            .to_owned(),
         P::Other => "the XML reader refuses it (a namespace or read error)".to_owned(),
     }
 }

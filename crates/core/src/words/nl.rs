@@ -630,6 +630,22 @@ pub(crate) fn xml_problem(p: &crate::xml::Problem) -> String {
         P::DeclarationNotFirst => "een XML-declaratie <?xml …?> staat na het begin van de \
                                    tekst; die mag alleen helemaal vooraan staan: verwijder haar"
             .to_owned(),
+        P::InvalidName { name } => format!(
+            "'{name}' is geen XML-naam (een naam begint met een letter of '_' en heeft \
+             hoogstens één ':', tussen een voorvoegsel en een lokale naam)"
+        ),
+        P::UndeclaredPrefix { prefix } => format!(
+            "het voorvoegsel '{prefix}:' wordt gebruikt maar geen xmlns:{prefix}=\"…\" \
+             declareert het"
+        ),
+        P::ReservedNamespace { prefix } => format!(
+            "de naamruimtedeclaratie van '{prefix}' is voorbehouden: 'xml' hoort alleen bij \
+             zijn eigen URI, 'xmlns' wordt nooit gedeclareerd, geen ander voorvoegsel krijgt \
+             hun URI's en geen voorvoegsel een lege URI"
+        ),
+        P::CdataEndInText => "de tekst bevat ']]>', dat alleen een CDATA-sectie mag \
+                              afsluiten: schrijf het als ']]&gt;'"
+            .to_owned(),
         P::Other => "de XML-lezer weigert het (een naamruimte- of leesfout)".to_owned(),
     }
 }
