@@ -1133,13 +1133,7 @@ fn check_soap(
     let doc = match xml::parse(body) {
         Ok(doc) => doc,
         Err(error) => {
-            let pos = match &error {
-                XmlError::Truncated { pos, .. }
-                | XmlError::Malformed { pos, .. }
-                | XmlError::Doctype { pos }
-                | XmlError::Budget { pos, .. } => Some(shift + *pos),
-                _ => None,
-            };
+            let pos = error.pos().map(|p| shift + p);
             r.findings.push(unreadable(error, pos));
             return;
         }
@@ -1394,13 +1388,7 @@ fn read_escaped(
         Ok(doc) => doc,
         Err(error) => {
             // The place of the error, when it has one (never "byte 0" for the whole file).
-            let pos = match &error {
-                XmlError::Truncated { pos, .. }
-                | XmlError::Malformed { pos, .. }
-                | XmlError::Doctype { pos }
-                | XmlError::Budget { pos, .. } => Some(shift + *pos),
-                XmlError::NoRoot => None,
-            };
+            let pos = error.pos().map(|p| shift + p);
             r.findings.push(
                 Finding::of(Found::ResponseUnreadable {
                     error: Box::new(error),
