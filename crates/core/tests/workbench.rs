@@ -18,21 +18,6 @@ use slc_courier_core::workbench::{
     build, ChainEnd, DocEntry, DocKind, Encoding, InputFile, RacBasis, Workbench,
 };
 use slc_courier_core::{Finding, Lang};
-use std::path::PathBuf;
-
-fn shared() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/vectors/xrml");
-    if p.is_dir() {
-        return Some(p);
-    }
-    assert!(
-        std::env::var("CI").is_err(),
-        "CI: ../shared/vectors is missing at {}",
-        p.display()
-    );
-    eprintln!("skipping: ../shared/vectors not found (allowed outside CI only)");
-    None
-}
 
 const REAL: [&str; 5] = [
     "ms-rmpr-4.5.1-machine-certificate.xml",
@@ -98,7 +83,7 @@ fn rows(w: &Workbench) -> Vec<String> {
 }
 
 fn real() -> Option<Vec<(String, Vec<u8>)>> {
-    let dir = shared()?;
+    let dir = common::shared("xrml")?;
     Some(
         REAL.iter()
             .map(|n| ((*n).to_owned(), std::fs::read(dir.join(n)).unwrap()))
