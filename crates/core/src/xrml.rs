@@ -2283,17 +2283,19 @@ fn check_structure(
 /// starts (its text was decoded or unescaped: its bytes are not the file's).
 fn file_location(doc: &SourceDoc, pos: usize) -> Location {
     let as_written = doc.slot.is_none() && doc.raw.len() == doc.text.len();
-    let Some(before) = doc.text.get(..pos).filter(|_| as_written) else {
+    if !as_written || doc.text.get(..pos).is_none() {
         return doc.location;
-    };
-    let column = match before.rfind('\n') {
-        Some(nl) => pos - nl,
-        None => doc.location.column + pos,
-    };
+    }
+    // Its place within the document, moved to where the document starts.
+    let inner = crate::text::raw_location(doc.text.as_bytes(), pos);
     Location {
         offset: doc.raw.start + pos,
-        line: doc.location.line + memchr::memchr_iter(b'\n', before.as_bytes()).count(),
-        column,
+        line: doc.location.line + inner.line - 1,
+        column: if inner.line == 1 {
+            doc.location.column + pos
+        } else {
+            inner.column
+        },
     }
 }
 
