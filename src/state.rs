@@ -281,6 +281,11 @@ mod tests {
             .fold(Rc::new(State::new(Lang::En)), Reducible::reduce)
     }
 
+    /// Step 4's file `name` read, with the bytes of the vector `file`.
+    fn chain_loaded(c: Choice, name: &str, file: &str) -> Action {
+        Action::ChainLoaded(c, name.to_owned(), data(file), now())
+    }
+
     fn chain_name(s: &State) -> Option<String> {
         s.session.chain().map(|c| c.name.clone())
     }
@@ -308,18 +313,8 @@ mod tests {
             ),
             Action::ChainLoading(first),
             Action::ChainLoading(second),
-            Action::ChainLoaded(
-                second,
-                "tampered.xml".into(),
-                data("chain/bad/tampered-signature.xml"),
-                now(),
-            ),
-            Action::ChainLoaded(
-                first,
-                "good.xml".into(),
-                data("chain/good/sha1-compact.xml"),
-                now(),
-            ),
+            chain_loaded(second, "tampered.xml", "chain/bad/tampered-signature.xml"),
+            chain_loaded(first, "good.xml", "chain/good/sha1-compact.xml"),
         ]);
         assert_eq!(chain_name(&s).as_deref(), Some("tampered.xml"));
         assert_eq!(s.session.verdict().unwrap().outcome, Outcome::NotValid);
@@ -330,12 +325,7 @@ mod tests {
             Action::ChainLoading(first),
             Action::ChainLoading(second),
             Action::ChainRefused(second),
-            Action::ChainLoaded(
-                first,
-                "good.xml".into(),
-                data("chain/good/sha1-compact.xml"),
-                now(),
-            ),
+            chain_loaded(first, "good.xml", "chain/good/sha1-compact.xml"),
         ]);
         assert_eq!(chain_name(&s), None);
         assert!(!s.chain_loading);
@@ -356,29 +346,14 @@ mod tests {
         let (pick, drop) = (Choice::next(), Choice::next());
         let s = run(vec![
             Action::ChainLoading(pick),
-            Action::ChainLoaded(
-                drop,
-                "dropped.xml".into(),
-                data("chain/good/sha1-compact.xml"),
-                now(),
-            ),
-            Action::ChainLoaded(
-                pick,
-                "picked.xml".into(),
-                data("chain/good/sha1-compact.xml"),
-                now(),
-            ),
+            chain_loaded(drop, "dropped.xml", "chain/good/sha1-compact.xml"),
+            chain_loaded(pick, "picked.xml", "chain/good/sha1-compact.xml"),
         ]);
         assert_eq!(chain_name(&s).as_deref(), Some("dropped.xml"));
         let (drop, pick) = (Choice::next(), Choice::next());
         let s = run(vec![
             Action::ChainLoading(pick),
-            Action::ChainLoaded(
-                drop,
-                "dropped.xml".into(),
-                data("chain/good/sha1-compact.xml"),
-                now(),
-            ),
+            chain_loaded(drop, "dropped.xml", "chain/good/sha1-compact.xml"),
         ]);
         assert_eq!(chain_name(&s), None);
         assert!(s.chain_loading);
@@ -411,12 +386,7 @@ mod tests {
             Action::ChainLoading(chain),
             Action::RequestLoading(request),
             Action::StartOver(over),
-            Action::ChainLoaded(
-                chain,
-                "good.xml".into(),
-                data("chain/good/sha1-compact.xml"),
-                now(),
-            ),
+            chain_loaded(chain, "good.xml", "chain/good/sha1-compact.xml"),
             Action::RequestLoaded(
                 request,
                 "r.xml".into(),
@@ -443,12 +413,7 @@ mod tests {
         // Chosen after "Start over": taken.
         let s = run(vec![
             Action::StartOver(Choice::next()),
-            Action::ChainLoaded(
-                Choice::next(),
-                "good.xml".into(),
-                data("chain/good/sha1-compact.xml"),
-                now(),
-            ),
+            chain_loaded(Choice::next(), "good.xml", "chain/good/sha1-compact.xml"),
         ]);
         assert_eq!(chain_name(&s).as_deref(), Some("good.xml"));
     }
