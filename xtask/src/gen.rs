@@ -697,12 +697,13 @@ impl Cert<'_> {
 
     /// The signed document: `SIGNATURE` over the UTF-16LE BODY text.
     fn render(&self) -> String {
-        signed(&self.body(), self.signer, self.hash)
+        signed(&self.body(), self.signer, self.hash, None)
     }
 }
 
-/// `<XrML>` with `body` and a SIGNATURE by `signer` over its UTF-16LE text.
-fn signed(body: &str, signer: &RsaPrivateKey, hash: Hash) -> String {
+/// `<XrML>` (with `purpose`, when given) holding `body` and a SIGNATURE by `signer` over its
+/// UTF-16LE text.
+fn signed(body: &str, signer: &RsaPrivateKey, hash: Hash, purpose: Option<&str>) -> String {
     let units: Vec<u8> = body.encode_utf16().flat_map(u16::to_le_bytes).collect();
     let (alg, digest, scheme) = match hash {
         Hash::Sha1 => (
@@ -717,8 +718,11 @@ fn signed(body: &str, signer: &RsaPrivateKey, hash: Hash) -> String {
         ),
     };
     let sig = signer.sign(scheme, &digest).unwrap_or_default();
+    let purpose = purpose
+        .map(|p| format!(" purpose=\"{p}\""))
+        .unwrap_or_default();
     format!(
-        "<XrML version=\"1.2\" xmlns=\"\">{body}<SIGNATURE><DIGEST><ALGORITHM>{alg}</ALGORITHM><PARAMETER name=\"codingtype\"><VALUE encoding=\"string\">surface-coding</VALUE></PARAMETER><VALUE encoding=\"base64\" size=\"{}\">{}</VALUE></DIGEST><ALGORITHM>RSA PKCS#1-V1.5</ALGORITHM><VALUE encoding=\"base64\" size=\"{}\">{}</VALUE></SIGNATURE></XrML>",
+        "<XrML version=\"1.2\" xmlns=\"\"{purpose}>{body}<SIGNATURE><DIGEST><ALGORITHM>{alg}</ALGORITHM><PARAMETER name=\"codingtype\"><VALUE encoding=\"string\">surface-coding</VALUE></PARAMETER><VALUE encoding=\"base64\" size=\"{}\">{}</VALUE></DIGEST><ALGORITHM>RSA PKCS#1-V1.5</ALGORITHM><VALUE encoding=\"base64\" size=\"{}\">{}</VALUE></SIGNATURE></XrML>",
         digest.len() * 8,
         b64(&digest),
         sig.len() * 8,
@@ -736,7 +740,7 @@ fn resigned(doc: &str, signer: &RsaPrivateKey, edit: impl Fn(&str) -> String) ->
     if edited == body {
         bail!("the edit changed nothing");
     }
-    Ok(signed(&edited, signer, Hash::Sha1))
+    Ok(signed(&edited, signer, Hash::Sha1, None))
 }
 
 /// The text from the first `from` to the end of the first `to` after it.

@@ -8,8 +8,7 @@ use super::{
     RMS02_GUID, RMS03_GUID,
 };
 use anyhow::Result;
-use rsa::{Pkcs1v15Sign, PrivateKey as RsaPrivateKey, PublicKey as RsaPublicKey};
-use sha2::Digest;
+use rsa::{PrivateKey as RsaPrivateKey, PublicKey as RsaPublicKey};
 
 /// One signed document of any kind.
 struct Doc<'a> {
@@ -59,31 +58,7 @@ impl Doc<'_> {
             self.principal.xml(),
             pubkey_xml(&self.principal_key),
         );
-        let units: Vec<u8> = body.encode_utf16().flat_map(u16::to_le_bytes).collect();
-        let (alg, digest, scheme) = match self.hash {
-            Hash::Sha1 => (
-                "SHA1",
-                sha1::Sha1::digest(&units).to_vec(),
-                Pkcs1v15Sign::new::<sha1::Sha1>(),
-            ),
-            Hash::Sha256 => (
-                "SHA256",
-                sha2::Sha256::digest(&units).to_vec(),
-                Pkcs1v15Sign::new::<sha2::Sha256>(),
-            ),
-        };
-        let sig = self.signer.sign(scheme, &digest).unwrap_or_default();
-        let purpose = self
-            .purpose
-            .map(|p| format!(" purpose=\"{p}\""))
-            .unwrap_or_default();
-        format!(
-            "<XrML version=\"1.2\" xmlns=\"\"{purpose}>{body}<SIGNATURE><DIGEST><ALGORITHM>{alg}</ALGORITHM><PARAMETER name=\"codingtype\"><VALUE encoding=\"string\">surface-coding</VALUE></PARAMETER><VALUE encoding=\"base64\" size=\"{}\">{}</VALUE></DIGEST><ALGORITHM>RSA PKCS#1-V1.5</ALGORITHM><VALUE encoding=\"base64\" size=\"{}\">{}</VALUE></SIGNATURE></XrML>",
-            digest.len() * 8,
-            super::b64(&digest),
-            sig.len() * 8,
-            super::b64(&sig)
-        )
+        super::signed(&body, self.signer, self.hash, self.purpose)
     }
 }
 
