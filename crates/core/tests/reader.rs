@@ -911,12 +911,7 @@ fn every_duplicate_of_what_a_party_key_or_time_says_is_refused() {
         }));
     for (edited, (parent, element, name)) in edits {
         let bytes = format!("{edited}{rest}");
-        let (_, _, findings) = inspect(bytes.as_bytes(), &test_policy());
-        let dups: Vec<_> = findings
-            .iter()
-            .filter(|f| f.code == XrmlDuplicateElement)
-            .map(|f| (f.subject, f.what().clone()))
-            .collect();
+        let dups = duplicate_findings(&bytes);
         assert_eq!(
             dups,
             vec![(
@@ -1051,12 +1046,7 @@ fn copies_below_their_place_in_another_case_or_prefixed_are_duplicates() {
     for (from, to, expected) in cases {
         assert!(slc.contains(from), "{from}");
         let bytes = format!("{}{rest}", slc.replacen(from, &to, 1));
-        let (_, _, findings) = inspect(bytes.as_bytes(), &test_policy());
-        let dups: Vec<_> = findings
-            .iter()
-            .filter(|f| f.code == XrmlDuplicateElement)
-            .map(|f| (f.subject, f.what().clone()))
-            .collect();
+        let dups = duplicate_findings(&bytes);
         assert_eq!(
             dups,
             vec![(
@@ -1089,4 +1079,14 @@ fn copies_below_their_place_in_another_case_or_prefixed_are_duplicates() {
             "{to}: {findings:?}"
         );
     }
+}
+
+/// The `xrml-duplicate-element` findings of `bytes` read as a chain: (subject, what found).
+fn duplicate_findings(bytes: &str) -> Vec<(slc_courier_core::finding::Subject, What)> {
+    let (_, _, findings) = inspect(bytes.as_bytes(), &test_policy());
+    findings
+        .iter()
+        .filter(|f| f.code == XrmlDuplicateElement)
+        .map(|f| (f.subject, f.what().clone()))
+        .collect()
 }
