@@ -1230,10 +1230,9 @@ fn check_times(
     let s = path.first().and_then(|&i| docs.get(i))?;
     let (from, until) = s.issue_range.unwrap_or((None, None));
     let (vfrom, vuntil) = s.validity.unwrap_or((None, None));
-    let expires = match (until, vuntil) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    };
+    // The SLC's expiry is its ISSUE right's RANGETIME (MS-RMPR §3.1.6.2); a VALIDITYTIME can
+    // end it sooner but never stands in for it: without that UNTIL the expiry is unknown.
+    let expires = until.map(|a| vuntil.map_or(a, |b| a.min(b)));
     match expires {
         Some(e) if now > e => findings.push(
             Finding::of(Found::SlcExpired {

@@ -150,7 +150,7 @@ codes! {
     SlcExpired = "slc-expired", Error, "The Server Licensor Certificate has expired.";
     SlcNotYetValid = "slc-not-yet-valid", Error, "The Server Licensor Certificate is not valid yet.";
     SlcExpiringSoon = "slc-expiring-soon", Warning, "The Server Licensor Certificate expires within 90 days.";
-    SlcExpiryUnknown = "slc-expiry-unknown", Error, "The Server Licensor Certificate gives no end to its ISSUE right or validity time, so its expiry is unknown.";
+    SlcExpiryUnknown = "slc-expiry-unknown", Error, "The Server Licensor Certificate gives no end to its ISSUE right, so its expiry is unknown (a validity time does not stand in for it).";
     PairGuidMismatch = "pair-guid-mismatch", Error, "This certificate does not answer this request: the server GUID differs.";
     PairKeyMismatch = "pair-key-mismatch", Error, "This certificate does not answer this request: the server key differs.";
     RequestHasErrors = "request-has-errors", Error, "The request has errors of its own, so no certificate can be said to answer it.";

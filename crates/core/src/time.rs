@@ -42,37 +42,44 @@ impl UtcTime {
         ))
     }
 
-    /// Parses XrML's `YYYY-MM-DDThh:mm`, leniently: seconds, fractions, a trailing `Z`,
-    /// a space instead of `T`, and surrounding whitespace are accepted; a date alone is midnight.
+    /// Parses XrML's `YYYY-MM-DDThh:mm`, with the variations real files could hold: seconds,
+    /// a fraction of a second (dropped), a trailing `Z`, a space or `t` instead of `T`,
+    /// surrounding XML whitespace; a date alone is midnight. Nothing else: every field has
+    /// exactly its width (a two-digit year is not the year 27), a fraction is digits only, and
+    /// a UTC offset (`+05:00`), which XrML never writes, makes the time unreadable rather than
+    /// silently dropped.
     pub fn parse(s: &str) -> Option<UtcTime> {
-        let s = s.trim();
+        let s = s.trim_matches(|c| matches!(c, ' ' | '\t' | '\r' | '\n'));
         let s = s
             .strip_suffix('Z')
             .or_else(|| s.strip_suffix('z'))
             .unwrap_or(s);
-        let (date, time) = match s.find(['T', 't', ' ']) {
-            Some(i) => (s.get(..i)?, s.get(i + 1..)?),
-            None => (s, "00:00"),
+        let mut c = Cursor {
+            b: s.as_bytes(),
+            i: 0,
         };
-        let mut d = date.split('-');
-        let year: i64 = num(d.next()?, 4)?;
-        let month: u32 = num(d.next()?, 2)?;
-        let day: u32 = num(d.next()?, 2)?;
-        if d.next().is_some() {
+        let field = |c: &mut Cursor, n| c.digits(n, TimePart::Year).ok();
+        let year = field(&mut c, 4)?;
+        let month = c.eat(b'-').then(|| field(&mut c, 2))??;
+        let day = c.eat(b'-').then(|| field(&mut c, 2))??;
+        let (mut hour, mut minute, mut second) = (0, 0, 0);
+        if c.eat(b'T') || c.eat(b't') || c.eat(b' ') {
+            hour = field(&mut c, 2)?;
+            minute = c.eat(b':').then(|| field(&mut c, 2))??;
+            if c.eat(b':') {
+                second = field(&mut c, 2)?;
+                if c.eat(b'.') {
+                    field(&mut c, 1)?;
+                    while c.peek().is_some_and(|b| b.is_ascii_digit()) {
+                        c.i += 1;
+                    }
+                }
+            }
+        }
+        if c.i != c.b.len() {
             return None;
         }
-        let time = time.split('.').next()?;
-        let mut t = time.split(':');
-        let hour: u32 = num(t.next()?, 2)?;
-        let minute: u32 = num(t.next()?, 2)?;
-        let second: u32 = match t.next() {
-            Some(x) => num(x, 2)?,
-            None => 0,
-        };
-        if t.next().is_some() {
-            return None;
-        }
-        UtcTime::from_parts(year, month, day, hour, minute, second)
+        UtcTime::from_parts(i64::from(year), month, day, hour, minute, second)
     }
 
     /// Parses an RFC 3339 date-time strictly: `YYYY-MM-DDThh:mm[:ss[.fff…]]` followed by
@@ -370,13 +377,6 @@ impl Cursor<'_> {
     }
 }
 
-fn num<T: std::str::FromStr>(s: &str, max_len: usize) -> Option<T> {
-    if s.is_empty() || s.len() > max_len || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok()
-}
-
 fn is_leap(y: i64) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
@@ -439,6 +439,29 @@ mod tests {
         check("yesterday", None);
         check("", None);
         check("2014-06-06T25:00", None);
+        // Offsets are not dropped (with or without a fraction), junk after the point is not
+        // a fraction, and every field has its width.
+        check("2026-11-22T13:00:00.0+05:00", None);
+        check("2026-11-22T13:00:00+05:00", None);
+        check("2026-11-22T13:00-05:00", None);
+        check("2046-06-18T10:00.not a time at all", None);
+        check("2046-06-18T10:00:00.", None);
+        check("2046-06-18T10:00:00.5x", None);
+        check("27-01-01T00:00", None);
+        check("2027-1-01T00:00", None);
+        check("2027-01-1T00:00", None);
+        check("2027-01-01T0:00", None);
+        check("2027-01-01T00:0", None);
+        check("2027-01-01T00:00:0", None);
+        check("2027-01-01T00", None);
+        check("2027-01-01T", None);
+        check("2027-01-01T00:00:00:00", None);
+        check("2027-01-01-01", None);
+        check("2027-01-01\u{a0}", None);
+        check(
+            "\t2027-01-01t00:00:59.999z\r\n",
+            Some("2027-01-01T00:00:59Z"),
+        );
     }
 
     #[track_caller]

@@ -413,6 +413,20 @@ fn first_invalid_char_ref(raw: &str) -> Option<(usize, u32)> {
     None
 }
 
+/// Where `]]>` first starts in `text`. Scans for the `>` (rare in text) rather than building
+/// a substring searcher for every piece of text a document has.
+fn find_cdata_end(text: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(gt) = text.get(from..).and_then(|r| memchr::memchr(b'>', r)) {
+        let at = from + gt;
+        if at >= 2 && text.get(at - 2..at) == Some(b"]]") {
+            return Some(at - 2);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// Byte offset of `part` (a slice of `text`) in `text`.
 fn offset_in(text: &str, part: &str) -> usize {
     (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize)
@@ -466,8 +480,11 @@ fn is_qname(name: &str) -> bool {
         let mut cs = n.chars();
         cs.next().is_some_and(is_name_start) && cs.all(is_name_char)
     };
-    match name.split_once(':') {
-        Some((prefix, local)) => ncname(prefix) && ncname(local),
+    match name.bytes().position(|b| b == b':') {
+        Some(colon) => {
+            ncname(name.get(..colon).unwrap_or_default())
+                && ncname(name.get(colon + 1..).unwrap_or_default())
+        }
         None => ncname(name),
     }
 }
@@ -697,7 +714,7 @@ pub fn parse(text: &str) -> Result<Document<'_>, XmlError> {
                     Some(raw) => {
                         check_char_refs(text, raw)?;
                         // XML 1.0 §2.4: `]]>` only ends a CDATA section.
-                        if let Some(at) = memchr::memmem::find(raw.as_bytes(), b"]]>") {
+                        if let Some(at) = find_cdata_end(raw.as_bytes()) {
                             return Err(XmlError::Malformed {
                                 pos: offset_in(text, raw) + at,
                                 problem: Problem::CdataEndInText,
@@ -1063,6 +1080,13 @@ mod tests {
         );
         assert!(parse("<a><!-- x - y --></a>").is_ok());
         assert_eq!(malformed("<a>xy]]>z</a>"), (5, Problem::CdataEndInText));
+        // At the very start of the text, after other `>` and `]`, and in a run of `]`.
+        assert_eq!(malformed("<a>]]></a>"), (3, Problem::CdataEndInText));
+        assert_eq!(
+            malformed("<a>a>b]>c] ]>]]]></a>"),
+            (14, Problem::CdataEndInText)
+        );
+        assert_eq!(find_cdata_end(b"> ]> ]]"), None);
         assert_eq!(
             malformed("<a><b/>x]]&gt;]]></a>").1,
             Problem::CdataEndInText

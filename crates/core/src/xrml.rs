@@ -1979,8 +1979,13 @@ fn duplicates(parent: &Element, names: &[&str], out: &mut Vec<Duplicate>) {
 /// `GetElementsByTagName`) takes a deeper copy as readily as the one in its place. With
 /// `in_place` (the checks read them as children of `parent`), a single copy that is not a
 /// child counts too: this reader reads none, a searching reader reads that one. One walk.
-fn duplicates_below(parent: &Element, names: &[&str], in_place: bool, out: &mut Vec<Duplicate>) {
-    let mut counts = vec![0usize; names.len()];
+fn duplicates_below<const N: usize>(
+    parent: &Element,
+    names: &[&str; N],
+    in_place: bool,
+    out: &mut Vec<Duplicate>,
+) {
+    let mut counts = [0usize; N];
     for c in &parent.children {
         c.walk(&mut |e| {
             if let Some(i) = names.iter().position(|n| *n == e.local()) {
@@ -2093,6 +2098,10 @@ const READ_ATTRIBUTES: [&str; 4] = ["purpose", "type", "name", "value"];
 /// local name may take the prefixed one. Counted as copies of that attribute (`OBJECT/@type`,
 /// however many are written), so the document is ambiguous. Real documents write none.
 fn attribute_duplicates(e: &Element, out: &mut Vec<Duplicate>) {
+    // Nearly every element has no prefixed attribute at all: one look at the names first.
+    if !e.attrs.iter().any(|(k, _)| k.as_bytes().contains(&b':')) {
+        return;
+    }
     let local = |k: &str| k.rsplit_once(':').map_or(k, |(_, l)| l).to_owned();
     for name in READ_ATTRIBUTES {
         let prefixed = e.attrs.iter().any(|(k, _)| {

@@ -913,6 +913,22 @@ fn links_shape_length_and_unknown_expiry_carry_their_values() {
         vec![(Document { index: 0 }, Found::SlcExpiryUnknown {})]
     );
     assert_eq!(r.verdict().reason, Some(DigestMismatch));
+
+    // A VALIDITYTIME does not stand in for the ISSUE right's RANGETIME: not when the right is
+    // spelled otherwise (`issue`), nor when there is none.
+    let validity = "<ISSUEDTIME>2026-11-20T10:00</ISSUEDTIME><VALIDITYTIME>\
+        <FROM>2026-11-20T10:00</FROM><UNTIL>2046-06-18T10:00</UNTIL></VALIDITYTIME>";
+    for right in [r#"<RIGHT name="issue">"#, r#"<RIGHT name="VIEW">"#] {
+        let chain = String::from_utf8(edited(0, r#"<RIGHT name="ISSUE">"#, right)).unwrap();
+        let chain = chain.replacen("<ISSUEDTIME>2026-11-20T10:00</ISSUEDTIME>", validity, 1);
+        let r = verify_chain(chain.as_bytes(), &policy(), None);
+        assert_eq!(
+            chain_found(&r),
+            vec![(Document { index: 0 }, Found::SlcExpiryUnknown {})],
+            "{right}"
+        );
+        assert_eq!(r.verdict().outcome, NotValid);
+    }
     assert!(r.findings.iter().any(|f| f.code == SlcExpiryUnknown));
 
     // Anchored at the CA's key, the path is SLC ← service ← enrollment CA: three

@@ -1141,7 +1141,7 @@ fn chain(f: &crate::chain::Found) -> Text {
             "Plan the renewal now.",
         ),
         Found::SlcExpiryUnknown {} => t(
-            "The SLC gives no end to its ISSUE right or validity time, so its expiry is unknown.",
+            "The SLC gives no end to its ISSUE right (RIGHT name=\"ISSUE\", its RANGETIME UNTIL), so its expiry is unknown; a validity time does not stand in for it.",
             "Download the certificate chain again from the enrollment service.",
         ),
         Found::SlcNotYetValid { valid_from, now } => t(

@@ -95,7 +95,7 @@ pub fn describe(code: Code) -> &'static str {
         Code::ChainTimeMissing => "Een certificaat in de keten heeft geen ISSUEDTIME, of als uitgever geen RANGETIME FROM of UNTIL in zijn ISSUE-recht, dus de tijdregel van zijn schakel kan niet worden gecontroleerd.",
         Code::SlcExpired => "Het serverlicentieverleningscertificaat is verlopen.",
         Code::SlcNotYetValid => "Het serverlicentieverleningscertificaat is nog niet geldig.",
-        Code::SlcExpiryUnknown => "Het serverlicentieverleningscertificaat vermeldt geen einde van het ISSUE-recht of van de geldigheidsduur, dus de vervaldatum is onbekend.",
+        Code::SlcExpiryUnknown => "Het serverlicentieverleningscertificaat vermeldt geen einde van het ISSUE-recht, dus de vervaldatum is onbekend (een geldigheidsduur komt daar niet voor in de plaats).",
         Code::SlcExpiringSoon => "Het serverlicentieverleningscertificaat verloopt binnen 90 dagen.",
         Code::PairGuidMismatch => "Dit certificaat beantwoordt deze aanvraag niet: de server-GUID verschilt.",
         Code::PairKeyMismatch => "Dit certificaat beantwoordt deze aanvraag niet: de serversleutel verschilt.",
@@ -1252,7 +1252,7 @@ fn chain(f: &crate::chain::Found) -> Text {
             "Plan de vernieuwing nu.",
         ),
         Found::SlcExpiryUnknown {} => t(
-            format!("Het {SLC} vermeldt geen einde van het ISSUE-recht of van de geldigheidsduur, dus de vervaldatum is onbekend."),
+            format!("Het {SLC} vermeldt geen einde van het ISSUE-recht (RIGHT name=\"ISSUE\", de UNTIL van de RANGETIME), dus de vervaldatum is onbekend; een geldigheidsduur komt daar niet voor in de plaats."),
             "Download de certificaatketen opnieuw van de inschrijvingsservice.",
         ),
         Found::SlcNotYetValid { valid_from, now } => t(
