@@ -1007,7 +1007,7 @@ fn check_links(path: &[usize], docs: &[&Certificate], findings: &mut Vec<Finding
         // The issuer's NAME, when both certificates give one, is the same name.
         let norm = |n: &Option<String>| {
             n.as_deref()
-                .map(|x| x.trim().to_ascii_lowercase())
+                .map(|x| crate::text::trim_xml(x).to_ascii_lowercase())
                 .filter(|x| !x.is_empty())
         };
         let (named, holder) = (

@@ -169,8 +169,7 @@ impl RsaKey {
     pub fn from_xrml(exponent: &str, modulus_b64_le: &str) -> Result<RsaKey, KeyError> {
         let mut m = base64_decode(modulus_b64_le)?;
         m.reverse();
-        let e: u64 = exponent
-            .trim()
+        let e: u64 = crate::text::trim_xml(exponent)
             .parse()
             .map_err(|_| KeyError::UnknownFormat)?;
         RsaKey::new(&m, e)

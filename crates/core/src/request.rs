@@ -650,7 +650,7 @@ pub fn kind_from_file_name(name: &str) -> (RequestKind, Option<String>) {
 /// Normalises a GUID written with or without braces, any case, to `{lowercase}`.
 /// Returns `(normalised, had_braces)`.
 pub fn normalise_guid(s: &str) -> Option<(String, bool)> {
-    let s = s.trim();
+    let s = crate::text::trim_xml(s);
     let (inner, braces) = match (s.strip_prefix('{'), s.ends_with('}')) {
         (Some(rest), true) => (rest.strip_suffix('}')?, true),
         (None, false) => (s, false),

@@ -419,7 +419,14 @@ pub fn declaration_fits(label: &str, encoding: Encoding) -> bool {
     }
 }
 
-/// SHA-256 of `bytes`, lowercase hex.
+/// `s` without the whitespace XML knows (space, tab, carriage return, line feed, XML 1.0
+/// §2.3 S) at either end. Not `str::trim`, which also takes U+00A0, U+0085, U+2028, U+3000
+/// and others: an ID or NAME ending in a no-break space is not the ID or NAME without it.
+pub fn trim_xml(s: &str) -> &str {
+    s.trim_matches([' ', '\t', '\r', '\n'])
+}
+
+/// SHA-256 of `bytes` in lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
     hex(&sha2::Sha256::digest(bytes))

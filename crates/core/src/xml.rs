@@ -67,7 +67,7 @@ impl<'a> Element<'a> {
 
     /// The trimmed text.
     pub fn trimmed(&self) -> &str {
-        self.text.trim()
+        crate::text::trim_xml(&self.text)
     }
 
     /// Visits this element and all descendants, depth first.

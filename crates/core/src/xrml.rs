@@ -1689,10 +1689,12 @@ impl ObjectInfo {
 
     /// The ID compared case-insensitively and without braces for GUIDs.
     pub fn same_id(&self, other: &ObjectInfo) -> bool {
+        // One pair of braces at most: `{{GUID}}` is not `{GUID}`.
         let norm = |s: &str| {
-            s.trim()
-                .trim_start_matches('{')
-                .trim_end_matches('}')
+            let s = crate::text::trim_xml(s);
+            s.strip_prefix('{')
+                .and_then(|i| i.strip_suffix('}'))
+                .unwrap_or(s)
                 .to_ascii_lowercase()
         };
         norm(&self.id) == norm(&other.id)
@@ -1875,7 +1877,7 @@ fn allowed_xrml_attribute(name: &str, value: &str) -> bool {
 }
 
 fn is_blank(s: &str) -> bool {
-    s.trim_matches([' ', '\t', '\r', '\n']).is_empty()
+    crate::text::trim_xml(s).is_empty()
 }
 
 /// Everything under SIGNATURE that its schema does not define (rms-formats.md §4.5–4.6):
@@ -2741,6 +2743,32 @@ pub fn signature_notes(statuses: &[(usize, &SignatureStatus)]) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_are_the_same_up_to_xml_blanks_case_and_one_pair_of_braces() {
+        let id = |id: &str| ObjectInfo {
+            id: id.to_owned(),
+            ..ObjectInfo::default()
+        };
+        let guid = id("{C1D2E3F4-0A1B-4C2D-8E3F-405162738495}");
+        for same in [
+            "{c1d2e3f4-0a1b-4c2d-8e3f-405162738495}",
+            "C1D2E3F4-0A1B-4C2D-8E3F-405162738495",
+            " \t{C1D2E3F4-0A1B-4C2D-8E3F-405162738495}\r\n",
+        ] {
+            assert!(guid.same_id(&id(same)), "{same:?}");
+        }
+        for other in [
+            "{{C1D2E3F4-0A1B-4C2D-8E3F-405162738495}}",
+            "{C1D2E3F4-0A1B-4C2D-8E3F-405162738495}\u{a0}",
+            "\u{85}{C1D2E3F4-0A1B-4C2D-8E3F-405162738495}",
+            "{C1D2E3F4-0A1B-4C2D-8E3F-405162738495",
+            "{C1D2E3F4-0A1B-4C2D-8E3F-405162738496}",
+        ] {
+            assert!(!guid.same_id(&id(other)), "{other:?}");
+        }
+        assert!(!id("{ab}").same_id(&id("AB}")));
+    }
 
     /// A response whose elements each repeat the SLC slot after a child that repeats it too:
     /// the pre-order walk meets the outer second copy after the inner one. `pad` bytes of
