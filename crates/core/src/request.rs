@@ -908,9 +908,126 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
         }
     };
     if let (Some(p), None) = (params, second) {
-        check_params(&mut cx, p, &mut report.summary);
+        check_attributes(&mut cx, root, p);
+        // Parameters astray: none are read (as for a second request).
+        if !stray_parameters(&mut cx, root, p) {
+            check_params(&mut cx, p, &mut report.summary);
+        }
     }
     finish(report, cx, name_server, file_name)
+}
+
+/// The elements a request's parameters are read from, by local name: each is read in one
+/// place only (the parameters element, its three parts and their fields, the SOAP call).
+const READ_ONCE: [&str; 13] = [
+    "Enroll",
+    "oInput",
+    "EnrollParameters",
+    "RevocationInformation",
+    "RevocationType",
+    "CertificatePublicKey",
+    "aPublicKeyBytes",
+    "Guid",
+    "EnrolleeInformation",
+    "SKU",
+    "Version",
+    "Name",
+    "URL",
+];
+
+/// An element named as one of the parameters ([`READ_ONCE`]) anywhere in the document other
+/// than where the checks read it: inside a field (`<Guid><Guid>…</Guid>…</Guid>`), inside an
+/// unknown element, in a SOAP header, in a second call in the SOAP body. A reader that
+/// searches the document (`GetElementsByTagName`, `//Guid`) or a server that takes the first
+/// call could read that one instead, so the request is ambiguous: one `ambiguous-parameters`
+/// naming them, placed at the first stray copy, with how many elements of those names the
+/// document holds. Copies side by side in their place are
+/// `duplicate-element` already.
+fn stray_parameters(cx: &mut Ctx<'_>, root: &Element, params: &Element) -> bool {
+    // Where the checks read: the elements from the root down to the parameters element,
+    // its children and the children of its known parts; by start offset (each element has
+    // its own), in a set, so that a part with very many children stays linear.
+    let mut read: std::collections::HashSet<usize> =
+        path_to(root, params).iter().map(|e| e.start).collect();
+    for part in &params.children {
+        read.insert(part.start);
+        if ENROLL_PARAMETERS.children.contains(&part.local()) {
+            read.extend(part.children.iter().map(|f| f.start));
+        }
+    }
+    // The names found astray (in document order of their first copy), where the first stray
+    // copy is, and how many elements in all have those names.
+    let mut names: Vec<&str> = vec![];
+    let mut first = None;
+    root.walk(&mut |e| {
+        let name = e.local();
+        if READ_ONCE.contains(&name) && !read.contains(&e.start) {
+            first.get_or_insert(e.start);
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    });
+    let Some(first) = first else {
+        return false;
+    };
+    let mut count = 0;
+    root.walk(&mut |e| count += usize::from(names.contains(&e.local())));
+    cx.name_ambiguous = true;
+    cx.push(
+        Found::AmbiguousParameters {
+            parent: root.name.to_string(),
+            names: names.into_iter().map(str::to_owned).collect(),
+            count,
+        },
+        Some(first),
+    );
+    true
+}
+
+/// The elements from `root` down to `target` (one of its descendants, or itself), each the
+/// child of the one before that holds `target`'s start.
+fn path_to<'e, 'a>(root: &'e Element<'a>, target: &Element) -> Vec<&'e Element<'a>> {
+    let mut path = vec![root];
+    let mut at = root;
+    while !std::ptr::eq(at, target) {
+        match at
+            .children
+            .iter()
+            .find(|c| c.start <= target.start && target.start < c.end)
+        {
+            Some(c) => {
+                path.push(c);
+                at = c;
+            }
+            None => break,
+        }
+    }
+    path
+}
+
+/// Attributes on the parameters element and on the SOAP elements around it (`Body`, the
+/// call): only namespace declarations belong there. `xsi:nil="true"` makes a .NET reader
+/// read no parameters at all, `xsi:type` another type; the children's attributes are checked
+/// with the schema ([`check_children`]).
+fn check_attributes(cx: &mut Ctx<'_>, root: &Element, params: &Element) {
+    // (The SOAP envelope may carry encodingStyle; its Body, the call and the parameters not.)
+    let on_path = path_to(root, params)
+        .into_iter()
+        .filter(|e| !std::ptr::eq(*e, root) || std::ptr::eq(root, params));
+    for e in on_path {
+        let declares_namespace = |a: &str| a == "xmlns" || a.starts_with("xmlns:");
+        if let Some((a, v)) = e.attrs.iter().find(|(a, _)| !declares_namespace(a)) {
+            cx.push(
+                Found::UnexpectedAttribute {
+                    element: e.name.to_string(),
+                    attribute: a.to_string(),
+                    value: v.chars().take(80).collect(),
+                },
+                Some(e.start),
+            );
+        }
+    }
 }
 
 /// What one pass over a text shows about what kind of file it is.

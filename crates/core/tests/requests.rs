@@ -973,3 +973,122 @@ fn an_attribute_on_a_request_element_is_refused_with_its_value() {
     assert!(f.message(Lang::En).contains("null"));
     assert!(f.message(Lang::Nl).contains("null"));
 }
+
+/// A parameter element anywhere else than where it is read (inside a field, inside an unknown
+/// element, in a SOAP header, in a second call) makes the request ambiguous: one finding
+/// naming them, nothing read. Attributes other than namespace declarations on the parameters
+/// element or the SOAP elements around it (`xsi:nil` reads as "no parameters") are errors.
+#[test]
+fn parameters_astray_or_nil_are_refused_not_guessed() {
+    let rms01 = String::from_utf8(data("good/RMS01EnrollRequest.xml")).unwrap();
+    let rms02 = String::from_utf8(data("good/RMS02EnrollRequest.xml")).unwrap();
+    let inner = |text: &str, name: &str| {
+        let (a, b) = (format!("<{name}>"), format!("</{name}>"));
+        let start = text.find(&a).unwrap();
+        let end = text.find(&b).unwrap() + b.len();
+        text[start..end].to_owned()
+    };
+    let params = |text: &str| {
+        let start = text.find("<RevocationInformation>").unwrap();
+        let end = text.find("</EnrollParameters>").unwrap();
+        text[start..end].to_owned()
+    };
+    let astray = |text: &str, parent: &str, names: &[&str], count: usize| {
+        let found = found(text.as_bytes(), "RMS01EnrollRequest.xml");
+        let want = Found::AmbiguousParameters {
+            parent: parent.to_owned(),
+            names: names.iter().map(|n| (*n).to_owned()).collect(),
+            count,
+        };
+        assert!(found.contains(&want), "{found:?}");
+        let r = check_request(text.as_bytes(), Some("RMS01EnrollRequest.xml"));
+        assert!(!r.is_ok());
+        assert_eq!((r.summary.guid, r.summary.key), (None, None));
+    };
+    let guid2 = inner(&rms02, "Guid");
+    let key2 = inner(&rms02, "CertificatePublicKey");
+    // Inside the field itself.
+    astray(
+        &rms01.replacen("<Guid>", &format!("<Guid>{guid2}"), 1),
+        "EnrollParameters",
+        &["Guid"],
+        2,
+    );
+    // Inside an unknown part, before the real one.
+    astray(
+        &rms01.replacen(
+            "<RevocationInformation>",
+            &format!("<Extension>{key2}</Extension><RevocationInformation>"),
+            1,
+        ),
+        "EnrollParameters",
+        &["CertificatePublicKey", "aPublicKeyBytes", "Guid"],
+        6,
+    );
+    // SOAP: a second call first in the body, or the parameters in the header.
+    let ns = "http://microsoft.com/DRM/EnrollmentService";
+    let soap = |header: &str, body: &str| {
+        format!(
+            "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">{header}\
+             <soap:Body>{body}<Enroll xmlns=\"{ns}\"><oInput>{}</oInput></Enroll></soap:Body>\
+             </soap:Envelope>",
+            params(&rms01)
+        )
+    };
+    let call2 = format!(
+        "<Renew xmlns=\"{ns}\"><oInput>{}</oInput></Renew>",
+        params(&rms02)
+    );
+    let all = [
+        "oInput",
+        "RevocationInformation",
+        "RevocationType",
+        "CertificatePublicKey",
+        "aPublicKeyBytes",
+        "Guid",
+        "EnrolleeInformation",
+        "SKU",
+        "Version",
+        "Name",
+        "URL",
+    ];
+    astray(&soap("", &call2), "soap:Envelope", &all, 22);
+    let header = format!(
+        "<soap:Header><EnrollParameters xmlns=\"{ns}\">{}</EnrollParameters></soap:Header>",
+        params(&rms02)
+    );
+    let mut names = vec!["EnrollParameters"];
+    names.extend(all.iter().skip(1));
+    astray(&soap(&header, ""), "soap:Envelope", &names, 21);
+    // The good SOAP form is not ambiguous.
+    assert!(check_request(soap("", "").as_bytes(), Some("RMS01EnrollRequest.xml")).is_ok());
+
+    // xsi:nil / xsi:type on the parameters element, and on the SOAP oInput.
+    for attr in ["xsi:nil=\"true\"", "xsi:type=\"xsd:string\""] {
+        let text = rms01.replacen(
+            "<EnrollParameters ",
+            &format!("<EnrollParameters {attr} "),
+            1,
+        );
+        let (name, value) = attr.split_once('=').unwrap();
+        assert_eq!(
+            found(text.as_bytes(), "RMS01EnrollRequest.xml"),
+            vec![Found::UnexpectedAttribute {
+                element: "EnrollParameters".into(),
+                attribute: name.into(),
+                value: value.trim_matches('"').into(),
+            }]
+        );
+    }
+    let nil = soap("", "").replacen(
+        "<oInput>",
+        "<oInput xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:nil=\"true\">",
+        1,
+    );
+    let found = found(nil.as_bytes(), "RMS01EnrollRequest.xml");
+    assert!(found.contains(&Found::UnexpectedAttribute {
+        element: "oInput".into(),
+        attribute: "xsi:nil".into(),
+        value: "true".into(),
+    }));
+}
