@@ -266,6 +266,7 @@ pub fn inspect_view(p: &Props) -> Html {
                             name: n,
                             bytes: &[],
                             refused: Some(f),
+                            inspected: None,
                         },
                     })
                     .collect();

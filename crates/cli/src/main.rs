@@ -312,9 +312,17 @@ fn run_to(cli: &Cli, out: &output::Out) -> Result<bool> {
                 loaded.push((name_of(f), bytes));
             }
             progress.done();
+            // The workbench takes what `inspect` found above instead of checking every
+            // signature again.
             let inputs: Vec<_> = loaded
                 .iter()
-                .map(|(name, bytes)| slc_courier_core::workbench::InputFile::read(name, bytes))
+                .zip(&reports)
+                .map(|((name, bytes), (_, _, docs, wrapper, findings))| {
+                    slc_courier_core::workbench::InputFile {
+                        inspected: Some((docs, *wrapper, findings)),
+                        ..slc_courier_core::workbench::InputFile::read(name, bytes)
+                    }
+                })
                 .collect();
             let w = slc_courier_core::workbench::build(&inputs, &p, *threshold);
             let compared = compare

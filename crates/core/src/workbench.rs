@@ -43,6 +43,10 @@ pub struct InputFile<'a> {
     /// Why it was not read at all (too large, unreadable), when it was refused before the
     /// workbench saw its bytes: listed with that finding, never silently left out.
     pub refused: Option<&'a Finding>,
+    /// What [`inspect`] found in these bytes under the same policy, when the caller has it
+    /// already (the CLI lists each file first): not worked out a second time. Every signature
+    /// check of a large file would otherwise be done twice.
+    pub inspected: Option<(&'a [CertView], Wrapper, &'a [Finding])>,
 }
 
 impl<'a> InputFile<'a> {
@@ -52,6 +56,7 @@ impl<'a> InputFile<'a> {
             name,
             bytes,
             refused: None,
+            inspected: None,
         }
     }
 }
@@ -843,7 +848,10 @@ pub fn build(files: &[InputFile<'_>], policy: &Policy, threshold_days: i64) -> W
             out.files.push(fe);
             continue;
         }
-        let (views, wrapper, findings) = inspect(f.bytes, policy);
+        let (views, wrapper, findings) = match f.inspected {
+            Some((views, wrapper, findings)) => (views.to_vec(), wrapper, findings.to_vec()),
+            None => inspect(f.bytes, policy),
+        };
         fe.wrapper = wrapper;
         fe.findings = findings;
         let room = MAX_WORKBENCH_DOCUMENTS - out.documents.len();

@@ -42,9 +42,28 @@ const SYNTHETIC: [&str; 12] = [
     "mode1/rac.xml",
 ];
 
+/// The workbench over `named`; built a second time from what `inspect` found beforehand (as
+/// the CLI hands it over), which must give the same workbench.
 fn run(named: &[(String, Vec<u8>)], policy: &Policy, threshold: i64) -> Workbench {
     let files: Vec<InputFile<'_>> = named.iter().map(|(n, b)| InputFile::read(n, b)).collect();
-    build(&files, policy, threshold)
+    let w = build(&files, policy, threshold);
+    let found: Vec<_> = named
+        .iter()
+        .map(|(_, b)| slc_courier_core::chain::inspect(b, policy))
+        .collect();
+    let given: Vec<InputFile<'_>> = files
+        .iter()
+        .zip(&found)
+        .map(|(f, (docs, wrapper, findings))| InputFile {
+            inspected: Some((docs, *wrapper, findings)),
+            ..*f
+        })
+        .collect();
+    assert_eq!(
+        format!("{:?}", build(&given, policy, threshold)),
+        format!("{w:?}")
+    );
+    w
 }
 
 /// One line per document: `kind signature chain-end mode days-left [urls]`.
@@ -687,11 +706,13 @@ fn problems_are_listed_per_file_in_both_languages() {
             name: "huge.xml",
             bytes: &[],
             refused: Some(&too_large),
+            inspected: None,
         },
         InputFile {
             name: "gone.xml",
             bytes: &[],
             refused: Some(&unreadable),
+            inspected: None,
         },
         InputFile::read("clc-tampered.xml", &tampered),
     ];
