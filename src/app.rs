@@ -184,6 +184,7 @@ pub fn app() -> Html {
                     on_start={dispatch.reform(Action::RequestLoading)}
                     on_file={dispatch.reform(|(c, n, b): (Choice, String, Vec<u8>)| Action::RequestLoaded(c, n, b, browser::now()))}
                     on_paste={dispatch.reform(|b: Vec<u8>| Action::RequestPasted(Choice::next(), b, browser::now()))}
+                    on_paste_edit={dispatch.reform(|()| Action::PasteEdited)} paste_edited={state.paste_edited}
                     on_refused={dispatch.reform(Action::RequestRefused)} />
                 <TrustStep lang={state.lang} probe_target={probe_target} origin={origin} probe={state.probe.clone()}
                     root={state.root.clone()} ticked={session.ticked().clone()}

@@ -60,6 +60,8 @@ pub struct State {
     pub request_loading: bool,
     /// Step 4 is reading a file (the previous chain is already gone).
     pub chain_loading: bool,
+    /// The request checked from the paste box was dropped because the box was edited since.
+    pub paste_edited: bool,
     /// Step 2: inspected root.
     pub root: Option<RootState>,
     /// Step 2: probe, with the address it probed (shown only while that is still the address).
@@ -113,6 +115,9 @@ pub enum Action {
     RequestLoaded(Choice, String, Vec<u8>, UtcTime),
     /// Step 1's text was pasted (choice, bytes, time).
     RequestPasted(Choice, Vec<u8>, UtcTime),
+    /// The paste box was edited: a request checked from it no longer counts (its verdict,
+    /// receipt and submission would be for other text than the box shows).
+    PasteEdited,
     /// Step 4 started reading a new file: the old chain no longer counts.
     ChainLoading(Choice),
     /// Step 4's file was refused or unreadable.
@@ -174,8 +179,15 @@ impl Reducible for State {
                 s.config = c;
                 s.config_error = err;
             }
+            Action::PasteEdited => {
+                if s.session.request().is_some_and(|r| r.pasted) {
+                    s.session.clear_request();
+                    s.paste_edited = true;
+                }
+            }
             Action::RequestLoading(c) => {
                 s.chosen.request = c;
+                s.paste_edited = false;
                 s.request_loading = true;
                 s.session.clear_request();
             }
@@ -185,11 +197,13 @@ impl Reducible for State {
             }
             Action::RequestLoaded(c, name, bytes, now) => {
                 s.chosen.request = c;
+                s.paste_edited = false;
                 s.request_loading = false;
                 s.session.load_request(name, bytes, now);
             }
             Action::RequestPasted(c, bytes, now) => {
                 s.chosen.request = c;
+                s.paste_edited = false;
                 s.request_loading = false;
                 s.session.paste_request(bytes, now);
             }
@@ -218,6 +232,7 @@ impl Reducible for State {
                 s.session.start_over();
                 s.request_loading = false;
                 s.chain_loading = false;
+                s.paste_edited = false;
                 s.root = None;
                 s.probe = Step::Idle;
                 s.enrollment_url = s.config.enrollment_url.clone();
@@ -248,6 +263,7 @@ impl State {
             session: Session::new(),
             request_loading: false,
             chain_loading: false,
+            paste_edited: false,
             root: None,
             probe: Step::Idle,
             single_file_sha256: None,
@@ -371,6 +387,40 @@ mod tests {
         ]);
         assert!(s.session.request().unwrap().pasted);
         assert!(!s.request_loading);
+    }
+
+    /// Editing the paste box after checking it drops the request it gave (and with it the
+    /// verdict and the receipt), and says so; a request from a file is not touched by it.
+    #[test]
+    fn editing_the_paste_box_drops_the_request_checked_from_it() {
+        let rms01 = || data("request/good/RMS01EnrollRequest.xml");
+        let s = run(vec![
+            Action::SetAnchor(Choice::next(), anchor(), now()),
+            Action::RequestPasted(Choice::next(), rms01(), now()),
+            chain_loaded(Choice::next(), "good.xml", "chain/good/sha1-compact.xml"),
+        ]);
+        let verdict = |s: &State| s.session.verdict().map(|v| (v.answers_request, v.valid));
+        assert_eq!(verdict(&s), Some((Some(true), true)));
+        let s = s.reduce(Action::PasteEdited);
+        assert!(s.session.request().is_none());
+        assert_eq!(verdict(&s), Some((None, false)));
+        assert!(s.paste_edited);
+        // Checking it again, or loading a file, clears the note.
+        let again = s
+            .clone()
+            .reduce(Action::RequestPasted(Choice::next(), rms01(), now()));
+        assert!(again.session.request().is_some() && !again.paste_edited);
+        let file = s.reduce(Action::RequestLoaded(
+            Choice::next(),
+            "r.xml".into(),
+            rms01(),
+            now(),
+        ));
+        assert!(!file.paste_edited);
+        // A request from a file stays when the box is edited.
+        let s = file.reduce(Action::PasteEdited);
+        assert_eq!(s.session.request().map(|r| r.name.as_str()), Some("r.xml"));
+        assert!(!s.paste_edited);
     }
 
     /// "Start over" forgets files still being read: nothing chosen before it comes back.

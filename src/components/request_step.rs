@@ -26,6 +26,10 @@ pub struct Props {
     pub on_file: Callback<(Choice, String, Vec<u8>)>,
     /// Text was pasted (its bytes as the browser gives them).
     pub on_paste: Callback<Vec<u8>>,
+    /// The paste box was edited.
+    pub on_paste_edit: Callback<()>,
+    /// A request checked from the paste box was dropped because the box was edited since.
+    pub paste_edited: bool,
     /// The file was refused.
     pub on_refused: Callback<Choice>,
 }
@@ -51,8 +55,11 @@ pub fn request_step(p: &Props) -> Html {
             <FilePicker id="request-drop" label={t.drop_here} button={t.choose_file} expected={slc_courier_core::finding::Expected::Request} lang={p.lang} on_start={p.on_start.clone()} on_file={p.on_file.clone()} on_refused={p.on_refused.clone()} />
             <details class="paste">
                 <summary>{ t.or_paste }</summary>
-                <textarea ref={paste} id="request-paste" rows="6" aria-label={t.or_paste}></textarea>
+                <textarea ref={paste} id="request-paste" rows="6" aria-label={t.or_paste} oninput={p.on_paste_edit.reform(|_| ())}></textarea>
                 <button type="button" id="request-paste-check" onclick={on_paste}>{ t.use_pasted }</button>
+                if p.paste_edited && p.request.is_none() && !p.loading {
+                    <p id="request-paste-edited" class="note" role="status">{ t.paste_edited }</p>
+                }
             </details>
             if p.loading {
                 <p class="working" role="status">{ t.reading }</p>
