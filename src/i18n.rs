@@ -196,6 +196,8 @@ pub struct T {
     pub check_in_store: &'static str,
     /// Step 3: the request loaded in step 1 has errors.
     pub request_has_errors: &'static str,
+    /// The box that lets a request with errors be sent all the same.
+    pub send_anyway: &'static str,
     /// Step 3: the form could not be made or sent.
     pub post_failed: &'static str,
 }
@@ -323,6 +325,7 @@ pub static EN: T = T {
     recognised_as: "Recognised as",
     check_in_store: "Check it in the Windows store",
     request_has_errors: "Step 1 found errors: the service is likely to reject this request.",
+    send_anyway: "Send it anyway: I know that step 1 found errors in this file.",
     post_failed: "The form could not be sent from this page; use the link above and choose the file there.",
 };
 
@@ -449,6 +452,7 @@ pub static NL: T = T {
     recognised_as: "Herkend als",
     check_in_store: "Controleer het in het Windows-certificatenarchief",
     request_has_errors: "Stap 1 heeft fouten gevonden: de inschrijvingsservice zal deze aanvraag waarschijnlijk weigeren.",
+    send_anyway: "Toch versturen: ik weet dat stap 1 fouten in dit bestand heeft gevonden.",
     post_failed: "Het formulier kon niet vanuit deze pagina worden verzonden; gebruik de koppeling hierboven en kies daar het bestand.",
 };
 

@@ -36,6 +36,9 @@ pub fn submit_step(p: &Props) -> Html {
     let error = use_state(|| false);
     // Set once the page was opened or the form sent: then say what to do if nothing answers.
     let tried = use_state(|| false);
+    // The SHA-256 of the request with errors the user chose to send all the same (a new file
+    // needs its own choice).
+    let anyway = use_state(|| None::<String>);
     let onchange = {
         let on_url = p.on_url.clone();
         Callback::from(move |e: Event| {
@@ -91,12 +94,24 @@ pub fn submit_step(p: &Props) -> Html {
                 })
             };
             let errors = !report.is_ok();
+            // A request step 1 says not to submit is sent only on an explicit choice.
+            let chosen = anyway.as_deref() == Some(report.sha256.as_str());
+            let on_anyway = {
+                let (anyway, sha) = (anyway.clone(), report.sha256.clone());
+                Callback::from(move |e: Event| {
+                    let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+                    anyway.set(on.then(|| sha.clone()));
+                })
+            };
             html! {
                 <>
                     <p>{ t.submit_note }<br/><code id="submit-sha256">{ sha }</code>{ facts }</p>
-                    if errors { <p class="status fail"><span class="badge">{ t.fail }</span>{ " " }{ t.request_has_errors }</p> }
+                    if errors {
+                        <p class="status fail"><span class="badge">{ t.fail }</span>{ " " }{ t.request_has_errors }</p>
+                        <p><label><input type="checkbox" id="send-anyway" checked={chosen} onchange={on_anyway} />{ " " }{ t.send_anyway }</label></p>
+                    }
                     <p>{ open }</p>
-                    <p><button type="button" id="submit-post" onclick={post} disabled={!usable}>{ t.send_post }</button>
+                    <p><button type="button" id="submit-post" onclick={post} disabled={!usable || (errors && !chosen)}>{ t.send_post }</button>
                        { format!(" {}: {}", t.field_name, p.form_field) }</p>
                 </>
             }
