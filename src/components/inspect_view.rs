@@ -537,12 +537,15 @@ fn summary(b: &Workbench, l: &Labels) -> Html {
                     </li>
                 }) }
             </ul>
-            <h4>{ l.urls }</h4>
-            <ul id="inspect-urls">
-                { for s.urls.iter().map(|u| html! {
-                    <li data-url-kind={u.kind.id()}>{ format!("{}: ", l.url_kind(u.kind)) }<code>{ &u.url }</code></li>
-                }) }
-            </ul>
+            // (No heading over an empty list when no document names a licensing URL.)
+            if !s.urls.is_empty() {
+                <h4>{ l.urls }</h4>
+                <ul id="inspect-urls">
+                    { for s.urls.iter().map(|u| html! {
+                        <li data-url-kind={u.kind.id()}>{ format!("{}: ", l.url_kind(u.kind)) }<code>{ &u.url }</code></li>
+                    }) }
+                </ul>
+            }
             <p id="inspect-expires-first">{ format!("{}: {}", l.expires_first, s.expires_first.map_or(l.none.to_owned(), name)) }</p>
             <p id="inspect-below">{ format!("{} ({}): {}", l.below_threshold, b.threshold_days, s.below_threshold.len()) }</p>
         </div>
@@ -559,6 +562,14 @@ fn compare_panel(b: &Workbench, lang: Lang, l: &Labels, w: &W, selected: &[usize
     };
     let head =
         |d: &slc_courier_core::workbench::DocEntry| format!("#{} {}", d.id + 1, l.kind(d.kind));
+    // The fields whose compared value is an id are shown in the page's words, as the table
+    // above shows them; the comparison itself stays on the ids.
+    let cell = |d: &slc_courier_core::workbench::DocEntry, field: &str, value: String| match field {
+        "kind" => html! { <td>{ l.kind(d.kind) }</td> },
+        "signature" => html! { <td>{ l.signature(d.signature.id()) }</td> },
+        "chain" => html! { <td>{ chain_cell(l, d.chain_end()) }</td> },
+        _ => html! { <td><code>{ value }</code></td> },
+    };
     html! {
         <div id="inspect-compare" data-a={a.to_string()} data-b={c.to_string()}>
             <h3>{ w.compare }</h3>
@@ -568,8 +579,8 @@ fn compare_panel(b: &Workbench, lang: Lang, l: &Labels, w: &W, selected: &[usize
                     { for compare(da, dc).into_iter().map(|f| html! {
                         <tr data-field={f.field} data-differs={f.differs.to_string()} class={classes!(f.differs.then_some("differs"))}>
                             <th scope="row">{ field_label(lang, f.field) }</th>
-                            <td><code>{ f.a }</code></td>
-                            <td><code>{ f.b }</code></td>
+                            { cell(da, f.field, f.a) }
+                            { cell(dc, f.field, f.b) }
                         </tr>
                     }) }
                 </tbody>
@@ -664,9 +675,9 @@ fn table(b: &Rc<Workbench>, l: &Labels, w: &W, f: Filters<'_>) -> Html {
                             <td>{ for d.urls.iter().map(|u| html! { <div><small>{ l.url_kind(u.kind) }</small>{ " " }<code>{ &u.url }</code></div> }) }</td>
                             <td><code title={d.principal.as_ref().and_then(|p| p.key_fingerprint.clone()).unwrap_or_default()}>{ key }</code></td>
                             <td>{ d.mode.map_or("–".to_owned(), |m| m.to_string()) }</td>
-                            <td>{ d.issued.map_or("–".to_owned(), |t| t.to_string()) }</td>
-                            <td>{ d.valid_until.map_or("–".to_owned(), |t| t.to_string()) }</td>
-                            <td>{ d.days_left.map_or("–".to_owned(), |n| n.to_string()) }</td>
+                            <td class="value">{ d.issued.map_or("–".to_owned(), |t| t.to_string()) }</td>
+                            <td class="value">{ d.valid_until.map_or("–".to_owned(), |t| t.to_string()) }</td>
+                            <td class="value">{ d.days_left.map_or("–".to_owned(), |n| n.to_string()) }</td>
                             <td>{ l.signature(d.signature.id()) }</td>
                             <td>{ chain_cell(l, d.chain_end()) }</td>
                             <td class="saves">

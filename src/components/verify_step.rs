@@ -281,7 +281,7 @@ fn view(lang: Lang, file: &Input, r: &ChainReport, request_name: Option<&str>) -
                             <dl>
                                 <dt>{ t.issuer }</dt><dd translate="no">{ cert.issuer.object.label() }</dd>
                                 <dt>{ t.principal }</dt><dd translate="no">{ cert.principal.as_ref().map(|p| p.object.label().to_owned()).unwrap_or_else(dash) }</dd>
-                                <dt>{ t.key }</dt><dd>{ cert.principal.as_ref().and_then(|p| p.key_bits).map(|b| format!("RSA-{b}")).unwrap_or_else(dash) }{ d.signature.as_ref().and_then(|s| s.hash).map(|h| format!(" · {}", h.name())).unwrap_or_default() }</dd>
+                                <dt>{ t.holder_key }</dt><dd>{ cert.principal.as_ref().and_then(|p| p.key_bits).map(|b| format!("RSA-{b}")).unwrap_or_else(dash) }{ d.signature.as_ref().and_then(|s| s.hash).map(|h| format!(" · {}", h.name())).unwrap_or_default() }</dd>
                                 <dt>{ t.issued }</dt><dd>{ cert.issued.map(|x| x.to_string()).unwrap_or_else(dash) }</dd>
                                 <dt>{ t.valid_until }</dt><dd>{ range }</dd>
                                 <dt>{ t.number_in_file }</dt><dd>{ cert.index + 1 }</dd>

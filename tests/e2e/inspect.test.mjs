@@ -129,6 +129,12 @@ for (const mode of MODES) {
       for (const f of ['kind', 'type', 'signature']) assert.equal(fields[f], 'false', f);
       const modeCells = await page.$$eval('#inspect-compare tr[data-field="mode"] td', (t) => t.map((x) => x.textContent));
       assert.deepEqual(modeCells, ['1', '2']);
+      // Ids are shown in words, as in the table above (not "slc", "verified").
+      const words = async (f) => page.$$eval(`#inspect-compare tr[data-field="${f}"] td`, (t) => t.map((x) => x.textContent));
+      const table = async (col) => page.$eval(`#inspect-table tr[data-doc="0"] td:nth-child(${col})`, (x) => x.textContent);
+      const [kind0] = await words('kind');
+      assert.ok(kind0.length > 3 && kind0 !== 'slc', kind0);
+      assert.equal((await words('signature'))[0], await table(12));
       assert.ok(await page.$eval('#inspect-compare tr[data-field="mode"]', (t) => t.classList.contains('differs')));
       // A third tick replaces the oldest: the RAC against the mode-2 SLC.
       await page.check('tr[data-doc="4"] input.compare');

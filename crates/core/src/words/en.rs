@@ -1146,7 +1146,7 @@ fn chain(f: &crate::chain::Found) -> Text {
         ),
         Found::SlcNotYetValid { valid_from, now } => t(
             format!("The SLC is not valid before {valid_from}; it is now {now}."),
-            "Check this computer's clock (and --at); if it is right, ask why the certificate is post-dated.",
+            "Check this computer's clock (on the command line: the time given with --at); if it is right, ask why the certificate is post-dated.",
         ),
         Found::AnchorTest { name, fingerprint } => t(
             format!("The chain ends at the trust anchor \"{name}\" (key fingerprint {fingerprint}), loaded from a file: it is NOT the pinned Microsoft DRM Production Root, whatever its name says. This is a test verdict, not a Microsoft one."),

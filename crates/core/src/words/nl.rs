@@ -1257,10 +1257,10 @@ fn chain(f: &crate::chain::Found) -> Text {
         ),
         Found::SlcNotYetValid { valid_from, now } => t(
             format!("Het {SLC} is pas geldig vanaf {valid_from}; het is nu {now}."),
-            "Controleer de klok van deze computer (en --at); als die klopt, vraag dan na waarom het certificaat een latere begindatum heeft.",
+            "Controleer de klok van deze computer (op de opdrachtregel: de tijd die met --at is opgegeven); als die klopt, vraag dan na waarom het certificaat een latere begindatum heeft.",
         ),
         Found::AnchorTest { name, fingerprint } => t(
-            format!("De keten eindigt bij het vertrouwensanker \"{name}\" (vingerafdruk van de sleutel {fingerprint}), geladen uit een bestand: dit is NIET de vastgezette Microsoft DRM Production Root, wat de naam ook zegt. Dit is een testoordeel, geen oordeel van Microsoft."),
+            format!("De keten eindigt bij het vertrouwensanker \"{name}\" (vingerafdruk van de sleutel {fingerprint}), geladen uit een bestand: dit is NIET de vastgelegde Microsoft DRM Production Root, wat de naam ook zegt. Dit is een testoordeel, geen oordeel van Microsoft."),
             "Controleer een keten van Microsoft met de vastgelegde Microsoft-basis: klik op de pagina op \"Microsoft-basis gebruiken\"; laat op de opdrachtregel --anchor weg.",
         ),
         Found::RequestHasErrors { file, errors } => t(
