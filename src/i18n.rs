@@ -178,6 +178,8 @@ pub struct T {
     /// The procedure's steps 13–16.
     pub next_steps: [&'static str; 4],
     pub cluster_shows: &'static str,
+    /// Above the renewal steps when the request was a first enrollment.
+    pub enrollment_steps_note: &'static str,
     pub check_copy: &'static str,
     pub hash_not_in_text: &'static str,
     pub checklist_recorded: &'static str,
@@ -317,6 +319,7 @@ pub static EN: T = T {
         "Once the server licensor certificate has been successfully renewed, the Cluster resources area will be updated to display the new expiration date of the server licensor certificate.",
     ],
     cluster_shows: "Cluster resources must then show the new expiration date",
+    enrollment_steps_note: "This request is a first enrollment (EnrollRequest.xml); the steps below are the procedure's steps for a renewal. On a server being enrolled, import the certificate where the offline enrollment that exported the request asks for it: Browse to the file, Import, confirm.",
     check_copy: "Check the carried copy on the server (the SHA-256 must be the one above):",
     hash_not_in_text: "not in the pasted text",
     checklist_recorded: "Ticked items are recorded in the receipt.",
@@ -445,6 +448,7 @@ pub static NL: T = T {
         "Als het serverlicentieverleningscertificaat met succes is vernieuwd, wordt het gedeelte Clusterbronnen bijgewerkt zodat de nieuwe vervaldatum van het serverlicentieverleningscertificaat wordt weergegeven.",
     ],
     cluster_shows: "Clusterbronnen moet daarna de nieuwe vervaldatum tonen",
+    enrollment_steps_note: "Deze aanvraag is een eerste inschrijving (EnrollRequest.xml); de stappen hieronder zijn die van de procedure voor een vernieuwing. Importeer het certificaat op een server die wordt ingeschreven waar de offline inschrijving die de aanvraag exporteerde erom vraagt: blader naar het bestand, importeer, bevestig.",
     check_copy: "Controleer de meegenomen kopie op de server (de SHA-256 moet gelijk zijn aan die hierboven):",
     hash_not_in_text: "niet in de geplakte tekst",
     checklist_recorded: "Aangevinkte punten worden in het bewijs vastgelegd.",

@@ -86,6 +86,8 @@ pub struct Carry {
     pub sha256: String,
     /// The new expiration date (`YYYY-MM-DD`) Cluster resources must show.
     pub expires: String,
+    /// The request was a first enrollment (the procedure's steps are a renewal's).
+    pub enrollment: bool,
 }
 
 /// The page's inputs and what follows from them.
@@ -334,6 +336,10 @@ impl Session {
             name: self.chain.as_ref()?.name.clone(),
             sha256: self.chain_report.as_ref()?.sha256.clone(),
             expires: v.expires?.date(),
+            enrollment: self
+                .request_report
+                .as_ref()
+                .is_some_and(|r| r.kind == slc_courier_core::request::RequestKind::Enrollment),
         })
     }
 

@@ -184,6 +184,7 @@ fn next_panel(lang: Lang, c: &Carry) -> Html {
         <div class="card next" id="next-steps">
             <h3>{ t.next_title }</h3>
             <p>{ t.carry_this }{ ": " }<strong id="carry-name" translate="no">{ &c.name }</strong>{ " · SHA-256 " }<code id="carry-sha256">{ &c.sha256 }</code></p>
+            if c.enrollment { <p class="note" id="enrollment-steps-note">{ t.enrollment_steps_note }</p> }
             <ol start="13">
                 { for t.next_steps.iter().map(|s| html! { <li>{ *s }</li> }) }
             </ol>
