@@ -102,6 +102,8 @@ for (const mode of MODES) {
       assert.equal(await page.textContent('#carry-sha256'), await sha256(GOOD_CHAIN));
       assert.match(await page.textContent('#carry-command'), /Get-FileHash -Algorithm SHA256 -LiteralPath 'sha1-compact.xml'\ncertutil -hashfile "sha1-compact.xml" SHA256/);
       assert.match(await page.textContent('#next-steps'), /click Renew.*Browse.*Import.*Yes/s);
+      // An enrollment request: the renewal steps come with a note saying so.
+      assert.match(await page.textContent('#enrollment-steps-note'), /first enrollment/);
 
       await loadRequest(page, OTHER_KEY);
       await expectVerdict(page, 'not-valid', { request: OTHER_KEY, chain: GOOD_CHAIN, reason: 'pair-key-mismatch' });
