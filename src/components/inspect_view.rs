@@ -665,8 +665,8 @@ fn table(b: &Rc<Workbench>, l: &Labels, w: &W, f: Filters<'_>) -> Html {
                             data-cluster={d.cluster.clone().unwrap_or_default()}
                             data-kind-basis={d.rac_basis.as_ref().map(|r| r.id())}
                             class={classes!(d.below_threshold.then_some("below"))}>
-                            <td>{ d.id + 1 }</td>
-                            <td translate="no">{ format!("{file} #{}", d.index_in_file + 1) }</td>
+                            <td class="value">{ d.id + 1 }</td>
+                            <td class="file" translate="no">{ format!("{file} #{}", d.index_in_file + 1) }</td>
                             <td class="kind" title={l.kind(d.kind)}>{ l.kind_short(d.kind) }
                                 if let Some(basis) = l.kind_basis(d) { <br /><small class="kind-basis">{ basis }</small> }
                             </td>
