@@ -214,7 +214,7 @@ for (const mode of MODES) {
       // In Dutch too, two parts and the expiry first.
       await page.selectOption('#lang', 'nl');
       assert.deepEqual(await page.$$eval('#step-trust > .part h3', (els) => els.map((e) => e.textContent)), ['De vereisten van de procedure', 'Deze browser']);
-      assert.match(await page.$eval('#manual-checks li[data-check="gte-root-in-store"] > p', (e) => e.textContent), /^Dit basiscertificaat is op 13-08-2018 verlopen/);
+      assert.match(await page.$eval('#manual-checks li[data-check="gte-root-in-store"] > p', (e) => e.textContent), /^Dit basiscertificaat is op 2018-08-13 verlopen/);
       if (mode === 'file') {
         assert.match(await page.textContent('#local-mode'), /behalve het ene verzoek van de test in stap 2/);
         await page.selectOption('#lang', 'en');

@@ -1042,7 +1042,7 @@ mod tests {
 
     #[test]
     fn the_gte_item_says_up_front_that_it_expired() {
-        for (l, date) in [(Lang::En, "2018-08-13"), (Lang::Nl, "13-08-2018")] {
+        for (l, date) in [(Lang::En, "2018-08-13"), (Lang::Nl, "2018-08-13")] {
             let w = Check::GteRootInStore.words(l);
             let first = w.detail.split(". ").next().unwrap_or_default();
             assert!(first.contains(date), "{l:?}: {first}");

@@ -117,7 +117,7 @@ pub fn describe(code: Code) -> &'static str {
         Code::AnchorTest => "De keten is gecontroleerd met een vertrouwensanker dat niet de vastgelegde basissleutel van Microsoft is: een testoordeel, geen oordeel van Microsoft.",
         Code::KeyExponentInvalid => "De openbare exponent van de serversleutel is even of kleiner dan 3, dus het is geen bruikbare RSA-sleutel.",
         Code::RootParseFailed => "Het bestand met het basiscertificaat is niet leesbaar als PEM- of DER-X.509.",
-        Code::RootGteExpired => "Dit is de GTE CyberTrust Global Root, die op 13-08-2018 is verlopen.",
+        Code::RootGteExpired => "Dit is de GTE CyberTrust Global Root, die op 2018-08-13 is verlopen.",
         Code::RootExpired => "Het basiscertificaat is verlopen.",
         Code::RootUnrecognised => "Het basiscertificaat is er geen die de procedure of de huidige TLS-service van Microsoft noemt.",
         Code::EnvInsecureContext => "De pagina is geen beveiligde context; Web Crypto is misschien niet beschikbaar (de app heeft het niet nodig).",
@@ -1533,7 +1533,7 @@ pub(crate) fn manual(c: crate::trust::Check) -> crate::trust::CheckText {
         ),
         Check::GteRootInStore => (
             "GTE CyberTrust Global Root in het certificatenarchief van de computer (wat de procedure noemt)",
-            "Dit basiscertificaat is op 13-08-2018 verlopen; het doet er niet meer toe. De procedure noemt het omdat het de basis was van het TLS-certificaat van de inschrijvingswebsite van Microsoft. De websites van Microsoft zijn overgestapt op Baltimore CyberTrust Root (zelf verlopen op 12-05-2025) en daarna op DigiCert Global Root G2 en Microsoft RSA Root Certificate Authority 2017 (volgende punt). Een verlopen basiscertificaat maakt geen enkele website vertrouwd, en de service waarvoor het instond, is buiten gebruik gesteld. Voor een eigen inschrijvingswebsite van uw organisatie telt dat deze browser het certificaat van die website vertrouwt (de test onder \"Deze browser\" laat dat zien voor een https-adres).",
+            "Dit basiscertificaat is op 2018-08-13 verlopen; het doet er niet meer toe. De procedure noemt het omdat het de basis was van het TLS-certificaat van de inschrijvingswebsite van Microsoft. De websites van Microsoft zijn overgestapt op Baltimore CyberTrust Root (zelf verlopen op 2025-05-12) en daarna op DigiCert Global Root G2 en Microsoft RSA Root Certificate Authority 2017 (volgende punt). Een verlopen basiscertificaat maakt geen enkele website vertrouwd, en de service waarvoor het instond, is buiten gebruik gesteld. Voor een eigen inschrijvingswebsite van uw organisatie telt dat deze browser het certificaat van die website vertrouwt (de test onder \"Deze browser\" laat dat zien voor een https-adres).",
             Some("Zo ziet u of het nog in het archief staat: certutil toont het certificaat als het aanwezig is, en meldt dat de opdracht is mislukt (\"Object is niet gevonden\") als het er niet is."),
         ),
         Check::CurrentRootsInStore => (
