@@ -71,7 +71,9 @@ impl<'a> Element<'a> {
     }
 
     /// Visits this element and all descendants, depth first.
-    pub fn walk<'s>(&'s self, f: &mut dyn FnMut(&'s Element<'a>)) {
+    /// (Generic, not `dyn`: the checks walk whole documents several times, and the visitor
+    /// is inlined into the walk.)
+    pub fn walk<'s, F: FnMut(&'s Element<'a>)>(&'s self, f: &mut F) {
         f(self);
         for c in &self.children {
             c.walk(f);
