@@ -944,25 +944,45 @@ const READ_ONCE: [&str; 13] = [
 /// document holds. Copies side by side in their place are
 /// `duplicate-element` already.
 fn stray_parameters(cx: &mut Ctx<'_>, root: &Element, params: &Element) -> bool {
-    // Where the checks read: the elements from the root down to the parameters element,
-    // its children and the children of its known parts; by start offset (each element has
-    // its own), in a set, so that a part with very many children stays linear.
+    // Where the checks read: the elements from the root down to the parameters element, its
+    // parts and their fields, each under the parent its schema names (a `Guid` directly in
+    // EnrollParameters or in RevocationInformation is astray); by start offset (each element
+    // has its own), in a set, so that a part with very many children stays linear.
     let mut read: std::collections::HashSet<usize> =
         path_to(root, params).iter().map(|e| e.start).collect();
+    // Elements inside a text field (`<Guid>{…}<Other>{…}</Other></Guid>`): a .NET reader
+    // refuses the field, one that takes all its text reads another value.
+    let mut inside_fields: Vec<&str> = vec![];
+    let mut first_inside = None;
     for part in &params.children {
+        let fields = match part.local() {
+            "RevocationInformation" => REVOCATION_INFORMATION.children,
+            "CertificatePublicKey" => CERTIFICATE_PUBLIC_KEY.children,
+            "EnrolleeInformation" => ENROLLEE_INFORMATION.children,
+            _ => continue,
+        };
         read.insert(part.start);
-        if ENROLL_PARAMETERS.children.contains(&part.local()) {
-            read.extend(part.children.iter().map(|f| f.start));
+        for field in part.children.iter().filter(|f| fields.contains(&f.local())) {
+            read.insert(field.start);
+            if field.local() == "aRevocationAuthorities" {
+                continue; // (a list of RevocationAuthorityInformation, checked on its own)
+            }
+            for inner in &field.children {
+                first_inside.get_or_insert(inner.start);
+                if !inside_fields.contains(&inner.local()) {
+                    inside_fields.push(inner.local());
+                }
+            }
         }
     }
     // The names found astray (in document order of their first copy), where the first stray
     // copy is, and how many elements in all have those names.
-    let mut names: Vec<&str> = vec![];
-    let mut first = None;
+    let mut names: Vec<&str> = inside_fields;
+    let mut first = first_inside;
     root.walk(&mut |e| {
         let name = e.local();
         if READ_ONCE.contains(&name) && !read.contains(&e.start) {
-            first.get_or_insert(e.start);
+            first = Some(first.map_or(e.start, |f: usize| f.min(e.start)));
             if !names.contains(&name) {
                 names.push(name);
             }
@@ -1016,8 +1036,15 @@ fn check_attributes(cx: &mut Ctx<'_>, root: &Element, params: &Element) {
         .into_iter()
         .filter(|e| !std::ptr::eq(*e, root) || std::ptr::eq(root, params));
     for e in on_path {
-        let declares_namespace = |a: &str| a == "xmlns" || a.starts_with("xmlns:");
-        if let Some((a, v)) = e.attrs.iter().find(|(a, _)| !declares_namespace(a)) {
+        // Namespace declarations; `xml:lang`, `xml:space` (no reader takes them as data); SOAP
+        // 1.1's `encodingStyle`, allowed on any element (§4.1.1).
+        let harmless = |a: &str| {
+            a == "xmlns"
+                || a.starts_with("xmlns:")
+                || a.starts_with("xml:")
+                || a.rsplit(':').next() == Some("encodingStyle")
+        };
+        if let Some((a, v)) = e.attrs.iter().find(|(a, _)| !harmless(a)) {
             cx.push(
                 Found::UnexpectedAttribute {
                     element: e.name.to_string(),

@@ -76,7 +76,8 @@ impl UtcTime {
                 }
             }
         }
-        if c.i != c.b.len() {
+        // (xsd:dateTime's seconds run 00–59: no leap second in a certificate's times.)
+        if c.i != c.b.len() || second > 59 {
             return None;
         }
         UtcTime::from_parts(i64::from(year), month, day, hour, minute, second)
@@ -458,6 +459,8 @@ mod tests {
         check("2027-01-01T00:00:00:00", None);
         check("2027-01-01-01", None);
         check("2027-01-01\u{a0}", None);
+        check("2026-11-22T11:59:60", None);
+        check("2026-11-22T11:59:59", Some("2026-11-22T11:59:59Z"));
         check(
             "\t2027-01-01t00:00:59.999z\r\n",
             Some("2027-01-01T00:00:59Z"),

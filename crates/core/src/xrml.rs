@@ -1850,7 +1850,9 @@ fn time_of(
     index: usize,
 ) -> Option<UtcTime> {
     let el = el?;
-    let t = UtcTime::parse(el.trimmed());
+    // A time element holds text only: with an element inside, a reader that takes all the
+    // text (InnerText, XPath string()) reads another time than the element's own text.
+    let t = UtcTime::parse(el.trimmed()).filter(|_| el.children.is_empty());
     if t.is_none() {
         findings.push(
             Finding::of(Found::TimeInvalid {
@@ -2425,15 +2427,18 @@ pub fn parse_certificate(doc: &SourceDoc, index: usize) -> Certificate {
             })
             .collect();
     }
-    // MS-RMPR §3.1.6.2: the certificate's authority is the RANGETIME of its ISSUE right.
-    let mut range = None;
-    if let Some(work) = body.child("WORK") {
-        work.walk(&mut |e| {
-            if range.is_none() && e.local() == "RIGHT" && e.attr("name") == Some("ISSUE") {
-                range = e.path(&["CONDITIONLIST", "TIME", "RANGETIME"]);
-            }
-        });
-    }
+    // MS-RMPR §3.1.6.2: the certificate's authority is the RANGETIME of its ISSUE right, a
+    // right of its rights list (WORK/RIGHTSGROUP/RIGHTSLIST/RIGHT, as every real document
+    // writes it). An ISSUE right anywhere else in WORK is not read: a reader that takes the
+    // rights from the rights list finds none there.
+    let range = body
+        .children_named("WORK")
+        .take(1)
+        .flat_map(|w| w.children_named("RIGHTSGROUP"))
+        .flat_map(|g| g.children_named("RIGHTSLIST"))
+        .flat_map(|l| l.children_named("RIGHT"))
+        .find(|r| r.attr("name") == Some("ISSUE"))
+        .and_then(|r| r.path(&["CONDITIONLIST", "TIME", "RANGETIME"]));
     if let Some(rt) = range {
         c.issue_range = Some((
             time_of(

@@ -929,6 +929,36 @@ fn links_shape_length_and_unknown_expiry_carry_their_values() {
         );
         assert_eq!(r.verdict().outcome, NotValid);
     }
+    // Nor does an ISSUE right outside the rights list (here in WORK's OBJECT), while the list
+    // holds another right.
+    let chain = String::from_utf8(edited(
+        0,
+        r#"<RIGHT name="ISSUE">"#,
+        r#"<RIGHT name="VIEW">"#,
+    ))
+    .unwrap()
+    .replacen(
+        "<WORK><OBJECT type=\"Server-Licensor-Certificate\">",
+        "<WORK><OBJECT type=\"Server-Licensor-Certificate\"><RIGHT name=\"ISSUE\">\
+             <CONDITIONLIST><TIME><RANGETIME><FROM>2026-11-20T10:00</FROM>\
+             <UNTIL>2046-06-18T10:00</UNTIL></RANGETIME></TIME></CONDITIONLIST></RIGHT>",
+        1,
+    );
+    let r = verify_chain(chain.as_bytes(), &policy(), None);
+    assert_eq!(
+        chain_found(&r),
+        vec![(Document { index: 0 }, Found::SlcExpiryUnknown {})]
+    );
+    // A time element with an element inside is unreadable, not read by its own text.
+    let chain = String::from_utf8(edited(
+        0,
+        "<UNTIL>2046-06-18T10:00</UNTIL>",
+        "<UNTIL><X>2026-11-21T10:00</X>2046-06-18T10:00</UNTIL>",
+    ))
+    .unwrap();
+    let r = verify_chain(chain.as_bytes(), &policy(), None);
+    assert!(chain_found(&r).contains(&(Document { index: 0 }, Found::SlcExpiryUnknown {})));
+    assert!(r.findings.iter().any(|f| f.code == Code::TimeInvalid));
     assert!(r.findings.iter().any(|f| f.code == SlcExpiryUnknown));
 
     // Anchored at the CA's key, the path is SLC ← service ← enrollment CA: three

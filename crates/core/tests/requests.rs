@@ -1025,6 +1025,31 @@ fn parameters_astray_or_nil_are_refused_not_guessed() {
         &["CertificatePublicKey", "aPublicKeyBytes", "Guid"],
         6,
     );
+    // Under another part than its own, or directly under the parameters element.
+    astray(
+        &rms01.replacen("<RevocationType>", &format!("{guid2}<RevocationType>"), 1),
+        "EnrollParameters",
+        &["Guid"],
+        2,
+    );
+    astray(
+        &rms01.replacen(
+            "<RevocationInformation>",
+            &format!("{guid2}<RevocationInformation>"),
+            1,
+        ),
+        "EnrollParameters",
+        &["Guid"],
+        2,
+    );
+    // An element inside a text field: refused by a .NET reader, read as other text by one
+    // that takes it all.
+    astray(
+        &rms01.replacen("</Guid>", "<Other>{x}</Other></Guid>", 1),
+        "EnrollParameters",
+        &["Other"],
+        1,
+    );
     // SOAP: a second call first in the body, or the parameters in the header.
     let ns = "http://microsoft.com/DRM/EnrollmentService";
     let soap = |header: &str, body: &str| {
@@ -1080,6 +1105,29 @@ fn parameters_astray_or_nil_are_refused_not_guessed() {
             }]
         );
     }
+    // Harmless attributes: xml:lang / xml:space, SOAP's encodingStyle on the Body.
+    for (from, to) in [
+        (
+            "<EnrollParameters ",
+            "<EnrollParameters xml:lang=\"en\" xml:space=\"default\" ",
+        ),
+        (
+            "<EnrollParameters ",
+            "<EnrollParameters xmlns:foo=\"urn:foo\" ",
+        ),
+    ] {
+        let text = rms01.replacen(from, to, 1);
+        assert!(
+            check_request(text.as_bytes(), Some("RMS01EnrollRequest.xml")).is_ok(),
+            "{to}"
+        );
+    }
+    let styled = soap("", "").replacen(
+        "<soap:Body>",
+        "<soap:Body soap:encodingStyle=\"http://schemas.xmlsoap.org/soap/encoding/\">",
+        1,
+    );
+    assert!(check_request(styled.as_bytes(), Some("RMS01EnrollRequest.xml")).is_ok());
     let nil = soap("", "").replacen(
         "<oInput>",
         "<oInput xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:nil=\"true\">",
