@@ -254,3 +254,32 @@ for (const mode of MODES) {
     }
   });
 }
+
+for (const mode of MODES) {
+  test(`${mode}: editing the paste box after checking it drops the verdict and receipt made from it`, async () => {
+    const app = await open(mode);
+    const { page } = app;
+    try {
+      await useTestAnchor(page);
+      await page.click('#step-request details.paste summary');
+      await page.fill('#request-paste', fs.readFileSync(GOOD_REQ, 'utf8'));
+      await page.click('#request-paste-check');
+      await loadChain(page, GOOD_CHAIN);
+      await page.waitForFunction(() => document.querySelector('#verdict')?.dataset.verdict === 'answers-request');
+      assert.ok(await page.isEnabled('#download-json'));
+      // Another server's request typed over it, not checked again: nothing of RMS01 stays.
+      await page.fill('#request-paste', fs.readFileSync(data('request/good/RMS02EnrollRequest.xml'), 'utf8'));
+      await page.waitForSelector('#request-paste-edited');
+      assert.equal(await page.locator('#request-name').count(), 0);
+      assert.notEqual(await page.getAttribute('#verdict', 'data-verdict'), 'answers-request');
+      assert.equal(await page.locator('#submit-post').count(), 0);
+      // Checked again: judged as what the box now holds (RMS02's request against RMS01's chain).
+      await page.click('#request-paste-check');
+      await page.waitForFunction(() => document.querySelector('#verdict')?.dataset.verdict === 'not-valid');
+      assert.equal(await page.locator('#request-paste-edited').count(), 0);
+      assert.deepEqual(app.errors, []);
+    } finally {
+      await app.close();
+    }
+  });
+}
