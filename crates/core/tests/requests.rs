@@ -1085,8 +1085,11 @@ fn parameters_astray_or_nil_are_refused_not_guessed() {
     let mut names = vec!["EnrollParameters"];
     names.extend(all.iter().skip(1));
     astray(&soap(&header, ""), "soap:Envelope", &names, 21);
-    // The good SOAP form is not ambiguous.
+    // The good SOAP form is not ambiguous, also with an element ending where the parameters
+    // start (no blank between them: the path to them is found by position).
     assert!(check_request(soap("", "").as_bytes(), Some("RMS01EnrollRequest.xml")).is_ok());
+    let note = soap("", "").replacen("<oInput>", "<x:Note xmlns:x=\"urn:n\"/><oInput>", 1);
+    assert!(check_request(note.as_bytes(), Some("RMS01EnrollRequest.xml")).is_ok());
 
     // xsi:nil / xsi:type on the parameters element, and on the SOAP oInput.
     for attr in ["xsi:nil=\"true\"", "xsi:type=\"xsd:string\""] {
