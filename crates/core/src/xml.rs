@@ -415,20 +415,6 @@ fn first_invalid_char_ref(raw: &str) -> Option<(usize, u32)> {
     None
 }
 
-/// Where `]]>` first starts in `text`. Scans for the `>` (rare in text) rather than building
-/// a substring searcher for every piece of text a document has.
-fn find_cdata_end(text: &[u8]) -> Option<usize> {
-    let mut from = 0;
-    while let Some(gt) = text.get(from..).and_then(|r| memchr::memchr(b'>', r)) {
-        let at = from + gt;
-        if at >= 2 && text.get(at - 2..at) == Some(b"]]") {
-            return Some(at - 2);
-        }
-        from = at + 1;
-    }
-    None
-}
-
 /// Byte offset of `part` (a slice of `text`) in `text`.
 fn offset_in(text: &str, part: &str) -> usize {
     (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize)
@@ -716,7 +702,7 @@ pub fn parse(text: &str) -> Result<Document<'_>, XmlError> {
                     Some(raw) => {
                         check_char_refs(text, raw)?;
                         // XML 1.0 §2.4: `]]>` only ends a CDATA section.
-                        if let Some(at) = find_cdata_end(raw.as_bytes()) {
+                        if let Some(at) = crate::text::find(raw.as_bytes(), b"]]>") {
                             return Err(XmlError::Malformed {
                                 pos: offset_in(text, raw) + at,
                                 problem: Problem::CdataEndInText,
@@ -1088,7 +1074,7 @@ mod tests {
             malformed("<a>a>b]>c] ]>]]]></a>"),
             (14, Problem::CdataEndInText)
         );
-        assert_eq!(find_cdata_end(b"> ]> ]]"), None);
+        assert_eq!(crate::text::find(b"> ]> ]]", b"]]>"), None);
         assert_eq!(
             malformed("<a><b/>x]]&gt;]]></a>").1,
             Problem::CdataEndInText

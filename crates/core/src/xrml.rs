@@ -704,7 +704,8 @@ fn browser_view(hay: &[u8]) -> Option<Rendering> {
     // A `- <` with only spaces and tabs before it on its line. Each occurrence looks back
     // over its own run of spaces only, so the scan stays linear.
     let mut from = 0;
-    while let Some(p) = find(hay.get(from..).unwrap_or(&[]), b"- <").map(|p| from + p) {
+    while let Some(p) = crate::text::find(hay.get(from..).unwrap_or(&[]), b"- <").map(|p| from + p)
+    {
         let indent = hay
             .get(..p)
             .unwrap_or(&[])
@@ -890,25 +891,7 @@ fn cut(hay: &[u8], budget: usize, holders: bool) -> Cuts {
 
 /// True when `needle` occurs in `hay` (one pass; the needles are short constants).
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    find(hay, needle).is_some()
-}
-
-/// The first position of `needle` in `hay`: `memchr` to each candidate first byte, then a
-/// comparison of at most `needle.len()` bytes (the needles are short constants). Measured
-/// against `memchr::memmem::find`: that is faster where the first byte is frequent (`<` in
-/// XML), but its two-byte scan is ~2.4× slower over long runs with few candidates (a 10 MB
-/// file of spaces: `inspect_10mb_file` +18 %), so it is used only on bounded text.
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let (&first, rest) = needle.split_first()?;
-    let mut i = 0;
-    while let Some(p) = hay.get(i..).and_then(|h| memchr::memchr(first, h)) {
-        let at = i + p;
-        if hay.get(at + 1..).is_some_and(|t| t.starts_with(rest)) {
-            return Some(at);
-        }
-        i = at + 1;
-    }
-    None
+    crate::text::find(hay, needle).is_some()
 }
 
 /// True when `hay` holds an escaped `<XrML` in any spelling an XML reader decodes to it:
@@ -2872,9 +2855,9 @@ mod tests {
 
     #[test]
     fn byte_searches_find_what_the_slow_forms_found() {
-        assert_eq!(find(b"abcabd", b"abd"), Some(3));
-        assert_eq!(find(b"ab", b"abc"), None);
-        assert_eq!(find(b"abc", b""), None);
+        assert_eq!(crate::text::find(b"abcabd", b"abd"), Some(3));
+        assert_eq!(crate::text::find(b"ab", b"abc"), None);
+        assert_eq!(crate::text::find(b"abc", b""), None);
         assert!(contains(b"<CertificateChain>", b"CertificateChain"));
         assert_eq!(doctype_at(b"<!-- x --><!doctype XrML>"), Some(10));
         assert_eq!(doctype_at(b"<!DOCTYP"), None);
