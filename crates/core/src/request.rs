@@ -917,25 +917,36 @@ pub fn check_request(bytes: &[u8], file_name: Option<&str>) -> RequestReport {
     finish(report, cx, name_server, file_name)
 }
 
-/// The elements a request's parameters are read from, by local name: each is read in one
-/// place only (the parameters element, its three parts and their fields, the SOAP call).
-const READ_ONCE: [&str; 13] = [
-    "Enroll",
-    "oInput",
-    "EnrollParameters",
-    "RevocationInformation",
-    "RevocationType",
-    "CertificatePublicKey",
-    "aPublicKeyBytes",
-    "Guid",
-    "EnrolleeInformation",
-    "SKU",
-    "Version",
-    "Name",
-    "URL",
-];
+/// The schema of a part of the parameters element, by its local name.
+fn part_schema(local: &str) -> Option<&'static Schema> {
+    match local {
+        "RevocationInformation" => Some(&REVOCATION_INFORMATION),
+        "CertificatePublicKey" => Some(&CERTIFICATE_PUBLIC_KEY),
+        "EnrolleeInformation" => Some(&ENROLLEE_INFORMATION),
+        _ => None,
+    }
+}
 
-/// An element named as one of the parameters ([`READ_ONCE`]) anywhere in the document other
+/// The field of RevocationInformation that is a list (of RevocationAuthorityInformation,
+/// checked on its own), not a value.
+const AUTHORITY_LIST: &str = "aRevocationAuthorities";
+
+/// Whether the checks read elements named `local` in one place only: the SOAP call, the
+/// parameters element, its parts and their fields (every name the schemas give but the list
+/// of revocation authorities).
+fn read_once(local: &str) -> bool {
+    matches!(local, "Enroll" | "oInput")
+        || local == ENROLL_PARAMETERS.name
+        || ENROLL_PARAMETERS.children.contains(&local)
+        || (local != AUTHORITY_LIST
+            && ENROLL_PARAMETERS
+                .children
+                .iter()
+                .filter_map(|p| part_schema(p))
+                .any(|s| s.children.contains(&local)))
+}
+
+/// An element named as one of the parameters ([`read_once`]) anywhere in the document other
 /// than where the checks read it: inside a field (`<Guid><Guid>…</Guid>…</Guid>`), inside an
 /// unknown element, in a SOAP header, in a second call in the SOAP body. A reader that
 /// searches the document (`GetElementsByTagName`, `//Guid`) or a server that takes the first
@@ -950,47 +961,43 @@ fn stray_parameters(cx: &mut Ctx<'_>, root: &Element, params: &Element) -> bool 
     // has its own), in a set, so that a part with very many children stays linear.
     let mut read: std::collections::HashSet<usize> =
         path_to(root, params).iter().map(|e| e.start).collect();
-    // Elements inside a text field (`<Guid>{…}<Other>{…}</Other></Guid>`): a .NET reader
-    // refuses the field, one that takes all its text reads another value.
-    let mut inside_fields: Vec<&str> = vec![];
-    let mut first_inside = None;
+    // Elements inside a text field (`<Guid>{…}<Other>{…}</Other></Guid>`) are astray whatever
+    // their name: a .NET reader refuses the field, one that takes all its text reads another
+    // value.
+    let mut strays: Vec<&Element> = vec![];
     for part in &params.children {
-        let fields = match part.local() {
-            "RevocationInformation" => REVOCATION_INFORMATION.children,
-            "CertificatePublicKey" => CERTIFICATE_PUBLIC_KEY.children,
-            "EnrolleeInformation" => ENROLLEE_INFORMATION.children,
-            _ => continue,
+        let Some(schema) = part_schema(part.local()) else {
+            continue;
         };
         read.insert(part.start);
-        for field in part.children.iter().filter(|f| fields.contains(&f.local())) {
+        for field in part
+            .children
+            .iter()
+            .filter(|f| schema.children.contains(&f.local()))
+        {
             read.insert(field.start);
-            if field.local() == "aRevocationAuthorities" {
-                continue; // (a list of RevocationAuthorityInformation, checked on its own)
+            if field.local() == AUTHORITY_LIST {
+                continue;
             }
-            for inner in &field.children {
-                first_inside.get_or_insert(inner.start);
-                if !inside_fields.contains(&inner.local()) {
-                    inside_fields.push(inner.local());
-                }
-            }
+            strays.extend(&field.children);
         }
     }
-    // The names found astray (in document order of their first copy), where the first stray
-    // copy is, and how many elements in all have those names.
-    let mut names: Vec<&str> = inside_fields;
-    let mut first = first_inside;
     root.walk(&mut |e| {
-        let name = e.local();
-        if READ_ONCE.contains(&name) && !read.contains(&e.start) {
-            first = Some(first.map_or(e.start, |f: usize| f.min(e.start)));
-            if !names.contains(&name) {
-                names.push(name);
-            }
+        if read_once(e.local()) && !read.contains(&e.start) {
+            strays.push(e);
         }
     });
-    let Some(first) = first else {
+    // Their names (in the order met), where the first stray copy is, and how many elements in
+    // all have those names.
+    let Some(first) = strays.iter().map(|e| e.start).min() else {
         return false;
     };
+    let mut names: Vec<&str> = vec![];
+    for e in &strays {
+        if !names.contains(&e.local()) {
+            names.push(e.local());
+        }
+    }
     let mut count = 0;
     root.walk(&mut |e| count += usize::from(names.contains(&e.local())));
     cx.name_ambiguous = true;
@@ -1031,29 +1038,37 @@ fn path_to<'e, 'a>(root: &'e Element<'a>, target: &Element) -> Vec<&'e Element<'
 /// read no parameters at all, `xsi:type` another type; the children's attributes are checked
 /// with the schema ([`check_children`]).
 fn check_attributes(cx: &mut Ctx<'_>, root: &Element, params: &Element) {
-    // (The SOAP envelope may carry encodingStyle; its Body, the call and the parameters not.)
+    // (Not the SOAP envelope itself, which may carry attributes of its own; its Body, the call
+    // and the parameters are checked.)
     let on_path = path_to(root, params)
         .into_iter()
         .filter(|e| !std::ptr::eq(*e, root) || std::ptr::eq(root, params));
     for e in on_path {
         // Namespace declarations; `xml:lang`, `xml:space` (no reader takes them as data); SOAP
         // 1.1's `encodingStyle`, allowed on any element (§4.1.1).
-        let harmless = |a: &str| {
-            a == "xmlns"
-                || a.starts_with("xmlns:")
+        unexpected_attribute(cx, e, |a| {
+            declares_namespace(a)
                 || a.starts_with("xml:")
                 || a.rsplit(':').next() == Some("encodingStyle")
-        };
-        if let Some((a, v)) = e.attrs.iter().find(|(a, _)| !harmless(a)) {
-            cx.push(
-                Found::UnexpectedAttribute {
-                    element: e.name.to_string(),
-                    attribute: a.to_string(),
-                    value: v.chars().take(80).collect(),
-                },
-                Some(e.start),
-            );
-        }
+        });
+    }
+}
+
+fn declares_namespace(attribute: &str) -> bool {
+    attribute == "xmlns" || attribute.starts_with("xmlns:")
+}
+
+/// The first attribute of `e` that `allowed` does not allow, as `unexpected-attribute`.
+fn unexpected_attribute(cx: &mut Ctx<'_>, e: &Element, allowed: impl Fn(&str) -> bool) {
+    if let Some((a, v)) = e.attrs.iter().find(|(a, _)| !allowed(a)) {
+        cx.push(
+            Found::UnexpectedAttribute {
+                element: e.name.to_string(),
+                attribute: a.to_string(),
+                value: v.chars().take(80).collect(),
+            },
+            Some(e.start),
+        );
     }
 }
 
@@ -1426,17 +1441,7 @@ fn check_children(cx: &mut Ctx<'_>, parent: &Element, schema: &Schema) {
         );
     }
     for c in &parent.children {
-        let declares_namespace = |a: &str| a == "xmlns" || a.starts_with("xmlns:");
-        if let Some((a, v)) = c.attrs.iter().find(|(a, _)| !declares_namespace(a)) {
-            cx.push(
-                Found::UnexpectedAttribute {
-                    element: c.name.to_string(),
-                    attribute: a.to_string(),
-                    value: v.chars().take(80).collect(),
-                },
-                Some(c.start),
-            );
-        }
+        unexpected_attribute(cx, c, declares_namespace);
         let Some(idx) = expected.iter().position(|n| *n == c.local()) else {
             if !unexpected.contains(&c.local()) {
                 unexpected.push(c.local());

@@ -1082,6 +1082,9 @@ fn parameters_astray_or_nil_are_refused_not_guessed() {
         "<soap:Header><EnrollParameters xmlns=\"{ns}\">{}</EnrollParameters></soap:Header>",
         params(&rms02)
     );
+    // A call element elsewhere (here an empty Enroll in the header) is astray too.
+    let call_in_header = format!("<soap:Header><Enroll xmlns=\"{ns}\"/></soap:Header>");
+    astray(&soap(&call_in_header, ""), "soap:Envelope", &["Enroll"], 2);
     let mut names = vec!["EnrollParameters"];
     names.extend(all.iter().skip(1));
     astray(&soap(&header, ""), "soap:Envelope", &names, 21);
