@@ -49,7 +49,7 @@ impl UtcTime {
     /// a UTC offset (`+05:00`), which XrML never writes, makes the time unreadable rather than
     /// silently dropped.
     pub fn parse(s: &str) -> Option<UtcTime> {
-        let s = s.trim_matches(|c| matches!(c, ' ' | '\t' | '\r' | '\n'));
+        let s = crate::text::trim_xml(s);
         let s = s
             .strip_suffix('Z')
             .or_else(|| s.strip_suffix('z'))
@@ -58,6 +58,7 @@ impl UtcTime {
             b: s.as_bytes(),
             i: 0,
         };
+        // (Any field: which one failed is not reported here.)
         let field = |c: &mut Cursor, n| c.digits(n, TimePart::Year).ok();
         let year = field(&mut c, 4)?;
         let month = c.eat(b'-').then(|| field(&mut c, 2))??;
@@ -68,12 +69,7 @@ impl UtcTime {
             minute = c.eat(b':').then(|| field(&mut c, 2))??;
             if c.eat(b':') {
                 second = field(&mut c, 2)?;
-                if c.eat(b'.') {
-                    field(&mut c, 1)?;
-                    while c.peek().is_some_and(|b| b.is_ascii_digit()) {
-                        c.i += 1;
-                    }
-                }
+                c.fraction().ok()?;
             }
         }
         // (xsd:dateTime's seconds run 00–59: no leap second in a certificate's times.)
@@ -108,12 +104,7 @@ impl UtcTime {
         let with_seconds = c.eat(b':');
         if with_seconds {
             second = c.digits(2, TimePart::Seconds)?;
-            if c.eat(b'.') {
-                c.digits(1, TimePart::FractionDigit)?;
-                while c.peek().is_some_and(|b| b.is_ascii_digit()) {
-                    c.i += 1;
-                }
-            }
+            c.fraction()?;
         }
         // XrML's form (minutes, no offset) is UTC; with seconds, RFC 3339 needs the offset.
         let offset = match c.peek() {
@@ -360,6 +351,18 @@ impl Cursor<'_> {
         } else {
             Err(self.syntax(expected))
         }
+    }
+
+    /// A fraction of a second, when one follows: `.` and at least one digit (read and
+    /// dropped).
+    fn fraction(&mut self) -> Result<(), TimeError> {
+        if self.eat(b'.') {
+            self.digits(1, TimePart::FractionDigit)?;
+            while self.peek().is_some_and(|b| b.is_ascii_digit()) {
+                self.i += 1;
+            }
+        }
+        Ok(())
     }
 
     /// Exactly `n` ASCII digits (n ≤ 4, so the value fits).
