@@ -468,11 +468,8 @@ fn is_qname(name: &str) -> bool {
         let mut cs = n.chars();
         cs.next().is_some_and(is_name_start) && cs.all(is_name_char)
     };
-    match name.bytes().position(|b| b == b':') {
-        Some(colon) => {
-            ncname(name.get(..colon).unwrap_or_default())
-                && ncname(name.get(colon + 1..).unwrap_or_default())
-        }
+    match name.split_once(':') {
+        Some((prefix, local)) => ncname(prefix) && ncname(local),
         None => ncname(name),
     }
 }

@@ -2415,8 +2415,8 @@ pub fn parse_certificate(doc: &SourceDoc, index: usize) -> Certificate {
     // writes it). An ISSUE right anywhere else in WORK is not read: a reader that takes the
     // rights from the rights list finds none there.
     let range = body
-        .children_named("WORK")
-        .take(1)
+        .child("WORK")
+        .into_iter()
         .flat_map(|w| w.children_named("RIGHTSGROUP"))
         .flat_map(|g| g.children_named("RIGHTSLIST"))
         .flat_map(|l| l.children_named("RIGHT"))
