@@ -300,8 +300,10 @@ pub struct Document<'a> {
     pub trailing: Option<usize>,
 }
 
-struct Open<'a> {
-    el: Element<'a>,
+/// An element whose end tag has not been read yet: where it is in the parser's list of
+/// elements (`done`), and how many namespace declarations were in scope before it.
+struct Open {
+    at: usize,
     scope_len: usize,
 }
 
@@ -448,8 +450,11 @@ const XMLNS_NS: &str = "http://www.w3.org/2000/xmlns/";
 
 /// XML 1.0 §2.3 NameStartChar, without `:` (names are checked part by part).
 fn is_name_start(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic() || c == '_';
+    }
     matches!(c,
-        'A'..='Z' | '_' | 'a'..='z' | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}'
+        '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}'
         | '\u{F8}'..='\u{2FF}' | '\u{370}'..='\u{37D}' | '\u{37F}'..='\u{1FFF}'
         | '\u{200C}'..='\u{200D}' | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}'
         | '\u{3001}'..='\u{D7FF}' | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}'
@@ -458,20 +463,33 @@ fn is_name_start(c: char) -> bool {
 
 /// XML 1.0 §2.3 NameChar, without `:`.
 fn is_name_char(c: char) -> bool {
-    is_name_start(c)
-        || matches!(c, '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.');
+    }
+    is_name_start(c) || matches!(c, '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
 }
 
 /// True when `name` is a QName: one NCName, or two joined by one `:`.
+/// One pass over the characters (every start and end tag comes through here).
 fn is_qname(name: &str) -> bool {
-    let ncname = |n: &str| {
-        let mut cs = n.chars();
-        cs.next().is_some_and(is_name_start) && cs.all(is_name_char)
-    };
-    match name.split_once(':') {
-        Some((prefix, local)) => ncname(prefix) && ncname(local),
-        None => ncname(name),
+    // At the start of a part (the prefix or the local name), and whether a `:` was seen.
+    let (mut at_start, mut colon) = (true, false);
+    for c in name.chars() {
+        if c == ':' {
+            if at_start || colon {
+                return false;
+            }
+            (at_start, colon) = (true, true);
+        } else if at_start {
+            if !is_name_start(c) {
+                return false;
+            }
+            at_start = false;
+        } else if !is_name_char(c) {
+            return false;
+        }
     }
+    !at_start
 }
 
 /// Refuses a name that is not a QName, placed at the start tag.
@@ -605,6 +623,11 @@ pub fn parse(text: &str) -> Result<Document<'_>, XmlError> {
     // XML 1.0 §2.5: `--` never inside a comment.
     reader.config_mut().check_comments = true;
     let mut stack: Vec<Open> = Vec::new();
+    // Elements read but not yet placed in their parent, in document order: each open element
+    // (`stack` points at it), followed by its children read so far. An end tag moves the
+    // element's children out in one exactly sized `Vec`, so each element is moved twice at
+    // most and no child list grows by reallocation.
+    let mut done: Vec<Element<'_>> = Vec::new();
     let mut scopes: Scopes<'_> = Vec::new();
     let mut count = 0usize;
     let mut leading_text = None;
@@ -613,7 +636,7 @@ pub fn parse(text: &str) -> Result<Document<'_>, XmlError> {
         let before = pos_of(&reader);
         let ev = reader.read_event().map_err(|err| {
             let pos = usize::try_from(reader.error_position()).unwrap_or(before);
-            let open = stack.last().map(|o| &*o.el.name);
+            let open = stack.last().and_then(|o| done.get(o.at)).map(|e| &*e.name);
             match err {
                 // The parser reached the end of the text inside a tag, comment, processing
                 // instruction, CDATA section or DOCTYPE: the file was cut off there.
@@ -670,16 +693,19 @@ pub fn parse(text: &str) -> Result<Document<'_>, XmlError> {
                 if is_empty {
                     el.end = after;
                     scopes.truncate(scope_len);
-                    match stack.last_mut() {
-                        Some(parent) => parent.el.children.push(el),
-                        None => return finish(text, el, leading_text),
+                    if stack.is_empty() {
+                        return finish(text, el, leading_text);
                     }
                 } else {
-                    stack.push(Open { el, scope_len });
+                    stack.push(Open {
+                        at: done.len(),
+                        scope_len,
+                    });
                 }
+                done.push(el);
             }
             XmlEvent::End(e) => {
-                let Some(mut open) = stack.pop() else {
+                let Some(open) = stack.pop() else {
                     return Err(XmlError::Malformed {
                         pos: before,
                         problem: Problem::UnmatchedEndTag {
@@ -687,11 +713,17 @@ pub fn parse(text: &str) -> Result<Document<'_>, XmlError> {
                         },
                     });
                 };
-                open.el.end = after;
                 scopes.truncate(open.scope_len);
-                match stack.last_mut() {
-                    Some(parent) => parent.el.children.push(open.el),
-                    None => return finish(text, open.el, leading_text),
+                let children = done.split_off(open.at + 1);
+                // With its children moved out, the element is the last one read.
+                if let Some(el) = done.last_mut() {
+                    el.children = children;
+                    el.end = after;
+                }
+                if stack.is_empty() {
+                    if let Some(root) = done.pop() {
+                        return finish(text, root, leading_text);
+                    }
                 }
             }
             XmlEvent::Text(t) => {
@@ -710,8 +742,8 @@ pub fn parse(text: &str) -> Result<Document<'_>, XmlError> {
                     None => t.unescape().map(|v| Cow::Owned(v.into_owned())),
                 }
                 .map_err(|err| classify(err, before, None, None))?;
-                match stack.last_mut() {
-                    Some(open) => append(&mut open.el.text, s),
+                match stack.last().and_then(|o| done.get_mut(o.at)) {
+                    Some(el) => append(&mut el.text, s),
                     None => {
                         if leading_text.is_none() && !s.trim().is_empty() {
                             let skip = text
@@ -723,8 +755,8 @@ pub fn parse(text: &str) -> Result<Document<'_>, XmlError> {
                 }
             }
             XmlEvent::CData(t) => {
-                if let Some(open) = stack.last_mut() {
-                    append(&mut open.el.text, str_in(text, &t));
+                if let Some(el) = stack.last().and_then(|o| done.get_mut(o.at)) {
+                    append(&mut el.text, str_in(text, &t));
                 }
             }
             XmlEvent::DocType(_) => return Err(XmlError::Doctype { pos: before }),
@@ -744,10 +776,10 @@ pub fn parse(text: &str) -> Result<Document<'_>, XmlError> {
                 })
             }
             XmlEvent::Eof => {
-                return Err(match stack.last() {
-                    Some(open) => XmlError::Truncated {
+                return Err(match stack.last().and_then(|o| done.get(o.at)) {
+                    Some(el) => XmlError::Truncated {
                         pos: text.len(),
-                        open: Some(open.el.name.to_string()),
+                        open: Some(el.name.to_string()),
                     },
                     None => XmlError::NoRoot,
                 });
@@ -1022,7 +1054,13 @@ mod tests {
         assert_eq!(malformed("<a><:b/></a>"), (3, name(":b")));
         assert_eq!(malformed("<a><b: xmlns:b=\"u\"/></a>"), (3, name("b:")));
         assert_eq!(malformed("<a><-b/></a>"), (3, name("-b")));
+        assert_eq!(malformed("<a><.b/></a>"), (3, name(".b")));
+        assert_eq!(
+            malformed("<a><b\u{b7}:\u{b7}c xmlns:b\u{b7}=\"u\"/></a>"),
+            (3, name("b\u{b7}:\u{b7}c"))
+        );
         assert!(parse("<_a.b-c\u{e9}\u{b7}1/>").is_ok());
+        assert!(parse("<Z9_.-\u{300}z/>").is_ok());
         let undeclared = |p: &str| Problem::UndeclaredPrefix { prefix: s(p) };
         assert_eq!(malformed("<a><p:b/></a>"), (3, undeclared("p")));
         assert_eq!(malformed("<a><b p:k=\"v\"/></a>"), (3, undeclared("p")));
