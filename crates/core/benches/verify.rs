@@ -25,24 +25,26 @@ fn policy() -> Policy {
     }
 }
 
-/// The floor: the four RSA verifications and the four body hashes, nothing else. ring
-/// hashes the message itself, so [`Floor::rsa`] already includes one SHA-1 of each BODY;
-/// [`Floor::sha1`] is that hashing alone (RustCrypto's sha1, as the core uses).
+/// The floor: the four RSA verifications and the four body hashes, nothing else.
+/// [`Floor::rsa`] checks each signature over its written digest with the core's own RSA path
+/// (`pkcs1::verify`: AWS-LC natively); [`Floor::sha1`] hashes the four BODYs as UTF-16LE
+/// (RustCrypto's sha1, as the core uses).
 struct Floor {
-    keys: Vec<ring::signature::RsaPublicKeyComponents<Vec<u8>>>,
+    keys: Vec<slc_courier_core::key::RsaKey>,
+    digests: Vec<Vec<u8>>,
     sigs: Vec<Vec<u8>>,
     bodies: Vec<Vec<u8>>,
 }
 
 impl Floor {
     fn rsa(&self) {
-        for ((k, s), body) in self.keys.iter().zip(&self.sigs).zip(&self.bodies) {
-            k.verify(
-                &ring::signature::RSA_PKCS1_1024_8192_SHA1_FOR_LEGACY_USE_ONLY,
-                body,
-                s,
-            )
-            .unwrap();
+        for ((k, d), s) in self.keys.iter().zip(&self.digests).zip(&self.sigs) {
+            assert!(slc_courier_core::pkcs1::verify(
+                k,
+                slc_courier_core::policy::HashAlg::Sha1,
+                d,
+                s
+            ));
         }
     }
 
@@ -61,31 +63,21 @@ fn floor() -> Floor {
         .enumerate()
         .map(|(i, d)| parse_certificate(d, i))
         .collect();
-    let keys = certs
-        .iter()
-        .map(|c| {
-            let k = c.issuer.key.as_ref().unwrap();
-            let e = k.exponent.to_be_bytes();
-            ring::signature::RsaPublicKeyComponents {
-                n: k.modulus.clone(),
-                e: e[e.iter().take_while(|&&b| b == 0).count()..].to_vec(),
-            }
-        })
-        .collect();
-    let sigs = certs
-        .iter()
-        .map(|c| c.signature.as_ref().unwrap().value.clone())
-        .collect();
-    let bodies = certs
-        .iter()
-        .map(|c| {
-            c.body_text()
-                .encode_utf16()
-                .flat_map(u16::to_le_bytes)
-                .collect()
-        })
-        .collect();
-    Floor { keys, sigs, bodies }
+    let signature = |c: &slc_courier_core::xrml::Certificate| c.signature.clone().unwrap();
+    Floor {
+        keys: certs.iter().map(|c| c.issuer.key.clone().unwrap()).collect(),
+        digests: certs.iter().map(|c| signature(c).digest).collect(),
+        sigs: certs.iter().map(|c| signature(c).value).collect(),
+        bodies: certs
+            .iter()
+            .map(|c| {
+                c.body_text()
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes)
+                    .collect()
+            })
+            .collect(),
+    }
 }
 
 fn bench(c: &mut Criterion) {
@@ -173,7 +165,7 @@ fn openssl_verify_per_sec() -> Option<(f64, f64)> {
 const ROUNDS: usize = 7;
 
 /// Writes `target/criterion/cpu-time.json` for `cargo xtask bench`: CPU time per chain check,
-/// per floor (ring's four verifications; SHA-1 of the four BODYs) and `openssl speed`'s
+/// per floor (the four RSA verifications; SHA-1 of the four BODYs) and `openssl speed`'s
 /// verification rates. The machine is shared and its speed drifts over seconds, so the
 /// figures are measured in turn, round after round, and each keeps its best round: the
 /// ratios compare the fastest each ran, at about the same time.

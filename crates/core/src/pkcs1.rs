@@ -1,42 +1,35 @@
 //! RSASSA-PKCS1-v1_5 verification (RFC 8017 §8.2.2) of XrML signatures (rms-formats.md §4.5).
 //!
-//! Natively, *ring* does the work whenever it can: it takes the signed message, hashes it
-//! itself and checks the signature, so it is called only after the caller has found that the
-//! message's hash equals the digest written in the certificate (then "the signature over the
-//! written digest" and "the signature over the message" are the same question), and only with
-//! a key it accepts (1024 bits and more). Every other case goes through [`verify_digest`], a
-//! portable check of the signature over a *given* digest (RSAVP1 from the
-//! `slc-courier-rsavp1` crate, then equality with the whole expected encoding):
+//! A signature is always checked over the digest *written* in the certificate, never over the
+//! BODY: the caller compares the BODY's hash with that digest on its own. So an altered BODY
+//! (`digest-mismatch` alone) and a forged or damaged signature (`signature-invalid`) stay
+//! separate findings, and each BODY is hashed once.
 //!
-//! - the BODY does not match the written digest: the signature is still checked over that
-//!   digest, so an altered BODY (`digest-mismatch` alone) and a forged or damaged signature
-//!   (`signature-invalid`) stay separate findings;
-//! - keys below 1024 bits, which *ring* refuses but which the policy, not the signature
+//! Natively, AWS-LC (`aws-lc-rs`, assembly) does the RSA work for keys it accepts (1024 bits and
+//! more). Everything else goes through [`verify_digest`], a portable check: RSAVP1 from the
+//! `slc-courier-rsavp1` crate, then equality with the whole expected encoding:
+//!
+//! - keys below 1024 bits, which AWS-LC refuses but which the policy, not the signature
 //!   check, is meant to judge (`chain-key-size`);
-//! - every signature in the WebAssembly build, which does not include *ring*: there its
-//!   portable C bignum (32-bit limbs, built for size) took twice as long as the portable path,
-//!   and it hashed each BODY a second time (ARCHITECTURE.md, Decisions).
+//! - every signature in the WebAssembly build, for which AWS-LC does not build
+//!   (ARCHITECTURE.md, Decisions).
 //!
 //! Both paths accept the same keys and signatures (the tests run both on every generated
 //! chain): modulus without leading zero bytes, odd and at most [`MAX_RSA_BITS`], exponent
-//! odd, at least 3, at most 2^33 − 1 (the RSA-DoS bound both libraries use) and below the
-//! modulus; a signature as long as the modulus (a shorter one is left-padded: leading zero
-//! bytes get dropped) and below it.
+//! odd, at least 3, at most 2^33 − 1 (the RSA-DoS bound of AWS-LC, *ring* and `rsa`) and
+//! below the modulus; a signature as long as the modulus (a shorter one is left-padded:
+//! leading zero bytes get dropped) and below it.
 
 use crate::key::RsaKey;
 use crate::policy::{HashAlg, MAX_RSA_BITS};
 use slc_courier_rsavp1::rsavp1;
 
-/// Whether [`verify`] uses the message it is given (*ring*, natively); the wasm build checks
-/// every signature over the written digest, so callers need not build the message there.
-pub const USES_MESSAGE: bool = cfg!(not(target_arch = "wasm32"));
-
-/// The largest public exponent accepted (*ring*'s bound; `rsa`'s too).
+/// The largest public exponent accepted (AWS-LC's bound; *ring*'s and `rsa`'s too).
 const MAX_EXPONENT: u64 = u64::MAX >> 31; // 2^33 − 1
 
-/// *ring*'s smallest modulus for the algorithms used here.
+/// AWS-LC's smallest modulus for the parameters used here.
 #[cfg(not(target_arch = "wasm32"))]
-const RING_MIN_BITS: usize = 1024;
+const NATIVE_MIN_BITS: usize = 1024;
 
 /// DER `DigestInfo` up to the digest itself (RFC 8017 §9.2 note 1).
 const SHA1_PREFIX: &[u8] = &[
@@ -48,33 +41,31 @@ const SHA256_PREFIX: &[u8] = &[
 ];
 
 /// Whether `sig` is `key`'s RSASSA-PKCS1-v1_5 signature over `digest` (an `alg` hash).
-/// `message`, when given, must be bytes whose `alg` hash the caller has found equal to
-/// `digest`: *ring* then checks the signature over them.
-pub fn verify(
-    key: &RsaKey,
-    alg: HashAlg,
-    digest: &[u8],
-    message: Option<&[u8]>,
-    sig: &[u8],
-) -> bool {
-    if !key_is_accepted(key) {
-        return false;
+pub fn verify(key: &RsaKey, alg: HashAlg, digest: &[u8], sig: &[u8]) -> bool {
+    // The wasm build has no AWS-LC: the portable path checks every signature there.
+    #[cfg(not(target_arch = "wasm32"))]
+    if key.bits() >= NATIVE_MIN_BITS {
+        return within_bounds(key, sig, |sig| native_verify(key, alg, digest, sig));
     }
-    let Some(sig) = left_pad(sig, key.modulus.len()) else {
-        return false;
-    };
-    match message {
-        // The wasm build has no *ring*: the portable path checks every signature there.
-        #[cfg(not(target_arch = "wasm32"))]
-        Some(message) if key.bits() >= RING_MIN_BITS => ring_verify(key, alg, message, &sig),
-        _ => verify_digest(key, alg, digest, &sig),
-    }
+    verify_portable(key, alg, digest, sig)
+}
+
+/// [`verify`] by the portable path alone, whatever the key's size: what the wasm build runs
+/// for every signature (public so that the tests can hold both paths to the same answers).
+pub fn verify_portable(key: &RsaKey, alg: HashAlg, digest: &[u8], sig: &[u8]) -> bool {
+    within_bounds(key, sig, |sig| verify_digest(key, alg, digest, sig))
+}
+
+/// `check` of `sig` left-padded to the modulus's length, when the key and the signature's
+/// length are within the bounds both paths share; else false.
+fn within_bounds(key: &RsaKey, sig: &[u8], check: impl FnOnce(&[u8]) -> bool) -> bool {
+    key_is_accepted(key) && left_pad(sig, key.modulus.len()).is_some_and(|sig| check(&sig))
 }
 
 /// The key bounds both paths share (see the module documentation).
 fn key_is_accepted(key: &RsaKey) -> bool {
     let e = key.exponent;
-    // No leading zero byte (`RsaKey`'s invariant; ring refuses one): the portable path takes
+    // No leading zero byte (`RsaKey`'s invariant; AWS-LC refuses one): the portable path takes
     // the modulus's length as k, so a zero byte would let it accept a longer encoding.
     key.modulus.first().is_some_and(|&b| b != 0)
         && key.bits() <= MAX_RSA_BITS
@@ -98,27 +89,38 @@ fn left_pad(sig: &[u8], k: usize) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// The native path: AWS-LC checks `sig` (exactly as long as the modulus) over `digest`.
 #[cfg(not(target_arch = "wasm32"))]
-fn ring_verify(key: &RsaKey, alg: HashAlg, message: &[u8], sig: &[u8]) -> bool {
-    use ring::signature::{
+fn native_verify(key: &RsaKey, alg: HashAlg, digest: &[u8], sig: &[u8]) -> bool {
+    use aws_lc_rs::digest::{Digest, SHA1_FOR_LEGACY_USE_ONLY, SHA256};
+    use aws_lc_rs::signature::{
         RsaPublicKeyComponents, RSA_PKCS1_1024_8192_SHA1_FOR_LEGACY_USE_ONLY,
         RSA_PKCS1_1024_8192_SHA256_FOR_LEGACY_USE_ONLY,
     };
-    let params = match alg {
-        HashAlg::Sha1 => &RSA_PKCS1_1024_8192_SHA1_FOR_LEGACY_USE_ONLY,
-        HashAlg::Sha256 => &RSA_PKCS1_1024_8192_SHA256_FOR_LEGACY_USE_ONLY,
+    let (params, hash) = match alg {
+        HashAlg::Sha1 => (
+            &RSA_PKCS1_1024_8192_SHA1_FOR_LEGACY_USE_ONLY,
+            &SHA1_FOR_LEGACY_USE_ONLY,
+        ),
+        HashAlg::Sha256 => (&RSA_PKCS1_1024_8192_SHA256_FOR_LEGACY_USE_ONLY, &SHA256),
     };
-    // ring wants the exponent without leading zero bytes.
+    // The exponent without leading zero bytes.
     let e = key.exponent.to_be_bytes();
     let e = e
         .get(e.iter().take_while(|&&b| b == 0).count()..)
         .unwrap_or(&e);
-    RsaPublicKeyComponents {
+    let public = RsaPublicKeyComponents {
         n: key.modulus.as_slice(),
         e,
+    };
+    // A digest of another length than the hash's is refused here (`import_less_safe`).
+    match (
+        public.to_parsed_public_key(params),
+        Digest::import_less_safe(digest, hash),
+    ) {
+        (Ok(public), Ok(digest)) => public.verify_digest_sig(&digest, sig).is_ok(),
+        _ => false,
     }
-    .verify(params, message, sig)
-    .is_ok()
 }
 
 /// The portable path: `sig` (exactly as long as the modulus) checked over `digest`.
@@ -222,28 +224,23 @@ mod tests {
                 } else {
                     HashAlg::Sha256
                 };
-                let message: Vec<u8> = c
-                    .body_text()
-                    .encode_utf16()
-                    .flat_map(u16::to_le_bytes)
-                    .collect();
                 let s = left_pad(&sig.value, key.modulus.len()).unwrap_or_default();
                 assert!(verify_digest(key, alg, &sig.digest, &s));
-                assert!(ring_verify(key, alg, &message, &s));
-                assert!(verify(key, alg, &sig.digest, Some(&message), &sig.value));
-                assert!(verify(key, alg, &sig.digest, None, &sig.value));
+                assert!(verify(key, alg, &sig.digest, &s));
+                assert!(verify(key, alg, &sig.digest, &sig.value));
                 let mut digest = sig.digest.clone();
                 if let Some(b) = digest.last_mut() {
                     *b ^= 1;
                 }
                 assert!(!verify_digest(key, alg, &digest, &s));
+                assert!(!verify(key, alg, &digest, &s));
                 let mut bad = s.clone();
                 let middle = bad.len() / 2;
                 if let Some(b) = bad.get_mut(middle) {
                     *b ^= 0x10;
                 }
                 assert!(!verify_digest(key, alg, &sig.digest, &bad));
-                assert!(!ring_verify(key, alg, &message, &bad));
+                assert!(!verify(key, alg, &sig.digest, &bad));
                 checked += 1;
             }
         }
@@ -272,9 +269,9 @@ mod tests {
     }
 
     #[test]
-    fn keys_below_rings_minimum_are_checked_by_the_portable_path() {
+    fn keys_below_the_native_minimum_are_checked_by_the_portable_path() {
         // A 768-bit key and its PKCS#1 v1.5 SHA-1 signature, made with Python's integers
-        // (primes by Miller–Rabin, seed 20261124): ring refuses the key, the portable path
+        // (primes by Miller–Rabin, seed 20261124): AWS-LC refuses the key, the portable path
         // must still verify it (the policy, not the signature check, judges its size).
         let key = RsaKey {
             modulus: hex("ac6389e99033d675faac6b9bc6b65c65bd27b9cb3fca2307ffc8e1c1ceba4b8edce39d96bf744db4472583012af86f20133e8de02d96d71849078e65bd6576ade71ee1b4096bb49a41fed8f78d1663a2073c90bd0bd12c5335b2787960ac2a83"),
@@ -287,20 +284,15 @@ mod tests {
             sha1::Sha1::digest(message).to_vec()
         };
         assert_eq!(key.bits(), 768);
-        assert!(verify(&key, HashAlg::Sha1, &digest, Some(message), &sig));
-        assert!(verify(&key, HashAlg::Sha1, &digest, None, &sig));
+        assert!(verify(&key, HashAlg::Sha1, &digest, &sig));
+        #[cfg(not(target_arch = "wasm32"))]
+        assert!(!native_verify(&key, HashAlg::Sha1, &digest, &sig));
         let mut forged = sig.clone();
         if let Some(b) = forged.last_mut() {
             *b ^= 1;
         }
-        assert!(!verify(
-            &key,
-            HashAlg::Sha1,
-            &digest,
-            Some(message),
-            &forged
-        ));
-        assert!(!verify(&key, HashAlg::Sha256, &digest, Some(message), &sig));
+        assert!(!verify(&key, HashAlg::Sha1, &digest, &forged));
+        assert!(!verify(&key, HashAlg::Sha256, &digest, &sig));
     }
 
     #[test]
@@ -317,18 +309,17 @@ mod tests {
         let sig8 = hex("99e5cab0c3c34ec463ea8abb4a1c63fed020343d48c7ced9e9efd091329fd933f302d2557ee3750906d7d2c969d6");
         let seven = key("fb6120b29d03813a3c52ba2c8af71706fd7020da335637e80d6868c84c98ca1b02e94833f87a17b9fec8e9b3e5");
         let sig7 = hex("41fe485e6a374e34a8dac19c750e071f39dacbfb31a8235051b55ed08630ba8dc8e3253b5690d5699b27f17897");
-        assert!(verify(&eight, HashAlg::Sha1, &digest, None, &sig8));
+        assert!(verify(&eight, HashAlg::Sha1, &digest, &sig8));
         assert_eq!(
             rsavp1(&seven.modulus, 65537, &sig7).map(|em| em.get(..9).map(<[u8]>::to_vec)),
             Some(Some(vec![0, 1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]))
         );
-        assert!(!verify(&seven, HashAlg::Sha1, &digest, None, &sig7));
+        assert!(!verify(&seven, HashAlg::Sha1, &digest, &sig7));
         // A digest of the wrong length is refused before any arithmetic.
         assert!(!verify(
             &eight,
             HashAlg::Sha1,
             digest.get(..19).unwrap_or_default(),
-            None,
             &sig8
         ));
     }
@@ -368,14 +359,13 @@ mod tests {
     #[test]
     fn almost_right_encodings_are_refused_by_both_paths() {
         // Signatures (Python integers, the 1024-bit key of seed 20261125) of encodings that
-        // are one flaw away from EMSA-PKCS1-v1_5 over the SHA-1 digest of `message`: ring
-        // (with the message) and the portable path (without) must both refuse every one and
-        // accept the genuine one.
+        // are one flaw away from EMSA-PKCS1-v1_5 over `digest` (SHA-1): AWS-LC
+        // and the portable path must both refuse every one and accept the genuine one.
         let key = RsaKey {
             modulus: hex("aa75291ee32a0e41f21825b64bfee46177b7cdeff327e6dd81a8ab20dca61c5354156c900e9d1bbe2715aa4da319d5a030b6c018e44d4c293da810d8cb08dc8c3ce577c70c17df0123a058bd10930a3f42732f3e829f6363080c0ef02157d3d941f35ab084f81c419b57c0a38af98b5c064e44d17945fc584e232b07b4f46e25"),
             exponent: 65537,
         };
-        let message = b"a BODY whose signature encodings are almost right";
+        // SHA-1 of b"a BODY whose signature encodings are almost right".
         let digest = hex("e918989de6642c486e74bb5d21947c060dcc8331");
         for (name, sig) in [
             ("genuine", "81c1f34c642af9425520fd46866b72507adb8a991467fa1ff44750afbef246ddf89be9d414c7dbbfb8da0f03cd2592d0b0f725b179a95f698aa7b78fad122b18681736577724cbd5c9918c587692a29da4c4aee39f117e3e46bbae0db1c86514aca359fc6f5a5c9d40a6914e5ad718f37b3adc343a55a269ee1c1909ec3e228b"),
@@ -391,12 +381,12 @@ mod tests {
             let sig = hex(sig);
             let genuine = name == "genuine";
             assert_eq!(
-                verify(&key, HashAlg::Sha1, &digest, Some(message), &sig),
+                verify(&key, HashAlg::Sha1, &digest, &sig),
                 genuine,
-                "ring: {name}"
+                "verify: {name}"
             );
             assert_eq!(
-                verify(&key, HashAlg::Sha1, &digest, None, &sig),
+                verify_digest(&key, HashAlg::Sha1, &digest, &sig),
                 genuine,
                 "portable: {name}"
             );
@@ -406,7 +396,7 @@ mod tests {
     #[test]
     fn a_modulus_with_a_leading_zero_byte_is_refused_by_both_paths() {
         // `RsaKey`'s fields are public, so a key built by hand can keep a leading zero byte
-        // (`RsaKey::new` strips them). ring refuses such a modulus; the portable path took
+        // (`RsaKey::new` strips them). AWS-LC refuses such a modulus; the portable path took
         // its length as k and accepted an encoding one byte too long (one more 0xFF). The
         // 1024-bit key (Python integers, seed 20261125) signed that 129-byte encoding of the
         // SHA-1 digest of `message`.
@@ -415,14 +405,15 @@ mod tests {
             exponent: 65537,
         };
         let sig = hex("777b525048fe99861d27b10a8b2993c20102af0d2dcd7ee840d6c547e359139a621bc373b09164a7299a6ecaf001a33f6c56199b28765a918dad3100ae0f15aa2d5dc7ff6cafb71a7994413c67cfdf6ef0be5a3ccd0ea9316e55a965e51ad746e3e2ed9c2086fba0ba251f289cfdcdcc89f88b1f02f86c0ff54a4861eb9cbf2a");
-        let message = b"a BODY signed as if the modulus had a leading zero byte";
+        // SHA-1 of b"a BODY signed as if the modulus had a leading zero byte".
         let digest = hex("160735d727c92528fe0b707cfa4fb13f829fd530");
         // The signature really is that encoding raised to the key.
         let em = rsavp1(&key.modulus, key.exponent, &sig).unwrap_or_default();
         assert_eq!(em.get(..3), Some(&[0x00, 0x01, 0xff][..]));
         assert_eq!(em.len(), 129);
-        assert!(!verify(&key, HashAlg::Sha1, &digest, Some(message), &sig));
-        assert!(!verify(&key, HashAlg::Sha1, &digest, None, &sig));
+        assert!(!verify(&key, HashAlg::Sha1, &digest, &sig));
+        #[cfg(not(target_arch = "wasm32"))]
+        assert!(!native_verify(&key, HashAlg::Sha1, &digest, &sig));
     }
 
     #[test]

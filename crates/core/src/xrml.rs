@@ -2540,23 +2540,8 @@ pub fn strip_intertag_whitespace(s: &str) -> String {
     out
 }
 
-/// `text` encoded as UTF-16LE without BOM (rms-formats.md §4.3): the bytes that are hashed
-/// and signed. ASCII text (nearly every BODY) skips the UTF-16 encoder.
-fn utf16le(text: &str) -> Vec<u8> {
-    if text.is_ascii() {
-        let mut out = vec![0u8; 2 * text.len()];
-        for (pair, &b) in out.chunks_exact_mut(2).zip(text.as_bytes()) {
-            if let Some(low) = pair.first_mut() {
-                *low = b;
-            }
-        }
-        out
-    } else {
-        text.encode_utf16().flat_map(u16::to_le_bytes).collect()
-    }
-}
-
-/// The `alg` digest of [`utf16le`]`(text)`, fed to the hasher through a small buffer instead
+/// The `alg` digest of `text` encoded as UTF-16LE without BOM (rms-formats.md §4.3: the bytes
+/// that are hashed and signed), fed to the hasher through a small buffer instead
 /// of built whole: comparing a BODY with its written digest needs no copy twice its size
 /// (a 64 MiB BODY would take 128 MiB for each form tried).
 fn hash_utf16le(alg: HashAlg, text: &str) -> Vec<u8> {
@@ -2660,26 +2645,16 @@ pub fn check_signature(
     }
     st.hash = Some(alg);
     let body = c.body_text();
-    let stripped;
-    let mut signed_text = None;
     if hash_utf16le(alg, body) == sig.digest {
         st.digest_form = Some(BodyForm::Raw);
-        signed_text = Some(body);
     } else if !body.contains("<![CDATA[") && !body.contains("<!--") {
         // (Not with CDATA or comments: whitespace between '>' and '<' there is data.)
-        stripped = strip_intertag_whitespace(body);
-        if hash_utf16le(alg, &stripped) == sig.digest {
+        if hash_utf16le(alg, &strip_intertag_whitespace(body)) == sig.digest {
             st.digest_form = Some(BodyForm::Stripped);
-            signed_text = Some(stripped.as_str());
         }
     }
-    // The signature is over the written digest; the message is handed on only when it is
-    // known to hash to that digest, and built only where `pkcs1` uses it (not in the wasm).
-    let message = signed_text
-        .filter(|_| crate::pkcs1::USES_MESSAGE)
-        .map(utf16le);
-    st.signature_valid =
-        crate::pkcs1::verify(key, alg, &sig.digest, message.as_deref(), &sig.value);
+    // The signature is over the written digest, whatever the BODY hashes to (pkcs1.rs).
+    st.signature_valid = crate::pkcs1::verify(key, alg, &sig.digest, &sig.value);
     if st.digest_form.is_none() {
         findings.push(
             Finding::of(Found::DigestMismatch {
@@ -2818,18 +2793,6 @@ mod tests {
     }
 
     #[test]
-    fn utf16le_is_the_standard_encoding() {
-        for text in [
-            String::new(),
-            "<BODY type=\"LICENSE\">x</BODY>".to_owned(),
-            format!("{}é😀\u{10FFFF}x{}", "a".repeat(511), "<b/>".repeat(300)),
-        ] {
-            let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
-            assert_eq!(utf16le(&text), bytes);
-        }
-    }
-
-    #[test]
     fn the_streamed_hash_is_the_hash_of_the_whole_encoding() {
         use sha2::Digest;
         // Empty, short, exactly one buffer, longer than one (ASCII and not; a surrogate pair
@@ -2841,7 +2804,7 @@ mod tests {
             "ab<c/>".repeat(1000),
             format!("{}😀{}", "é".repeat(2047), "x".repeat(3000)),
         ] {
-            let bytes = utf16le(&text);
+            let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
             assert_eq!(
                 hash_utf16le(HashAlg::Sha1, &text),
                 sha1::Sha1::digest(&bytes).to_vec()
