@@ -65,7 +65,10 @@ fn floor() -> Floor {
         .collect();
     let signature = |c: &slc_courier_core::xrml::Certificate| c.signature.clone().unwrap();
     Floor {
-        keys: certs.iter().map(|c| c.issuer.key.clone().unwrap()).collect(),
+        keys: certs
+            .iter()
+            .map(|c| c.issuer.key.clone().unwrap())
+            .collect(),
         digests: certs.iter().map(|c| signature(c).digest).collect(),
         sigs: certs.iter().map(|c| signature(c).value).collect(),
         bodies: certs
