@@ -100,7 +100,6 @@ pub fn bench_rsa_floor(chain: &[u8], iterations: u32) -> f64 {
                 key,
                 alg,
                 &sig.digest,
-                None,
                 &sig.value,
             ));
         }

@@ -1,8 +1,7 @@
 //! RSAVP1 (RFC 8017 §5.2.2): `s^e mod n` for an RSA public key, big-endian bytes in and out.
 //!
 //! The core's signature check (`pkcs1.rs`) uses it for every signature in the WebAssembly
-//! build and, natively, where *ring* cannot answer (a BODY that does not match its written
-//! digest, keys below 1024 bits). It is a crate of its own so that it can be compiled for
+//! build and, natively, where AWS-LC cannot answer (keys below 1024 bits). It is a crate of its own so that it can be compiled for
 //! speed (`opt-level = 3`, the workspace's `Cargo.toml`) inside a wasm build that is otherwise
 //! optimised for size: this loop is where the wasm spends most of a chain check.
 //!
