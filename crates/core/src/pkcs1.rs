@@ -248,6 +248,33 @@ mod tests {
     }
 
     #[test]
+    fn both_paths_accept_the_exponent_bounds() {
+        // Two 1024-bit keys with the smallest and the largest exponent accepted (3 and
+        // 2^33 − 1) and their PKCS#1 v1.5 signatures over the SHA-1 digest of b"x" (Python
+        // integers, seed 7): AWS-LC (natively, through `verify`) and the portable path accept
+        // both and refuse each with one bit changed.
+        let digest = hex("11f6ad8ec52a2984abaafd7c3b516503785c2072");
+        for (exponent, n, sig) in [
+            (8_589_934_591, "ce8df86759491f8713cc231ac196e6b47bd6212d2a00195c7d0bcf9e243ec072a1db5af5dcaecbd858863406bc32a84fb1fb897fa589cbe800d2e437476e052dcf79c9bf869e07f37b06292526c376346630917be50eaec0b7c3599f1b450adaabff020623e63525cbad66e736b1ced57cc2bbbc161939653cc05f9ef6ed727f", "934bc4cbefb9d435e50d552848b50577c9cf1e3b805436f56f0c2827822041779d15cdcae410c2de8c6d026fa8bc7b300e32586a8b32a380d2107da3d99ddbc523b631fc6d1a2753b37408a3a58616347707388cb8a526d0b40ee68152238079a60e239e3faa94cf1e232ab290b30e71be38cc15956b58fdf7262024390e0562"),
+            (3, "c2c03578cf302b7949081767673970a3e21f1032c3906c24b64278daf7b04debb4a8e332d7b6c97076dc1b4c9a507898ea8d9cc42cc3e520ed363b332d7e182de322dc6d8ee3b2e2f494a4b99a7d5230b2fc5be163090d9271c24ff80892f4cefa48ac5d0e06c018510e86d83c7fcff9214a848d817a258295cbd0fd64697103", "b40a742080799f9b49ced0eb7da180091188d504bafc64145d0db08e088c262026c78c5a5af8952dc0ae5dc945ee97a02fd8830c4b00796cdedd8ff6bf20828c910035eba18421c773627b8d1463714fe79912dfb9c5909ae704d70cb7a623897b81751a44c933bac8b56bad6e3d6f170c3c27ce20a9052081d0e7ed403ebf65"),
+        ] {
+            let key = RsaKey {
+                modulus: hex(n),
+                exponent,
+            };
+            let mut sig = hex(sig);
+            assert_eq!(key.bits(), 1024);
+            assert!(verify(&key, HashAlg::Sha1, &digest, &sig), "e = {exponent}");
+            assert!(verify_portable(&key, HashAlg::Sha1, &digest, &sig), "e = {exponent}");
+            if let Some(b) = sig.last_mut() {
+                *b ^= 1;
+            }
+            assert!(!verify(&key, HashAlg::Sha1, &digest, &sig), "e = {exponent}");
+            assert!(!verify_portable(&key, HashAlg::Sha1, &digest, &sig), "e = {exponent}");
+        }
+    }
+
+    #[test]
     fn keys_outside_the_bounds_are_refused() {
         let key = |modulus: &[u8], exponent| RsaKey {
             modulus: modulus.to_vec(),
