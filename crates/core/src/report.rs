@@ -229,7 +229,7 @@ impl Receipt {
             if let Some(f) = f {
                 h.push_str(&format!(
                     "<tr><td>{role}</td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>",
-                    esc(f.name.as_deref().unwrap_or("-")),
+                    esc(f.name.as_deref().unwrap_or(w.unnamed)),
                     f.size,
                     f.sha256
                 ));
@@ -276,7 +276,8 @@ fn verdict_html(v: &Verdict, request_name: Option<&str>, lang: crate::lang::Lang
     let mut h = String::new();
     let head = match v.outcome {
         Outcome::AnswersRequest => {
-            let req = format!("<code>{}</code>", esc(request_name.unwrap_or("-")));
+            let req =
+                request_name.map_or(w.unnamed.to_owned(), |n| format!("<code>{}</code>", esc(n)));
             if v.anchor_is_test {
                 (w.valid_test)(&req)
             } else {
@@ -389,7 +390,7 @@ impl Receipt {
                     h.push_str(&format!(
                         "<li data-result=\"{}\">{role} {}: <strong>{}</strong></li>",
                         r.id(),
-                        esc(file.name.as_deref().unwrap_or("-")),
+                        esc(file.name.as_deref().unwrap_or(w.unnamed)),
                         (w.far_side_result)(r)
                     ));
                 }
@@ -652,5 +653,52 @@ mod tests {
             far_side_check(&format!("{C} other.xml"), &[("slc.xml", B)]),
             vec![D]
         );
+    }
+
+    /// A pasted request has no file name: the receipt says so where the name would be (the
+    /// verdict's heading and the files table), in the receipt's language.
+    #[test]
+    fn a_pasted_request_is_named_as_pasted() {
+        use crate::policy::{Policy, TrustAnchor};
+        let request = crate::check_request(
+            include_bytes!("../tests/data/request/good/RMS01EnrollRequest.xml"),
+            None,
+        );
+        let policy = Policy {
+            anchors: vec![TrustAnchor::from_key_file(include_str!(
+                "../tests/data/chain/test-root.xrml-key.txt"
+            ))
+            .unwrap_or_else(|e| panic!("{e:?}"))],
+            ..Policy::microsoft_production(
+                UtcTime::parse("2026-11-22T12:00").unwrap_or_else(|| panic!("time")),
+            )
+        };
+        let chain = crate::verify_chain(
+            include_bytes!("../tests/data/chain/good/sha1-compact.xml"),
+            &policy,
+            Some(&request),
+        );
+        let tool = ToolInfo {
+            name: "slc-courier".into(),
+            version: "0".into(),
+            build_id: "test".into(),
+            single_file_sha256: None,
+        };
+        let receipt = Receipt::new(
+            tool,
+            UtcTime::parse("2026-11-22T12:00").unwrap_or_else(|| panic!("time")),
+            Some(&request),
+            Some((&chain, Some("slc.xml"))),
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        let en = receipt.to_html(crate::lang::Lang::En);
+        assert!(en.contains(
+            "VALID — a genuine chain (TEST ANCHOR) that answers request (pasted, no file name)</h2>"
+        ));
+        assert!(en.contains("<tr><td>request</td><td>(pasted, no file name)</td>"));
+        assert!(en.contains("<tr><td>certificate</td><td>slc.xml</td>"));
+        let nl = receipt.to_html(crate::lang::Lang::Nl);
+        assert!(nl.contains("antwoord geeft op aanvraag (geplakt, zonder bestandsnaam)</h2>"));
+        assert!(nl.contains("<tr><td>aanvraag</td><td>(geplakt, zonder bestandsnaam)</td>"));
     }
 }

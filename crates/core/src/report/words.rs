@@ -52,6 +52,8 @@ pub struct ReceiptWords {
     pub role_request: &'static str,
     /// The certificate file's role.
     pub role_certificate: &'static str,
+    /// In place of a file name, for a request pasted into the page (it has none).
+    pub unnamed: &'static str,
     /// "Findings".
     pub findings: &'static str,
     /// "None." (no findings, nothing ticked).
@@ -123,6 +125,7 @@ pub const EN: ReceiptWords = ReceiptWords {
     files_columns: ["Role", "Name", "Bytes"],
     role_request: "request",
     role_certificate: "certificate",
+    unnamed: "(pasted, no file name)",
     findings: "Findings",
     none: "None.",
     findings_columns: ["Severity", "Code", "About", "Message", "Where", "Fix"],
@@ -198,6 +201,7 @@ pub const NL: ReceiptWords = ReceiptWords {
     files_columns: ["Rol", "Naam", "Bytes"],
     role_request: "aanvraag",
     role_certificate: "certificaat",
+    unnamed: "(geplakt, zonder bestandsnaam)",
     findings: "Bevindingen",
     none: "Geen.",
     findings_columns: ["Ernst", "Code", "Betreft", "Bericht", "Plaats", "Oplossing"],
