@@ -2600,15 +2600,18 @@ pub fn check_signature(
     let (Some(sig), Some(key)) = (&c.signature, &c.issuer.key) else {
         return st;
     };
-    let alg = match sig
-        .digest_algorithm
-        .to_ascii_uppercase()
-        .replace('-', "")
-        .as_str()
-    {
-        "SHA1" => HashAlg::Sha1,
-        "SHA256" => HashAlg::Sha256,
-        _ => {
+    // RMS writes `SHA1` or `SHA256` (rms-formats.md §4.3); the names' one dashed spelling
+    // and any letter case are read too, nothing else (`S-H-A-1` is not a name a strict
+    // reader knows).
+    let named = |names: [&str; 2]| {
+        names
+            .iter()
+            .any(|n| sig.digest_algorithm.eq_ignore_ascii_case(n))
+    };
+    let alg = match () {
+        () if named(["SHA1", "SHA-1"]) => HashAlg::Sha1,
+        () if named(["SHA256", "SHA-256"]) => HashAlg::Sha256,
+        () => {
             findings.push(
                 Finding::of(Found::DigestAlgorithmUnknown {
                     document,

@@ -569,6 +569,47 @@ fn signature_findings_carry_the_document_the_algorithm_and_the_key() {
             }
         )
     );
+    // Only the names' own spellings (any case, `SHA-1` too): not dashes anywhere.
+    for odd in ["S-H-A-1", "SHA--1", "-SHA1-", "SHA1-", "SHA 1"] {
+        assert_eq!(
+            first(
+                format!(
+                    "{}{rest}",
+                    slc.replacen(
+                        "<ALGORITHM>SHA1</ALGORITHM>",
+                        &format!("<ALGORITHM>{odd}</ALGORITHM>"),
+                        1
+                    )
+                ),
+                &p
+            ),
+            (
+                SignatureAlgorithmUnsupported,
+                Found::DigestAlgorithmUnknown {
+                    document: 0,
+                    algorithm: odd.into(),
+                }
+            ),
+            "{odd}"
+        );
+    }
+    for same in ["sha1", "SHA-1", "Sha-1"] {
+        let bytes = format!(
+            "{}{rest}",
+            slc.replacen(
+                "<ALGORITHM>SHA1</ALGORITHM>",
+                &format!("<ALGORITHM>{same}</ALGORITHM>"),
+                1
+            )
+        );
+        let (_, _, findings) = inspect(bytes.as_bytes(), &p);
+        assert!(
+            !findings
+                .iter()
+                .any(|f| f.code == SignatureAlgorithmUnsupported),
+            "{same}"
+        );
+    }
     assert_eq!(
         first(
             format!("{}{rest}", slc.replacen("RSA PKCS#1-V1.5", "RSA-PSS", 1)),
