@@ -726,21 +726,21 @@ fn problems_are_listed_per_file_in_both_languages() {
         en,
         [
             vec![],
-            vec!["error · No <XrML> certificate was found in the file (15 bytes)."],
-            vec!["error · huge.xml is 3,000,000 bytes; the limit here is 2,097,152 bytes, so it was not read."],
-            vec!["error · gone.xml could not be read: the browser or the system refused to give its bytes."],
+            vec!["Error · No <XrML> certificate was found in the file (15 bytes)."],
+            vec!["Error · huge.xml is 3,000,000 bytes; the limit here is 2,097,152 bytes, so it was not read."],
+            vec!["Error · gone.xml could not be read: the browser or the system refused to give its bytes."],
             // The document's number in the listing (#2), and its place in its file (1).
-            vec!["error · #2: Document 1 (Client-Licensor-Certificate): the hash of its BODY does not equal the signed digest."],
+            vec!["Error · listed as #2 · Document 1 (Client-Licensor-Certificate): the hash of its BODY does not equal the signed digest."],
         ]
     );
     assert_eq!(
         nl,
         [
             vec![],
-            vec!["fout · Er is geen <XrML>-certificaat in het bestand gevonden (15 bytes)."],
-            vec!["fout · huge.xml is 3.000.000 bytes; de limiet is hier 2.097.152 bytes, dus het is niet gelezen."],
-            vec!["fout · gone.xml kon niet worden gelezen: de browser of het systeem gaf de inhoud niet vrij."],
-            vec!["fout · #2: Document 1 (Client-Licensor-Certificate): de hash van de BODY is niet gelijk aan de ondertekende digest."],
+            vec!["Fout · Er is geen <XrML>-certificaat in het bestand gevonden (15 bytes)."],
+            vec!["Fout · huge.xml is 3.000.000 bytes; de limiet is hier 2.097.152 bytes, dus het is niet gelezen."],
+            vec!["Fout · gone.xml kon niet worden gelezen: de browser of het systeem gaf de inhoud niet vrij."],
+            vec!["Fout · #2 in de lijst · Document 1 (Client-Licensor-Certificate): de hash van de BODY is niet gelijk aan de ondertekende digest."],
         ]
     );
     let v: serde_json::Value =

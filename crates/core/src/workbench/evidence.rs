@@ -468,8 +468,12 @@ pub struct Labels {
     pub problems: &'static str,
     /// A file whose documents were not (all) read: the document budget was spent.
     pub not_read: &'static str,
-    /// `info`, `warning`, `error`.
+    /// `Info`, `Warning`, `Error`.
     pub severities: [&'static str; 3],
+    /// Before a problem about one document: its number in the listing (the problem's own
+    /// words number it within its file).
+    /// The words before and after the number.
+    pub listed_as: [&'static str; 2],
     /// Column: SHA-256 of the bytes as found.
     pub sha256_as_found: &'static str,
     /// Said of a document whose bytes could not be placed in its file.
@@ -543,7 +547,8 @@ pub const EN: Labels = Labels {
     ],
     problems: "Problems per file",
     not_read: "Not (all) read: the workbench's document limit was reached before this file.",
-    severities: ["info", "warning", "error"],
+    severities: ["Info", "Warning", "Error"],
+    listed_as: ["listed as #", ""],
     sha256_as_found: "SHA-256 of the bytes as found",
     not_placed: "its bytes could not be placed in the file",
     signatures: ["verified", "failed", "unsigned"],
@@ -623,7 +628,8 @@ pub const NL: Labels = Labels {
     ],
     problems: "Problemen per bestand",
     not_read: "Niet (helemaal) gelezen: de documentlimiet van de werkbank was vóór dit bestand bereikt.",
-    severities: ["info", "waarschuwing", "fout"],
+    severities: ["Info", "Waarschuwing", "Fout"],
+    listed_as: ["#", " in de lijst"],
     sha256_as_found: "SHA-256 van de bytes zoals gevonden",
     not_placed: "de bytes konden niet in het bestand worden aangewezen",
     signatures: ["geverifieerd", "ongeldig", "niet ondertekend"],
@@ -680,8 +686,9 @@ impl Labels {
             (None, _) => self.not_placed.to_owned(),
         }
     }
-    /// One problem of a file: `error · #3: …` (the document's number in the listing when it
-    /// is about one), in this language.
+    /// One problem of a file, in this language: `Error · …`. When it is about one document,
+    /// that document's number in the listing comes first (`Error · listed as #3 · Document 1
+    /// (…): …`), so that it is told apart from the number the words give it in its file.
     pub fn problem(&self, file: &FileEntry, f: &Finding) -> String {
         let sev = match f.severity {
             Severity::Info => 0,
@@ -692,7 +699,10 @@ impl Labels {
             Subject::Document { index } => file
                 .documents
                 .get(index)
-                .map(|id| format!("#{}: ", id + 1))
+                .map(|id| {
+                    let [before, after] = self.listed_as;
+                    format!("{before}{}{after} · ", id + 1)
+                })
                 .unwrap_or_default(),
             _ => String::new(),
         };
