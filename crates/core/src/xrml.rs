@@ -2608,20 +2608,20 @@ pub fn check_signature(
             .iter()
             .any(|n| sig.digest_algorithm.eq_ignore_ascii_case(n))
     };
-    let alg = match () {
-        () if named(["SHA1", "SHA-1"]) => HashAlg::Sha1,
-        () if named(["SHA256", "SHA-256"]) => HashAlg::Sha256,
-        () => {
-            findings.push(
-                Finding::of(Found::DigestAlgorithmUnknown {
-                    document,
-                    algorithm: sig.digest_algorithm.clone(),
-                })
-                .on_document(document)
-                .at(at),
-            );
-            return st;
-        }
+    let alg = if named(["SHA1", "SHA-1"]) {
+        HashAlg::Sha1
+    } else if named(["SHA256", "SHA-256"]) {
+        HashAlg::Sha256
+    } else {
+        findings.push(
+            Finding::of(Found::DigestAlgorithmUnknown {
+                document,
+                algorithm: sig.digest_algorithm.clone(),
+            })
+            .on_document(document)
+            .at(at),
+        );
+        return st;
     };
     if !accepted.contains(&alg) {
         findings.push(

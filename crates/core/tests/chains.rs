@@ -1090,3 +1090,33 @@ fn escaped_documents_in_any_spelling_dtds_lookalikes_and_response_holders_are_re
         .collect();
     assert_eq!(slots, vec![(0, Some(1), Some(4)), (3, Some(4), Some(1))]);
 }
+
+/// A pasted request has no file name: the printable receipt says so where the name would be
+/// (the verdict's heading and the files table), in the receipt's language.
+#[test]
+fn a_pasted_request_is_named_as_pasted_in_the_receipt() {
+    use slc_courier_core::report::{Receipt, ToolInfo};
+    let request = check_request(&data("request/good/RMS01EnrollRequest.xml"), None);
+    let chain = verify_chain(
+        &data("chain/good/sha1-compact.xml"),
+        &policy(),
+        Some(&request),
+    );
+    let tool = ToolInfo {
+        name: "slc-courier".into(),
+        version: "0".into(),
+        build_id: "test".into(),
+        single_file_sha256: None,
+    };
+    let receipt =
+        Receipt::new(tool, now(), Some(&request), Some((&chain, Some("slc.xml")))).unwrap();
+    let en = receipt.to_html(slc_courier_core::Lang::En);
+    assert!(en.contains(
+        "VALID — a genuine chain (TEST ANCHOR) that answers request (pasted, no file name)</h2>"
+    ));
+    assert!(en.contains("<tr><td>request</td><td>(pasted, no file name)</td>"));
+    assert!(en.contains("<tr><td>certificate</td><td>slc.xml</td>"));
+    let nl = receipt.to_html(slc_courier_core::Lang::Nl);
+    assert!(nl.contains("antwoord geeft op aanvraag (geplakt, zonder bestandsnaam)</h2>"));
+    assert!(nl.contains("<tr><td>aanvraag</td><td>(geplakt, zonder bestandsnaam)</td>"));
+}

@@ -470,9 +470,8 @@ pub struct Labels {
     pub not_read: &'static str,
     /// `Info`, `Warning`, `Error`.
     pub severities: [&'static str; 3],
-    /// Before a problem about one document: its number in the listing (the problem's own
-    /// words number it within its file).
-    /// The words before and after the number.
+    /// The words before and after a document's number in the listing, put before a problem
+    /// about that document (the problem's own words number it within its file).
     pub listed_as: [&'static str; 2],
     /// Column: SHA-256 of the bytes as found.
     pub sha256_as_found: &'static str,
